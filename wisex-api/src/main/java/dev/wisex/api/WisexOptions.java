@@ -1,0 +1,180 @@
+package dev.wisex.api;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything that decides what a pre-initialization does. One name per concept across CLI flag, builder
+ * method and component ({@code --init-func} / {@code initFunc}), so documentation reads the same everywhere.
+ *
+ * @param initFunc export called once to initialize the instance (Wizer's default {@code wizer.initialize} is
+ *     spelled {@code wizex.initialize} here)
+ * @param keepInitFunc keep the init export in the output instead of removing it
+ * @param renameFuncs export renames applied to the output, {@code dst -> src} (Wizer's {@code -r dst=src})
+ * @param allowWasi link WASI preview1 and WASIX host functions during init
+ * @param inheritStdio let init write to the real stdout/stderr (and read stdin)
+ * @param inheritEnv expose the host environment to init
+ * @param dirs host directories visible to init under their own path
+ * @param mapDirs host directories visible to init under another path
+ * @param preloads modules linked by name for init's imports ({@code --preload name=file})
+ * @param runtime backend name, or {@code null} for the default choice
+ * @param executionMode how the backend runs init
+ * @param features WebAssembly proposals the module may use
+ */
+public record WisexOptions(
+    String initFunc,
+    boolean keepInitFunc,
+    Map<String, String> renameFuncs,
+    boolean allowWasi,
+    boolean inheritStdio,
+    boolean inheritEnv,
+    List<Path> dirs,
+    List<MapDir> mapDirs,
+    Map<String, Path> preloads,
+    String runtime,
+    ExecutionMode executionMode,
+    WasmFeatures features) {
+
+  /** Wizer's default init export name, in wisex's spelling. */
+  public static final String DEFAULT_INIT_FUNC = "wizex.initialize";
+
+  public WisexOptions {
+    Objects.requireNonNull(initFunc, "initFunc");
+    if (initFunc.isEmpty()) {
+      throw new IllegalArgumentException("the init function name must not be empty");
+    }
+    renameFuncs = Collections.unmodifiableMap(new LinkedHashMap<>(renameFuncs));
+    dirs = List.copyOf(dirs);
+    mapDirs = List.copyOf(mapDirs);
+    preloads = Collections.unmodifiableMap(new LinkedHashMap<>(preloads));
+    Objects.requireNonNull(executionMode, "executionMode");
+    Objects.requireNonNull(features, "features");
+  }
+
+  /** The options Wizer would use with no flags. */
+  public static WisexOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.initFunc = initFunc;
+    b.keepInitFunc = keepInitFunc;
+    b.renameFuncs.putAll(renameFuncs);
+    b.allowWasi = allowWasi;
+    b.inheritStdio = inheritStdio;
+    b.inheritEnv = inheritEnv;
+    b.dirs.addAll(dirs);
+    b.mapDirs.addAll(mapDirs);
+    b.preloads.putAll(preloads);
+    b.runtime = runtime;
+    b.executionMode = executionMode;
+    b.features = features;
+    return b;
+  }
+
+  /** Builds {@link WisexOptions}; every setter has the name of the component it sets. */
+  public static final class Builder {
+    private String initFunc = DEFAULT_INIT_FUNC;
+    private boolean keepInitFunc;
+    private final Map<String, String> renameFuncs = new LinkedHashMap<>();
+    private boolean allowWasi;
+    private boolean inheritStdio = true;
+    private boolean inheritEnv;
+    private final List<Path> dirs = new ArrayList<>();
+    private final List<MapDir> mapDirs = new ArrayList<>();
+    private final Map<String, Path> preloads = new LinkedHashMap<>();
+    private String runtime;
+    private ExecutionMode executionMode = ExecutionMode.AUTO;
+    private WasmFeatures features = WasmFeatures.defaults();
+
+    private Builder() {}
+
+    public Builder initFunc(String value) {
+      initFunc = value;
+      return this;
+    }
+
+    public Builder keepInitFunc(boolean value) {
+      keepInitFunc = value;
+      return this;
+    }
+
+    /** Renames export {@code src} to {@code dst} in the output; an existing {@code dst} export is replaced. */
+    public Builder renameFunc(String dst, String src) {
+      renameFuncs.put(dst, src);
+      return this;
+    }
+
+    public Builder allowWasi(boolean value) {
+      allowWasi = value;
+      return this;
+    }
+
+    public Builder inheritStdio(boolean value) {
+      inheritStdio = value;
+      return this;
+    }
+
+    public Builder inheritEnv(boolean value) {
+      inheritEnv = value;
+      return this;
+    }
+
+    public Builder dir(Path value) {
+      dirs.add(value);
+      return this;
+    }
+
+    public Builder mapDir(MapDir value) {
+      mapDirs.add(value);
+      return this;
+    }
+
+    public Builder preload(String name, Path module) {
+      preloads.put(name, module);
+      return this;
+    }
+
+    public Builder runtime(String value) {
+      runtime = value;
+      return this;
+    }
+
+    public Builder executionMode(ExecutionMode value) {
+      executionMode = value;
+      return this;
+    }
+
+    public Builder features(WasmFeatures value) {
+      features = value;
+      return this;
+    }
+
+    public WisexOptions build() {
+      return new WisexOptions(
+          initFunc,
+          keepInitFunc,
+          renameFuncs,
+          allowWasi,
+          inheritStdio,
+          inheritEnv,
+          dirs,
+          mapDirs,
+          preloads,
+          runtime,
+          executionMode,
+          features);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.wisex.rewriter;
+
+import dev.wisex.api.MemoryReport;
+import dev.wisex.api.SnapshotReport;
+import dev.wisex.api.WisexOptions;
+import dev.wisex.api.WisexResult;
+import dev.wisex.parser.ExternalKind;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.WasmModule;
+import dev.wisex.rewriter.init.ImportLinker;
+import dev.wisex.rewriter.init.InitRunner;
+import dev.wisex.rewriter.instrument.InstrumentedModule;
+import dev.wisex.rewriter.instrument.Instrumenter;
+import dev.wisex.rewriter.rewrite.Rewriter;
+import dev.wisex.rewriter.snapshot.Snapshot;
+import dev.wisex.rewriter.snapshot.Snapshotter;
+import dev.wisex.rewriter.validate.RestrictionValidator;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.runtime.spi.WasmInstance;
+import dev.wisex.runtime.spi.WasmRuntime;
+import java.util.List;
+import java.util.Objects;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Pre-initializes a module: the library entry point behind the CLI. Stateless apart from its options, so
+ * one instance may be used from many threads.
+ */
+public final class Preinitializer {
+  private static final Logger LOG = LogManager.getLogger(Preinitializer.class);
+
+  private final WisexOptions options;
+  private final RuntimeRegistry runtimes;
+
+  /** Uses the backends found with {@link java.util.ServiceLoader}. */
+  public Preinitializer(WisexOptions options) {
+    this(options, RuntimeRegistry.discover());
+  }
+
+  public Preinitializer(WisexOptions options, RuntimeRegistry runtimes) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.runtimes = Objects.requireNonNull(runtimes, "runtimes");
+  }
+
+  /**
+   * Runs the whole pipeline on a module's bytes and returns the pre-initialized module.
+   *
+   * @throws dev.wisex.api.WisexException with a one-line cause if the module is rejected or init fails
+   */
+  public WisexResult preinitialize(byte[] input) {
+    WasmModule module = ModuleParser.parse(input);
+    RestrictionValidator.validate(module, options);
+    InstrumentedModule instrumented = Instrumenter.instrument(module);
+    WasmRuntime runtime = runtimes.select(options.runtime(), RequiredCapabilities.of(module));
+    LOG.debug("running init on runtime `{}` {}", runtime.name(), runtime.version());
+    Snapshot snapshot;
+    try (WasmInstance instance =
+        InitRunner.run(runtime, instrumented.bytes(), module, ImportLinker.link(module), options)) {
+      snapshot = Snapshotter.snapshot(instance, instrumented, module.importCount(ExternalKind.MEMORY));
+    }
+    Rewriter.Output output = Rewriter.rewrite(module, snapshot, options);
+    ModuleParser.parse(output.bytes()); // the output must at least be well-formed
+    return new WisexResult(output.bytes(), report(runtime, input, module, snapshot, output));
+  }
+
+  private static SnapshotReport report(
+      WasmRuntime runtime, byte[] input, WasmModule module, Snapshot snapshot, Rewriter.Output output) {
+    List<MemoryReport> memories =
+        snapshot.memories().stream()
+            .map(m -> new MemoryReport(m.index(), m.pages(), m.nonZeroBytes(), m.runs().size(), m.segmentBytes()))
+            .toList();
+    return new SnapshotReport(
+        runtime.name(),
+        input.length,
+        output.bytes().length,
+        snapshot.globals().size(),
+        memories,
+        module.data().size(),
+        output.dataSegments());
+  }
+
+}

@@ -1,0 +1,41 @@
+package dev.wisex.rewriter;
+
+import dev.wisex.parser.FunctionType;
+import dev.wisex.parser.MemoryType;
+import dev.wisex.parser.ValueType;
+import dev.wisex.parser.WasmModule;
+import dev.wisex.runtime.spi.Capability;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The optional proposals a module needs its backend to execute, so the default choice can run it. */
+final class RequiredCapabilities {
+  private RequiredCapabilities() {}
+
+  static Set<Capability> of(WasmModule module) {
+    Set<Capability> needed = EnumSet.noneOf(Capability.class);
+    var memories = module.allMemories();
+    if (memories.size() > 1) {
+      needed.add(Capability.MULTI_MEMORY);
+    }
+    for (MemoryType m : memories) {
+      if (m.memory64()) {
+        needed.add(Capability.MEMORY64);
+      }
+      if (m.shared()) {
+        needed.add(Capability.THREADS);
+      }
+    }
+    boolean v128 =
+        module.globals().stream().anyMatch(g -> g.type().valueType() == ValueType.V128)
+            || module.types().stream().anyMatch(RequiredCapabilities::usesV128);
+    if (v128) {
+      needed.add(Capability.SIMD);
+    }
+    return needed;
+  }
+
+  private static boolean usesV128(FunctionType t) {
+    return t.params().contains(ValueType.V128) || t.results().contains(ValueType.V128);
+  }
+}

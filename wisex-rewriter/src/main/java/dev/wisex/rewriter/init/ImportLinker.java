@@ -1,0 +1,61 @@
+package dev.wisex.rewriter.init;
+
+import dev.wisex.api.InitFailedException;
+import dev.wisex.parser.ExternalKind;
+import dev.wisex.parser.FunctionType;
+import dev.wisex.parser.Import;
+import dev.wisex.parser.ValueType;
+import dev.wisex.parser.WasmModule;
+import dev.wisex.runtime.spi.FuncType;
+import dev.wisex.runtime.spi.HostFunction;
+import dev.wisex.runtime.spi.HostImports;
+import dev.wisex.runtime.spi.ValType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Links every imported function for init. An import without a host gets a stub that fails init when called
+ * (instantiation itself must not fail: many modules import functions that init never calls).
+ */
+public final class ImportLinker {
+  private ImportLinker() {}
+
+  public static HostImports link(WasmModule module) {
+    List<HostFunction> functions = new ArrayList<>();
+    for (Import imp : module.imports(ExternalKind.FUNCTION)) {
+      FuncType type = toSpi(module.types().get(imp.functionTypeIndex()));
+      String name = imp.qualifiedName();
+      functions.add(
+          new HostFunction(
+              imp.module(),
+              imp.name(),
+              type,
+              (memory, args) -> {
+                throw new InitFailedException(
+                    "init called import `" + name + "`, which has no host during pre-initialization; "
+                        + "do not call it from init, or provide it (--allow-wasi for WASI/WASIX imports)");
+              }));
+    }
+    return new HostImports(functions);
+  }
+
+  static FuncType toSpi(FunctionType type) {
+    return new FuncType(
+        type.params().stream().map(ImportLinker::toSpi).toList(),
+        type.results().stream().map(ImportLinker::toSpi).toList());
+  }
+
+  static ValType toSpi(ValueType type) {
+    return switch (type) {
+      case I32 -> ValType.I32;
+      case I64 -> ValType.I64;
+      case F32 -> ValType.F32;
+      case F64 -> ValType.F64;
+      case V128 -> ValType.V128;
+      case FUNCREF -> ValType.FUNCREF;
+      case EXTERNREF -> ValType.EXTERNREF;
+      case EXNREF, OTHER_REF -> throw new dev.wisex.api.RejectedModuleException(
+          "an imported function uses the reference type `" + type.watName() + "`, which wisex cannot link");
+    };
+  }
+}

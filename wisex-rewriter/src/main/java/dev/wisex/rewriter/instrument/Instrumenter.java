@@ -1,0 +1,123 @@
+package dev.wisex.rewriter.instrument;
+
+import dev.wisex.parser.ByteWriter;
+import dev.wisex.parser.DataSegment;
+import dev.wisex.parser.ExternalKind;
+import dev.wisex.parser.ModuleAssembler;
+import dev.wisex.parser.Section;
+import dev.wisex.parser.WasmModule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Instrumentation pass: exports every mutable global and every defined memory under reserved names, so any
+ * backend can read the state through exports alone.
+ *
+ * <p>It also adds one probe function per passive data segment that init might drop, because no engine API
+ * tells whether a segment was dropped. The probe runs {@code memory.init} of one byte at source offset 1 with
+ * length 0, which traps exactly when the segment is empty, and an empty segment is indistinguishable from a
+ * dropped one. Before/after, for a module with one global and a memory:
+ *
+ * <pre>
+ * (global (mut i32) (i32.const 0)) (memory 1)
+ * ;; becomes
+ * (global (mut i32) (i32.const 0)) (memory 1)
+ * (export "__wisex_global_0" (global 0)) (export "__wisex_memory_0" (memory 0))
+ * </pre>
+ */
+public final class Instrumenter {
+  private Instrumenter() {}
+
+  public static InstrumentedModule instrument(WasmModule module) {
+    Map<Integer, String> globalExports = new LinkedHashMap<>();
+    List<String> memoryExports = new ArrayList<>();
+    Map<Integer, String> probes = new LinkedHashMap<>();
+    ByteWriter exports = new ByteWriter();
+    int exportCount = 0;
+
+    int importedGlobals = module.importCount(ExternalKind.GLOBAL);
+    for (int i = 0; i < module.globals().size(); i++) {
+      if (module.globals().get(i).type().mutable()) {
+        int index = importedGlobals + i;
+        String name = ReservedNames.global(index);
+        exports.name(name).u8(ExternalKind.GLOBAL.code()).u32(index);
+        exportCount++;
+        globalExports.put(index, name);
+      }
+    }
+    int importedMemories = module.importCount(ExternalKind.MEMORY);
+    for (int i = 0; i < module.memories().size(); i++) {
+      int index = importedMemories + i;
+      String name = ReservedNames.memory(index);
+      exports.name(name).u8(ExternalKind.MEMORY.code()).u32(index);
+      exportCount++;
+      memoryExports.add(name);
+    }
+
+    Map<Integer, byte[]> contents = new HashMap<>();
+    List<Integer> probed = segmentsToProbe(module);
+    if (!probed.isEmpty()) {
+      int typeIndex = module.types().size();
+      contents.put(Section.TYPE, ModuleAssembler.appendToVector(module, Section.TYPE, 1, new byte[] {0x60, 0, 0}));
+      ByteWriter functions = new ByteWriter();
+      ByteWriter bodies = new ByteWriter();
+      int firstFunction = module.importCount(ExternalKind.FUNCTION) + module.functionTypes().length;
+      boolean memory64 = module.allMemories().get(0).memory64();
+      for (int k = 0; k < probed.size(); k++) {
+        int segment = probed.get(k);
+        functions.u32(typeIndex);
+        byte[] body = probeBody(segment, memory64);
+        bodies.u32(body.length).bytes(body);
+        String name = ReservedNames.dataProbe(segment);
+        exports.name(name).u8(ExternalKind.FUNCTION.code()).u32(firstFunction + k);
+        exportCount++;
+        probes.put(segment, name);
+      }
+      contents.put(
+          Section.FUNCTION,
+          ModuleAssembler.appendToVector(module, Section.FUNCTION, probed.size(), functions.toByteArray()));
+      contents.put(
+          Section.CODE, ModuleAssembler.appendToVector(module, Section.CODE, probed.size(), bodies.toByteArray()));
+    }
+    if (exportCount > 0) {
+      contents.put(
+          Section.EXPORT, ModuleAssembler.appendToVector(module, Section.EXPORT, exportCount, exports.toByteArray()));
+    }
+    byte[] bytes = contents.isEmpty() ? module.bytes() : ModuleAssembler.assemble(module, contents, Set.of());
+    return new InstrumentedModule(bytes, globalExports, memoryExports, probes);
+  }
+
+  /**
+   * Passive segments whose dropped state can differ after init. Without a data count section no code can
+   * name a segment (memory.init and data.drop require one), and without a memory none can be used.
+   */
+  private static List<Integer> segmentsToProbe(WasmModule module) {
+    List<Integer> probed = new ArrayList<>();
+    if (module.section(Section.DATA_COUNT).isEmpty() || module.allMemories().isEmpty()) {
+      return probed;
+    }
+    List<DataSegment> data = module.data();
+    for (int i = 0; i < data.size(); i++) {
+      if (!data.get(i).active() && data.get(i).payloadLength() > 0) {
+        probed.add(i);
+      }
+    }
+    return probed;
+  }
+
+  /** {@code memory.init segment 0} with dest 0, source 1, length 0: traps iff the segment is empty. */
+  private static byte[] probeBody(int segment, boolean memory64) {
+    ByteWriter body = new ByteWriter(16);
+    body.u8(0); // no locals
+    body.u8(memory64 ? 0x42 : 0x41).u8(0); // destination address
+    body.u8(0x41).u8(1); // source offset 1
+    body.u8(0x41).u8(0); // length 0
+    body.u8(0xFC).u32(8).u32(segment).u8(0); // memory.init segment, memory 0
+    body.u8(0x0B);
+    return body.toByteArray();
+  }
+}

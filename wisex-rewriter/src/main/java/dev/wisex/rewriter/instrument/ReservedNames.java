@@ -1,0 +1,27 @@
+package dev.wisex.rewriter.instrument;
+
+/**
+ * The export names instrumentation adds. One prefix, so the validator can refuse modules that already use it
+ * and the rewrite never has to guess which exports are ours.
+ */
+public final class ReservedNames {
+  public static final String PREFIX = "__wisex_";
+
+  private ReservedNames() {}
+
+  public static boolean isReserved(String name) {
+    return name.startsWith(PREFIX);
+  }
+
+  public static String global(int index) {
+    return PREFIX + "global_" + index;
+  }
+
+  public static String memory(int index) {
+    return PREFIX + "memory_" + index;
+  }
+
+  public static String dataProbe(int segment) {
+    return PREFIX + "data_probe_" + segment;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.wisex.rewriter.snapshot;
+
+import dev.wisex.api.WasmTrapException;
+import dev.wisex.rewriter.instrument.InstrumentedModule;
+import dev.wisex.runtime.spi.GlobalValue;
+import dev.wisex.runtime.spi.GuestMemory;
+import dev.wisex.runtime.spi.WasmInstance;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Snapshot pass: reads every mutable global, scans every defined memory for non-zero data, and asks each
+ * passive-segment probe whether init dropped its segment — all through the instrumented exports.
+ */
+public final class Snapshotter {
+  private static final Logger LOG = LogManager.getLogger(Snapshotter.class);
+  private static final long MAX_RUN = 1L << 30;
+
+  private Snapshotter() {}
+
+  /**
+   * @param instance the initialized instance
+   * @param instrumented where the state is exported
+   * @param firstMemoryIndex index of the first defined memory (after imported ones)
+   */
+  public static Snapshot snapshot(WasmInstance instance, InstrumentedModule instrumented, int firstMemoryIndex) {
+    Map<Integer, GlobalValue> globals = new TreeMap<>();
+    instrumented.globalExports().forEach((index, export) -> globals.put(index, instance.global(export)));
+
+    List<GuestMemory> memories = new ArrayList<>();
+    List<RangeList> ranges = new ArrayList<>();
+    List<Long> nonZero = new ArrayList<>();
+    for (String export : instrumented.memoryExports()) {
+      GuestMemory memory = instance.memory(export);
+      NonZeroScanner.Result scan = NonZeroScanner.scan(memory, DataSegmentPlanner.MIN_SEGMENT_OVERHEAD);
+      memories.add(memory);
+      ranges.add(scan.ranges());
+      nonZero.add(scan.nonZeroBytes());
+    }
+    List<RangeList> planned = DataSegmentPlanner.cap(ranges, DataSegmentPlanner.MAX_SEGMENTS);
+
+    List<MemorySnapshot> snapshots = new ArrayList<>();
+    for (int m = 0; m < memories.size(); m++) {
+      GuestMemory memory = memories.get(m);
+      RangeList r = planned.get(m);
+      List<DataRun> runs = new ArrayList<>(r.size());
+      for (int i = 0; i < r.size(); i++) {
+        // A Java array holds < 2 GiB; a longer run (a dense memory64) becomes consecutive segments.
+        for (long at = r.start(i); at < r.end(i); at += MAX_RUN) {
+          byte[] bytes = new byte[(int) Math.min(MAX_RUN, r.end(i) - at)];
+          memory.read(at, bytes, 0, bytes.length);
+          runs.add(new DataRun(at, bytes));
+        }
+      }
+      MemorySnapshot snapshot = new MemorySnapshot(firstMemoryIndex + m, memory.pages(), nonZero.get(m), runs);
+      LOG.debug(
+          "memory {}: {} pages, {} non-zero bytes in {} segments",
+          snapshot.index(), snapshot.pages(), snapshot.nonZeroBytes(), runs.size());
+      snapshots.add(snapshot);
+    }
+
+    Set<Integer> dropped = new HashSet<>();
+    instrumented.dataProbes().forEach((segment, probe) -> {
+      try {
+        instance.call(probe);
+      } catch (WasmTrapException e) {
+        dropped.add(segment);
+      }
+    });
+    return new Snapshot(globals, snapshots, dropped);
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The pre-initialization pipeline: validate, instrument, instantiate through a runtime backend, run init,
+ * snapshot, rewrite. {@link dev.wisex.rewriter.Preinitializer} is the entry point for library users.
+ */
+module dev.wisex.rewriter {
+  requires transitive dev.wisex.api;
+  requires transitive dev.wisex.runtime.spi;
+  requires dev.wisex.parser;
+  requires org.apache.logging.log4j;
+
+  exports dev.wisex.rewriter;
+
+  uses dev.wisex.runtime.spi.WasmRuntime;
+}

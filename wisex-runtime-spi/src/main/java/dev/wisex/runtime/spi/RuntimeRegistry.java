@@ -1,0 +1,113 @@
+package dev.wisex.runtime.spi;
+
+import dev.wisex.api.RuntimeSelectionException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The discovered backends and the one rule that picks among them: an explicit name wins; otherwise the
+ * available backend with the highest priority that has every capability the module needs, ties by name.
+ */
+public final class RuntimeRegistry {
+  private static final Comparator<WasmRuntime> PREFERENCE =
+      Comparator.comparingInt(WasmRuntime::priority).reversed().thenComparing(WasmRuntime::name);
+
+  private final List<WasmRuntime> runtimes;
+
+  public RuntimeRegistry(List<WasmRuntime> runtimes) {
+    List<WasmRuntime> sorted = new ArrayList<>(runtimes);
+    sorted.sort(PREFERENCE);
+    this.runtimes = List.copyOf(sorted);
+  }
+
+  /** Backends visible to this module's class loader or module layer. */
+  public static RuntimeRegistry discover() {
+    return load(ServiceLoader.load(WasmRuntime.class, RuntimeRegistry.class.getClassLoader()));
+  }
+
+  /** Backends found by the given loader; tests inject their own. */
+  public static RuntimeRegistry load(ServiceLoader<WasmRuntime> loader) {
+    List<WasmRuntime> found = new ArrayList<>();
+    loader.forEach(found::add);
+    return new RuntimeRegistry(found);
+  }
+
+  /** Every discovered backend, most preferred first. */
+  public List<WasmRuntime> all() {
+    return runtimes;
+  }
+
+  /** The backend chosen when no name is given and nothing special is required, if any is available. */
+  public WasmRuntime defaultRuntime() {
+    return select(null, Set.of());
+  }
+
+  /**
+   * Picks a backend.
+   *
+   * @param name explicit backend name, or {@code null} for the preferred available one
+   * @param required capabilities the module needs
+   */
+  public WasmRuntime select(String name, Set<Capability> required) {
+    if (name != null) {
+      WasmRuntime named =
+          runtimes.stream()
+              .filter(r -> r.name().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new RuntimeSelectionException(
+                          "unknown runtime `" + name + "`; available: " + availableNames()));
+      Availability availability = named.availability();
+      if (!availability.available()) {
+        throw new RuntimeSelectionException(
+            "runtime `" + name + "` is not available: " + availability.reason());
+      }
+      Set<Capability> missing = missing(named, required);
+      if (!missing.isEmpty()) {
+        throw new RuntimeSelectionException(
+            "runtime `" + name + "` cannot run this module: it lacks " + missing + suggestion(required));
+      }
+      return named;
+    }
+    return runtimes.stream()
+        .filter(r -> r.availability().available())
+        .filter(r -> missing(r, required).isEmpty())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new RuntimeSelectionException(
+                    runtimes.isEmpty()
+                        ? "no runtime backend found; put a backend jar such as wisex-runtime-chicory on the class path"
+                        : "no available runtime supports " + required + "; available: " + availableNames()));
+  }
+
+  private String suggestion(Set<Capability> required) {
+    List<String> able =
+        runtimes.stream()
+            .filter(r -> r.availability().available() && missing(r, required).isEmpty())
+            .map(WasmRuntime::name)
+            .toList();
+    return able.isEmpty() ? "" : "; use --runtime " + String.join(" or --runtime ", able);
+  }
+
+  private static Set<Capability> missing(WasmRuntime runtime, Set<Capability> required) {
+    Set<Capability> missing = required.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(required);
+    missing.removeAll(runtime.capabilities());
+    return missing;
+  }
+
+  private String availableNames() {
+    String names =
+        runtimes.stream()
+            .filter(r -> r.availability().available())
+            .map(WasmRuntime::name)
+            .collect(Collectors.joining(", "));
+    return names.isEmpty() ? "(none)" : names;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.wisex.testkit;
+
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wabt.Wat2WasmModule;
+import com.dylibso.chicory.wasi.WasiExitException;
+import com.dylibso.chicory.wasi.WasiOptions;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Assembles WAT to Wasm with wabt's {@code wat2wasm} compiled to Java, so tests need no native tools. Runs
+ * it with {@code --enable-all} (the library's own entry point enables only the default proposals, which
+ * leaves out multi-memory and threads).
+ */
+public final class Wat {
+  private Wat() {}
+
+  /** Assembles WAT source text; a syntax error becomes an {@link IllegalArgumentException} with wabt's message. */
+  public static byte[] assemble(String wat) {
+    try (FileSystem fs =
+        Jimfs.newFileSystem(Configuration.unix().toBuilder().setAttributeViews("unix").build())) {
+      Path dir = Files.createDirectory(fs.getPath("/src"));
+      Files.writeString(dir.resolve("module.wat"), wat);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      WasiOptions options =
+          WasiOptions.builder()
+              .withStdout(out)
+              .withStderr(err)
+              .withDirectory("/src", dir)
+              .withArguments(List.of("wat2wasm", "/src/module.wat", "--enable-all", "--output=-"))
+              .build();
+      try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options).build()) {
+        ImportValues imports = ImportValues.builder().addFunction(wasi.toHostFunctions()).build();
+        Instance.builder(Wat2WasmModule.load())
+            .withMachineFactory(Wat2WasmModule::create)
+            .withImportValues(imports)
+            .build();
+      } catch (WasiExitException e) {
+        if (e.exitCode() != 0) {
+          throw new IllegalArgumentException(
+              "wat2wasm failed: " + err.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;]*m", ""));
+        }
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Assembles a WAT file from the caller's test resources, e.g. {@code resource(getClass(), "/wat/basic.wat")}. */
+  public static byte[] resource(Class<?> anchor, String name) {
+    try (InputStream in = anchor.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource `" + name + "` next to " + anchor.getName());
+      }
+      return assemble(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
