@@ -59,15 +59,31 @@ public final class Wat {
     }
   }
 
-  /** Assembles a WAT file from the caller's test resources, e.g. {@code resource(getClass(), "/wat/basic.wat")}. */
+  /**
+   * Assembles a WAT file from the caller's test resources, e.g. {@code resource(getClass(), "/wat/basic.wat")}.
+   * On the module path a resource in a test module's package is encapsulated from this module, so the file is
+   * then read from the anchor class's code location (test classes live in a directory).
+   */
   public static byte[] resource(Class<?> anchor, String name) {
     try (InputStream in = anchor.getResourceAsStream(name)) {
-      if (in == null) {
+      if (in != null) {
+        return assemble(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+      Path file = codeLocation(anchor).resolve(name.startsWith("/") ? name.substring(1) : name);
+      if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException("no test resource `" + name + "` next to " + anchor.getName());
       }
-      return assemble(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return assemble(Files.readString(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path codeLocation(Class<?> anchor) {
+    try {
+      return Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -2,9 +2,20 @@ package dev.wisex.runtime.spi;
 
 /** Optional WebAssembly proposals a backend may or may not execute; used to pick a backend that can run a module. */
 public enum Capability {
-  SIMD,
-  THREADS,
-  MULTI_MEMORY,
-  MEMORY64,
-  EXCEPTIONS
+  SIMD("the GraalWasm backend (--runtime graal) executes SIMD"),
+  THREADS(""),
+  MULTI_MEMORY(""),
+  MEMORY64(""),
+  EXCEPTIONS("");
+
+  private final String hint;
+
+  Capability(String hint) {
+    this.hint = hint;
+  }
+
+  /** Where to find a backend with this capability, or empty; appended to selection errors. */
+  public String hint() {
+    return hint;
+  }
 }

@@ -71,7 +71,8 @@ public final class RuntimeRegistry {
       Set<Capability> missing = missing(named, required);
       if (!missing.isEmpty()) {
         throw new RuntimeSelectionException(
-            "runtime `" + name + "` cannot run this module: it lacks " + missing + suggestion(required));
+            "runtime `" + name + "` cannot run this module: it lacks " + missing + suggestion(required)
+                + hints(missing));
       }
       return named;
     }
@@ -84,7 +85,8 @@ public final class RuntimeRegistry {
                 new RuntimeSelectionException(
                     runtimes.isEmpty()
                         ? "no runtime backend found; put a backend jar such as wisex-runtime-chicory on the class path"
-                        : "no available runtime supports " + required + "; available: " + availableNames()));
+                        : "no available runtime supports " + required + "; available: " + availableNames()
+                            + hints(required)));
   }
 
   private String suggestion(Set<Capability> required) {
@@ -94,6 +96,12 @@ public final class RuntimeRegistry {
             .map(WasmRuntime::name)
             .toList();
     return able.isEmpty() ? "" : "; use --runtime " + String.join(" or --runtime ", able);
+  }
+
+  private static String hints(Set<Capability> capabilities) {
+    String hints =
+        capabilities.stream().map(Capability::hint).filter(h -> !h.isEmpty()).collect(Collectors.joining("; "));
+    return hints.isEmpty() ? "" : " (" + hints + ")";
   }
 
   private static Set<Capability> missing(WasmRuntime runtime, Set<Capability> required) {
