@@ -1,0 +1,125 @@
+package dev.wisex.rewriter;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wisex.api.WasmTrapException;
+import dev.wisex.api.WisexOptions;
+import dev.wisex.api.WisexResult;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.WasmModule;
+import dev.wisex.rewriter.init.ImportLinker;
+import dev.wisex.rewriter.init.InitRunner;
+import dev.wisex.rewriter.instrument.InstrumentedModule;
+import dev.wisex.rewriter.instrument.Instrumenter;
+import dev.wisex.runtime.spi.GlobalValue;
+import dev.wisex.runtime.spi.GuestMemory;
+import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.runtime.spi.WasmInstance;
+import dev.wisex.runtime.spi.WasmRuntime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The differential oracle every behaviour test uses: run the original and its init on one side, instantiate
+ * the pre-initialized output on the other, and require the same globals, the same memory bytes, and the same
+ * results (or traps) from every check call, with the state compared again after the calls.
+ */
+final class Differential {
+  /** A call made on both sides: an export and its arguments. */
+  record Call(String export, long... args) {
+    static Call of(String export, long... args) {
+      return new Call(export, args);
+    }
+  }
+
+  private final WasmRuntime runtime;
+
+  Differential(WasmRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  static Differential chicory() {
+    return new Differential(RuntimeRegistry.discover().select("chicory", Set.of()));
+  }
+
+  WasmRuntime runtime() {
+    return runtime;
+  }
+
+  /** Pre-initializes with {@code options}, checks equivalence, and returns the result for further asserts. */
+  WisexResult check(byte[] original, WisexOptions options, Call... calls) {
+    WisexResult result =
+        new Preinitializer(options.toBuilder().runtime(runtime.name()).build(), new RuntimeRegistry(List.of(runtime)))
+            .preinitialize(original);
+    WasmModule originalModule = ModuleParser.parse(original);
+    InstrumentedModule before = Instrumenter.instrument(originalModule);
+    WasmModule outputModule = ModuleParser.parse(result.module());
+    InstrumentedModule after = Instrumenter.instrument(outputModule);
+    try (WasmInstance reference =
+            InitRunner.run(runtime, before.bytes(), originalModule, ImportLinker.link(originalModule), options);
+        WasmInstance snapshot =
+            runtime.instantiate(after.bytes(), ImportLinker.link(outputModule), InstanceConfig.defaults())) {
+      assertSameState(before, reference, after, snapshot, "after init");
+      for (Call call : calls) {
+        assertEquals(outcome(reference, call), outcome(snapshot, call), "result of " + call.export());
+        assertSameState(before, reference, after, snapshot, "after calling " + call.export());
+      }
+    }
+    return result;
+  }
+
+  private static String outcome(WasmInstance instance, Call call) {
+    try {
+      return Arrays.toString(instance.call(call.export(), call.args()));
+    } catch (WasmTrapException e) {
+      return "trap";
+    }
+  }
+
+  private static void assertSameState(
+      InstrumentedModule before, WasmInstance reference, InstrumentedModule after, WasmInstance snapshot, String when) {
+    assertEquals(before.globalExports().keySet(), after.globalExports().keySet(), "mutable globals " + when);
+    for (Map.Entry<Integer, String> g : before.globalExports().entrySet()) {
+      GlobalValue expected = reference.global(g.getValue());
+      GlobalValue actual = snapshot.global(after.globalExports().get(g.getKey()));
+      assertEquals(expected, actual, "global " + g.getKey() + " " + when);
+    }
+    assertEquals(before.memoryExports().size(), after.memoryExports().size(), "memory count " + when);
+    for (int m = 0; m < before.memoryExports().size(); m++) {
+      GuestMemory expected = reference.memory(before.memoryExports().get(m));
+      GuestMemory actual = snapshot.memory(after.memoryExports().get(m));
+      assertEquals(expected.byteSize(), actual.byteSize(), "size of memory " + m + " " + when);
+      assertSameBytes(expected, actual, "memory " + m + " " + when);
+    }
+  }
+
+  private static void assertSameBytes(GuestMemory expected, GuestMemory actual, String what) {
+    int chunk = 1 << 20;
+    byte[] a = new byte[chunk];
+    byte[] b = new byte[chunk];
+    for (long at = 0; at < expected.byteSize(); at += chunk) {
+      int n = (int) Math.min(chunk, expected.byteSize() - at);
+      expected.read(at, a, 0, n);
+      actual.read(at, b, 0, n);
+      if (!Arrays.equals(a, 0, n, b, 0, n)) {
+        int i = Arrays.mismatch(a, 0, n, b, 0, n);
+        assertArrayEquals(
+            Arrays.copyOfRange(a, i, Math.min(n, i + 16)),
+            Arrays.copyOfRange(b, i, Math.min(n, i + 16)),
+            what + " differs at address " + (at + i));
+      }
+    }
+  }
+
+  /** Names of the exports of a module, for asserting what the rewrite removed or renamed. */
+  static List<String> exportNames(byte[] module) {
+    List<String> names = new ArrayList<>();
+    ModuleParser.parse(module).exports().forEach(e -> names.add(e.name()));
+    return names;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.wisex.rewriter;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wisex.api.InitFailedException;
+import dev.wisex.api.MalformedModuleException;
+import dev.wisex.api.RejectedModuleException;
+import dev.wisex.api.RuntimeSelectionException;
+import dev.wisex.api.WisexException;
+import dev.wisex.api.WisexOptions;
+import dev.wisex.testkit.Wat;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** What wisex refuses, and that each refusal says what is wrong. */
+class RejectionTest {
+  private static byte[] wat(String name) {
+    return Wat.resource(RejectionTest.class, "/wat/" + name + ".wat");
+  }
+
+  private static void run(byte[] module) {
+    new Preinitializer(WisexOptions.defaults()).preinitialize(module);
+  }
+
+  private static <T extends WisexException> void assertFails(Class<T> type, String fragment, Executable run) {
+    T e = assertThrows(type, run);
+    assertTrue(e.getMessage().contains(fragment), () -> "message `" + e.getMessage() + "` lacks `" + fragment + "`");
+  }
+
+  @Test
+  void rejectsImportedGlobal() {
+    assertFails(RejectedModuleException.class, "imports global `env.g`", () -> run(wat("imported_global")));
+  }
+
+  @Test
+  void rejectsImportedTable() {
+    assertFails(RejectedModuleException.class, "imports table `env.t`", () -> run(wat("imported_table")));
+  }
+
+  @Test
+  void rejectsImportedMemoryPointingAtWasix() {
+    assertFails(RejectedModuleException.class, "WASIX", () -> run(wat("imported_memory")));
+  }
+
+  @Test
+  void rejectsImportCalledDuringInit() {
+    assertFails(InitFailedException.class, "init called import `env.log`", () -> run(wat("import_called")));
+  }
+
+  @Test
+  void reportsInitTrap() {
+    assertFails(InitFailedException.class, "`wizex.initialize` trapped", () -> run(wat("init_traps")));
+  }
+
+  @Test
+  void reportsStartTrap() {
+    assertFails(InitFailedException.class, "start function trapped", () -> run(wat("start_traps")));
+  }
+
+  @Test
+  void rejectsMissingInitExport() {
+    assertFails(RejectedModuleException.class, "`wizex.initialize`", () -> run(wat("no_init")));
+  }
+
+  @Test
+  void namesCustomInitFuncWhenMissing() {
+    assertFails(
+        RejectedModuleException.class,
+        "`setup`",
+        () -> new Preinitializer(WisexOptions.builder().initFunc("setup").build()).preinitialize(wat("no_init")));
+  }
+
+  @Test
+  void rejectsInitWithParameters() {
+    assertFails(RejectedModuleException.class, "[i32] -> []", () -> run(wat("init_with_params")));
+  }
+
+  @Test
+  void rejectsMutableReferenceGlobal() {
+    assertFails(RejectedModuleException.class, "mutable funcref", () -> run(wat("mutable_funcref")));
+  }
+
+  @Test
+  void rejectsRenameOfMissingExport() {
+    assertFails(
+        RejectedModuleException.class,
+        "no export named `nope`",
+        () -> new Preinitializer(WisexOptions.builder().renameFunc("a", "nope").build()).preinitialize(wat("counter")));
+  }
+
+  @Test
+  void rejectsSimdOnChicoryNamingTheOtherBackend() {
+    assertFails(RuntimeSelectionException.class, "graal", () -> run(wat("v128_global")));
+  }
+
+  @Test
+  void rejectsMalformedInput() {
+    assertFails(MalformedModuleException.class, "bad magic", () -> run("not wasm at all".getBytes()));
+  }
+
+  @Test
+  void rejectsTruncatedInput() {
+    byte[] module = wat("counter");
+    byte[] truncated = Arrays.copyOf(module, module.length - 7);
+    assertFails(MalformedModuleException.class, "offset", () -> run(truncated));
+  }
+}

@@ -1,0 +1,3 @@
+(module
+  (import "env" "g" (global i32))
+  (func (export "wizex.initialize")))

@@ -1,0 +1,3 @@
+(module
+  (import "env" "t" (table 1 funcref))
+  (func (export "wizex.initialize")))

@@ -1,0 +1,2 @@
+(module
+  (func (export "wizex.initialize") (param i32)))

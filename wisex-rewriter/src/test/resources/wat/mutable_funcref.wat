@@ -1,0 +1,3 @@
+(module
+  (global $r (mut funcref) (ref.null func))
+  (func (export "wizex.initialize")))

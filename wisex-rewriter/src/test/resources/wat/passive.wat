@@ -1,0 +1,16 @@
+;; Passive segments used and dropped by init, plus an active one (dropped at instantiation).
+(module
+  (memory (export "memory") 1)
+  (data $active (i32.const 8) "active")
+  (data $p0 "abc")
+  (data $p1 "defg")
+  (data $p2 "xyz!")
+  (func (export "wizex.initialize")
+    (memory.init $p0 (i32.const 200) (i32.const 0) (i32.const 3))
+    (data.drop $p1))
+  (func (export "init_p0") (memory.init $p0 (i32.const 300) (i32.const 1) (i32.const 2)))
+  (func (export "init_p1") (memory.init $p1 (i32.const 310) (i32.const 0) (i32.const 1)))
+  (func (export "init_p1_empty") (memory.init $p1 (i32.const 310) (i32.const 0) (i32.const 0)))
+  (func (export "init_p2") (memory.init $p2 (i32.const 320) (i32.const 0) (i32.const 4)))
+  (func (export "init_active") (memory.init $active (i32.const 330) (i32.const 0) (i32.const 1)))
+  (func (export "drop_p2") (data.drop $p2)))
