@@ -149,6 +149,12 @@ class PreinitializerTest {
   }
 
   @Test
+  void capsSegmentCountLikeWizer() {
+    WisexResult result = check("many_segments", Call.of("load", 119990));
+    assertEquals(9_999, result.report().dataSegmentsAfter());
+  }
+
+  @Test
   void keepsOutputSmallForLargeSparseMemory() {
     WisexResult result = check("big_sparse", Call.of("load", 268435455));
     assertEquals(4096, result.report().memories().get(0).pages());

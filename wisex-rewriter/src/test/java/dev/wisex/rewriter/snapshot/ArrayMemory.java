@@ -1,0 +1,29 @@
+package dev.wisex.rewriter.snapshot;
+
+import dev.wisex.runtime.spi.GuestMemory;
+
+/** A plain byte-array memory for testing the scanner without an engine; counts bulk reads. */
+final class ArrayMemory implements GuestMemory {
+  final byte[] bytes;
+  int reads;
+
+  ArrayMemory(int pages) {
+    bytes = new byte[pages << 16];
+  }
+
+  @Override
+  public long byteSize() {
+    return bytes.length;
+  }
+
+  @Override
+  public void read(long address, byte[] dst, int dstOffset, int length) {
+    reads++;
+    System.arraycopy(bytes, (int) address, dst, dstOffset, length);
+  }
+
+  @Override
+  public void write(long address, byte[] src, int srcOffset, int length) {
+    System.arraycopy(src, srcOffset, bytes, (int) address, length);
+  }
+}
