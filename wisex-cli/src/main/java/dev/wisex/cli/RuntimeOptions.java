@@ -1,0 +1,27 @@
+package dev.wisex.cli;
+
+import dev.wisex.api.ExecutionMode;
+import dev.wisex.api.WisexOptions;
+import picocli.CommandLine.Option;
+
+/** Which backend runs init and how; backends are discovered at run time, so names are not checked here. */
+final class RuntimeOptions {
+  @Option(
+      names = "--runtime",
+      paramLabel = "NAME",
+      description = "Backend that runs init, e.g. chicory (default: the preferred available one).")
+  String runtime;
+
+  @Option(names = "--list-runtimes", description = "List the discovered backends and exit.")
+  boolean listRuntimes;
+
+  @Option(
+      names = "--execution-mode",
+      paramLabel = "MODE",
+      description = "How the backend runs init: auto, compiler or interpreter (default: auto).")
+  ExecutionMode executionMode = WisexOptions.defaults().executionMode();
+
+  void applyTo(WisexOptions.Builder builder) {
+    builder.runtime(runtime).executionMode(executionMode);
+  }
+}

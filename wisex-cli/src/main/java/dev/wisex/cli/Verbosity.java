@@ -1,0 +1,28 @@
+package dev.wisex.cli;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/**
+ * Maps the number of {@code -v} flags to the level of every {@code dev.wisex} logger. Set on every run, so
+ * that in-process runs (tests) do not inherit the previous run's level.
+ */
+final class Verbosity {
+  /** The logger all wisex modules log under. */
+  static final String ROOT_LOGGER = "dev.wisex";
+
+  private Verbosity() {}
+
+  static Level level(int verboseFlags) {
+    return switch (verboseFlags) {
+      case 0 -> Level.WARN;
+      // -v shows the stages (INFO) and their details, including stack traces of failures (DEBUG).
+      case 1 -> Level.DEBUG;
+      default -> Level.TRACE;
+    };
+  }
+
+  static void apply(int verboseFlags) {
+    Configurator.setLevel(ROOT_LOGGER, level(verboseFlags));
+  }
+}

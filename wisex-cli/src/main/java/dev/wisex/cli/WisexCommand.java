@@ -1,0 +1,190 @@
+package dev.wisex.cli;
+
+import dev.wisex.api.WisexOptions;
+import dev.wisex.api.WisexResult;
+import dev.wisex.rewriter.Preinitializer;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code wisex} command: Wizer's command line on top of {@link Preinitializer}. {@link #run} is the
+ * whole program without {@code System.exit}, so tests run it in-process with their own streams.
+ */
+@Command(
+    name = "wisex",
+    sortOptions = false,
+    usageHelpAutoWidth = false,
+    usageHelpWidth = 100,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Pre-initializes a WebAssembly module: instantiates it, calls its init function once, and writes a"
+          + " module whose memories and globals start in the state init left behind, so that work is not"
+          + " repeated at every start. A Java rewrite of Wizer; the flags are Wizer's.",
+    },
+    parameterListHeading = "%nArguments:%n",
+    optionListHeading = "%nOptions:%n",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:Success.",
+      "1:The module was rejected, init failed, or a file could not be read or written.",
+      "2:Invalid command line, or an option that is not supported yet."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  wisex in.wasm -o out.wasm",
+      "      Pre-initialize in.wasm by calling its `wizex.initialize` export.",
+      "  wisex -f init -r _start=_start_after_init app.wasm -o out.wasm",
+      "      Call export `init`; in the output, export `_start_after_init` is renamed `_start`.",
+      "  wisex --allow-wasix --mapdir /data::./data app.wasm -o app.init.wasm",
+      "      Let init use WASIX and read ./data as /data (WASI/WASIX support is in progress).",
+      "  wisex < in.wasm > out.wasm",
+      "      Read standard input and write standard output.",
+      "  wisex --runtime chicory --list-runtimes",
+      "      Show the discovered runtime backends and which one would run init.",
+    })
+public final class WisexCommand implements Callable<Integer> {
+  private static final Logger LOG = LogManager.getLogger(WisexCommand.class);
+
+  private final InputStream stdin;
+  private final OutputStream stdout;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "INPUT",
+      description = "The module to pre-initialize; standard input when omitted or `-`.")
+  String input;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Where to write the pre-initialized module; standard output when omitted or `-`. Written only"
+              + " after success, and atomically: a failed run leaves an existing FILE untouched.")
+  String output;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Log progress to stderr; repeat (-vv) to log everything.")
+  boolean[] verbose = new boolean[0];
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
+  boolean help;
+
+  @Option(names = "--version", versionHelp = true, description = "Show the wisex and Java versions and exit.")
+  boolean version;
+
+  @ArgGroup(validate = false, heading = "%nInitialization:%n", order = 1)
+  InitOptions init = new InitOptions();
+
+  @ArgGroup(validate = false, heading = "%nHost access during init (WASI/WASIX):%n", order = 2)
+  HostOptions host = new HostOptions();
+
+  @ArgGroup(validate = false, heading = "%nWebAssembly features (BOOL is true or false):%n", order = 3)
+  FeatureOptions features = new FeatureOptions();
+
+  @ArgGroup(validate = false, heading = "%nRuntime backend:%n", order = 4)
+  RuntimeOptions runtime = new RuntimeOptions();
+
+  WisexCommand(InputStream stdin, OutputStream stdout) {
+    this.stdin = Objects.requireNonNull(stdin, "stdin");
+    this.stdout = Objects.requireNonNull(stdout, "stdout");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.in, System.out, System.err));
+  }
+
+  /**
+   * Runs the command as the process would, without exiting.
+   *
+   * @param stdout receives help, version and runtime list text, or the output module with {@code -o -}
+   * @param stderr receives error messages (log output goes to {@code System.err})
+   * @return the exit code, see {@link ExitCodes}
+   */
+  static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, stdout.charset()), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, stderr.charset()), true);
+    ErrorReporter reporter = new ErrorReporter();
+    CommandLine commandLine =
+        new CommandLine(new WisexCommand(stdin, stdout))
+            .setOut(out)
+            .setErr(err)
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setUsageHelpLongOptionsMaxWidth(30)
+            .setParameterExceptionHandler(reporter)
+            .setExecutionExceptionHandler(reporter);
+    try {
+      return commandLine.execute(args);
+    } catch (RuntimeException | Error e) {
+      // picocli hands only Exceptions to the handler; an Error (out of memory, stack overflow) ends up here.
+      return ErrorReporter.report(e, err);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  @Override
+  public Integer call() {
+    Verbosity.apply(verbose.length);
+    RuntimeRegistry registry = RuntimeRegistry.discover();
+    if (runtime.listRuntimes) {
+      RuntimeList.print(registry, runtime.runtime, spec.commandLine().getOut());
+      return ExitCodes.OK;
+    }
+    WisexOptions options = options();
+    PendingFeatures.check(options, spec.commandLine().getParseResult().originalArgs());
+    if (options.runtime() != null) {
+      // Fail on a misspelled backend name before reading a possibly large input.
+      registry.select(options.runtime(), Set.of());
+    }
+
+    String inputName = ModuleFiles.displayName(input, ModuleFiles.STDIN_NAME);
+    String outputName = ModuleFiles.displayName(output, ModuleFiles.STDOUT_NAME);
+    byte[] module = ModuleFiles.read(input, stdin);
+    LOG.debug("read {} bytes from {}", module.length, inputName);
+    LOG.debug("options: {}", options);
+
+    WisexResult result = new Preinitializer(options, registry).preinitialize(module);
+
+    ModuleFiles.write(output, result.module(), stdout);
+    LOG.info(ReportSummary.format(result.report(), inputName, outputName));
+    return ExitCodes.OK;
+  }
+
+  /** The options as the library sees them; values the library rejects are usage errors. */
+  private WisexOptions options() {
+    try {
+      WisexOptions.Builder builder = WisexOptions.builder().features(features.toFeatures());
+      init.applyTo(builder);
+      host.applyTo(builder);
+      runtime.applyTo(builder);
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+}

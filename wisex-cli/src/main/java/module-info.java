@@ -1,0 +1,17 @@
+/**
+ * The {@code wisex} command line: Wizer-compatible flags, Log4j2 logging to stderr, and atomic output, on top
+ * of the library entry point {@link dev.wisex.rewriter.Preinitializer}.
+ */
+module dev.wisex.cli {
+  requires dev.wisex.rewriter;
+  requires info.picocli;
+  requires org.apache.logging.log4j;
+  // Only for Configurator.setLevel: -v and -vv change levels at run time.
+  requires org.apache.logging.log4j.core;
+
+  // picocli fills the option fields and reads the version provider reflectively.
+  opens dev.wisex.cli to
+      info.picocli;
+
+  uses dev.wisex.runtime.spi.WasmRuntime;
+}

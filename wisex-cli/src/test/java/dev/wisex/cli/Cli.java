@@ -1,0 +1,41 @@
+package dev.wisex.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs {@code wisex} in-process with captured streams, as the tests' stand-in for a shell. */
+final class Cli {
+  private Cli() {}
+
+  /** What one run produced. */
+  record Result(int exitCode, byte[] stdoutBytes, String stderr) {
+    String stdout() {
+      return new String(stdoutBytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout\n" + stdout() + "\n--- stderr\n" + stderr;
+    }
+  }
+
+  static Result run(String... args) {
+    return runWithStdin(new byte[0], args);
+  }
+
+  static Result runWithStdin(byte[] stdin, String... args) {
+    InputStream in = new ByteArrayInputStream(stdin);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        WisexCommand.run(
+            args,
+            in,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,37 @@
+package dev.wisex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class RuntimeSelectionTest {
+  @Test
+  void listRuntimesShowsChicoryAsAvailableDefault() {
+    Cli.Result r = Cli.run("--list-runtimes");
+
+    assertEquals(0, r.exitCode(), r::toString);
+    String chicory =
+        r.stdout().lines().filter(l -> l.startsWith("chicory ")).findFirst().orElseThrow(() -> new AssertionError(r));
+    assertTrue(chicory.contains("available (default)"), chicory);
+  }
+
+  @Test
+  void listRuntimesMarksTheSelectedOne() {
+    Cli.Result r = Cli.run("--runtime", "chicory", "--list-runtimes");
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stdout().contains("available (selected)"), r::toString);
+  }
+
+  @Test
+  void unknownRuntimeFailsListingTheAvailableOnes() {
+    Cli.Result r = Cli.run("--runtime", "nosuch", "in.wasm");
+
+    assertEquals(1, r.exitCode(), r::toString);
+    String message = r.stderr().strip();
+    assertEquals(1, message.lines().count(), r::toString);
+    assertTrue(message.startsWith("error: unknown runtime `nosuch`"), message);
+    assertTrue(message.contains("chicory"), message);
+  }
+}

@@ -1,0 +1,156 @@
+package dev.wisex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the shaded {@code target/wisex.jar} as a user would, in a child JVM. Bound to the {@code package}
+ * phase (execution {@code jar-tests} in this module's pom), after the jar is built; a missing jar fails.
+ */
+class WisexJarTest {
+  private static final long TIMEOUT_SECONDS = 120;
+
+  @TempDir Path dir;
+
+  private static Path jar;
+
+  @BeforeAll
+  static void locateJar() {
+    String property = System.getProperty("wisex.jar");
+    assertTrue(property != null, "system property wisex.jar is not set; run through Maven");
+    jar = Path.of(property);
+    assertTrue(Files.isRegularFile(jar), () -> jar + " does not exist; the shade plugin must run before these tests");
+  }
+
+  /** What the child process produced. */
+  private record Run(int exitCode, byte[] stdout, String stderr) {
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout\n" + new String(stdout, StandardCharsets.UTF_8) + "\n--- stderr\n"
+          + stderr;
+    }
+  }
+
+  @Test
+  void helpExitsZero() throws Exception {
+    Run r = wisex(new byte[0], "--help");
+
+    assertEquals(0, r.exitCode(), r::toString);
+    String help = new String(r.stdout(), StandardCharsets.UTF_8);
+    assertTrue(help.startsWith("Usage: wisex"), r::toString);
+    assertTrue(help.contains("Examples:"), r::toString);
+    assertEquals("", r.stderr(), "no logging or Log4j status output");
+  }
+
+  @Test
+  void versionComesFromTheManifest() throws Exception {
+    Run r = wisex(new byte[0], "--version");
+
+    assertEquals(0, r.exitCode(), r::toString);
+    String version = new String(r.stdout(), StandardCharsets.UTF_8);
+    assertTrue(version.startsWith("wisex " + VersionProvider.wisexVersion() + System.lineSeparator()), r::toString);
+  }
+
+  @Test
+  void listsTheBundledBackend() throws Exception {
+    Run r = wisex(new byte[0], "--list-runtimes");
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(new String(r.stdout(), StandardCharsets.UTF_8).startsWith("chicory "), r::toString);
+  }
+
+  @Test
+  void preinitializesAFile() throws Exception {
+    byte[] input = Samples.counter();
+    Path in = Files.write(dir.resolve("counter.wasm"), input);
+    Path out = dir.resolve("out.wasm");
+
+    Run r = wisex(new byte[0], in.toString(), "-o", out.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("", r.stderr(), r::toString);
+    assertEquals(0, r.stdout().length, r::toString);
+    byte[] output = Files.readAllBytes(out);
+    assertTrue(Samples.startsWithMagic(output), "output is not a wasm module");
+    assertFalse(Arrays.equals(input, output), "output equals input");
+  }
+
+  @Test
+  void pipesStdinToStdoutUnchangedByLogging() throws Exception {
+    byte[] input = Samples.counter();
+    Path in = Files.write(dir.resolve("counter.wasm"), input);
+    Path out = dir.resolve("out.wasm");
+    Run viaFile = wisex(new byte[0], in.toString(), "-o", out.toString());
+
+    Run viaPipe = wisex(input, "-vv");
+
+    assertEquals(0, viaFile.exitCode(), viaFile::toString);
+    assertEquals(0, viaPipe.exitCode(), viaPipe::toString);
+    assertArrayEquals(Files.readAllBytes(out), viaPipe.stdout(), "stdout carries exactly the module");
+    assertTrue(viaPipe.stderr().contains("wisex: INFO "), viaPipe::toString);
+  }
+
+  @Test
+  void garbageInputIsOneErrorLineAndNoOutput() throws Exception {
+    Path in = Files.writeString(dir.resolve("garbage.wasm"), "not wasm at all");
+    Path out = dir.resolve("out.wasm");
+
+    Run r = wisex(new byte[0], in.toString(), "-o", out.toString());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    List<String> lines = r.stderr().lines().toList();
+    assertEquals(1, lines.size(), r::toString);
+    assertTrue(lines.getFirst().startsWith("error: "), r::toString);
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void usageErrorExitsTwo() throws Exception {
+    Run r = wisex(new byte[0], "--allow-wasix", "in.wasm");
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().startsWith("error: `--allow-wasix` is not supported yet"), r::toString);
+  }
+
+  private Run wisex(byte[] stdin, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    // The JVM running the tests, which is new enough; the `java` on PATH may be older.
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    // Files, not pipes, for the child's output: nothing to drain concurrently, so no way to deadlock.
+    Path stdout = Files.createTempFile(dir, "stdout", ".bin");
+    Path stderr = Files.createTempFile(dir, "stderr", ".txt");
+    Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(stdin);
+    }
+    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      fail("wisex " + String.join(" ", args) + " did not finish within " + TIMEOUT_SECONDS + " s");
+    }
+    try {
+      return new Run(process.exitValue(), Files.readAllBytes(stdout), Files.readString(stderr));
+    } finally {
+      Files.delete(stdout);
+      Files.delete(stderr);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.wisex.runtime.chicory;
+
+import dev.wisex.runtime.spi.Availability;
+import dev.wisex.runtime.spi.Capability;
+import dev.wisex.runtime.spi.HostImports;
+import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.WasmInstance;
+import dev.wisex.runtime.spi.WasmRuntime;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The default backend, built on Chicory: a pure-Java engine needs no native library, so wisex runs on any JVM
+ * out of the box. It compiles guest code to JVM bytecode and interprets what the JVM cannot hold in one method.
+ */
+public final class ChicoryRuntime implements WasmRuntime {
+  static final String NAME = "chicory";
+
+  // Probed against Chicory 1.7.5 by the tests: SIMD needs an add-on that is not on the class path, and the
+  // parser rejects 64-bit memory limits.
+  private static final Set<Capability> CAPABILITIES =
+      EnumSet.of(Capability.THREADS, Capability.MULTI_MEMORY, Capability.EXCEPTIONS);
+
+  /** Cheap by contract: nothing of Chicory is touched before {@link #instantiate}. */
+  public ChicoryRuntime() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String version() {
+    return ChicoryVersion.get();
+  }
+
+  @Override
+  public int priority() {
+    return 100;
+  }
+
+  @Override
+  public Availability availability() {
+    return Availability.yes();
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.copyOf(CAPABILITIES);
+  }
+
+  @Override
+  public WasmInstance instantiate(byte[] module, HostImports imports, InstanceConfig config) {
+    Objects.requireNonNull(module, "module");
+    Objects.requireNonNull(imports, "imports");
+    Objects.requireNonNull(config, "config");
+    return Instantiation.run(module, imports, config.executionMode());
+  }
+}

@@ -1,0 +1,40 @@
+package dev.wisex.runtime.chicory;
+
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.WasmModule;
+import dev.wisex.api.ExecutionMode;
+import dev.wisex.runtime.spi.HostImports;
+import java.util.function.Function;
+
+/** The steps from bytes to a started instance, each with the failure translation that fits its phase. */
+final class Instantiation {
+  private Instantiation() {}
+
+  static ChicoryInstance run(byte[] bytes, HostImports imports, ExecutionMode mode) {
+    WasmModule module = ModuleLoader.load(bytes);
+    ImportValues importValues = HostLinker.link(module, imports);
+    Function<Instance, Machine> machineFactory = Machines.forMode(module, mode);
+    Instance instance = build(module, importValues, machineFactory);
+    // Initialization runs guest code (the start function), so its failures are traps, unlike those of
+    // build(), which only links. `false`: Chicory would also call an exported `_start`, which for a WASI
+    // command is main(); pre-initialization must run the start section and nothing else.
+    Failures.executing(() -> instance.initialize(false));
+    return new ChicoryInstance(instance);
+  }
+
+  private static Instance build(
+      WasmModule module, ImportValues importValues, Function<Instance, Machine> machineFactory) {
+    try {
+      return Instance.builder(module)
+          .withImportValues(importValues)
+          .withMachineFactory(machineFactory)
+          // By default build() also initializes, mixing link errors with traps; run() does that step itself.
+          .withInitialize(false)
+          .build();
+    } catch (RuntimeException e) {
+      throw Failures.linking(e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.wisex.runtime.chicory;
+
+import com.dylibso.chicory.wasm.InvalidException;
+import com.dylibso.chicory.wasm.MalformedException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import dev.wisex.api.InitFailedException;
+
+/**
+ * Decodes a module and refuses, up front and with an actionable message, the proposals this backend cannot
+ * execute: Chicory would otherwise accept them and fail half-way through init.
+ */
+final class ModuleLoader {
+  private ModuleLoader() {}
+
+  static WasmModule load(byte[] bytes) {
+    if (Memory64Probe.declaresMemory64(bytes)) {
+      throw new InitFailedException(unsupported("memory64 (64-bit linear memory)"));
+    }
+    WasmModule module = parse(bytes);
+    SimdScan.firstUse(module)
+        .ifPresent(
+            where -> {
+              throw new InitFailedException(unsupported("SIMD (v128)") + " (first use: " + where + ")");
+            });
+    return module;
+  }
+
+  private static WasmModule parse(byte[] bytes) {
+    try {
+      return Parser.parse(bytes);
+    } catch (MalformedException e) {
+      throw new InitFailedException("Chicory cannot decode the module: " + Failures.describe(e), e);
+    } catch (InvalidException e) {
+      throw new InitFailedException("the module is invalid: " + Failures.describe(e), e);
+    } catch (RuntimeException e) {
+      // Chicory does not promise to report every bad input with its own exception types.
+      throw new InitFailedException("Chicory cannot decode the module: " + Failures.describe(e), e);
+    }
+  }
+
+  /** Phrases the refusal of a proposal the same way wherever it is detected. */
+  private static String unsupported(String feature) {
+    return "module uses "
+        + feature
+        + ", which the `"
+        + ChicoryRuntime.NAME
+        + "` runtime cannot execute here; use --runtime graal";
+  }
+}
