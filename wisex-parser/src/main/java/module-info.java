@@ -3,4 +3,5 @@ module dev.wisex.parser {
   requires transitive dev.wisex.api;
 
   exports dev.wisex.parser;
+  exports dev.wisex.parser.code;
 }

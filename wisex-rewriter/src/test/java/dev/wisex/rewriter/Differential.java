@@ -73,6 +73,25 @@ final class Differential {
     return result;
   }
 
+  /**
+   * Instantiates two already-initialized modules (no init call) and requires the same state and the same
+   * outcome of every call: used to compare wisex's output with Wizer's.
+   */
+  void compareInitialized(byte[] expected, byte[] actual, Call... calls) {
+    WasmModule expectedModule = ModuleParser.parse(expected);
+    WasmModule actualModule = ModuleParser.parse(actual);
+    InstrumentedModule left = Instrumenter.instrument(expectedModule);
+    InstrumentedModule right = Instrumenter.instrument(actualModule);
+    try (WasmInstance a = runtime.instantiate(left.bytes(), ImportLinker.link(expectedModule), InstanceConfig.defaults());
+        WasmInstance b = runtime.instantiate(right.bytes(), ImportLinker.link(actualModule), InstanceConfig.defaults())) {
+      assertSameState(left, a, right, b, "at start");
+      for (Call call : calls) {
+        assertEquals(outcome(a, call), outcome(b, call), "result of " + call.export());
+        assertSameState(left, a, right, b, "after calling " + call.export());
+      }
+    }
+  }
+
   private static String outcome(WasmInstance instance, Call call) {
     try {
       return Arrays.toString(instance.call(call.export(), call.args()));

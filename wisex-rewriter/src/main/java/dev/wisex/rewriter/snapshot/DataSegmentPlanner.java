@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Caps the number of data segments. Engines reject modules with too many segments (100,000 is a common
- * limit), so like Wizer wisex keeps fewer than {@link #MAX_SEGMENTS} by merging across the smallest zero gaps
- * first; ties go to the lower memory index, then the lower address, so the output never depends on sort
- * internals.
+ * limit), so like Wizer 11 wisex keeps at most {@link #MAX_SEGMENTS} by merging across the smallest zero gaps
+ * first. Wizer breaks ties with an unstable sort; wisex breaks them by lower memory index, then higher address
+ * (a segment at a higher address has a longer offset encoding, so merging it away saves more), so the output
+ * never depends on sort internals.
  */
 final class DataSegmentPlanner {
   /** Wizer's cap on data segments. */
@@ -22,13 +23,13 @@ final class DataSegmentPlanner {
 
   private DataSegmentPlanner() {}
 
-  /** Returns the ranges of each memory after merging enough gaps to stay below {@code cap} segments. */
+  /** Returns the ranges of each memory after merging enough gaps to keep at most {@code cap} segments. */
   static List<RangeList> cap(List<RangeList> memories, int cap) {
     long total = memories.stream().mapToLong(RangeList::size).sum();
-    if (total < cap) {
+    if (total <= cap) {
       return memories;
     }
-    int toMerge = (int) (total - (cap - 1));
+    int toMerge = (int) (total - cap);
     // Each gap is packed into a long array row: size, memory, index-of-later-range.
     int gaps = (int) (total - memories.stream().filter(m -> m.size() > 0).count());
     long[][] rows = new long[gaps][];
@@ -47,7 +48,7 @@ final class DataSegmentPlanner {
             return c;
           }
           c = Long.compare(a[1], b[1]);
-          return c != 0 ? c : Long.compare(a[2], b[2]);
+          return c != 0 ? c : Long.compare(b[2], a[2]);
         });
     List<BitSet> merged = new ArrayList<>();
     memories.forEach(m -> merged.add(new BitSet()));

@@ -17,7 +17,7 @@ class DataSegmentPlannerTest {
 
   @Test
   void leavesFewSegmentsAlone() {
-    RangeList r = ranges(0, 1, 10, 11);
+    RangeList r = ranges(0, 1, 10, 11, 20, 21);
     assertEquals(r, DataSegmentPlanner.cap(List.of(r), 3).get(0));
   }
 
@@ -25,7 +25,7 @@ class DataSegmentPlannerTest {
   void mergesSmallestGapsFirstUntilBelowCap() {
     // gaps: 9 (0-1..10), 5 (11..16), 20 (17..37)
     RangeList r = ranges(0, 1, 10, 11, 16, 17, 37, 38);
-    RangeList capped = DataSegmentPlanner.cap(List.of(r), 3).get(0); // 4 segments -> 2
+    RangeList capped = DataSegmentPlanner.cap(List.of(r), 2).get(0); // 4 segments -> 2
     assertEquals(2, capped.size());
     assertEquals(0, capped.start(0));
     assertEquals(17, capped.end(0));
@@ -33,12 +33,14 @@ class DataSegmentPlannerTest {
   }
 
   @Test
-  void breaksTiesByMemoryThenAddress() {
+  void breaksTiesByMemoryThenHigherAddress() {
     RangeList a = ranges(0, 1, 6, 7, 12, 13); // gaps 5, 5
     RangeList b = ranges(0, 1, 6, 7); // gap 5
-    List<RangeList> capped = DataSegmentPlanner.cap(List.of(a, b), 5); // 5 segments -> 4: merge one gap
-    assertEquals(2, capped.get(0).size(), "first gap of memory 0 merged");
-    assertEquals(7, capped.get(0).end(0));
+    List<RangeList> capped = DataSegmentPlanner.cap(List.of(a, b), 4); // 5 segments -> 4: merge one gap
+    assertEquals(2, capped.get(0).size(), "one gap of memory 0 merged");
+    assertEquals(1, capped.get(0).end(0), "the lower segment stays alone");
+    assertEquals(6, capped.get(0).start(1));
+    assertEquals(13, capped.get(0).end(1), "the highest gap was merged");
     assertEquals(2, capped.get(1).size());
   }
 
@@ -48,6 +50,6 @@ class DataSegmentPlannerTest {
     for (int i = 0; i < 12_000; i++) {
       r.add(i * 10L, i * 10L + 1, -1);
     }
-    assertEquals(DataSegmentPlanner.MAX_SEGMENTS - 1, DataSegmentPlanner.cap(List.of(r), DataSegmentPlanner.MAX_SEGMENTS).get(0).size());
+    assertEquals(DataSegmentPlanner.MAX_SEGMENTS, DataSegmentPlanner.cap(List.of(r), DataSegmentPlanner.MAX_SEGMENTS).get(0).size());
   }
 }

@@ -1,0 +1,42 @@
+package dev.wisex.parser.code;
+
+import java.util.BitSet;
+
+/**
+ * Mutable tally the decoders write into while scanning, so the hot loop sets plain fields instead of
+ * building records; {@link #build()} freezes it once at the end.
+ */
+final class FeatureAccumulator {
+  boolean simd;
+  boolean atomics;
+  boolean bulkMemory;
+  boolean referenceTypes;
+  boolean exceptions;
+  boolean tailCalls;
+  boolean tableMutation;
+  final BitSet dataSegmentsUsed = new BitSet();
+  final BitSet droppedDataSegments = new BitSet();
+  int maxMemoryIndex = -1;
+  int instructionCount;
+
+  void memory(int index) {
+    if (index > maxMemoryIndex) {
+      maxMemoryIndex = index;
+    }
+  }
+
+  CodeFeatures build() {
+    return new CodeFeatures(
+        simd,
+        atomics,
+        bulkMemory,
+        referenceTypes,
+        exceptions,
+        tailCalls,
+        dataSegmentsUsed,
+        droppedDataSegments,
+        tableMutation,
+        maxMemoryIndex,
+        instructionCount);
+  }
+}
