@@ -7,6 +7,8 @@ import dev.wisex.api.WisexResult;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.code.CodeFeatures;
+import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
@@ -50,9 +52,10 @@ public final class Preinitializer {
    */
   public WisexResult preinitialize(byte[] input) {
     WasmModule module = ModuleParser.parse(input);
-    RestrictionValidator.validate(module, options);
-    InstrumentedModule instrumented = Instrumenter.instrument(module);
-    WasmRuntime runtime = runtimes.select(options.runtime(), RequiredCapabilities.of(module));
+    CodeFeatures code = CodeScanner.scan(module);
+    RestrictionValidator.validate(module, code, options);
+    InstrumentedModule instrumented = Instrumenter.instrument(module, code);
+    WasmRuntime runtime = runtimes.select(options.runtime(), RequiredCapabilities.of(module, code));
     LOG.debug("running init on runtime `{}` {}", runtime.name(), runtime.version());
     Snapshot snapshot;
     try (WasmInstance instance =

@@ -4,6 +4,7 @@ import dev.wisex.parser.FunctionType;
 import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ValueType;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.code.CodeFeatures;
 import dev.wisex.runtime.spi.Capability;
 import java.util.EnumSet;
 import java.util.Set;
@@ -12,9 +13,15 @@ import java.util.Set;
 final class RequiredCapabilities {
   private RequiredCapabilities() {}
 
-  static Set<Capability> of(WasmModule module) {
+  static Set<Capability> of(WasmModule module, CodeFeatures code) {
     Set<Capability> needed = EnumSet.noneOf(Capability.class);
     var memories = module.allMemories();
+    if (code.atomics()) {
+      needed.add(Capability.THREADS);
+    }
+    if (code.exceptions()) {
+      needed.add(Capability.EXCEPTIONS);
+    }
     if (memories.size() > 1) {
       needed.add(Capability.MULTI_MEMORY);
     }
@@ -27,7 +34,8 @@ final class RequiredCapabilities {
       }
     }
     boolean v128 =
-        module.globals().stream().anyMatch(g -> g.type().valueType() == ValueType.V128)
+        code.simd()
+            || module.globals().stream().anyMatch(g -> g.type().valueType() == ValueType.V128)
             || module.types().stream().anyMatch(RequiredCapabilities::usesV128);
     if (v128) {
       needed.add(Capability.SIMD);

@@ -8,6 +8,7 @@ import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
@@ -57,9 +58,9 @@ final class Differential {
         new Preinitializer(options.toBuilder().runtime(runtime.name()).build(), new RuntimeRegistry(List.of(runtime)))
             .preinitialize(original);
     WasmModule originalModule = ModuleParser.parse(original);
-    InstrumentedModule before = Instrumenter.instrument(originalModule);
+    InstrumentedModule before = Instrumenter.instrument(originalModule, CodeScanner.scan(originalModule));
     WasmModule outputModule = ModuleParser.parse(result.module());
-    InstrumentedModule after = Instrumenter.instrument(outputModule);
+    InstrumentedModule after = Instrumenter.instrument(outputModule, CodeScanner.scan(outputModule));
     try (WasmInstance reference =
             InitRunner.run(runtime, before.bytes(), originalModule, ImportLinker.link(originalModule), options);
         WasmInstance snapshot =
@@ -80,8 +81,8 @@ final class Differential {
   void compareInitialized(byte[] expected, byte[] actual, Call... calls) {
     WasmModule expectedModule = ModuleParser.parse(expected);
     WasmModule actualModule = ModuleParser.parse(actual);
-    InstrumentedModule left = Instrumenter.instrument(expectedModule);
-    InstrumentedModule right = Instrumenter.instrument(actualModule);
+    InstrumentedModule left = Instrumenter.instrument(expectedModule, CodeScanner.scan(expectedModule));
+    InstrumentedModule right = Instrumenter.instrument(actualModule, CodeScanner.scan(actualModule));
     try (WasmInstance a = runtime.instantiate(left.bytes(), ImportLinker.link(expectedModule), InstanceConfig.defaults());
         WasmInstance b = runtime.instantiate(right.bytes(), ImportLinker.link(actualModule), InstanceConfig.defaults())) {
       assertSameState(left, a, right, b, "at start");

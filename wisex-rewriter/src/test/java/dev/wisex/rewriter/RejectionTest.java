@@ -7,6 +7,7 @@ import dev.wisex.api.InitFailedException;
 import dev.wisex.api.MalformedModuleException;
 import dev.wisex.api.RejectedModuleException;
 import dev.wisex.api.RuntimeSelectionException;
+import dev.wisex.api.WasmFeatures;
 import dev.wisex.api.WisexException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.testkit.Wat;
@@ -93,6 +94,44 @@ class RejectionTest {
   @Test
   void rejectsSimdOnChicoryNamingTheOtherBackend() {
     assertFails(RuntimeSelectionException.class, "graal", () -> run(wat("v128_global")));
+  }
+
+  @Test
+  void rejectsSimdInCodeOnChicory() {
+    assertFails(RuntimeSelectionException.class, "SIMD", () -> run(wat("simd_code")));
+  }
+
+  @Test
+  void rejectsTableMutationLikeWizer() {
+    assertFails(RejectedModuleException.class, "change tables", () -> run(wat("table_set")));
+  }
+
+  @Test
+  void rejectsDisabledMultiMemory() {
+    WisexOptions options =
+        WisexOptions.builder().features(new WasmFeatures(false, true, true, true, true, true, true)).build();
+    assertFails(
+        RejectedModuleException.class,
+        "--wasm-multi-memory",
+        () -> new Preinitializer(options).preinitialize(wat("two_memories")));
+  }
+
+  @Test
+  void rejectsDisabledBulkMemory() {
+    WisexOptions options =
+        WisexOptions.builder().features(new WasmFeatures(true, true, false, true, true, true, true)).build();
+    assertFails(
+        RejectedModuleException.class,
+        "--wasm-bulk-memory",
+        () -> new Preinitializer(options).preinitialize(wat("overwrite")));
+  }
+
+  @Test
+  void rejectsDisabledSimdInCode() {
+    WisexOptions options =
+        WisexOptions.builder().features(new WasmFeatures(true, true, true, false, true, true, true)).build();
+    assertFails(
+        RejectedModuleException.class, "--wasm-simd", () -> new Preinitializer(options).preinitialize(wat("simd_code")));
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.code.CodeFeatures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ import java.util.Set;
 public final class Instrumenter {
   private Instrumenter() {}
 
-  public static InstrumentedModule instrument(WasmModule module) {
+  public static InstrumentedModule instrument(WasmModule module, CodeFeatures code) {
     Map<Integer, String> globalExports = new LinkedHashMap<>();
     List<String> memoryExports = new ArrayList<>();
     Map<Integer, String> probes = new LinkedHashMap<>();
@@ -59,7 +60,7 @@ public final class Instrumenter {
     }
 
     Map<Integer, byte[]> contents = new HashMap<>();
-    List<Integer> probed = segmentsToProbe(module);
+    List<Integer> probed = segmentsToProbe(module, code);
     if (!probed.isEmpty()) {
       int typeIndex = module.types().size();
       contents.put(Section.TYPE, ModuleAssembler.appendToVector(module, Section.TYPE, 1, new byte[] {0x60, 0, 0}));
@@ -92,17 +93,17 @@ public final class Instrumenter {
   }
 
   /**
-   * Passive segments whose dropped state can differ after init. Without a data count section no code can
-   * name a segment (memory.init and data.drop require one), and without a memory none can be used.
+   * Passive segments whose dropped state can differ after init: non-empty ones that some {@code data.drop}
+   * names. Without a memory no probe can run (and no segment can be used).
    */
-  private static List<Integer> segmentsToProbe(WasmModule module) {
+  private static List<Integer> segmentsToProbe(WasmModule module, CodeFeatures code) {
     List<Integer> probed = new ArrayList<>();
-    if (module.section(Section.DATA_COUNT).isEmpty() || module.allMemories().isEmpty()) {
+    if (module.allMemories().isEmpty()) {
       return probed;
     }
     List<DataSegment> data = module.data();
     for (int i = 0; i < data.size(); i++) {
-      if (!data.get(i).active() && data.get(i).payloadLength() > 0) {
+      if (!data.get(i).active() && data.get(i).payloadLength() > 0 && code.droppedDataSegments().get(i)) {
         probed.add(i);
       }
     }

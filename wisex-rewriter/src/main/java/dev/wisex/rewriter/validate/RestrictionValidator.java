@@ -12,6 +12,7 @@ import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.ValueType;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.code.CodeFeatures;
 import dev.wisex.rewriter.instrument.ReservedNames;
 import java.util.Map;
 
@@ -22,13 +23,42 @@ import java.util.Map;
 public final class RestrictionValidator {
   private RestrictionValidator() {}
 
-  public static void validate(WasmModule module, WisexOptions options) {
+  public static void validate(WasmModule module, CodeFeatures code, WisexOptions options) {
     rejectImports(module);
     rejectUnsnapshottableGlobals(module);
+    rejectTableMutation(code);
     rejectReservedExports(module);
     checkInitFunc(module, options);
     checkRenames(module, options);
     checkFeatures(module, options.features());
+    checkCodeFeatures(code, options.features());
+  }
+
+  /**
+   * Tables are not snapshotted, so code that could change one during init is refused, as Wizer refuses it;
+   * function references have no identity that a snapshot could record.
+   */
+  private static void rejectTableMutation(CodeFeatures code) {
+    if (code.tableMutation()) {
+      throw new RejectedModuleException(
+          "module contains instructions that change tables (table.set, table.grow, table.fill, table.copy, "
+              + "table.init or elem.drop); tables cannot be snapshotted, so wisex refuses such modules like Wizer");
+    }
+  }
+
+  private static void checkCodeFeatures(CodeFeatures code, WasmFeatures features) {
+    if (!features.simd() && code.simd()) {
+      reject("SIMD", "its code uses v128 instructions or locals", "--wasm-simd");
+    }
+    if (!features.bulkMemory() && code.bulkMemory()) {
+      reject("bulk memory", "its code uses memory.init, data.drop, memory.copy or memory.fill", "--wasm-bulk-memory");
+    }
+    if (!features.referenceTypes() && code.referenceTypes()) {
+      reject("reference types", "its code uses reference instructions", "--wasm-reference-types");
+    }
+    if (!features.threads() && code.atomics()) {
+      reject("threads", "its code uses atomic instructions", "--wasm-threads");
+    }
   }
 
   private static void rejectImports(WasmModule module) {
