@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Instrumentation pass: exports every mutable global and every defined memory under reserved names, so any
@@ -31,6 +33,8 @@ import java.util.Set;
  * </pre>
  */
 public final class Instrumenter {
+  private static final Logger LOG = LogManager.getLogger(Instrumenter.class);
+
   private Instrumenter() {}
 
   public static InstrumentedModule instrument(WasmModule module, CodeFeatures code) {
@@ -89,6 +93,9 @@ public final class Instrumenter {
           Section.EXPORT, ModuleAssembler.appendToVector(module, Section.EXPORT, exportCount, exports.toByteArray()));
     }
     byte[] bytes = contents.isEmpty() ? module.bytes() : ModuleAssembler.assemble(module, contents, Set.of());
+    LOG.debug(
+        "instrumented: {} globals, {} memories, {} data-segment probes exported",
+        globalExports.size(), memoryExports.size(), probes.size());
     return new InstrumentedModule(bytes, globalExports, memoryExports, probes);
   }
 

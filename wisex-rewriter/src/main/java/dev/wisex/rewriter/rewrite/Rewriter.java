@@ -23,6 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Final rewrite pass: builds the output from the original module (not the instrumented one) and the snapshot.
@@ -41,6 +43,8 @@ import java.util.Set;
  * count section no code can name a segment, so the original segments are left out.
  */
 public final class Rewriter {
+  private static final Logger LOG = LogManager.getLogger(Rewriter.class);
+
   private Rewriter() {}
 
   /** The rewritten module and how many data segments it has. */
@@ -69,7 +73,9 @@ public final class Rewriter {
     if (module.section(Section.DATA_COUNT).isPresent()) {
       contents.put(Section.DATA_COUNT, SectionEncoder.dataCount(data.count()));
     }
-    return new Output(ModuleAssembler.assemble(module, contents, removed), data.count());
+    byte[] bytes = ModuleAssembler.assemble(module, contents, removed);
+    LOG.debug("rewritten: {} bytes, {} data segments", bytes.length, data.count());
+    return new Output(bytes, data.count());
   }
 
   private static List<MemoryType> memories(WasmModule module, Snapshot snapshot) {
