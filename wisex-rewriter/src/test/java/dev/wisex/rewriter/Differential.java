@@ -64,7 +64,7 @@ final class Differential {
     try (WasmInstance reference =
             InitRunner.run(runtime, before.bytes(), originalModule, ImportLinker.link(originalModule), options);
         WasmInstance snapshot =
-            runtime.instantiate(after.bytes(), ImportLinker.link(outputModule), InstanceConfig.defaults())) {
+            runtime.instantiate(after.bytes(), ImportLinker.link(outputModule), new InstanceConfig(options.executionMode()))) {
       assertSameState(before, reference, after, snapshot, "after init");
       for (Call call : calls) {
         assertEquals(outcome(reference, call), outcome(snapshot, call), "result of " + call.export());
