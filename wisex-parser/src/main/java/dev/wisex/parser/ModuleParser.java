@@ -34,6 +34,8 @@ public final class ModuleParser {
     private int start = -1;
     private int dataCount = -1;
     private final List<DataSegment> data = new ArrayList<>();
+    private final List<ElementSegment> elements = new ArrayList<>();
+    private final List<Integer> tags = new ArrayList<>();
     private final List<FunctionBody> bodies = new ArrayList<>();
     private boolean sawFunctionSection;
     private boolean sawCodeSection;
@@ -86,7 +88,7 @@ public final class ModuleParser {
       checkCounts();
       return new WasmModule(
           bytes, sections, types, imports, functionTypes, tables, memories, globals, exports, start, dataCount,
-          data, bodies);
+          data, bodies, elements, tags);
     }
 
     private void readHeader(ByteReader in) {
@@ -122,7 +124,14 @@ public final class ModuleParser {
         case Section.GLOBAL -> readVector(in, "global", () -> globals.add(readGlobal(in)));
         case Section.EXPORT -> readExports(in);
         case Section.START -> start = in.u32Length("start function index");
-        case Section.ELEMENT, Section.TAG -> in.skip(in.remaining(), Section.nameOf(id) + " section");
+        case Section.ELEMENT -> readVector(in, "element segment", () -> elements.add(ElementSegment.read(in, bytes)));
+        case Section.TAG -> readVector(in, "tag", () -> {
+          int at = in.position();
+          if (in.u8("tag attribute") != 0) {
+            throw new MalformedModuleException("invalid tag attribute at offset " + at);
+          }
+          tags.add(in.u32Length("tag type index"));
+        });
         case Section.DATA_COUNT -> dataCount = in.u32Length("data count");
         case Section.CODE -> readCode(in);
         case Section.DATA -> readVector(in, "data segment", () -> data.add(readDataSegment(in)));

@@ -19,6 +19,8 @@ import java.util.List;
  * @param dataCount the data count section's value, or -1 if absent
  * @param data the data section's segments
  * @param bodies each defined function's body
+ * @param elements the element section's segments
+ * @param tags type index of each defined exception tag
  */
 public record WasmModule(
     byte[] bytes,
@@ -33,7 +35,9 @@ public record WasmModule(
     int start,
     int dataCount,
     List<DataSegment> data,
-    List<FunctionBody> bodies) {
+    List<FunctionBody> bodies,
+    List<ElementSegment> elements,
+    List<Integer> tags) {
 
   public WasmModule {
     sections = List.copyOf(sections);
@@ -45,6 +49,8 @@ public record WasmModule(
     exports = List.copyOf(exports);
     data = List.copyOf(data);
     bodies = List.copyOf(bodies);
+    elements = List.copyOf(elements);
+    tags = List.copyOf(tags);
   }
 
   /** Number of imports of one kind (they come first in that kind's index space). */

@@ -89,6 +89,12 @@ class MalformedInputTest {
   }
 
   @Test
+  void rejectsBadElementSegmentFlags() {
+    // element section with one segment whose flags are 8
+    assertMalformed(module(9, 2, 1, 8), "element segment flags 8", "offset 11");
+  }
+
+  @Test
   void readsCustomSectionName() {
     WasmModule m = ModuleParser.parse(module(0, 4, 3, 'a', 'b', 'c'));
     assertEquals("abc", m.sections().get(0).customName());

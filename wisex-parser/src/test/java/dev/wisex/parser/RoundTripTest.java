@@ -18,7 +18,7 @@ class RoundTripTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"everything", "memory64_shared", "simd", "empty"})
+  @ValueSource(strings = {"everything", "memory64_shared", "simd", "empty", "elements"})
   void writesUnchangedModuleBackIdentically(String name) {
     byte[] input = wat(name);
     WasmModule module = ModuleParser.parse(input);
@@ -54,6 +54,20 @@ class RoundTripTest {
     assertEquals("hello", new String(m.bytes(), m.data().get(0).payloadOffset(), 5));
     assertEquals(2, m.dataCount());
     assertEquals(3, m.bodies().size());
+  }
+
+  @Test
+  void decodesElementSegments() {
+    WasmModule m = ModuleParser.parse(wat("elements"));
+    var modes = m.elements().stream().map(ElementSegment::mode).toList();
+    assertEquals(
+        java.util.List.of(
+            ElementSegment.Mode.ACTIVE, ElementSegment.Mode.PASSIVE, ElementSegment.Mode.DECLARATIVE,
+            ElementSegment.Mode.ACTIVE, ElementSegment.Mode.PASSIVE),
+        modes);
+    assertEquals(2, m.elements().get(0).items());
+    assertArrayEquals(ConstExpr.i32(2), m.elements().get(3).offsetExpr());
+    assertEquals(ValueType.EXTERNREF, m.elements().get(4).elementType());
   }
 
   @Test
