@@ -23,4 +23,12 @@ for name in big_sparse counter globals grow many_segments overwrite reactor spar
 done
 "$JAVA_HOME/bin/java" -cp "$cp" dev.wisex.testkit.WatCli "$here/samples/primes.wat" "$out/primes.input.wasm"
 "$peers/node_modules/.bin/wizer" -f wizex.initialize "$out/primes.input.wasm" -o "$out/primes.wizer.wasm"
+# Real C programs from the benchmark corpus, if it has been built (shared/bench-corpus/build-all.sh).
+corpus="${CORPUS_OUT:-$peers/out}"
+for name in tiny regex; do
+  if [ -f "$corpus/$name.wasm" ]; then
+    cp "$corpus/$name.wasm" "$out/c-$name.input.wasm"
+    "$peers/node_modules/.bin/wizer" --allow-wasi -f wizex.initialize "$out/c-$name.input.wasm" -o "$out/c-$name.wizer.wasm"
+  fi
+done
 echo "wrote $(ls "$out" | wc -l) files to $out"
