@@ -1,15 +1,14 @@
 package dev.wisex.rewriter.snapshot;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 
 /**
  * Caps the number of data segments. Engines reject modules with too many segments (100,000 is a common
  * limit), so like Wizer 11 wisex keeps at most {@link #MAX_SEGMENTS} by merging across the smallest zero gaps
- * first. Wizer breaks ties with an unstable sort; wisex breaks them by lower memory index, then higher address
- * (a segment at a higher address has a longer offset encoding, so merging it away saves more), so the output
- * never depends on sort internals.
+ * first. Among equal gaps (Wizer leaves the choice to an unstable sort) wisex merges where it saves the most
+ * encoding bytes — the later segment's header, less any growth of the length prefix — then by lower memory
+ * index and higher address, so the output is both smaller and independent of sort internals.
  */
 final class DataSegmentPlanner {
   /** Wizer's cap on data segments. */
@@ -29,36 +28,133 @@ final class DataSegmentPlanner {
     if (total <= cap) {
       return memories;
     }
-    int toMerge = (int) (total - cap);
-    // Each gap is packed into a long array row: size, memory, index-of-later-range.
-    int gaps = (int) (total - memories.stream().filter(m -> m.size() > 0).count());
-    long[][] rows = new long[gaps][];
-    int n = 0;
-    for (int m = 0; m < memories.size(); m++) {
-      RangeList r = memories.get(m);
-      for (int i = 1; i < r.size(); i++) {
-        rows[n++] = new long[] {r.start(i) - r.end(i - 1), m, i};
+    return new Merger(memories).merge(Math.toIntExact(total - cap));
+  }
+
+  /**
+   * Greedy merging over all memories' segments as one doubly linked list. A gap never changes when its
+   * neighbours merge, but the bytes a merge saves do (the merged segment's length prefix grows), so savings
+   * are recomputed for the two gaps next to each merge and stale queue entries are skipped by version.
+   */
+  private static final class Merger {
+    private final int[] memoryOf;
+    private final long[] start;
+    private final long[] end;
+    private final int[] prev;
+    private final int[] next;
+    private final int[] version;
+    private final int memories;
+    // queue rows: gap, -saved, memory, start of the right segment, right segment id, version
+    private final java.util.PriorityQueue<long[]> queue =
+        new java.util.PriorityQueue<>(
+            (a, b) -> {
+              for (int k = 0; k < 3; k++) {
+                int c = Long.compare(a[k], b[k]);
+                if (c != 0) {
+                  return c;
+                }
+              }
+              return Long.compare(b[3], a[3]);
+            });
+
+    Merger(List<RangeList> ranges) {
+      memories = ranges.size();
+      int n = ranges.stream().mapToInt(RangeList::size).sum();
+      memoryOf = new int[n];
+      start = new long[n];
+      end = new long[n];
+      prev = new int[n];
+      next = new int[n];
+      version = new int[n];
+      int id = 0;
+      for (int m = 0; m < ranges.size(); m++) {
+        RangeList r = ranges.get(m);
+        for (int i = 0; i < r.size(); i++, id++) {
+          memoryOf[id] = m;
+          start[id] = r.start(i);
+          end[id] = r.end(i);
+          prev[id] = i == 0 ? -1 : id - 1;
+          next[id] = i == r.size() - 1 ? -1 : id + 1;
+        }
+      }
+      for (int right = 0; right < n; right++) {
+        if (prev[right] >= 0) {
+          offer(right);
+        }
       }
     }
-    java.util.Arrays.sort(
-        rows,
-        (a, b) -> {
-          int c = Long.compare(a[0], b[0]);
-          if (c != 0) {
-            return c;
-          }
-          c = Long.compare(a[1], b[1]);
-          return c != 0 ? c : Long.compare(b[2], a[2]);
-        });
-    List<BitSet> merged = new ArrayList<>();
-    memories.forEach(m -> merged.add(new BitSet()));
-    for (int k = 0; k < Math.min(toMerge, gaps); k++) {
-      merged.get((int) rows[k][1]).set((int) rows[k][2]);
+
+    private void offer(int right) {
+      int left = prev[right];
+      long saved =
+          savedBytes(memoryOf[right], end[left] - start[left], start[right], end[right] - start[right], end[right] - start[left]);
+      queue.add(new long[] {start[right] - end[left], -saved, memoryOf[right], start[right], right, version[right]});
     }
-    List<RangeList> out = new ArrayList<>();
-    for (int m = 0; m < memories.size(); m++) {
-      out.add(memories.get(m).mergeAt(merged.get(m)));
+
+    List<RangeList> merge(int count) {
+      for (int merged = 0; merged < count && !queue.isEmpty(); ) {
+        long[] row = queue.poll();
+        int right = (int) row[4];
+        if (row[5] != version[right] || prev[right] < 0) {
+          continue; // stale: the segment was merged away or its left neighbour grew
+        }
+        int left = prev[right];
+        end[left] = end[right];
+        next[left] = next[right];
+        if (next[right] >= 0) {
+          prev[next[right]] = left;
+          version[next[right]]++;
+          offer(next[right]);
+        }
+        prev[right] = -1;
+        absorbed.set(right);
+        version[right]++;
+        if (prev[left] >= 0) {
+          version[left]++;
+          offer(left);
+        }
+        merged++;
+      }
+      List<RangeList> out = new ArrayList<>();
+      for (int m = 0; m < memories; m++) {
+        out.add(new RangeList());
+      }
+      for (int id = 0; id < start.length; id++) {
+        if (!absorbed.get(id)) {
+          out.get(memoryOf[id]).add(start[id], end[id], -1);
+        }
+      }
+      return out;
     }
-    return out;
+
+    private final java.util.BitSet absorbed = new java.util.BitSet();
+  }
+
+  /**
+   * Encoding bytes saved by merging a segment into its left neighbour: the right segment's header (flags,
+   * memory index, offset expression, length prefix) and the left one's length prefix, less the merged
+   * segment's length prefix. The gap's zero bytes are accounted for by the primary sort key.
+   */
+  static long savedBytes(int memory, long leftLength, long rightStart, long rightLength, long mergedLength) {
+    long header = (memory == 0 ? 1 : 1 + unsignedLebLength(memory)) + 2 + signedLebLength(rightStart);
+    return header + unsignedLebLength(rightLength) + unsignedLebLength(leftLength) - unsignedLebLength(mergedLength);
+  }
+
+  static int unsignedLebLength(long value) {
+    int n = 1;
+    for (long v = value >>> 7; v != 0; v >>>= 7) {
+      n++;
+    }
+    return n;
+  }
+
+  static int signedLebLength(long value) {
+    int n = 1;
+    long v = value;
+    while (!((v >> 6) == 0 || (v >> 6) == -1)) {
+      v >>= 7;
+      n++;
+    }
+    return n;
   }
 }

@@ -37,17 +37,4 @@ final class RangeList {
     ends[size] = end;
     size++;
   }
-
-  /** Keeps only ranges whose gap to the previous one is not in {@code merged} (indexed by the later range). */
-  RangeList mergeAt(java.util.BitSet merged) {
-    RangeList out = new RangeList();
-    for (int i = 0; i < size; i++) {
-      if (i > 0 && merged.get(i)) {
-        out.ends[out.size - 1] = ends[i];
-      } else {
-        out.add(starts[i], ends[i], -1);
-      }
-    }
-    return out;
-  }
 }

@@ -33,15 +33,32 @@ class DataSegmentPlannerTest {
   }
 
   @Test
-  void breaksTiesByMemoryThenHigherAddress() {
-    RangeList a = ranges(0, 1, 6, 7, 12, 13); // gaps 5, 5
-    RangeList b = ranges(0, 1, 6, 7); // gap 5
-    List<RangeList> capped = DataSegmentPlanner.cap(List.of(a, b), 4); // 5 segments -> 4: merge one gap
-    assertEquals(2, capped.get(0).size(), "one gap of memory 0 merged");
-    assertEquals(1, capped.get(0).end(0), "the lower segment stays alone");
-    assertEquals(6, capped.get(0).start(1));
-    assertEquals(13, capped.get(0).end(1), "the highest gap was merged");
-    assertEquals(2, capped.get(1).size());
+  void amongEqualGapsMergesWhereTheHeaderIsLargest() {
+    RangeList a = ranges(0, 1, 6, 7, 20_000, 20_001, 20_006, 20_007); // gaps 5, 19993, 5
+    RangeList capped = DataSegmentPlanner.cap(List.of(a), 3).get(0); // 4 segments -> 3: merge one 5-gap
+    assertEquals(3, capped.size());
+    assertEquals(20_000, capped.start(2), "the segment at 20,006 has a 3-byte offset: it is merged away");
+    assertEquals(20_007, capped.end(2));
+    assertEquals(6, capped.start(1));
+  }
+
+  @Test
+  void breaksRemainingTiesByMemoryThenHigherAddress() {
+    RangeList a = ranges(0, 1, 6, 7, 12, 13); // gaps 5, 5 with equal savings
+    RangeList capped = DataSegmentPlanner.cap(List.of(a), 2).get(0);
+    assertEquals(2, capped.size());
+    assertEquals(1, capped.end(0), "the lower segment stays alone");
+    assertEquals(13, capped.end(1), "the higher gap was merged");
+  }
+
+  @Test
+  void computesLebLengths() {
+    assertEquals(1, DataSegmentPlanner.unsignedLebLength(127));
+    assertEquals(2, DataSegmentPlanner.unsignedLebLength(128));
+    assertEquals(1, DataSegmentPlanner.signedLebLength(63));
+    assertEquals(2, DataSegmentPlanner.signedLebLength(64));
+    assertEquals(5, DataSegmentPlanner.signedLebLength(0x8000_0000L));
+    assertEquals(1, DataSegmentPlanner.signedLebLength(-64));
   }
 
   @Test
