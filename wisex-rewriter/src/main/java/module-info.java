@@ -6,6 +6,7 @@ module dev.wisex.rewriter {
   requires transitive dev.wisex.api;
   requires transitive dev.wisex.runtime.spi;
   requires dev.wisex.parser;
+  requires dev.wisex.wasix;
   requires org.apache.logging.log4j;
 
   exports dev.wisex.rewriter;

@@ -25,6 +25,13 @@ import java.util.Objects;
  * @param runtime backend name, or {@code null} for the default choice
  * @param executionMode how the backend runs init
  * @param features WebAssembly proposals the module may use
+ * @param env environment variables for init, added after the inherited ones ({@code --env K=V})
+ * @param seed seed of the deterministic {@code random_get} stream ({@code --seed})
+ * @param nondeterministic give init the host's real clocks and a secure random source instead of the fixed
+ *     clock and the seeded stream ({@code --nondeterministic}); the output then differs from run to run
+ * @param allowExitZero let init end with {@code proc_exit(0)} and snapshot the state at exit
+ * @param programName argv[0] for init: the module's file name, as in Wizer
+ * @param stdio where inherited stdio goes, or {@code null} for the process's own streams
  */
 public record WisexOptions(
     String initFunc,
@@ -38,10 +45,19 @@ public record WisexOptions(
     Map<String, Path> preloads,
     String runtime,
     ExecutionMode executionMode,
-    WasmFeatures features) {
+    WasmFeatures features,
+    Map<String, String> env,
+    long seed,
+    boolean nondeterministic,
+    boolean allowExitZero,
+    String programName,
+    StdioStreams stdio) {
 
   /** Wizer's default init export name, in wisex's spelling. */
   public static final String DEFAULT_INIT_FUNC = "wizex.initialize";
+
+  /** argv[0] when the module has no file name (read from stdin or given as bytes). */
+  public static final String DEFAULT_PROGRAM_NAME = "wasm";
 
   public WisexOptions {
     Objects.requireNonNull(initFunc, "initFunc");
@@ -54,6 +70,8 @@ public record WisexOptions(
     preloads = Collections.unmodifiableMap(new LinkedHashMap<>(preloads));
     Objects.requireNonNull(executionMode, "executionMode");
     Objects.requireNonNull(features, "features");
+    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+    Objects.requireNonNull(programName, "programName");
   }
 
   /** The options Wizer would use with no flags. */
@@ -80,6 +98,12 @@ public record WisexOptions(
     b.runtime = runtime;
     b.executionMode = executionMode;
     b.features = features;
+    b.env.putAll(env);
+    b.seed = seed;
+    b.nondeterministic = nondeterministic;
+    b.allowExitZero = allowExitZero;
+    b.programName = programName;
+    b.stdio = stdio;
     return b;
   }
 
@@ -97,6 +121,12 @@ public record WisexOptions(
     private String runtime;
     private ExecutionMode executionMode = ExecutionMode.AUTO;
     private WasmFeatures features = WasmFeatures.defaults();
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private long seed;
+    private boolean nondeterministic;
+    private boolean allowExitZero;
+    private String programName = DEFAULT_PROGRAM_NAME;
+    private StdioStreams stdio;
 
     private Builder() {}
 
@@ -161,6 +191,40 @@ public record WisexOptions(
       return this;
     }
 
+    /** Sets environment variable {@code key} for init; a later call for the same key wins. */
+    public Builder env(String key, String value) {
+      if (key.isEmpty() || key.indexOf('=') >= 0) {
+        throw new IllegalArgumentException("`" + key + "` is not a valid environment variable name");
+      }
+      env.put(key, value);
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder nondeterministic(boolean value) {
+      nondeterministic = value;
+      return this;
+    }
+
+    public Builder allowExitZero(boolean value) {
+      allowExitZero = value;
+      return this;
+    }
+
+    public Builder programName(String value) {
+      programName = value;
+      return this;
+    }
+
+    public Builder stdio(StdioStreams value) {
+      stdio = value;
+      return this;
+    }
+
     public WisexOptions build() {
       return new WisexOptions(
           initFunc,
@@ -174,7 +238,13 @@ public record WisexOptions(
           preloads,
           runtime,
           executionMode,
-          features);
+          features,
+          env,
+          seed,
+          nondeterministic,
+          allowExitZero,
+          programName,
+          stdio);
     }
   }
 }

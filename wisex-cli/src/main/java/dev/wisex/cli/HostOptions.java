@@ -22,7 +22,10 @@ final class HostOptions {
       paramLabel = "BOOL",
       arity = "0..1",
       fallbackValue = "true",
-      description = "Let init use the real stdin, stdout and stderr (default: ${DEFAULT-VALUE}).")
+      description =
+          "Let init use the real stdin, stdout and stderr (default: ${DEFAULT-VALUE}). When the output module"
+              + " goes to stdout, init's stdout goes to stderr; when the input comes from stdin, init's stdin is"
+              + " empty. Otherwise stdin is empty and output is logged at info (-v).")
   boolean inheritStdio = WisexOptions.defaults().inheritStdio();
 
   @Option(
@@ -30,8 +33,14 @@ final class HostOptions {
       paramLabel = "BOOL",
       arity = "0..1",
       fallbackValue = "true",
-      description = "Let init see the host's environment variables (default: ${DEFAULT-VALUE}).")
+      description = "Let init see the host's environment variables, sorted by name (default: ${DEFAULT-VALUE}).")
   boolean inheritEnv = WisexOptions.defaults().inheritEnv();
+
+  @Option(
+      names = "--env",
+      paramLabel = "NAME=VALUE",
+      description = "Set environment variable NAME for init, after any inherited ones; repeatable.")
+  List<String> envs = new ArrayList<>();
 
   @Option(
       names = "--dir",
@@ -53,8 +62,46 @@ final class HostOptions {
       description = "Link the module in FILE as import module NAME during init; repeatable.")
   List<KeyValue> preloads = new ArrayList<>();
 
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of init's deterministic random_get stream (default: ${DEFAULT-VALUE}).")
+  long seed = WisexOptions.defaults().seed();
+
+  @Option(
+      names = "--nondeterministic",
+      paramLabel = "BOOL",
+      arity = "0..1",
+      fallbackValue = "true",
+      description =
+          "Give init the real clocks and a secure random source instead of the fixed clock (2000-01-01T00:00:00Z,"
+              + " advanced only by sleeps) and the seeded stream; the output then differs between runs (default:"
+              + " ${DEFAULT-VALUE}).")
+  boolean nondeterministic = WisexOptions.defaults().nondeterministic();
+
+  @Option(
+      names = "--allow-exit-zero",
+      paramLabel = "BOOL",
+      arity = "0..1",
+      fallbackValue = "true",
+      description = "Accept proc_exit(0) during init and snapshot the state at the exit (default: ${DEFAULT-VALUE}).")
+  boolean allowExitZero = WisexOptions.defaults().allowExitZero();
+
   void applyTo(WisexOptions.Builder builder) {
-    builder.allowWasi(allowWasi).inheritStdio(inheritStdio).inheritEnv(inheritEnv);
+    builder
+        .allowWasi(allowWasi)
+        .inheritStdio(inheritStdio)
+        .inheritEnv(inheritEnv)
+        .seed(seed)
+        .nondeterministic(nondeterministic)
+        .allowExitZero(allowExitZero);
+    for (String env : envs) {
+      int eq = env.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("`--env " + env + "` is not of the form NAME=VALUE");
+      }
+      builder.env(env.substring(0, eq), env.substring(eq + 1));
+    }
     dirs.forEach(builder::dir);
     mapDirs.forEach(builder::mapDir);
     // An invalid path throws IllegalArgumentException, which the command reports as a usage error.

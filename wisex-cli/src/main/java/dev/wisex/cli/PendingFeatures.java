@@ -12,8 +12,6 @@ import java.util.function.Predicate;
  * change when a feature lands: delete its entry.
  */
 final class PendingFeatures {
-  private static final String WASI = "WASI/WASIX support is in progress";
-
   /**
    * One not-yet-supported option.
    *
@@ -25,10 +23,6 @@ final class PendingFeatures {
 
   private static final List<Pending> PENDING =
       List.of(
-          new Pending(List.of("--allow-wasi", "--allow-wasix"), WisexOptions::allowWasi, WASI),
-          new Pending(List.of("--dir"), o -> !o.dirs().isEmpty(), WASI),
-          new Pending(List.of("--mapdir"), o -> !o.mapDirs().isEmpty(), WASI),
-          new Pending(List.of("--inherit-env"), WisexOptions::inheritEnv, WASI),
           new Pending(List.of("--preload"), o -> !o.preloads().isEmpty(), "linking preloaded modules is in progress"));
 
   private PendingFeatures() {}

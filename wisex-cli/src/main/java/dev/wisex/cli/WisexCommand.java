@@ -1,5 +1,6 @@
 package dev.wisex.cli;
 
+import dev.wisex.api.StdioStreams;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.rewriter.Preinitializer;
@@ -53,7 +54,7 @@ import picocli.CommandLine.Spec;
       "  wisex -f init -r _start=_start_after_init app.wasm -o out.wasm",
       "      Call export `init`; in the output, export `_start_after_init` is renamed `_start`.",
       "  wisex --allow-wasix --mapdir /data::./data app.wasm -o app.init.wasm",
-      "      Let init use WASIX and read ./data as /data (WASI/WASIX support is in progress).",
+      "      Let init use WASIX and read a sandboxed copy of ./data as /data (the host is never written).",
       "  wisex < in.wasm > out.wasm",
       "      Read standard input and write standard output.",
       "  wisex --runtime chicory --list-runtimes",
@@ -64,6 +65,7 @@ public final class WisexCommand implements Callable<Integer> {
 
   private final InputStream stdin;
   private final OutputStream stdout;
+  private final OutputStream stderr;
 
   @Spec CommandSpec spec;
 
@@ -108,9 +110,10 @@ public final class WisexCommand implements Callable<Integer> {
   @ArgGroup(validate = false, heading = "%nRuntime backend:%n", order = 4)
   RuntimeOptions runtime = new RuntimeOptions();
 
-  WisexCommand(InputStream stdin, OutputStream stdout) {
+  WisexCommand(InputStream stdin, OutputStream stdout, OutputStream stderr) {
     this.stdin = Objects.requireNonNull(stdin, "stdin");
     this.stdout = Objects.requireNonNull(stdout, "stdout");
+    this.stderr = Objects.requireNonNull(stderr, "stderr");
   }
 
   public static void main(String[] args) {
@@ -129,7 +132,7 @@ public final class WisexCommand implements Callable<Integer> {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, stderr.charset()), true);
     ErrorReporter reporter = new ErrorReporter();
     CommandLine commandLine =
-        new CommandLine(new WisexCommand(stdin, stdout))
+        new CommandLine(new WisexCommand(stdin, stdout, stderr))
             .setOut(out)
             .setErr(err)
             .setCaseInsensitiveEnumValuesAllowed(true)
@@ -175,12 +178,32 @@ public final class WisexCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /**
+   * argv[0] and stdio for init, from where the modules come from and go to: the input's file name (Wizer's
+   * argv[0]); no stdin for init when stdin carries the input, and init's stdout on stderr when stdout
+   * carries the output, so guest text can never corrupt the module.
+   */
+  private void guestIo(WisexOptions.Builder builder) {
+    if (!ModuleFiles.isStandardStream(input)) {
+      java.nio.file.Path name = java.nio.file.Path.of(input).getFileName();
+      if (name != null) {
+        builder.programName(name.toString());
+      }
+    }
+    builder.stdio(
+        new StdioStreams(
+            ModuleFiles.isStandardStream(input) ? null : stdin,
+            ModuleFiles.isStandardStream(output) ? stderr : stdout,
+            stderr));
+  }
+
   /** The options as the library sees them; values the library rejects are usage errors. */
   private WisexOptions options() {
     try {
       WisexOptions.Builder builder = WisexOptions.builder().features(features.toFeatures());
       init.applyTo(builder);
       host.applyTo(builder);
+      guestIo(builder);
       runtime.applyTo(builder);
       return builder.build();
     } catch (IllegalArgumentException e) {

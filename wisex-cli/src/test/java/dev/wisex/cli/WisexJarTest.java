@@ -121,11 +121,23 @@ class WisexJarTest {
   }
 
   @Test
+  void wasiSandboxWorksFromTheJar() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("input.txt"), "read in the jar");
+    Path in = Files.write(dir.resolve("read.wasm"), dev.wisex.testkit.Wat.assemble(Samples.wat("wasi_read_file.wat")));
+
+    Run r = wisex(new byte[0], "--allow-wasi", "--mapdir", "/data::" + data, in.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(Samples.containsName(r.stdout(), "read in the jar"), r::toString);
+  }
+
+  @Test
   void usageErrorExitsTwo() throws Exception {
-    Run r = wisex(new byte[0], "--allow-wasix", "in.wasm");
+    Run r = wisex(new byte[0], "--preload", "env=lib.wasm", "in.wasm");
 
     assertEquals(2, r.exitCode(), r::toString);
-    assertTrue(r.stderr().startsWith("error: `--allow-wasix` is not supported yet"), r::toString);
+    assertTrue(r.stderr().startsWith("error: `--preload` is not supported yet"), r::toString);
   }
 
   private Run wisex(byte[] stdin, String... args) throws IOException, InterruptedException {

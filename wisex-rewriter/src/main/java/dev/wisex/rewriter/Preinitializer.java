@@ -11,6 +11,7 @@ import dev.wisex.parser.code.CodeFeatures;
 import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitRunner;
+import dev.wisex.rewriter.init.WasiHosts;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.rewrite.Rewriter;
@@ -20,6 +21,7 @@ import dev.wisex.rewriter.validate.RestrictionValidator;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
+import dev.wisex.wasix.WasixHost;
 import java.util.List;
 import java.util.Objects;
 import org.apache.logging.log4j.LogManager;
@@ -58,8 +60,10 @@ public final class Preinitializer {
     WasmRuntime runtime = runtimes.select(options.runtime(), RequiredCapabilities.of(module, code));
     LOG.debug("running init on runtime `{}` {}", runtime.name(), runtime.version());
     Snapshot snapshot;
-    try (WasmInstance instance =
-        InitRunner.run(runtime, instrumented.bytes(), module, ImportLinker.link(module), options)) {
+    // The host (and its sandbox) lives exactly as long as the instance that init runs in.
+    try (WasixHost wasi = options.allowWasi() && ImportLinker.importsWasi(module) ? WasiHosts.create(options) : null;
+        WasmInstance instance =
+            InitRunner.run(runtime, instrumented.bytes(), module, ImportLinker.link(module, wasi), options)) {
       snapshot = Snapshotter.snapshot(instance, instrumented, module.importCount(ExternalKind.MEMORY));
     }
     Rewriter.Output output = Rewriter.rewrite(module, snapshot, options);

@@ -2,7 +2,10 @@ package dev.wisex.rewriter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.RuntimeSelectionException;
 import dev.wisex.api.WasmTrapException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
@@ -11,19 +14,24 @@ import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitRunner;
+import dev.wisex.rewriter.init.WasiHosts;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
+import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.GuestMemory;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
+import dev.wisex.wasix.WasixHost;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The differential oracle every behaviour test uses: run the original and its init on one side, instantiate
@@ -48,12 +56,55 @@ final class Differential {
     return new Differential(RuntimeRegistry.discover().select("chicory", Set.of()));
   }
 
+  /** One oracle per backend on the test class path that is available here, most preferred first. */
+  static List<Differential> everyBackend() {
+    return RuntimeRegistry.discover().all().stream()
+        .filter(r -> r.availability().available())
+        .map(Differential::new)
+        .toList();
+  }
+
+  /** The oracle on the named backend. */
+  static Differential on(String name) {
+    return new Differential(RuntimeRegistry.discover().select(name, Set.of()));
+  }
+
+  @Override
+  public String toString() {
+    return runtime.name();
+  }
+
+  /**
+   * If this backend lacks a capability {@code module} needs, asserts that pre-initialization on it is refused
+   * with a message naming what is missing, and aborts the calling test (reported as skipped, with the reason).
+   */
+  void abortIfUnable(byte[] module) {
+    WasmModule parsed = ModuleParser.parse(module);
+    Set<Capability> missing = EnumSet.noneOf(Capability.class);
+    missing.addAll(RequiredCapabilities.of(parsed, CodeScanner.scan(parsed)));
+    missing.removeAll(runtime.capabilities());
+    if (!missing.isEmpty()) {
+      RuntimeSelectionException refused =
+          assertThrows(
+              RuntimeSelectionException.class,
+              () ->
+                  new Preinitializer(
+                          WisexOptions.builder().runtime(runtime.name()).build(), new RuntimeRegistry(List.of(runtime)))
+                      .preinitialize(module));
+      assertTrue(
+          refused.getMessage().contains("lacks") && refused.getMessage().contains(missing.iterator().next().name()),
+          refused.getMessage());
+      Assumptions.abort("runtime `" + runtime.name() + "` lacks " + missing + ": " + refused.getMessage());
+    }
+  }
+
   WasmRuntime runtime() {
     return runtime;
   }
 
   /** Pre-initializes with {@code options}, checks equivalence, and returns the result for further asserts. */
   WisexResult check(byte[] original, WisexOptions options, Call... calls) {
+    abortIfUnable(original);
     WisexResult result =
         new Preinitializer(options.toBuilder().runtime(runtime.name()).build(), new RuntimeRegistry(List.of(runtime)))
             .preinitialize(original);
@@ -61,10 +112,16 @@ final class Differential {
     InstrumentedModule before = Instrumenter.instrument(originalModule, CodeScanner.scan(originalModule));
     WasmModule outputModule = ModuleParser.parse(result.module());
     InstrumentedModule after = Instrumenter.instrument(outputModule, CodeScanner.scan(outputModule));
-    try (WasmInstance reference =
-            InitRunner.run(runtime, before.bytes(), originalModule, ImportLinker.link(originalModule), options);
+    // With WASI each side gets its own fresh host, as a real run of each module would; the output still
+    // imports the WASI functions its later calls may use.
+    try (WasixHost referenceHost = options.allowWasi() ? WasiHosts.create(options) : null;
+        WasixHost snapshotHost = options.allowWasi() ? WasiHosts.create(options) : null;
+        WasmInstance reference =
+            InitRunner.run(
+                runtime, before.bytes(), originalModule, ImportLinker.link(originalModule, referenceHost), options);
         WasmInstance snapshot =
-            runtime.instantiate(after.bytes(), ImportLinker.link(outputModule), new InstanceConfig(options.executionMode()))) {
+            runtime.instantiate(
+                after.bytes(), ImportLinker.link(outputModule, snapshotHost), new InstanceConfig(options.executionMode()))) {
       assertSameState(before, reference, after, snapshot, "after init");
       for (Call call : calls) {
         assertEquals(outcome(reference, call), outcome(snapshot, call), "result of " + call.export());

@@ -14,33 +14,39 @@ import dev.wisex.parser.WasmModule;
 import dev.wisex.rewriter.Differential.Call;
 import dev.wisex.testkit.Wat;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Differential tests of the pipeline: original + init must equal the snapshot, before and after calls. */
 class PreinitializerTest {
-  private final Differential differential = Differential.chicory();
+  /** Every available backend: each must produce output that behaves exactly like original plus init. */
+  static List<Differential> backends() {
+    return Differential.everyBackend();
+  }
 
   private static byte[] wat(String name) {
     return Wat.resource(PreinitializerTest.class, "/wat/" + name + ".wat");
   }
 
-  private WisexResult check(String name, Call... calls) {
+  private static WisexResult check(Differential differential, String name, Call... calls) {
     return differential.check(wat(name), WisexOptions.defaults(), calls);
   }
 
-  @Test
-  void snapshotsScalarGlobalsWithExactBits() {
+  @ParameterizedTest
+  @MethodSource("backends")
+  void snapshotsScalarGlobalsWithExactBits(Differential differential) {
     WisexResult result =
-        check(
-            "globals",
+        check(differential, "globals",
             Call.of("i32"), Call.of("i64"), Call.of("f32bits"), Call.of("nan32bits"), Call.of("nan64bits"),
             Call.of("neg0bits"), Call.of("const"), Call.of("bump"), Call.of("i32"));
     assertEquals(8, result.report().globalsSnapshotted());
   }
 
-  @Test
-  void snapshotsSparseMemoryAcrossPagesUpToTheLastByte() {
-    WisexResult result = check("sparse_memory", Call.of("load", 65535), Call.of("load", 262143), Call.of("load", 5));
+  @ParameterizedTest
+  @MethodSource("backends")
+  void snapshotsSparseMemoryAcrossPagesUpToTheLastByte(Differential differential) {
+    WisexResult result =
+        check(differential, "sparse_memory", Call.of("load", 65535), Call.of("load", 262143), Call.of("load", 5));
     MemoryReport memory = result.report().memories().get(0);
     assertEquals(4, memory.pages());
     assertEquals(10, memory.nonZeroBytes());
@@ -48,31 +54,34 @@ class PreinitializerTest {
     assertEquals(5, memory.segments());
   }
 
-  @Test
-  void raisesMemoryMinimumAfterGrowAndKeepsMaximum() {
+  @ParameterizedTest
+  @MethodSource("backends")
+  void raisesMemoryMinimumAfterGrowAndKeepsMaximum(Differential differential) {
     WisexResult result =
-        check("grow", Call.of("size"), Call.of("grow"), Call.of("size"), Call.of("grow_too_much"));
+        check(differential, "grow", Call.of("size"), Call.of("grow"), Call.of("size"), Call.of("grow_too_much"));
     MemoryType memory = ModuleParser.parse(result.module()).memories().get(0);
     assertEquals(4, memory.minimum());
     assertEquals(10, memory.maximum());
   }
 
-  @Test
-  void snapshotsTwoMemories() {
-    WisexResult result = check("two_memories", Call.of("read_b", 70000));
+  @ParameterizedTest
+  @MethodSource("backends")
+  void snapshotsTwoMemories(Differential differential) {
+    WisexResult result = check(differential, "two_memories", Call.of("read_b", 70000));
     assertEquals(List.of(1L, 2L), result.report().memories().stream().map(MemoryReport::pages).toList());
   }
 
-  @Test
-  void keepsZerosWrittenOverInitialData() {
-    check("overwrite", Call.of("load", 100), Call.of("load", 110), Call.of("load", 115));
+  @ParameterizedTest
+  @MethodSource("backends")
+  void keepsZerosWrittenOverInitialData(Differential differential) {
+    check(differential, "overwrite", Call.of("load", 100), Call.of("load", 110), Call.of("load", 115));
   }
 
-  @Test
-  void keepsPassiveSegmentsUsableAndDroppedOnesDropped() {
+  @ParameterizedTest
+  @MethodSource("backends")
+  void keepsPassiveSegmentsUsableAndDroppedOnesDropped(Differential differential) {
     WisexResult result =
-        check(
-            "passive",
+        check(differential, "passive",
             Call.of("init_p0"), Call.of("init_p1"), Call.of("init_p1_empty"), Call.of("init_p2"),
             Call.of("drop_p2"), Call.of("init_p2"));
     WasmModule output = ModuleParser.parse(result.module());
@@ -88,8 +97,9 @@ class PreinitializerTest {
    * non-zero length traps. Chicory 1.7.5 does not drop them, which is why this is not a differential check:
    * the output must trap on every engine, because the segment is now empty.
    */
-  @Test
-  void formerActiveSegmentBehavesAsDropped() {
+  @ParameterizedTest
+  @MethodSource("backends")
+  void formerActiveSegmentBehavesAsDropped(Differential differential) {
     WisexResult result = differential.check(wat("passive"), WisexOptions.defaults());
     var runtime = differential.runtime();
     try (var instance =
@@ -100,20 +110,23 @@ class PreinitializerTest {
     }
   }
 
-  @Test
-  void runsStartFunctionOnceAndRemovesIt() {
-    WisexResult result = check("start", Call.of("count"));
+  @ParameterizedTest
+  @MethodSource("backends")
+  void runsStartFunctionOnceAndRemovesIt(Differential differential) {
+    WisexResult result = check(differential, "start", Call.of("count"));
     assertTrue(ModuleParser.parse(result.module()).section(Section.START).isEmpty());
   }
 
-  @Test
-  void removesInitExportByDefault() {
-    WisexResult result = check("counter", Call.of("count"));
+  @ParameterizedTest
+  @MethodSource("backends")
+  void removesInitExportByDefault(Differential differential) {
+    WisexResult result = check(differential, "counter", Call.of("count"));
     assertFalse(Differential.exportNames(result.module()).contains("wizex.initialize"));
   }
 
-  @Test
-  void keepsInitFuncWhenAsked() {
+  @ParameterizedTest
+  @MethodSource("backends")
+  void keepsInitFuncWhenAsked(Differential differential) {
     WisexResult result =
         differential.check(
             wat("counter"),
@@ -122,10 +135,15 @@ class PreinitializerTest {
     assertTrue(Differential.exportNames(result.module()).contains("wizex.initialize"));
   }
 
-  @Test
-  void renamesExportsLikeWizer() {
+  @ParameterizedTest
+  @MethodSource("backends")
+  void renamesExportsLikeWizer(Differential differential) {
     WisexResult result =
-        new Preinitializer(WisexOptions.builder().renameFunc("main", "main_after_init").build())
+        new Preinitializer(
+                WisexOptions.builder()
+                    .renameFunc("main", "main_after_init")
+                    .runtime(differential.runtime().name())
+                    .build())
             .preinitialize(wat("counter"));
     List<String> names = Differential.exportNames(result.module());
     assertTrue(names.contains("main"));
@@ -136,27 +154,31 @@ class PreinitializerTest {
         input.export("main_after_init").orElseThrow().index(), output.export("main").orElseThrow().index());
   }
 
-  @Test
-  void callsReactorInitializeOnceBeforeInit() {
-    WisexResult result = check("reactor", Call.of("ready"));
+  @ParameterizedTest
+  @MethodSource("backends")
+  void callsReactorInitializeOnceBeforeInit(Differential differential) {
+    WisexResult result = check(differential, "reactor", Call.of("ready"));
     assertFalse(Differential.exportNames(result.module()).contains("_initialize"));
   }
 
-  @Test
-  void leavesUncalledImportsImported() {
-    WisexResult result = check("import_uncalled");
+  @ParameterizedTest
+  @MethodSource("backends")
+  void leavesUncalledImportsImported(Differential differential) {
+    WisexResult result = check(differential, "import_uncalled");
     assertEquals(1, ModuleParser.parse(result.module()).imports().size());
   }
 
-  @Test
-  void capsSegmentCountLikeWizer() {
-    WisexResult result = check("many_segments", Call.of("load", 119990));
+  @ParameterizedTest
+  @MethodSource("backends")
+  void capsSegmentCountLikeWizer(Differential differential) {
+    WisexResult result = check(differential, "many_segments", Call.of("load", 119990));
     assertEquals(10_000, result.report().dataSegmentsAfter());
   }
 
-  @Test
-  void keepsOutputSmallForLargeSparseMemory() {
-    WisexResult result = check("big_sparse", Call.of("load", 268435455));
+  @ParameterizedTest
+  @MethodSource("backends")
+  void keepsOutputSmallForLargeSparseMemory(Differential differential) {
+    WisexResult result = check(differential, "big_sparse", Call.of("load", 268435455));
     assertEquals(4096, result.report().memories().get(0).pages());
     assertTrue(result.module().length < 512, "output is " + result.module().length + " bytes");
   }

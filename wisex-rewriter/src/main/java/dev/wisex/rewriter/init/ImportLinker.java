@@ -10,33 +10,58 @@ import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.ValType;
+import dev.wisex.wasix.WasixHost;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Links every imported function for init. An import without a host gets a stub that fails init when called
- * (instantiation itself must not fail: many modules import functions that init never calls).
+ * Links every imported function for init. WASI/WASIX imports come from the {@link WasixHost} when WASI is
+ * allowed; any other import gets a stub that fails init when called (instantiation itself must not fail:
+ * many modules import functions that init never calls).
  */
 public final class ImportLinker {
   private ImportLinker() {}
 
+  /** Links without WASI: every import is a stub. */
   public static HostImports link(WasmModule module) {
+    return link(module, null);
+  }
+
+  /**
+   * @param wasi the WASI/WASIX host, or {@code null} when WASI is not allowed
+   */
+  public static HostImports link(WasmModule module, WasixHost wasi) {
     List<HostFunction> functions = new ArrayList<>();
     for (Import imp : module.imports(ExternalKind.FUNCTION)) {
       FuncType type = toSpi(module.types().get(imp.functionTypeIndex()));
-      String name = imp.qualifiedName();
-      functions.add(
-          new HostFunction(
-              imp.module(),
-              imp.name(),
-              type,
-              (memory, args) -> {
-                throw new InitFailedException(
-                    "init called import `" + name + "`, which has no host during pre-initialization; "
-                        + "do not call it from init, or provide it (--allow-wasi for WASI/WASIX imports)");
-              }));
+      Optional<HostFunction> host =
+          wasi == null ? Optional.empty() : wasi.function(imp.module(), imp.name(), type);
+      functions.add(host.orElseGet(() -> stub(imp, type)));
     }
     return new HostImports(functions);
+  }
+
+  /** Whether the module imports any function from a WASI/WASIX namespace. */
+  public static boolean importsWasi(WasmModule module) {
+    return module.imports(ExternalKind.FUNCTION).stream().anyMatch(i -> WasixHost.owns(i.module()));
+  }
+
+  private static HostFunction stub(Import imp, FuncType type) {
+    String name = imp.qualifiedName();
+    String message =
+        WasixHost.owns(imp.module())
+            ? "init called import `" + name + "`, a WASI function, but WASI is off during pre-initialization; "
+                + "pass --allow-wasi (library: allowWasi(true)) to provide it"
+            : "init called import `" + name + "`, which has no host during pre-initialization; "
+                + "do not call it from init, or provide it (--allow-wasi for WASI/WASIX imports)";
+    return new HostFunction(
+        imp.module(),
+        imp.name(),
+        type,
+        (memory, args) -> {
+          throw new InitFailedException(message);
+        });
   }
 
   static FuncType toSpi(FunctionType type) {

@@ -5,22 +5,23 @@ import dev.wisex.api.WasmTrapException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.rewriter.names.WasiNames;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
+import dev.wisex.wasix.GuestExit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
  * Runs the module up to its initialized state: instantiate (the start function runs once), call the WASI
  * reactor entry {@code _initialize} if exported, then the init function. Traps become {@link
- * InitFailedException}s that say which step trapped.
+ * InitFailedException}s that say which step trapped. A WASI exit ends init early: with code 0 and {@code
+ * allowExitZero} the instance is returned as it was at the exit (that state is what gets snapshotted),
+ * otherwise init fails naming the code.
  */
 public final class InitRunner {
-  /** The WASI reactor initializer; wasi-libc traps if it runs twice, so it is called exactly once. */
-  public static final String REACTOR_INIT = "_initialize";
-
   private static final Logger LOG = LogManager.getLogger(InitRunner.class);
 
   private InitRunner() {}
@@ -33,15 +34,21 @@ public final class InitRunner {
       instance = runtime.instantiate(instrumented, imports, new InstanceConfig(options.executionMode()));
     } catch (WasmTrapException e) {
       throw new InitFailedException("start function trapped: " + e.getMessage(), e);
+    } catch (GuestExit e) {
+      // The engine gives no instance back when the start function does not return.
+      throw new InitFailedException(
+          "the start function exited with code " + e.code() + "; an instance whose start function exits cannot"
+              + " be snapshotted",
+          e);
     }
     try {
       boolean reactor =
-          original.export(REACTOR_INIT).filter(e -> e.kind() == ExternalKind.FUNCTION).isPresent()
-              && !options.initFunc().equals(REACTOR_INIT);
-      if (reactor) {
-        call(instance, REACTOR_INIT);
+          original.export(WasiNames.REACTOR_INIT).filter(e -> e.kind() == ExternalKind.FUNCTION).isPresent()
+              && !options.initFunc().equals(WasiNames.REACTOR_INIT);
+      if (reactor && !call(instance, WasiNames.REACTOR_INIT, options)) {
+        return instance;
       }
-      call(instance, options.initFunc());
+      call(instance, options.initFunc(), options);
       return instance;
     } catch (RuntimeException e) {
       instance.close();
@@ -49,12 +56,23 @@ public final class InitRunner {
     }
   }
 
-  private static void call(WasmInstance instance, String export) {
+  /** Calls {@code export}; false if it ended init with an allowed {@code proc_exit(0)}. */
+  private static boolean call(WasmInstance instance, String export, WisexOptions options) {
     LOG.debug("calling `{}`", export);
     try {
       instance.call(export);
+      return true;
     } catch (WasmTrapException e) {
       throw new InitFailedException("`" + export + "` trapped: " + e.getMessage(), e);
+    } catch (GuestExit e) {
+      if (e.code() == 0 && options.allowExitZero()) {
+        LOG.debug("`{}` exited with code 0; snapshotting the state at exit", export);
+        return false;
+      }
+      throw new InitFailedException(
+          "`" + export + "` exited with code " + e.code()
+              + (e.code() == 0 ? "; pass --allow-exit-zero to snapshot the state at exit" : ""),
+          e);
     }
   }
 }

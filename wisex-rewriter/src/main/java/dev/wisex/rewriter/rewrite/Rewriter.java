@@ -12,7 +12,7 @@ import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.SectionEncoder;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.rewriter.init.InitRunner;
+import dev.wisex.rewriter.names.WasiNames;
 import dev.wisex.rewriter.snapshot.DataRun;
 import dev.wisex.rewriter.snapshot.MemorySnapshot;
 import dev.wisex.rewriter.snapshot.Snapshot;
@@ -125,7 +125,7 @@ public final class Rewriter {
       if (isInit && !options.keepInitFunc()) {
         continue;
       }
-      if (name.equals(InitRunner.REACTOR_INIT) && e.kind() == ExternalKind.FUNCTION && !bySource.containsKey(name)) {
+      if (name.equals(WasiNames.REACTOR_INIT) && e.kind() == ExternalKind.FUNCTION && !bySource.containsKey(name)) {
         continue;
       }
       if (bySource.containsKey(name)) {

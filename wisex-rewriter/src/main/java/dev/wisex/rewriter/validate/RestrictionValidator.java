@@ -13,7 +13,7 @@ import dev.wisex.parser.Section;
 import dev.wisex.parser.ValueType;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeFeatures;
-import dev.wisex.rewriter.instrument.ReservedNames;
+import dev.wisex.rewriter.names.ReservedNames;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package dev.wisex.rewriter.instrument;
+package dev.wisex.rewriter.names;
 
 /**
  * The export names instrumentation adds. One prefix, so the validator can refuse modules that already use it

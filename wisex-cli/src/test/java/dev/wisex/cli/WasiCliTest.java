@@ -1,0 +1,160 @@
+package dev.wisex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wisex.testkit.Wat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** WASI from the command line: stdio routing, determinism, and the calls init may not make. */
+class WasiCliTest {
+  @TempDir Path dir;
+
+  private Path write(String name, byte[] module) throws Exception {
+    return Files.write(dir.resolve(name), module);
+  }
+
+  @Test
+  void guestStdoutGoesToStdoutWhenTheOutputIsAFile() throws Exception {
+    Path in = write("hello.wasm", Wat.assemble(Samples.wat("wasi_hello.wat")));
+    Path out = dir.resolve("out.wasm");
+
+    Cli.Result r = Cli.run("--allow-wasi", in.toString(), "-o", out.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("hello from init\n", r.stdout());
+    assertTrue(Samples.startsWithMagic(Files.readAllBytes(out)));
+  }
+
+  @Test
+  void guestStdoutGoesToStderrWhenTheOutputIsStdout() throws Exception {
+    Path in = write("hello.wasm", Wat.assemble(Samples.wat("wasi_hello.wat")));
+
+    Cli.Result r = Cli.run("--allow-wasi", in.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(Samples.startsWithMagic(r.stdoutBytes()), r::toString);
+    assertTrue(r.stderr().contains("hello from init"), r::toString);
+  }
+
+  @Test
+  void guestStdoutIsNotPrintedWithoutInheritedStdio() throws Exception {
+    Path in = write("hello.wasm", Wat.assemble(Samples.wat("wasi_hello.wat")));
+    Path out = dir.resolve("out.wasm");
+
+    Cli.Result r = Cli.run("--allow-wasi", "--inherit-stdio=false", in.toString(), "-o", out.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("", r.stdout());
+    assertFalse(r.stderr().contains("hello from init"), r::toString);
+  }
+
+  @Test
+  void mapdirAndEnvReachInitAndTheHostStaysUnchanged() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("input.txt"), "from the host dir");
+    Path in = write("read.wasm", Wat.assemble(Samples.wat("wasi_read_file.wat")));
+    Path out = dir.resolve("out.wasm");
+
+    Cli.Result r =
+        Cli.run("--allow-wasi", "--mapdir", "/data::" + data, "--env", "GREETING=hi there", in.toString(), "-o", out.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    byte[] module = Files.readAllBytes(out);
+    assertTrue(Samples.containsName(module, "from the host dir"), r::toString);
+    assertTrue(Samples.containsName(module, "GREETING=hi there"), r::toString);
+    try (var files = Files.list(data)) {
+      assertEquals(1, files.count(), "nothing was written to the host");
+    }
+  }
+
+  @Test
+  void dirPreopensUnderItsOwnName() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("input.txt"), "via --dir");
+    Path in = write("read.wasm", Wat.assemble(Samples.wat("wasi_read_file.wat")));
+
+    Cli.Result r = Cli.run("--allow-wasi", "--dir", data.toString(), in.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(Samples.containsName(r.stdoutBytes(), "via --dir"), r::toString);
+  }
+
+  @Test
+  void twoRunsGiveIdenticalBytes() throws Exception {
+    String wat =
+        """
+        (module
+          (import "wasi_snapshot_preview1" "random_get" (func $random (param i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "clock_time_get" (func $clock (param i32 i64 i32) (result i32)))
+          (memory (export "memory") 1)
+          (func (export "wizex.initialize")
+            (drop (call $random (i32.const 0) (i32.const 64)))
+            (drop (call $clock (i32.const 0) (i64.const 1) (i32.const 64)))))
+        """;
+    Path in = write("det.wasm", Wat.assemble(wat));
+
+    Cli.Result a = Cli.run("--allow-wasi", "--seed", "5", in.toString());
+    Cli.Result b = Cli.run("--allow-wasi", "--seed", "5", in.toString());
+    Cli.Result c = Cli.run("--allow-wasi", "--seed", "6", in.toString());
+
+    assertEquals(0, a.exitCode(), a::toString);
+    assertArrayEquals(a.stdoutBytes(), b.stdoutBytes());
+    assertFalse(java.util.Arrays.equals(a.stdoutBytes(), c.stdoutBytes()));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "wasi_snapshot_preview1|sock_accept|(param i32 i32 i32) (result i32)|sockets reach the network",
+        "wasi_snapshot_preview1|proc_raise|(param i32) (result i32)|raising a signal",
+        "wasix_32v1|proc_fork|(param i32 i32) (result i32)|forking creates a second process",
+        "wasix_32v1|thread_spawn_v2|(param i32 i32) (result i32)|init runs on one thread",
+        "wasix_32v1|resolve|(param i32 i32 i32 i32 i32 i32) (result i32)|resolving host names",
+        "wasix_32v1|port_bridge|(param i32 i32 i32 i32 i32) (result i32)|network interfaces",
+        "wasix_32v1|dlopen|(param i32 i32 i32 i32 i32 i32 i32 i32) (result i32)|dynamically loaded modules",
+        "wasix_32v1|context_switch|(param i64) (result i32)|execution contexts",
+        "wasix_32v1|stack_checkpoint|(param i32 i32) (result i32)|stack checkpoints",
+        "wasix_32v1|no_such_call|(param i32) (result i32)|wisex does not know this function",
+      })
+  void refusedCallsFailInitWithTheirReason(String namespace, String name, String type, String reason)
+      throws Exception {
+    String args = type.contains("i64") ? "(i64.const 0)" : "";
+    int params = type.split("i32", -1).length - 1 - (type.contains("(result i32)") ? 1 : 0);
+    args += " (i32.const 0)".repeat(params);
+    String wat =
+        "(module (import \"" + namespace + "\" \"" + name + "\" (func $f " + type + "))"
+            + " (memory 1) (func (export \"wizex.initialize\") (drop (call $f " + args + "))))";
+    Path in = write("refused.wasm", Wat.assemble(wat));
+    Path out = dir.resolve("out.wasm");
+
+    Cli.Result r = Cli.run("--allow-wasix", in.toString(), "-o", out.toString());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    String expected = "init called `" + namespace + "." + name + "`, which cannot be pre-initialized: " + reason;
+    assertTrue(r.stderr().contains(expected), r::toString);
+    assertEquals(1, r.stderr().strip().lines().count(), r::toString);
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void wasix64IsRefused() throws Exception {
+    String wat =
+        "(module (import \"wasix_64v1\" \"fd_write\" (func $f (param i32 i64 i64 i64) (result i32)))"
+            + " (memory 1) (func (export \"wizex.initialize\")))";
+    Path in = write("w64.wasm", Wat.assemble(wat));
+
+    Cli.Result r = Cli.run("--allow-wasix", in.toString(), "-o", dir.resolve("out.wasm").toString());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("`wasix_64v1` needs memory64, which wisex does not support yet"), r::toString);
+  }
+}

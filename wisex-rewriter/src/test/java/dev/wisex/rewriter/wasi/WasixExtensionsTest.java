@@ -1,0 +1,130 @@
+package dev.wisex.rewriter.wasi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wisex.api.InitFailedException;
+import dev.wisex.api.MapDir;
+import dev.wisex.api.WisexOptions;
+import dev.wisex.rewriter.Preinitializer;
+import dev.wisex.rewriter.wasi.WasiRun.Memory;
+import dev.wisex.testkit.Wat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** WASIX extensions during init: virtual cwd, dup, pipes, events, tty, threads, futexes, process ids. */
+class WasixExtensionsTest {
+  @TempDir Path dir;
+
+  private WisexOptions options() throws IOException {
+    Files.createDirectories(dir.resolve("nested"));
+    Files.writeString(dir.resolve("nested/deep.txt"), "deep");
+    return WasiRun.options().mapDir(new MapDir("/data", dir)).build();
+  }
+
+  @Test
+  void extensionsWorkInsideTheSandbox() throws IOException {
+    Memory m = WasiRun.check(WasiRun.wat("wasix"), options());
+    assertEquals(0, m.errno(0));
+    assertEquals("/\0", m.string(64, 2));
+    assertEquals(1, m.i32(8), "cwd length");
+    assertEquals(0, m.errno(1), "chdir /data/nested");
+    assertEquals("/data/nested", m.string(128, 12));
+    assertEquals(44, m.errno(3), "chdir to a missing directory is ENOENT");
+    assertEquals(0, m.errno(4));
+    assertEquals(4, m.i32(200), "fd_dup takes the lowest free fd");
+    assertEquals(10, m.i32(204), "fd_dup2 takes the lowest free fd from its minimum");
+    assertEquals(0, m.errno(6));
+    assertEquals(5, m.i32(24));
+    assertEquals(5, m.i32(28));
+    assertEquals("pipe!", m.string(4096, 5));
+    assertEquals(0, m.errno(10));
+    assertEquals(2, m.i64(224), "event counter");
+    assertEquals(0, m.errno(11));
+    assertEquals(80, m.i32(300), "tty columns");
+    assertEquals(1, m.i32(232), "thread_id");
+    assertEquals(1, m.i32(236), "thread_parallelism");
+    assertEquals(5_000_000_000_000_000_000L, m.i64(240), "clock_time_set moved the sandbox's wall clock");
+    assertEquals(28, m.errno(18), "futex_wait on a changed value is EINVAL");
+    assertEquals(0, m.errno(19), "futex_wait with a timeout times out");
+    assertEquals(0, m.bytes()[252], "not woken");
+    assertEquals(0, m.errno(20));
+    assertEquals(0, m.errno(21));
+    assertEquals(1, m.i32(272), "proc_id");
+    assertEquals(0, m.i32(276), "no parent");
+    assertEquals(1, m.i32(280), "cloexec set");
+    assertEquals(0, m.errno(26), "path_open2");
+    assertEquals(0, m.errno(27));
+    assertEquals(0, m.errno(28), "fd_renumber");
+    assertEquals(0, m.errno(29));
+  }
+
+  @Test
+  void readingAnEmptyPipeFailsInsteadOfHanging() {
+    InitFailedException e = assertThrows(InitFailedException.class, () -> run(
+        """
+        (module
+          (import "wasix_32v1" "fd_pipe" (func $pipe (param i32 i32) (result i32)))
+          (import "wasix_32v1" "fd_read" (func $read (param i32 i32 i32 i32) (result i32)))
+          (memory 1)
+          (func (export "wizex.initialize")
+            (drop (call $pipe (i32.const 0) (i32.const 4)))
+            (i32.store (i32.const 8) (i32.const 64))
+            (i32.store (i32.const 12) (i32.const 4))
+            (drop (call $read (i32.load (i32.const 0)) (i32.const 8) (i32.const 1) (i32.const 16)))))
+        """));
+    assertTrue(e.getMessage().contains("would block forever during init"), e.getMessage());
+  }
+
+  @Test
+  void aFutexWaitWithoutTimeoutIsADeadlock() {
+    InitFailedException e = assertThrows(InitFailedException.class, () -> run(
+        """
+        (module
+          (import "wasix_32v1" "futex_wait" (func $wait (param i32 i32 i32 i32) (result i32)))
+          (memory 1)
+          (func (export "wizex.initialize")
+            (drop (call $wait (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 16)))))
+        """));
+    assertTrue(e.getMessage().contains("deadlock"), e.getMessage());
+  }
+
+  @Test
+  void pollWithNothingToWaitForFails() {
+    InitFailedException e = assertThrows(InitFailedException.class, () -> run(
+        """
+        (module
+          (import "wasi_snapshot_preview1" "poll_oneoff" (func $poll (param i32 i32 i32 i32) (result i32)))
+          (import "wasix_32v1" "fd_event" (func $event (param i64 i32 i32) (result i32)))
+          (memory 1)
+          (func (export "wizex.initialize")
+            (drop (call $event (i64.const 0) (i32.const 0) (i32.const 0)))
+            (i32.store8 (i32.const 264) (i32.const 1))
+            (i32.store (i32.const 272) (i32.load (i32.const 0)))
+            (drop (call $poll (i32.const 256) (i32.const 512) (i32.const 1) (i32.const 16)))))
+        """));
+    assertTrue(e.getMessage().contains("would block forever"), e.getMessage());
+  }
+
+  @Test
+  void aDeclaredTypeThatDiffersFromTheAbiFailsLinking() {
+    InitFailedException e = assertThrows(InitFailedException.class, () -> run(
+        """
+        (module
+          (import "wasix_32v1" "thread_id" (func $id (param i64) (result i32)))
+          (memory 1)
+          (func (export "wizex.initialize")))
+        """));
+    assertEquals(
+        "import `wasix_32v1.thread_id` is declared as (i64) -> (i32), but the ABI defines it as (i32) -> (i32)",
+        e.getMessage());
+  }
+
+  private static void run(String wat) {
+    new Preinitializer(WasiRun.options().build()).preinitialize(Wat.assemble(wat));
+  }
+}

@@ -1,0 +1,153 @@
+package dev.wisex.runtime.graal;
+
+import dev.wisex.api.InitFailedException;
+import dev.wisex.runtime.spi.Availability;
+import dev.wisex.runtime.spi.Capability;
+import dev.wisex.runtime.spi.HostImports;
+import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.WasmInstance;
+import dev.wisex.runtime.spi.WasmRuntime;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
+
+/**
+ * The GraalWasm backend, through the Truffle polyglot API. It runs what Chicory cannot here (SIMD, memory64),
+ * at a lower priority, so Chicory stays the default wherever both can run a module. On a stock JDK GraalWasm
+ * interprets; on a GraalVM JDK (or with the optimizing Truffle runtime and JVMCI) it also compiles.
+ */
+public final class GraalRuntime implements WasmRuntime {
+  static final String NAME = "graal";
+
+  // Probed against GraalWasm 25.0.2 by the tests. Not claimed: THREADS (shared memories and atomics run, but
+  // memory.atomic.notify/wait trap outside a JavaScript embedding) and EXCEPTIONS (the tag section is rejected).
+  private static final Set<Capability> CAPABILITIES =
+      EnumSet.of(Capability.SIMD, Capability.MULTI_MEMORY, Capability.MEMORY64);
+
+  private static final String LANGUAGE = "wasm";
+
+  // One set of engines for the whole process, not one per provider object: ServiceLoader makes a new provider
+  // on every lookup, and an engine costs a start of about half a second and keeps its parsed-module cache.
+  private final Engines engines = Engines.SHARED;
+
+  /** Cheap by contract: no engine starts before {@link #instantiate}. */
+  public GraalRuntime() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String version() {
+    return GraalVersion.get();
+  }
+
+  @Override
+  public int priority() {
+    return 50;
+  }
+
+  /**
+   * Whether the polyglot API and the wasm language are on the class or module path. Deliberately no engine
+   * start: that costs about half a second, and selecting a backend (or {@code --list-runtimes}) must stay cheap.
+   * Should an engine later fail to start, that failure is the answer from then on.
+   */
+  @Override
+  public Availability availability() {
+    Availability failed = engines.lastFailure();
+    return failed != null ? failed : Probe.RESULT;
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.copyOf(CAPABILITIES);
+  }
+
+  @Override
+  public WasmInstance instantiate(byte[] module, HostImports imports, InstanceConfig config) {
+    Objects.requireNonNull(module, "module");
+    Objects.requireNonNull(imports, "imports");
+    Objects.requireNonNull(config, "config");
+    ModuleInfo info = ModuleInfo.read(module);
+    Engine engine = engines.forMode(config.executionMode());
+    // The start function is guest code: it runs, with everything around it, on a large stack.
+    return GuestThreads.run(() -> start(engine, info, imports));
+  }
+
+  private static GraalInstance start(Engine engine, ModuleInfo info, HostImports imports) {
+    Context context = newContext(engine, info);
+    GraalInstance instance = new GraalInstance(context, info);
+    try {
+      // Decoding first: a malformed module is reported as such, not as an import the host lacks.
+      Value compiled = parse(context, info);
+      var importObject = HostLinker.link(info, imports, instance::memoryZero);
+      Value created;
+      try {
+        created = compiled.newInstance(importObject);
+      } catch (PolyglotException e) {
+        throw Failures.linking("GraalWasm cannot instantiate the module", e);
+      }
+      instance.started(created.getMember("exports"));
+      instance.runStart();
+      return instance;
+    } catch (RuntimeException e) {
+      instance.close();
+      throw e;
+    }
+  }
+
+  private static Context newContext(Engine engine, ModuleInfo info) {
+    try {
+      Context.Builder builder =
+          Context.newBuilder(LANGUAGE)
+              .engine(engine)
+              // GraalWasm marks its proposal switches experimental, multi-memory included.
+              .allowExperimentalOptions(true)
+              .option("wasm.MultiMemory", "true");
+      if (info.usesMemory64()) {
+        // GraalWasm implements 64-bit memories only on off-heap (Unsafe) memory; other modules keep the
+        // default byte-array memory.
+        builder.option("wasm.Memory64", "true").option("wasm.UseUnsafeMemory", "true");
+      }
+      return builder.build();
+    } catch (RuntimeException e) {
+      throw new InitFailedException("GraalWasm cannot create a context: " + Failures.describe(e), e);
+    }
+  }
+
+  private static Value parse(Context context, ModuleInfo info) {
+    Source source = Source.newBuilder(LANGUAGE, ByteSequence.create(info.prepared()), "module").buildLiteral();
+    try {
+      return context.eval(source);
+    } catch (PolyglotException e) {
+      throw Failures.linking("GraalWasm cannot load the module", e);
+    }
+  }
+
+  /** The class-presence check behind {@link #availability()}, done once per class loader. */
+  private static final class Probe {
+    static final Availability RESULT = probe();
+
+    private static Availability probe() {
+      ClassLoader loader = GraalRuntime.class.getClassLoader();
+      try {
+        Class.forName("org.graalvm.polyglot.Engine", false, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        return Availability.no("the GraalVM polyglot API is not on the class path (org.graalvm.polyglot:polyglot)");
+      }
+      try {
+        Class.forName("org.graalvm.wasm.WasmLanguageProvider", false, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        return Availability.no("the polyglot `wasm` language is not installed (org.graalvm.polyglot:wasm)");
+      }
+      return Availability.yes();
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package dev.wisex.runtime.graal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wisex.api.InitFailedException;
+import dev.wisex.runtime.spi.Availability;
+import dev.wisex.runtime.spi.Capability;
+import dev.wisex.runtime.spi.HostImports;
+import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.runtime.spi.WasmRuntime;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GraalRuntimeTest {
+  private final GraalRuntime runtime = new GraalRuntime();
+
+  @Test
+  void describesItself() {
+    assertEquals("graal", runtime.name());
+    assertEquals(50, runtime.priority());
+    assertEquals(Availability.yes(), runtime.availability());
+  }
+
+  @Test
+  void reportsTheGraalVersionOnThePath() {
+    assertEquals("25.0.2", runtime.version());
+  }
+
+  @Test
+  void claimsExactlyTheProposalsGraalWasmExecutes() {
+    assertEquals(EnumSet.of(Capability.SIMD, Capability.MULTI_MEMORY, Capability.MEMORY64), runtime.capabilities());
+  }
+
+  @Test
+  void capabilitiesCannotBeChangedByACaller() {
+    Set<Capability> capabilities = runtime.capabilities();
+    capabilities.add(Capability.THREADS);
+    assertFalse(runtime.capabilities().contains(Capability.THREADS));
+  }
+
+  @Test
+  void serviceLoaderFindsIt() {
+    getClass().getModule().addUses(WasmRuntime.class);
+    List<WasmRuntime> found =
+        ServiceLoader.load(WasmRuntime.class).stream().map(ServiceLoader.Provider::get).toList();
+    assertTrue(found.stream().anyMatch(r -> r instanceof GraalRuntime), "found: " + found);
+  }
+
+  @Test
+  void isDeclaredForTheClassPathAndTheModulePath() throws IOException {
+    try (InputStream in =
+        GraalRuntime.class.getResourceAsStream("/META-INF/services/" + WasmRuntime.class.getName())) {
+      assertNotNull(in, "services file missing");
+      assertEquals(GraalRuntime.class.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+    }
+    ModuleDescriptor descriptor = GraalRuntime.class.getModule().getDescriptor();
+    if (descriptor != null) {
+      assertTrue(
+          descriptor.provides().stream()
+              .anyMatch(
+                  p ->
+                      p.service().equals(WasmRuntime.class.getName())
+                          && p.providers().equals(List.of(GraalRuntime.class.getName()))),
+          descriptor.provides().toString());
+    }
+  }
+
+  @Test
+  void theRegistryPicksItForSimd() {
+    WasmRuntime chosen = RuntimeRegistry.discover().select(null, Set.of(Capability.SIMD));
+    assertInstanceOf(GraalRuntime.class, chosen);
+  }
+
+  @Test
+  void aModuleGraalWasmCannotDecodeFailsInit() {
+    InitFailedException e =
+        assertThrows(
+            InitFailedException.class,
+            () -> runtime.instantiate("not wasm".getBytes(StandardCharsets.US_ASCII), HostImports.none(),
+                InstanceConfig.defaults()));
+    assertTrue(e.getMessage().startsWith("GraalWasm cannot load the module: "), e.getMessage());
+  }
+
+  @Test
+  void aDataSegmentOutOfRangeFailsInstantiation() {
+    byte[] module = Fixtures.wasm("memory");
+    // (data (i32.const 16) "hello") moved to 65534: the segment no longer fits.
+    byte[] moved = module.clone();
+    for (int i = 0; i + 2 < moved.length; i++) {
+      if (moved[i] == 0x41 && moved[i + 1] == 16 && moved[i + 2] == 0x0B) {
+        moved = withOffset(moved, i);
+        break;
+      }
+    }
+    byte[] bad = moved;
+    assertThrows(
+        InitFailedException.class, () -> runtime.instantiate(bad, HostImports.none(), InstanceConfig.defaults()));
+  }
+
+  // Rewrites `i32.const 16` into `i32.const 65534`, a three-byte LEB, and fixes the two enclosing sizes.
+  private static byte[] withOffset(byte[] module, int at) {
+    byte[] leb = {(byte) 0xFE, (byte) 0xFF, 0x03};
+    byte[] out = new byte[module.length + 2];
+    System.arraycopy(module, 0, out, 0, at + 1);
+    System.arraycopy(leb, 0, out, at + 1, 3);
+    System.arraycopy(module, at + 2, out, at + 4, module.length - at - 2);
+    // The data section is the last one: find its header by scanning back for id 11 with a matching size.
+    for (int i = 8; i < at; i++) {
+      if (module[i] == 11 && i + 1 + 1 + (module[i + 1] & 0xFF) == module.length) {
+        out[i + 1] = (byte) (module[i + 1] + 2);
+        return out;
+      }
+    }
+    throw new IllegalStateException("data section not found");
+  }
+}

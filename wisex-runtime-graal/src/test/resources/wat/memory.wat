@@ -1,0 +1,12 @@
+(module
+  (memory (export "memory") 1 3)
+  (data (i32.const 16) "hello")
+  (func (export "grow") (param i32) (result i32)
+    local.get 0 memory.grow)
+  (func (export "load8") (param i32) (result i32)
+    local.get 0 i32.load8_u)
+  (func (export "store8") (param i32 i32)
+    local.get 0 local.get 1 i32.store8)
+  (func (export "load8_oob") (result i32)
+    i32.const 65536 i32.load8_u)
+)

@@ -1,0 +1,10 @@
+(module
+  (memory $a (export "a") 1)
+  (memory $b (export "b") 2)
+  (data (memory $a) (i32.const 0) "first")
+  (data (memory $b) (i32.const 70000) "second")
+  (func (export "copy_b_to_a") (param i32 i32 i32)
+    (memory.copy $a $b (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "load_b") (param i32) (result i32)
+    local.get 0 i32.load8_u $b)
+)

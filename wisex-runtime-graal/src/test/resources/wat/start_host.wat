@@ -1,0 +1,4 @@
+(module
+  (import "env" "fail" (func $fail))
+  (start $fail)
+)

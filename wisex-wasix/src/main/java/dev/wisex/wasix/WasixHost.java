@@ -1,0 +1,126 @@
+package dev.wisex.wasix;
+
+import dev.wisex.api.InitFailedException;
+import dev.wisex.api.RejectedModuleException;
+import dev.wisex.api.WasmTrapException;
+import dev.wisex.runtime.spi.FuncType;
+import dev.wisex.runtime.spi.HostFunction;
+import dev.wisex.runtime.spi.HostHandler;
+import dev.wisex.wasix.abi.GuestMem;
+import dev.wisex.wasix.abi.Signature;
+import dev.wisex.wasix.abi.WasiException;
+import dev.wisex.wasix.state.WasiState;
+import dev.wisex.wasix.table.Entry;
+import dev.wisex.wasix.table.Preview1Table;
+import dev.wisex.wasix.table.Table;
+import dev.wisex.wasix.table.WasixTable;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The WASI preview1 and WASIX host for one init run. It owns the {@code wasi_snapshot_preview1}, {@code
+ * wasix_32v1} and {@code wasix_64v1} namespaces and hands out a host function per import the module
+ * declares; everything a call changes stays in this host's sandbox, which {@link #close()} discards. One
+ * host per instance: the reference and the snapshot side of a test each get a fresh one.
+ */
+public final class WasixHost implements AutoCloseable {
+  private static final Logger LOG = LogManager.getLogger(WasixHost.class);
+
+  /** The namespace wisex refuses: its pointers are 64-bit. */
+  public static final String WASIX_64 = "wasix_64v1";
+
+  private static final Map<String, Table> TABLES =
+      Map.of(Preview1Table.NAMESPACE, Preview1Table.create(), WasixTable.NAMESPACE, WasixTable.create());
+
+  private final WasiState state;
+
+  private WasixHost(WasixConfig config) {
+    this.state = new WasiState(config);
+  }
+
+  /** Creates the sandbox: copies the preopened host trees in (read-only) and sets up fds 0 to 2+N. */
+  public static WasixHost create(WasixConfig config) {
+    return new WasixHost(config);
+  }
+
+  /** Whether imports from {@code module} are WASI/WASIX imports this layer answers for. */
+  public static boolean owns(String module) {
+    return TABLES.containsKey(module) || module.equals(WASIX_64);
+  }
+
+  /** The namespaces with tables, for documentation and tests. */
+  public static Set<String> namespaces() {
+    return TABLES.keySet();
+  }
+
+  /**
+   * The host function for one import, or empty if the namespace is not WASI/WASIX.
+   *
+   * @param type the type the module declares for the import
+   * @throws InitFailedException if {@code type} differs from the ABI's signature for the name
+   * @throws RejectedModuleException for {@code wasix_64v1} imports
+   */
+  public Optional<HostFunction> function(String module, String name, FuncType type) {
+    if (module.equals(WASIX_64)) {
+      throw new RejectedModuleException(
+          "the module imports `" + module + "." + name + "`: `" + WASIX_64
+              + "` needs memory64, which wisex does not support yet; build for wasix_32v1");
+    }
+    Table table = TABLES.get(module);
+    if (table == null) {
+      return Optional.empty();
+    }
+    String qualified = module + "." + name;
+    Optional<Entry> found = table.entry(name);
+    if (found.isEmpty()) {
+      return Optional.of(new HostFunction(module, name, type, trap(qualified, "wisex does not know this function")));
+    }
+    Entry entry = found.get();
+    if (!entry.signature().equals(type)) {
+      throw new InitFailedException(
+          "import `" + qualified + "` is declared as " + Signature.format(type) + ", but the ABI defines it as "
+              + Signature.format(entry.signature()));
+    }
+    HostHandler handler = entry.isSupported() ? run(qualified, entry) : trap(qualified, entry.reason());
+    return Optional.of(new HostFunction(module, name, type, handler));
+  }
+
+  /** The message a refused call traps with, shared by tests and docs. */
+  public static String refusal(String qualifiedName, String reason) {
+    return "init called `" + qualifiedName + "`, which cannot be pre-initialized: " + reason;
+  }
+
+  private HostHandler run(String qualified, Entry entry) {
+    boolean returnsErrno = !entry.signature().results().isEmpty();
+    return (memory, args) -> {
+      if (LOG.isTraceEnabled()) {
+        LOG.trace("{}{}", qualified, Arrays.toString(args));
+      }
+      int errno;
+      try {
+        errno = entry.impl().call(state, new GuestMem(memory), args);
+      } catch (WasiException e) {
+        errno = e.errno();
+      }
+      LOG.trace("{} -> {}", qualified, errno);
+      return returnsErrno ? new long[] {errno} : new long[0];
+    };
+  }
+
+  private static HostHandler trap(String qualified, String reason) {
+    String message = refusal(qualified, reason);
+    return (memory, args) -> {
+      throw new WasmTrapException(message);
+    };
+  }
+
+  /** Flushes guest output and discards the sandbox. */
+  @Override
+  public void close() {
+    state.close();
+  }
+}

@@ -1,0 +1,100 @@
+package dev.wisex.wasix.abi;
+
+import dev.wisex.api.WasmTrapException;
+import dev.wisex.runtime.spi.GuestMemory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Little-endian scalar and string access on top of the SPI's bulk copies. WASI passes every pointer as an
+ * unsigned i32, so addresses arrive zero-extended in a {@code long}.
+ */
+public final class GuestMem {
+  private final GuestMemory memory;
+
+  /** {@code memory} may be null: calls that need none work, the others trap on first access. */
+  public GuestMem(GuestMemory memory) {
+    this.memory = memory;
+  }
+
+  private GuestMemory memory() {
+    if (memory == null) {
+      throw new WasmTrapException("a WASI function that needs memory was called by a module that has none");
+    }
+    return memory;
+  }
+
+  public byte[] bytes(long address, int length) {
+    byte[] out = new byte[length];
+    memory().read(address, out, 0, length);
+    return out;
+  }
+
+  public void write(long address, byte[] src) {
+    write(address, src, 0, src.length);
+  }
+
+  public void write(long address, byte[] src, int offset, int length) {
+    memory().write(address, src, offset, length);
+  }
+
+  public int u8(long address) {
+    return bytes(address, 1)[0] & 0xFF;
+  }
+
+  public int u16(long address) {
+    return buffer(address, 2).getShort() & 0xFFFF;
+  }
+
+  public long u32(long address) {
+    return buffer(address, 4).getInt() & 0xFFFF_FFFFL;
+  }
+
+  public long u64(long address) {
+    return buffer(address, 8).getLong();
+  }
+
+  public void putU8(long address, int value) {
+    write(address, new byte[] {(byte) value});
+  }
+
+  public void putU16(long address, int value) {
+    write(address, le(2).putShort((short) value).array());
+  }
+
+  public void putU32(long address, long value) {
+    write(address, le(4).putInt((int) value).array());
+  }
+
+  public void putU64(long address, long value) {
+    write(address, le(8).putLong(value).array());
+  }
+
+  public String string(long address, long length) {
+    return new String(bytes(address, checkedLength(length)), StandardCharsets.UTF_8);
+  }
+
+  /** A length from the guest, refused when it cannot be a Java array size. */
+  public static int checkedLength(long length) {
+    if (length < 0 || length > Integer.MAX_VALUE - 8) {
+      throw new WasiException(Errno.OVERFLOW);
+    }
+    return (int) length;
+  }
+
+  /** Stores {@code size} bytes of {@code value} little-endian into {@code dst} at {@code offset}. */
+  public static void le(byte[] dst, int offset, int size, long value) {
+    for (int i = 0; i < size; i++) {
+      dst[offset + i] = (byte) (value >>> (8 * i));
+    }
+  }
+
+  private ByteBuffer buffer(long address, int length) {
+    return ByteBuffer.wrap(bytes(address, length)).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  private static ByteBuffer le(int size) {
+    return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+  }
+}

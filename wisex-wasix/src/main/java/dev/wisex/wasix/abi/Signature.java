@@ -1,0 +1,40 @@
+package dev.wisex.wasix.abi;
+
+import dev.wisex.runtime.spi.FuncType;
+import dev.wisex.runtime.spi.ValType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Parses and prints signatures in the ABI list's notation, {@code (i32, i64) -> (i32)}, so a table reads
+ * like the ABI file it was checked against and a mismatch message shows both sides the same way.
+ */
+public final class Signature {
+  private Signature() {}
+
+  public static FuncType parse(String text) {
+    int arrow = text.indexOf("->");
+    return new FuncType(types(text.substring(0, arrow)), types(text.substring(arrow + 2)));
+  }
+
+  public static String format(FuncType type) {
+    return "(" + names(type.params()) + ") -> (" + names(type.results()) + ")";
+  }
+
+  private static List<ValType> types(String list) {
+    String inner = list.strip();
+    inner = inner.substring(1, inner.length() - 1).strip();
+    if (inner.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.stream(inner.split(","))
+        .map(s -> ValType.valueOf(s.strip().toUpperCase(Locale.ROOT)))
+        .toList();
+  }
+
+  private static String names(List<ValType> types) {
+    return types.stream().map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+  }
+}

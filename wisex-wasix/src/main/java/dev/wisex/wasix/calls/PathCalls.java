@@ -1,0 +1,220 @@
+package dev.wisex.wasix.calls;
+
+import dev.wisex.wasix.abi.Errno;
+import dev.wisex.wasix.abi.GuestMem;
+import dev.wisex.wasix.abi.WasiException;
+import dev.wisex.wasix.fs.DirFd;
+import dev.wisex.wasix.fs.FileFd;
+import dev.wisex.wasix.fs.PathResolver;
+import dev.wisex.wasix.state.WasiState;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The path_* calls: every path goes through {@link PathResolver}, so none can leave its preopen. */
+public final class PathCalls {
+  static final int LOOKUP_SYMLINK_FOLLOW = 1;
+  static final int O_CREAT = 1;
+  static final int O_DIRECTORY = 2;
+  static final int O_EXCL = 4;
+  static final int O_TRUNC = 8;
+  static final long RIGHT_FD_READ = 1L << 1;
+  static final long RIGHT_FD_WRITE = 1L << 6;
+
+  private PathCalls() {}
+
+  /** path_open(fd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd*). */
+  public static int pathOpen(WasiState s, GuestMem m, long[] a) {
+    int fd = open(s, m, a[0], a[1], m.string(a[2], a[3]), (int) a[4], a[5], (int) a[7], 0);
+    m.putU32(a[8], fd);
+    return Errno.SUCCESS;
+  }
+
+  /** WASIX path_open2: path_open plus fdflagsext (cloexec). */
+  public static int pathOpen2(WasiState s, GuestMem m, long[] a) {
+    int fd = open(s, m, a[0], a[1], m.string(a[2], a[3]), (int) a[4], a[5], (int) a[7], (int) a[8]);
+    m.putU32(a[9], fd);
+    return Errno.SUCCESS;
+  }
+
+  private static int open(
+      WasiState s, GuestMem m, long dirFd, long dirflags, String guestPath, int oflags, long rights, int fdflags,
+      int fdflagsExt) {
+    DirFd dir = s.fds().get(dirFd, DirFd.class, Errno.NOTDIR);
+    Path path = PathResolver.resolve(dir, guestPath, (dirflags & LOOKUP_SYMLINK_FOLLOW) != 0);
+    boolean exists = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+    if (exists && (oflags & O_CREAT) != 0 && (oflags & O_EXCL) != 0) {
+      throw new WasiException(Errno.EXIST);
+    }
+    if (!exists && ((oflags & O_CREAT) == 0 || (oflags & O_DIRECTORY) != 0)) {
+      throw new WasiException(Errno.NOENT);
+    }
+    if (exists && Files.isSymbolicLink(path)) {
+      throw new WasiException(Errno.LOOP);
+    }
+    boolean writable = (rights & RIGHT_FD_WRITE) != 0 || (oflags & O_TRUNC) != 0;
+    if (exists && Files.isDirectory(path)) {
+      if ((oflags & O_TRUNC) != 0) {
+        throw new WasiException(Errno.ISDIR);
+      }
+      DirFd opened = new DirFd(path, dir.root(), null);
+      opened.fdflags = fdflags;
+      opened.fdflagsExt = fdflagsExt;
+      return s.fds().add(opened);
+    }
+    if ((oflags & O_DIRECTORY) != 0) {
+      throw new WasiException(Errno.NOTDIR);
+    }
+    Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.READ, StandardOpenOption.WRITE);
+    if (!exists) {
+      options.add(StandardOpenOption.CREATE_NEW);
+    }
+    if ((oflags & O_TRUNC) != 0) {
+      options.add(StandardOpenOption.TRUNCATE_EXISTING);
+    }
+    try {
+      FileChannel channel = FileChannel.open(path, options);
+      FileFd file = new FileFd(path, channel, (rights & RIGHT_FD_READ) != 0 || !writable, writable, fdflags);
+      file.fdflagsExt = fdflagsExt;
+      return s.fds().add(file);
+    } catch (IOException e) {
+      throw Io.errno(e);
+    }
+  }
+
+  public static int pathCreateDirectory(WasiState s, GuestMem m, long[] a) {
+    Path path = resolve(s, m, a[0], a[1], a[2], false);
+    Io.run(() -> Files.createDirectory(path));
+    return Errno.SUCCESS;
+  }
+
+  public static int pathRemoveDirectory(WasiState s, GuestMem m, long[] a) {
+    Path path = resolve(s, m, a[0], a[1], a[2], false);
+    requireExists(path);
+    if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      throw new WasiException(Errno.NOTDIR);
+    }
+    Io.run(() -> Files.delete(path));
+    return Errno.SUCCESS;
+  }
+
+  public static int pathUnlinkFile(WasiState s, GuestMem m, long[] a) {
+    Path path = resolve(s, m, a[0], a[1], a[2], false);
+    requireExists(path);
+    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      throw new WasiException(Errno.ISDIR);
+    }
+    Io.run(() -> Files.delete(path));
+    return Errno.SUCCESS;
+  }
+
+  /** path_rename(fd, old, old_len, new_fd, new, new_len), with POSIX rename's replace rules. */
+  public static int pathRename(WasiState s, GuestMem m, long[] a) {
+    Path from = resolve(s, m, a[0], a[1], a[2], false);
+    Path to = resolve(s, m, a[3], a[4], a[5], false);
+    requireExists(from);
+    boolean fromDir = Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS);
+    if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+      boolean toDir = Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS);
+      if (fromDir && !toDir) {
+        throw new WasiException(Errno.NOTDIR);
+      }
+      if (!fromDir && toDir) {
+        throw new WasiException(Errno.ISDIR);
+      }
+      if (toDir && !isEmpty(to)) {
+        throw new WasiException(Errno.NOTEMPTY);
+      }
+    }
+    if (fromDir && to.startsWith(from) && !to.equals(from)) {
+      throw new WasiException(Errno.INVAL);
+    }
+    Io.run(() -> Files.move(from, to, StandardCopyOption.REPLACE_EXISTING));
+    return Errno.SUCCESS;
+  }
+
+  /** path_filestat_get(fd, flags, path, path_len, filestat*). */
+  public static int pathFilestatGet(WasiState s, GuestMem m, long[] a) {
+    Path path = resolve(s, m, a[0], a[2], a[3], (a[1] & LOOKUP_SYMLINK_FOLLOW) != 0);
+    requireExists(path);
+    Stat.write(m, a[4], path);
+    return Errno.SUCCESS;
+  }
+
+  /** path_filestat_set_times(fd, flags, path, path_len, atim, mtim, fst_flags). */
+  public static int pathFilestatSetTimes(WasiState s, GuestMem m, long[] a) {
+    Path path = resolve(s, m, a[0], a[2], a[3], (a[1] & LOOKUP_SYMLINK_FOLLOW) != 0);
+    requireExists(path);
+    Stat.setTimes(path, a[4], a[5], a[6], s.clock().fileTime());
+    return Errno.SUCCESS;
+  }
+
+  /** path_readlink(fd, path, path_len, buf, buf_len, bufused*): the target, cut to the buffer. */
+  public static int pathReadlink(WasiState s, GuestMem m, long[] a) {
+    Path path = resolve(s, m, a[0], a[1], a[2], false);
+    requireExists(path);
+    if (!Files.isSymbolicLink(path)) {
+      throw new WasiException(Errno.INVAL);
+    }
+    byte[] target;
+    try {
+      target = Files.readSymbolicLink(path).toString().getBytes(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw Io.errno(e);
+    }
+    int n = (int) Math.min(target.length, a[4]);
+    m.write(a[3], target, 0, n);
+    m.putU32(a[5], n);
+    return Errno.SUCCESS;
+  }
+
+  /**
+   * path_symlink(old, old_len, fd, new, new_len). Any target may be stored (as POSIX allows); resolution
+   * refuses to follow one out of the preopen.
+   */
+  public static int pathSymlink(WasiState s, GuestMem m, long[] a) {
+    String target = m.string(a[0], a[1]);
+    Path link = resolve(s, m, a[2], a[3], a[4], false);
+    Io.run(() -> Files.createSymbolicLink(link, link.getFileSystem().getPath(target)));
+    return Errno.SUCCESS;
+  }
+
+  /** path_link(old_fd, old_flags, old, old_len, new_fd, new, new_len): hard links to files only. */
+  public static int pathLink(WasiState s, GuestMem m, long[] a) {
+    Path from = resolve(s, m, a[0], a[2], a[3], (a[1] & LOOKUP_SYMLINK_FOLLOW) != 0);
+    Path to = resolve(s, m, a[4], a[5], a[6], false);
+    requireExists(from);
+    if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
+      throw new WasiException(Errno.PERM);
+    }
+    Io.run(() -> Files.createLink(to, from));
+    return Errno.SUCCESS;
+  }
+
+  static Path resolve(WasiState s, GuestMem m, long fd, long ptr, long len, boolean follow) {
+    DirFd dir = s.fds().get(fd, DirFd.class, Errno.NOTDIR);
+    return PathResolver.resolve(dir, m.string(ptr, len), follow);
+  }
+
+  private static void requireExists(Path path) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      throw new WasiException(Errno.NOENT);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) {
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+      return !stream.iterator().hasNext();
+    } catch (IOException e) {
+      throw Io.errno(e);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.wisex.wasix.fs;
+
+import dev.wisex.wasix.abi.Errno;
+import dev.wisex.wasix.abi.WasiException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Resolves a guest path against a directory fd, component by component, so that no path can leave the fd's
+ * preopen: an absolute path, {@code ..} above the preopen's root, or a symlink whose target is absolute or
+ * climbs out all fail with {@link Errno#ESCAPE}. Symlinks are expanded here, never by the file system.
+ */
+public final class PathResolver {
+  /** POSIX's SYMLOOP_MAX on Linux. */
+  private static final int MAX_SYMLINKS = 40;
+
+  private PathResolver() {}
+
+  /**
+   * The sandbox path {@code guestPath} names, relative to {@code dir}.
+   *
+   * @param followFinal whether a symlink in the last component is followed
+   */
+  public static Path resolve(DirFd dir, String guestPath, boolean followFinal) {
+    if (guestPath.isEmpty()) {
+      throw new WasiException(Errno.NOENT);
+    }
+    if (guestPath.startsWith("/") || guestPath.indexOf('\0') >= 0) {
+      throw new WasiException(guestPath.startsWith("/") ? Errno.ESCAPE : Errno.INVAL);
+    }
+    Path root = dir.root();
+    List<String> stack = new ArrayList<>();
+    for (Path part : root.relativize(dir.path())) {
+      if (!part.toString().isEmpty()) {
+        stack.add(part.toString());
+      }
+    }
+    Deque<String> pending = new ArrayDeque<>(split(guestPath));
+    int links = 0;
+    while (!pending.isEmpty()) {
+      String part = pending.removeFirst();
+      if (part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (stack.isEmpty()) {
+          throw new WasiException(Errno.ESCAPE);
+        }
+        stack.removeLast();
+        continue;
+      }
+      Path candidate = join(root, stack).resolve(part);
+      boolean last = pending.isEmpty();
+      if ((!last || followFinal) && Files.isSymbolicLink(candidate)) {
+        if (++links > MAX_SYMLINKS) {
+          throw new WasiException(Errno.LOOP);
+        }
+        String target = readLink(candidate);
+        if (target.startsWith("/")) {
+          throw new WasiException(Errno.ESCAPE);
+        }
+        List<String> parts = split(target);
+        for (int i = parts.size() - 1; i >= 0; i--) {
+          pending.addFirst(parts.get(i));
+        }
+        continue;
+      }
+      if (!last && Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(candidate)) {
+        throw new WasiException(Errno.NOTDIR);
+      }
+      stack.add(part);
+    }
+    return join(root, stack);
+  }
+
+  private static String readLink(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      throw new WasiException(Errno.IO);
+    }
+  }
+
+  private static List<String> split(String path) {
+    List<String> parts = new ArrayList<>();
+    for (String part : path.split("/")) {
+      if (!part.isEmpty()) {
+        parts.add(part);
+      }
+    }
+    return parts;
+  }
+
+  private static Path join(Path root, List<String> parts) {
+    Path path = root;
+    for (String part : parts) {
+      path = path.resolve(part);
+    }
+    return path;
+  }
+}

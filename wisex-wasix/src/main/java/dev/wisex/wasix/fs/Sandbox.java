@@ -1,0 +1,58 @@
+package dev.wisex.wasix.fs;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.FileTimeSource;
+import com.google.common.jimfs.Jimfs;
+import dev.wisex.wasix.Preopen;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one in-memory file system of a run. Each preopen lives under {@code /preopen/N}; the guest never sees
+ * these names (it sees the preopen's guest name), and cannot leave them (see {@link PathResolver}).
+ */
+public final class Sandbox implements AutoCloseable {
+  private final FileSystem fs;
+  private final List<DirFd> preopens = new ArrayList<>();
+
+  /**
+   * @param times the timestamp source for files the guest touches (the run's clock)
+   * @param copiedTimes the timestamp given to copied-in entries, or {@code null} for the host's
+   */
+  public Sandbox(List<Preopen> preopens, FileTimeSource times, FileTime copiedTimes) {
+    this.fs =
+        Jimfs.newFileSystem(
+            Configuration.unix().toBuilder().setAttributeViews("basic", "unix").setFileTimeSource(times).build());
+    try {
+      Path base = Files.createDirectories(fs.getPath("/preopen"));
+      for (int i = 0; i < preopens.size(); i++) {
+        Preopen preopen = preopens.get(i);
+        Path root = Files.createDirectory(base.resolve(Integer.toString(i)));
+        HostTreeCopier.copy(preopen.host(), root, copiedTimes);
+        this.preopens.add(new DirFd(root, root, preopen.guest()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The preopened directories, in fd order from 3. */
+  public List<DirFd> preopens() {
+    return preopens;
+  }
+
+  @Override
+  public void close() {
+    try {
+      fs.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

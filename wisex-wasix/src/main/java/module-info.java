@@ -1,0 +1,12 @@
+/**
+ * WASI preview1 and WASIX host functions for init: declarative tables per namespace, a deterministic clock
+ * and random source, and a file system sandbox on Jimfs into which {@code --dir}/{@code --mapdir} trees are
+ * copied, so that init can never change or depend on the live host beyond what the user handed in.
+ */
+module dev.wisex.wasix {
+  requires transitive dev.wisex.runtime.spi;
+  requires com.google.common.jimfs;
+  requires org.apache.logging.log4j;
+
+  exports dev.wisex.wasix;
+}

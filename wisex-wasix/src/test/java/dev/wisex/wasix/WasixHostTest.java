@@ -1,0 +1,136 @@
+package dev.wisex.wasix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wisex.api.InitFailedException;
+import dev.wisex.api.RejectedModuleException;
+import dev.wisex.api.WasmTrapException;
+import dev.wisex.runtime.spi.FuncType;
+import dev.wisex.runtime.spi.HostFunction;
+import dev.wisex.wasix.abi.Signature;
+import dev.wisex.wasix.table.Entry;
+import dev.wisex.wasix.table.Preview1Table;
+import dev.wisex.wasix.table.Table;
+import dev.wisex.wasix.table.WasixTable;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The namespace tables and the host's linking rules. */
+class WasixHostTest {
+  private static final FuncType FD_WRITE = Signature.parse("(i32, i32, i32, i32) -> (i32)");
+
+  @Test
+  void preview1HasAllFortySixFunctions() {
+    assertEquals(46, Preview1Table.create().entries().size());
+  }
+
+  @Test
+  void wasix32ReExportsPreview1AndAddsTheExtensions() {
+    Table wasix = WasixTable.create();
+    assertTrue(wasix.entries().keySet().containsAll(Preview1Table.create().entries().keySet()));
+    // The 91 extension functions of the ABI list.
+    assertEquals(46 + 91, wasix.entries().size());
+  }
+
+  @Test
+  void ownsOnlyWasiNamespaces() {
+    assertTrue(WasixHost.owns("wasi_snapshot_preview1"));
+    assertTrue(WasixHost.owns("wasix_32v1"));
+    assertTrue(WasixHost.owns("wasix_64v1"));
+    assertFalse(WasixHost.owns("env"));
+    try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
+      assertTrue(host.function("env", "fd_write", FD_WRITE).isEmpty());
+    }
+  }
+
+  @Test
+  void refusesWasix64() {
+    try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
+      RejectedModuleException e =
+          assertThrows(RejectedModuleException.class, () -> host.function("wasix_64v1", "fd_write", FD_WRITE));
+      assertTrue(e.getMessage().contains("`wasix_64v1` needs memory64, which wisex does not support yet"));
+    }
+  }
+
+  @Test
+  void aSignatureMismatchNamesBothSignatures() {
+    try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
+      InitFailedException e =
+          assertThrows(
+              InitFailedException.class,
+              () -> host.function("wasi_snapshot_preview1", "fd_write", Signature.parse("(i32) -> (i32)")));
+      assertEquals(
+          "import `wasi_snapshot_preview1.fd_write` is declared as (i32) -> (i32), but the ABI defines it as"
+              + " (i32, i32, i32, i32) -> (i32)",
+          e.getMessage());
+    }
+  }
+
+  static Stream<Object[]> refused() {
+    return Stream.of(Preview1Table.create(), WasixTable.create())
+        .flatMap(t -> t.entries().values().stream().filter(e -> !e.isSupported()).map(e -> new Object[] {t.namespace(), e}));
+  }
+
+  @ParameterizedTest(name = "{0}.{1}")
+  @MethodSource("refused")
+  void everyRefusedCallTrapsWithItsReason(String namespace, Entry entry) {
+    try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
+      HostFunction function = host.function(namespace, entry.name(), entry.signature()).orElseThrow();
+      WasmTrapException e =
+          assertThrows(
+              WasmTrapException.class,
+              () -> function.handler().apply(new ArrayMemory(), new long[entry.signature().params().size()]));
+      assertEquals(
+          "init called `" + namespace + "." + entry.name() + "`, which cannot be pre-initialized: " + entry.reason(),
+          e.getMessage());
+      assertFalse(entry.reason().isBlank());
+    }
+  }
+
+  @Test
+  void unknownNamesTrapToo() {
+    try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
+      HostFunction f = host.function("wasix_32v1", "teleport", FD_WRITE).orElseThrow();
+      WasmTrapException e = assertThrows(WasmTrapException.class, () -> f.handler().apply(null, new long[4]));
+      assertEquals(
+          "init called `wasix_32v1.teleport`, which cannot be pre-initialized: wisex does not know this function",
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void fdWriteToStdoutReachesTheConfiguredStream() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    WasixConfig config =
+        new WasixConfig(List.of("x"), Map.of(), List.of(), new Stdio(null, out, null), 0, false, false);
+    ArrayMemory memory = new ArrayMemory();
+    memory.put(100, "captured");
+    memory.write(0, new byte[] {100, 0, 0, 0, 8, 0, 0, 0}, 0, 8);
+    try (WasixHost host = WasixHost.create(config)) {
+      long[] result =
+          host.function("wasi_snapshot_preview1", "fd_write", FD_WRITE).orElseThrow().handler().apply(memory, new long[] {1, 0, 1, 16});
+      assertEquals(0, result[0]);
+    }
+    assertEquals("captured", out.toString(StandardCharsets.UTF_8));
+    assertEquals(8, memory.i32(16));
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"wasi_snapshot_preview1,proc_exit", "wasix_32v1,proc_exit2"})
+  void procExitThrowsGuestExit(String namespace, String name) {
+    try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
+      HostFunction exit = host.function(namespace, name, Signature.parse("(i32) -> ()")).orElseThrow();
+      GuestExit e = assertThrows(GuestExit.class, () -> exit.handler().apply(null, new long[] {7}));
+      assertEquals(7, e.code());
+    }
+  }
+}
