@@ -18,12 +18,14 @@ import dev.wisex.rewriter.rewrite.Rewriter;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.snapshot.Snapshotter;
 import dev.wisex.rewriter.validate.RestrictionValidator;
+import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.wasix.WasixHost;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -57,8 +59,14 @@ public final class Preinitializer {
     CodeFeatures code = CodeScanner.scan(module);
     RestrictionValidator.validate(module, code, options);
     InstrumentedModule instrumented = Instrumenter.instrument(module, code);
-    WasmRuntime runtime = runtimes.select(options.runtime(), RequiredCapabilities.of(module, code));
-    LOG.debug("running init on runtime `{}` {}", runtime.name(), runtime.version());
+    Set<Capability> required = RequiredCapabilities.of(module, code);
+    WasmRuntime runtime = runtimes.select(options.runtime(), required);
+    LOG.debug(
+        "running init on runtime `{}` {} ({}; module needs {})",
+        runtime.name(),
+        runtime.version(),
+        options.runtime() != null ? "chosen with --runtime" : "the preferred available runtime that supports the module",
+        required.isEmpty() ? "no optional proposals" : required);
     Snapshot snapshot;
     // The host (and its sandbox) lives exactly as long as the instance that init runs in.
     try (WasixHost wasi = options.allowWasi() && ImportLinker.importsWasi(module) ? WasiHosts.create(options) : null;
