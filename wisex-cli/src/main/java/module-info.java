@@ -1,6 +1,6 @@
 /**
- * The {@code wisex} command line: Wizer-compatible flags, Log4j2 logging to stderr, and atomic output, on top
- * of the library entry point {@link dev.wisex.rewriter.Preinitializer}.
+ * The {@code wisex} command line: Wizer-compatible flags, Log4j2 logging to stderr, and atomic
+ * output, on top of the library entry point {@link dev.wisex.rewriter.Preinitializer}.
  */
 module dev.wisex.cli {
   requires dev.wisex.rewriter;

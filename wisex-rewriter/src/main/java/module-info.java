@@ -1,6 +1,7 @@
 /**
- * The pre-initialization pipeline: validate, instrument, instantiate through a runtime backend, run init,
- * snapshot, rewrite. {@link dev.wisex.rewriter.Preinitializer} is the entry point for library users.
+ * The pre-initialization pipeline: validate, instrument, instantiate through a runtime backend, run
+ * init, snapshot, rewrite. {@link dev.wisex.rewriter.Preinitializer} is the entry point for library
+ * users.
  */
 module dev.wisex.rewriter {
   requires transitive dev.wisex.api;

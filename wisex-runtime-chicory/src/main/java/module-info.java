@@ -1,9 +1,13 @@
-/** The Chicory runtime backend (pure Java). Found through {@link java.util.ServiceLoader}; exports nothing. */
+/**
+ * The Chicory runtime backend (pure Java). Found through {@link java.util.ServiceLoader}; exports
+ * nothing.
+ */
 module dev.wisex.runtime.chicory {
   requires dev.wisex.runtime.spi;
   requires com.dylibso.chicory.runtime;
   requires com.dylibso.chicory.wasm;
   requires com.dylibso.chicory.compiler;
 
-  provides dev.wisex.runtime.spi.WasmRuntime with dev.wisex.runtime.chicory.ChicoryRuntime;
+  provides dev.wisex.runtime.spi.WasmRuntime with
+      dev.wisex.runtime.chicory.ChicoryRuntime;
 }

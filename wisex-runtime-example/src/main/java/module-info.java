@@ -9,5 +9,6 @@ module dev.wisex.runtime.example {
 
   uses dev.wisex.runtime.spi.WasmRuntime;
 
-  provides dev.wisex.runtime.spi.WasmRuntime with dev.wisex.runtime.example.ForwardingRuntime;
+  provides dev.wisex.runtime.spi.WasmRuntime with
+      dev.wisex.runtime.example.ForwardingRuntime;
 }

@@ -1,4 +1,6 @@
-/** Test support: assembles WAT text into Wasm binaries in pure Java, with every proposal enabled. */
+/**
+ * Test support: assembles WAT text into Wasm binaries in pure Java, with every proposal enabled.
+ */
 module dev.wisex.testkit {
   requires com.dylibso.chicory.runtime;
   requires com.dylibso.chicory.wasm;

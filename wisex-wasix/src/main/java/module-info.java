@@ -1,7 +1,8 @@
 /**
- * WASI preview1 and WASIX host functions for init: declarative tables per namespace, a deterministic clock
- * and random source, and a file system sandbox on Jimfs into which {@code --dir}/{@code --mapdir} trees are
- * copied, so that init can never change or depend on the live host beyond what the user handed in.
+ * WASI preview1 and WASIX host functions for init: declarative tables per namespace, a
+ * deterministic clock and random source, and a file system sandbox on Jimfs into which {@code
+ * --dir}/{@code --mapdir} trees are copied, so that init can never change or depend on the live
+ * host beyond what the user handed in.
  */
 module dev.wisex.wasix {
   requires transitive dev.wisex.runtime.spi;

@@ -1,6 +1,9 @@
 package dev.wisex.api;
 
-/** The input is not a well-formed WebAssembly binary; the message names what is wrong and the byte offset. */
+/**
+ * The input is not a well-formed WebAssembly binary; the message names what is wrong and the byte
+ * offset.
+ */
 public class MalformedModuleException extends WisexException {
   private static final long serialVersionUID = 1L;
 

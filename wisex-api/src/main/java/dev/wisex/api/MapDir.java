@@ -3,7 +3,10 @@ package dev.wisex.api;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** A host directory made visible to the guest during init under another name ({@code --mapdir GUEST::HOST}). */
+/**
+ * A host directory made visible to the guest during init under another name ({@code --mapdir
+ * GUEST::HOST}).
+ */
 public record MapDir(String guest, Path host) {
   public MapDir {
     Objects.requireNonNull(guest, "guest");

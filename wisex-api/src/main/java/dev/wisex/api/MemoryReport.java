@@ -9,4 +9,5 @@ package dev.wisex.api;
  * @param segments data segments emitted for this memory
  * @param segmentBytes payload bytes in those segments (non-zero bytes plus merged zero gaps)
  */
-public record MemoryReport(int index, long pages, long nonZeroBytes, int segments, long segmentBytes) {}
+public record MemoryReport(
+    int index, long pages, long nonZeroBytes, int segments, long segmentBytes) {}

@@ -1,6 +1,9 @@
 package dev.wisex.api;
 
-/** No runtime backend fits the request: an unknown name, an unavailable backend, or a missing capability. */
+/**
+ * No runtime backend fits the request: an unknown name, an unavailable backend, or a missing
+ * capability.
+ */
 public class RuntimeSelectionException extends WisexException {
   private static final long serialVersionUID = 1L;
 

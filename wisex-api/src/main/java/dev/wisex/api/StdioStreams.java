@@ -4,8 +4,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * The streams init's fds 0, 1 and 2 use when stdio is inherited. The caller decides, because only it knows
- * whether, say, standard output already carries the output module (the CLI then routes guest stdout to
- * stderr). A {@code null} stream means: stdin reads as empty, output is logged at info.
+ * The streams init's fds 0, 1 and 2 use when stdio is inherited. The caller decides, because only
+ * it knows whether, say, standard output already carries the output module (the CLI then routes
+ * guest stdout to stderr). A {@code null} stream means: stdin reads as empty, output is logged at
+ * info.
  */
 public record StdioStreams(InputStream in, OutputStream out, OutputStream err) {}

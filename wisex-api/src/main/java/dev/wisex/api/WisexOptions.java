@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything that decides what a pre-initialization does. One name per concept across CLI flag, builder
- * method and component ({@code --init-func} / {@code initFunc}), so documentation reads the same everywhere.
+ * Everything that decides what a pre-initialization does. One name per concept across CLI flag,
+ * builder method and component ({@code --init-func} / {@code initFunc}), so documentation reads the
+ * same everywhere.
  *
- * @param initFunc export called once to initialize the instance (Wizer's default {@code wizer.initialize} is
- *     spelled {@code wizex.initialize} here)
+ * @param initFunc export called once to initialize the instance (Wizer's default {@code
+ *     wizer.initialize} is spelled {@code wizex.initialize} here)
  * @param keepInitFunc keep the init export in the output instead of removing it
- * @param renameFuncs export renames applied to the output, {@code dst -> src} (Wizer's {@code -r dst=src})
+ * @param renameFuncs export renames applied to the output, {@code dst -> src} (Wizer's {@code -r
+ *     dst=src})
  * @param allowWasi link WASI preview1 and WASIX host functions during init
  * @param inheritStdio let init write to the real stdout/stderr (and read stdin)
  * @param inheritEnv expose the host environment to init
@@ -27,8 +29,9 @@ import java.util.Objects;
  * @param features WebAssembly proposals the module may use
  * @param env environment variables for init, added after the inherited ones ({@code --env K=V})
  * @param seed seed of the deterministic {@code random_get} stream ({@code --seed})
- * @param nondeterministic give init the host's real clocks and a secure random source instead of the fixed
- *     clock and the seeded stream ({@code --nondeterministic}); the output then differs from run to run
+ * @param nondeterministic give init the host's real clocks and a secure random source instead of
+ *     the fixed clock and the seeded stream ({@code --nondeterministic}); the output then differs
+ *     from run to run
  * @param allowExitZero let init end with {@code proc_exit(0)} and snapshot the state at exit
  * @param programName argv[0] for init: the module's file name, as in Wizer
  * @param stdio where inherited stdio goes, or {@code null} for the process's own streams
@@ -140,7 +143,10 @@ public record WisexOptions(
       return this;
     }
 
-    /** Renames export {@code src} to {@code dst} in the output; an existing {@code dst} export is replaced. */
+    /**
+     * Renames export {@code src} to {@code dst} in the output; an existing {@code dst} export is
+     * replaced.
+     */
     public Builder renameFunc(String dst, String src) {
       renameFuncs.put(dst, src);
       return this;
@@ -194,7 +200,8 @@ public record WisexOptions(
     /** Sets environment variable {@code key} for init; a later call for the same key wins. */
     public Builder env(String key, String value) {
       if (key.isEmpty() || key.indexOf('=') >= 0) {
-        throw new IllegalArgumentException("`" + key + "` is not a valid environment variable name");
+        throw new IllegalArgumentException(
+            "`" + key + "` is not a valid environment variable name");
       }
       env.put(key, value);
       return this;

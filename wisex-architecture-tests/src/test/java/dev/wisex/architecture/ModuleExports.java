@@ -12,9 +12,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The wisex module descriptors on the class path, read from their {@code module-info.class}. A module owns its
- * root package and the packages below it (one root package per module, STYLE.md); a package it does not
- * export, not even to a named module, can be seen by no other module.
+ * The wisex module descriptors on the class path, read from their {@code module-info.class}. A
+ * module owns its root package and the packages below it (one root package per module, STYLE.md); a
+ * package it does not export, not even to a named module, can be seen by no other module.
  */
 final class ModuleExports {
   private static final List<ModuleDescriptor> MODULES = read();
@@ -44,7 +44,9 @@ final class ModuleExports {
   private static List<ModuleDescriptor> read() {
     List<ModuleDescriptor> modules = new ArrayList<>();
     try {
-      for (URL url : Collections.list(ModuleExports.class.getClassLoader().getResources("module-info.class"))) {
+      for (URL url :
+          Collections.list(
+              ModuleExports.class.getClassLoader().getResources("module-info.class"))) {
         try (InputStream in = url.openStream()) {
           ModuleDescriptor descriptor = ModuleDescriptor.read(in);
           if (descriptor.name().startsWith("dev.wisex.")) {

@@ -11,7 +11,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
-/** Every rule over the production classes of every wisex module (test classes and fixtures excluded). */
+/**
+ * Every rule over the production classes of every wisex module (test classes and fixtures
+ * excluded).
+ */
 @AnalyzeClasses(packages = "dev.wisex", importOptions = ImportOption.DoNotIncludeTests.class)
 class ProductionArchitectureTest {
   @ArchTest static final ArchRule moduleLayering = WisexRules.MODULE_LAYERING;
@@ -21,16 +24,28 @@ class ProductionArchitectureTest {
   @ArchTest static final ArchRule jimfsOnlyInWasix = WisexRules.JIMFS_ONLY_IN_WASIX;
   @ArchTest static final ArchRule picocliOnlyInCli = WisexRules.PICOCLI_ONLY_IN_CLI;
   @ArchTest static final ArchRule log4jCoreOnlyInCli = WisexRules.LOG4J_CORE_ONLY_IN_CLI;
-  @ArchTest static final ArchRule pipelineStagesDependForward = WisexRules.PIPELINE_STAGES_DEPEND_FORWARD;
-  @ArchTest static final ArchRule noPackageCycles = WisexRules.NO_PACKAGE_CYCLES;
-  @ArchTest static final ArchRule standardStreamsOnlyInCli = WisexRules.STANDARD_STREAMS_ONLY_IN_CLI;
-  @ArchTest static final ArchRule sandboxNeverTouchesHostFiles = WisexRules.SANDBOX_NEVER_TOUCHES_HOST_FILES;
-  @ArchTest static final ArchRule loggersArePrivateStaticFinal = WisexRules.LOGGERS_ARE_PRIVATE_STATIC_FINAL;
 
   @ArchTest
-  static final ArchRule publicExceptionsExtendWisexException = WisexRules.PUBLIC_EXCEPTIONS_EXTEND_WISEX_EXCEPTION;
+  static final ArchRule pipelineStagesDependForward = WisexRules.PIPELINE_STAGES_DEPEND_FORWARD;
 
-  /** A rule about classes that were never imported passes vacuously, and the layers are optional. */
+  @ArchTest static final ArchRule noPackageCycles = WisexRules.NO_PACKAGE_CYCLES;
+
+  @ArchTest
+  static final ArchRule standardStreamsOnlyInCli = WisexRules.STANDARD_STREAMS_ONLY_IN_CLI;
+
+  @ArchTest
+  static final ArchRule sandboxNeverTouchesHostFiles = WisexRules.SANDBOX_NEVER_TOUCHES_HOST_FILES;
+
+  @ArchTest
+  static final ArchRule loggersArePrivateStaticFinal = WisexRules.LOGGERS_ARE_PRIVATE_STATIC_FINAL;
+
+  @ArchTest
+  static final ArchRule publicExceptionsExtendWisexException =
+      WisexRules.PUBLIC_EXCEPTIONS_EXTEND_WISEX_EXCEPTION;
+
+  /**
+   * A rule about classes that were never imported passes vacuously, and the layers are optional.
+   */
   private static final List<String> PACKAGES_THAT_MUST_HAVE_CLASSES =
       List.of(
           "dev.wisex.api",
@@ -65,7 +80,8 @@ class ProductionArchitectureTest {
     for (JavaClass c : classes) {
       String p = c.getPackageName();
       assertTrue(
-          WisexRules.MODULE_ROOTS.stream().anyMatch(root -> p.equals(root) || p.startsWith(root + ".")),
+          WisexRules.MODULE_ROOTS.stream()
+              .anyMatch(root -> p.equals(root) || p.startsWith(root + ".")),
           () -> c.getName() + " is in no module the architecture rules know");
     }
   }
@@ -78,7 +94,9 @@ class ProductionArchitectureTest {
   @ArchTest
   static void noFixtureIsImportedAsProduction(JavaClasses classes) {
     for (JavaClass c : classes) {
-      assertFalse(c.getName().contains(".archfixture."), () -> "fixture imported as production: " + c.getName());
+      assertFalse(
+          c.getName().contains(".archfixture."),
+          () -> "fixture imported as production: " + c.getName());
     }
   }
 }

@@ -39,9 +39,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Shows that each rule can fail: a deliberately broken fixture (test sources, in packages named like the real
- * ones, {@code ..archfixture..}) must violate the rule, and the report must name both the rule and the fixture.
- * {@link ProductionArchitectureTest} shows the same rules hold on the production classes.
+ * Shows that each rule can fail: a deliberately broken fixture (test sources, in packages named
+ * like the real ones, {@code ..archfixture..}) must violate the rule, and the report must name both
+ * the rule and the fixture. {@link ProductionArchitectureTest} shows the same rules hold on the
+ * production classes.
  */
 class RulesCatchViolationsTest {
 
@@ -51,9 +52,16 @@ class RulesCatchViolationsTest {
         broken("module-layering", WisexRules.MODULE_LAYERING, RewriterUsesCli.class),
         broken("module-layering", WisexRules.MODULE_LAYERING, RewriterUsesTestkit.class),
         broken("backends-are-private", WisexRules.BACKENDS_ARE_PRIVATE, UsesChicoryBackend.class),
-        broken("backends-are-private", WisexRules.BACKENDS_ARE_PRIVATE, ChicoryUsesGraalBackend.class),
-        broken("chicory-only-in-its-backend", WisexRules.CHICORY_ONLY_IN_ITS_BACKEND, ImportsChicory.class),
-        broken("graalvm-only-in-its-backend", WisexRules.GRAALVM_ONLY_IN_ITS_BACKEND, ImportsGraalVm.class),
+        broken(
+            "backends-are-private", WisexRules.BACKENDS_ARE_PRIVATE, ChicoryUsesGraalBackend.class),
+        broken(
+            "chicory-only-in-its-backend",
+            WisexRules.CHICORY_ONLY_IN_ITS_BACKEND,
+            ImportsChicory.class),
+        broken(
+            "graalvm-only-in-its-backend",
+            WisexRules.GRAALVM_ONLY_IN_ITS_BACKEND,
+            ImportsGraalVm.class),
         broken("jimfs-only-in-wasix", WisexRules.JIMFS_ONLY_IN_WASIX, ImportsJimfs.class),
         broken("picocli-only-in-cli", WisexRules.PICOCLI_ONLY_IN_CLI, ImportsPicocli.class),
         broken("log4j-core-only-in-cli", WisexRules.LOG4J_CORE_ONLY_IN_CLI, ImportsLog4jCore.class),
@@ -61,13 +69,27 @@ class RulesCatchViolationsTest {
             "pipeline-stages-depend-forward",
             WisexRules.PIPELINE_STAGES_DEPEND_FORWARD,
             InstrumentUsesSnapshot.class),
-        broken("pipeline-stages-depend-forward", WisexRules.PIPELINE_STAGES_DEPEND_FORWARD, RewriteUsesInit.class),
-        broken("no-package-cycles", WisexRules.NO_PACKAGE_CYCLES, CycleA.class, CycleB.class),
-        broken("standard-streams-only-in-cli", WisexRules.STANDARD_STREAMS_ONLY_IN_CLI, PrintsToStdout.class),
-        broken("standard-streams-only-in-cli", WisexRules.STANDARD_STREAMS_ONLY_IN_CLI, ExitsTheJvm.class),
         broken(
-            "sandbox-never-touches-host-files", WisexRules.SANDBOX_NEVER_TOUCHES_HOST_FILES, ReadsHostFiles.class),
-        broken("loggers-are-private-static-final", WisexRules.LOGGERS_ARE_PRIVATE_STATIC_FINAL, PublicLogger.class),
+            "pipeline-stages-depend-forward",
+            WisexRules.PIPELINE_STAGES_DEPEND_FORWARD,
+            RewriteUsesInit.class),
+        broken("no-package-cycles", WisexRules.NO_PACKAGE_CYCLES, CycleA.class, CycleB.class),
+        broken(
+            "standard-streams-only-in-cli",
+            WisexRules.STANDARD_STREAMS_ONLY_IN_CLI,
+            PrintsToStdout.class),
+        broken(
+            "standard-streams-only-in-cli",
+            WisexRules.STANDARD_STREAMS_ONLY_IN_CLI,
+            ExitsTheJvm.class),
+        broken(
+            "sandbox-never-touches-host-files",
+            WisexRules.SANDBOX_NEVER_TOUCHES_HOST_FILES,
+            ReadsHostFiles.class),
+        broken(
+            "loggers-are-private-static-final",
+            WisexRules.LOGGERS_ARE_PRIVATE_STATIC_FINAL,
+            PublicLogger.class),
         broken(
             "public-exceptions-extend-wisex-exception",
             WisexRules.PUBLIC_EXCEPTIONS_EXTEND_WISEX_EXCEPTION,
@@ -76,25 +98,37 @@ class RulesCatchViolationsTest {
 
   @ParameterizedTest(name = "[{0}] fails on {2}")
   @MethodSource("brokenFixtures")
-  void ruleReportsTheBrokenFixture(String name, ArchRule rule, String fixtureNames, List<Class<?>> fixture) {
+  void ruleReportsTheBrokenFixture(
+      String name, ArchRule rule, String fixtureNames, List<Class<?>> fixture) {
     EvaluationResult result = rule.evaluate(imported(fixture));
 
     assertTrue(result.hasViolation(), () -> "[" + name + "] did not fail on " + fixtureNames);
     String report = result.getFailureReport().toString();
-    assertTrue(report.contains("[" + name + "]"), () -> "the report does not name the rule:\n" + report);
     assertTrue(
-        report.contains(fixture.get(0).getName()), () -> "the report does not name the fixture:\n" + report);
+        report.contains("[" + name + "]"), () -> "the report does not name the rule:\n" + report);
+    assertTrue(
+        report.contains(fixture.get(0).getName()),
+        () -> "the report does not name the fixture:\n" + report);
   }
 
-  /** Fixtures on the allowed side of a rule's line, so an exemption cannot silently swallow the rule. */
+  /**
+   * Fixtures on the allowed side of a rule's line, so an exemption cannot silently swallow the
+   * rule.
+   */
   static Stream<Arguments> allowedFixtures() {
     return Stream.of(
-        broken("chicory-only-in-its-backend", WisexRules.CHICORY_ONLY_IN_ITS_BACKEND, TestkitUsesChicory.class),
+        broken(
+            "chicory-only-in-its-backend",
+            WisexRules.CHICORY_ONLY_IN_ITS_BACKEND,
+            TestkitUsesChicory.class),
         broken(
             "pipeline-stages-depend-forward",
             WisexRules.PIPELINE_STAGES_DEPEND_FORWARD,
             SnapshotUsesInstrument.class),
-        broken("standard-streams-only-in-cli", WisexRules.STANDARD_STREAMS_ONLY_IN_CLI, CliPrints.class),
+        broken(
+            "standard-streams-only-in-cli",
+            WisexRules.STANDARD_STREAMS_ONLY_IN_CLI,
+            CliPrints.class),
         broken(
             "public-exceptions-extend-wisex-exception",
             WisexRules.PUBLIC_EXCEPTIONS_EXTEND_WISEX_EXCEPTION,
@@ -103,7 +137,8 @@ class RulesCatchViolationsTest {
 
   @ParameterizedTest(name = "[{0}] allows {2}")
   @MethodSource("allowedFixtures")
-  void ruleAllowsTheFixture(String name, ArchRule rule, String fixtureNames, List<Class<?>> fixture) {
+  void ruleAllowsTheFixture(
+      String name, ArchRule rule, String fixtureNames, List<Class<?>> fixture) {
     // An exempt class is outside the rule's that() clause, so here the rule checks nothing at all.
     EvaluationResult result = rule.allowEmptyShould(true).evaluate(imported(fixture));
 
@@ -115,7 +150,10 @@ class RulesCatchViolationsTest {
     return arguments(name, rule, names, List.of(fixture));
   }
 
-  /** Only the fixture's classes: what they depend on is resolved from the class path, as in production. */
+  /**
+   * Only the fixture's classes: what they depend on is resolved from the class path, as in
+   * production.
+   */
   private static JavaClasses imported(List<Class<?>> fixture) {
     return new ClassFileImporter().importClasses(fixture);
   }

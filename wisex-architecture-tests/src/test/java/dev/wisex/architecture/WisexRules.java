@@ -23,10 +23,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The architecture of wisex as ArchUnit rules (the "Layering" section of STYLE.md). Every rule's reason starts
- * with the rule's name in brackets, so a failure says which rule broke; CONTRIBUTING.md lists them.
+ * The architecture of wisex as ArchUnit rules (the "Layering" section of STYLE.md). Every rule's
+ * reason starts with the rule's name in brackets, so a failure says which rule broke;
+ * CONTRIBUTING.md lists them.
  *
- * <p>Rules name packages, not classes: a class is covered by where it lives, whichever module brings it.
+ * <p>Rules name packages, not classes: a class is covered by where it lives, whichever module
+ * brings it.
  */
 public final class WisexRules {
   static final String API = "dev.wisex.api..";
@@ -55,39 +57,62 @@ public final class WisexRules {
   /** Backends are the packages {@code dev.wisex.runtime.NAME..} other than the SPI. */
   private static final String BACKEND_PREFIX = "dev.wisex.runtime.";
 
-  /** The one class allowed to read the host file system from the WASI/WASIX layer (it copies trees in). */
+  /**
+   * The one class allowed to read the host file system from the WASI/WASIX layer (it copies trees
+   * in).
+   */
   static final String HOST_TREE_COPIER = "dev.wisex.wasix.fs.HostTreeCopier";
 
   private WisexRules() {}
 
   /**
-   * api ← parser, spi; spi ← wasix, backends; parser + spi + wasix ← rewriter; cli on top. Nothing depends on
-   * the CLI or on the testkit (test support).
+   * api ← parser, spi; spi ← wasix, backends; parser + spi + wasix ← rewriter; cli on top. Nothing
+   * depends on the CLI or on the testkit (test support).
    */
   public static final ArchRule MODULE_LAYERING =
       layeredArchitecture()
           .consideringOnlyDependenciesInLayers()
-          // Optional so a fixture can be checked alone; ProductionArchitectureTest checks every layer has classes.
+          // Optional so a fixture can be checked alone; ProductionArchitectureTest checks every
+          // layer has classes.
           .withOptionalLayers(true)
-          .layer("api").definedBy(API)
-          .layer("parser").definedBy(PARSER)
-          .layer("runtime-spi").definedBy(SPI)
-          .layer("wasix").definedBy(WASIX)
-          .layer("runtime-chicory").definedBy(CHICORY_BACKEND)
-          .layer("runtime-graal").definedBy(GRAAL_BACKEND)
-          .layer("rewriter").definedBy(REWRITER)
-          .layer("cli").definedBy(CLI)
-          .layer("testkit").definedBy(TESTKIT)
-          .whereLayer("api").mayNotAccessAnyLayer()
-          .whereLayer("parser").mayOnlyAccessLayers("api")
-          .whereLayer("runtime-spi").mayOnlyAccessLayers("api")
-          .whereLayer("wasix").mayOnlyAccessLayers("runtime-spi", "api")
-          .whereLayer("runtime-chicory").mayOnlyAccessLayers("runtime-spi", "api")
-          .whereLayer("runtime-graal").mayOnlyAccessLayers("runtime-spi", "api")
-          .whereLayer("rewriter").mayOnlyAccessLayers("parser", "runtime-spi", "wasix", "api")
-          .whereLayer("cli").mayOnlyAccessLayers("rewriter", "runtime-spi", "api")
-          .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-          .whereLayer("testkit").mayNotBeAccessedByAnyLayer()
+          .layer("api")
+          .definedBy(API)
+          .layer("parser")
+          .definedBy(PARSER)
+          .layer("runtime-spi")
+          .definedBy(SPI)
+          .layer("wasix")
+          .definedBy(WASIX)
+          .layer("runtime-chicory")
+          .definedBy(CHICORY_BACKEND)
+          .layer("runtime-graal")
+          .definedBy(GRAAL_BACKEND)
+          .layer("rewriter")
+          .definedBy(REWRITER)
+          .layer("cli")
+          .definedBy(CLI)
+          .layer("testkit")
+          .definedBy(TESTKIT)
+          .whereLayer("api")
+          .mayNotAccessAnyLayer()
+          .whereLayer("parser")
+          .mayOnlyAccessLayers("api")
+          .whereLayer("runtime-spi")
+          .mayOnlyAccessLayers("api")
+          .whereLayer("wasix")
+          .mayOnlyAccessLayers("runtime-spi", "api")
+          .whereLayer("runtime-chicory")
+          .mayOnlyAccessLayers("runtime-spi", "api")
+          .whereLayer("runtime-graal")
+          .mayOnlyAccessLayers("runtime-spi", "api")
+          .whereLayer("rewriter")
+          .mayOnlyAccessLayers("parser", "runtime-spi", "wasix", "api")
+          .whereLayer("cli")
+          .mayOnlyAccessLayers("rewriter", "runtime-spi", "api")
+          .whereLayer("cli")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("testkit")
+          .mayNotBeAccessedByAnyLayer()
           .because(
               "[module-layering] api <- parser, runtime-spi; runtime-spi <- wasix, each backend;"
                   + " parser + runtime-spi + wasix <- rewriter; cli on top; nothing depends on cli or testkit");
@@ -102,96 +127,149 @@ public final class WisexRules {
 
   public static final ArchRule CHICORY_ONLY_IN_ITS_BACKEND =
       noClasses()
-          .that().resideOutsideOfPackages(CHICORY_BACKEND, TESTKIT)
-          .should().dependOnClassesThat().resideInAPackage("com.dylibso.chicory..")
-          .because("[chicory-only-in-its-backend] Chicory is used by the Chicory backend (and the testkit) only");
+          .that()
+          .resideOutsideOfPackages(CHICORY_BACKEND, TESTKIT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.dylibso.chicory..")
+          .because(
+              "[chicory-only-in-its-backend] Chicory is used by the Chicory backend (and the testkit) only");
 
   public static final ArchRule GRAALVM_ONLY_IN_ITS_BACKEND =
       noClasses()
-          .that().resideOutsideOfPackage(GRAAL_BACKEND)
-          .should().dependOnClassesThat().resideInAnyPackage("org.graalvm..", "com.oracle.truffle..")
-          .because("[graalvm-only-in-its-backend] GraalVM and Truffle are used by the GraalWasm backend only");
+          .that()
+          .resideOutsideOfPackage(GRAAL_BACKEND)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.graalvm..", "com.oracle.truffle..")
+          .because(
+              "[graalvm-only-in-its-backend] GraalVM and Truffle are used by the GraalWasm backend only");
 
   public static final ArchRule JIMFS_ONLY_IN_WASIX =
       noClasses()
-          .that().resideOutsideOfPackages(WASIX, TESTKIT)
-          .should().dependOnClassesThat().resideInAPackage("com.google.common.jimfs..")
-          .because("[jimfs-only-in-wasix] Jimfs is the WASI/WASIX sandbox's file system (and the testkit's) only");
+          .that()
+          .resideOutsideOfPackages(WASIX, TESTKIT)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.google.common.jimfs..")
+          .because(
+              "[jimfs-only-in-wasix] Jimfs is the WASI/WASIX sandbox's file system (and the testkit's) only");
 
   public static final ArchRule PICOCLI_ONLY_IN_CLI =
       noClasses()
-          .that().resideOutsideOfPackage(CLI)
-          .should().dependOnClassesThat().resideInAPackage("picocli..")
-          .because("[picocli-only-in-cli] picocli parses the command line and is used by the CLI only");
+          .that()
+          .resideOutsideOfPackage(CLI)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("picocli..")
+          .because(
+              "[picocli-only-in-cli] picocli parses the command line and is used by the CLI only");
 
   public static final ArchRule LOG4J_CORE_ONLY_IN_CLI =
       noClasses()
-          .that().resideOutsideOfPackage(CLI)
-          .should().dependOnClassesThat().resideInAPackage("org.apache.logging.log4j.core..")
-          .because("[log4j-core-only-in-cli] libraries log through the Log4j2 API; log4j-core is the CLI's choice");
+          .that()
+          .resideOutsideOfPackage(CLI)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.apache.logging.log4j.core..")
+          .because(
+              "[log4j-core-only-in-cli] libraries log through the Log4j2 API; log4j-core is the CLI's choice");
 
   /**
-   * The pipeline stages in order: validate, instrument, init, snapshot, rewrite. A stage may use the types of
-   * the stages before it, never of one after it; init, the only stage that runs guest code, is used by the
-   * driver ({@code dev.wisex.rewriter}) alone; {@code names} holds the names several stages agree on and
-   * uses no stage; no stage uses the driver.
+   * The pipeline stages in order: validate, instrument, init, snapshot, rewrite. A stage may use
+   * the types of the stages before it, never of one after it; init, the only stage that runs guest
+   * code, is used by the driver ({@code dev.wisex.rewriter}) alone; {@code names} holds the names
+   * several stages agree on and uses no stage; no stage uses the driver.
    */
   public static final ArchRule PIPELINE_STAGES_DEPEND_FORWARD =
       layeredArchitecture()
           .consideringOnlyDependenciesInLayers()
           .withOptionalLayers(true)
-          .layer("driver").definedBy("dev.wisex.rewriter")
-          .layer("names").definedBy("dev.wisex.rewriter.names..")
-          .layer("validate").definedBy("dev.wisex.rewriter.validate..")
-          .layer("instrument").definedBy("dev.wisex.rewriter.instrument..")
-          .layer("init").definedBy("dev.wisex.rewriter.init..")
-          .layer("snapshot").definedBy("dev.wisex.rewriter.snapshot..")
-          .layer("rewrite").definedBy("dev.wisex.rewriter.rewrite..")
-          .whereLayer("driver").mayNotBeAccessedByAnyLayer()
-          .whereLayer("names").mayNotAccessAnyLayer()
-          .whereLayer("validate").mayOnlyAccessLayers("names")
-          .whereLayer("instrument").mayOnlyAccessLayers("validate", "names")
-          .whereLayer("init").mayOnlyAccessLayers("validate", "instrument", "names")
-          .whereLayer("init").mayOnlyBeAccessedByLayers("driver")
-          .whereLayer("snapshot").mayOnlyAccessLayers("validate", "instrument", "names")
-          .whereLayer("rewrite").mayOnlyAccessLayers("validate", "instrument", "snapshot", "names")
+          .layer("driver")
+          .definedBy("dev.wisex.rewriter")
+          .layer("names")
+          .definedBy("dev.wisex.rewriter.names..")
+          .layer("validate")
+          .definedBy("dev.wisex.rewriter.validate..")
+          .layer("instrument")
+          .definedBy("dev.wisex.rewriter.instrument..")
+          .layer("init")
+          .definedBy("dev.wisex.rewriter.init..")
+          .layer("snapshot")
+          .definedBy("dev.wisex.rewriter.snapshot..")
+          .layer("rewrite")
+          .definedBy("dev.wisex.rewriter.rewrite..")
+          .whereLayer("driver")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("names")
+          .mayNotAccessAnyLayer()
+          .whereLayer("validate")
+          .mayOnlyAccessLayers("names")
+          .whereLayer("instrument")
+          .mayOnlyAccessLayers("validate", "names")
+          .whereLayer("init")
+          .mayOnlyAccessLayers("validate", "instrument", "names")
+          .whereLayer("init")
+          .mayOnlyBeAccessedByLayers("driver")
+          .whereLayer("snapshot")
+          .mayOnlyAccessLayers("validate", "instrument", "names")
+          .whereLayer("rewrite")
+          .mayOnlyAccessLayers("validate", "instrument", "snapshot", "names")
           .because(
               "[pipeline-stages-depend-forward] validate -> instrument -> init -> snapshot -> rewrite:"
                   + " a stage uses earlier stages only, init is used by the driver alone, names by anyone");
 
   /**
-   * No package under dev.wisex takes part in a dependency cycle. One known exemption, to be removed: the
-   * sub-packages of dev.wisex.wasix use its root package's API types ({@code WasixConfig}, {@code Preopen},
-   * {@code Stdio}, {@code GuestExit}) while the root package wires the sub-packages.
+   * No package under dev.wisex takes part in a dependency cycle. One known exemption, to be
+   * removed: the sub-packages of dev.wisex.wasix use its root package's API types ({@code
+   * WasixConfig}, {@code Preopen}, {@code Stdio}, {@code GuestExit}) while the root package wires
+   * the sub-packages.
    */
   public static final ArchRule NO_PACKAGE_CYCLES =
       slices()
           .matching("dev.wisex.(**)")
-          .should().beFreeOfCycles()
-          .ignoreDependency(resideInAPackage("dev.wisex.wasix.."), resideInAPackage("dev.wisex.wasix"))
+          .should()
+          .beFreeOfCycles()
+          .ignoreDependency(
+              resideInAPackage("dev.wisex.wasix.."), resideInAPackage("dev.wisex.wasix"))
           .because("[no-package-cycles] packages under dev.wisex form no dependency cycle");
 
   public static final ArchRule STANDARD_STREAMS_ONLY_IN_CLI =
       noClasses()
-          .that().resideOutsideOfPackage(CLI)
-          .should().accessField(System.class, "out")
-          .orShould().accessField(System.class, "err")
-          .orShould().callMethod(System.class, "exit", int.class)
-          .orShould().callMethod(Runtime.class, "exit", int.class)
-          .orShould().callMethod(Runtime.class, "halt", int.class)
+          .that()
+          .resideOutsideOfPackage(CLI)
+          .should()
+          .accessField(System.class, "out")
+          .orShould()
+          .accessField(System.class, "err")
+          .orShould()
+          .callMethod(System.class, "exit", int.class)
+          .orShould()
+          .callMethod(Runtime.class, "exit", int.class)
+          .orShould()
+          .callMethod(Runtime.class, "halt", int.class)
           .because(
               "[standard-streams-only-in-cli] libraries report through exceptions and the Log4j2 API;"
                   + " only the CLI writes to System.out/System.err or ends the JVM");
 
   public static final ArchRule SANDBOX_NEVER_TOUCHES_HOST_FILES =
       noClasses()
-          .that().resideInAPackage(WASIX)
-          .and().haveNameNotMatching(HOST_TREE_COPIER.replace(".", "\\.") + "(\\$.*)?")
-          .should().callMethod(FileSystems.class, "getDefault")
-          .orShould().callMethod(Path.class, "of", String.class, String[].class)
-          .orShould().callMethod(Path.class, "of", URI.class)
-          .orShould().dependOnClassesThat().belongToAnyOf(Paths.class, RandomAccessFile.class)
-          .orShould().dependOnClassesThat().haveNameMatching("java\\.io\\.File.*")
+          .that()
+          .resideInAPackage(WASIX)
+          .and()
+          .haveNameNotMatching(HOST_TREE_COPIER.replace(".", "\\.") + "(\\$.*)?")
+          .should()
+          .callMethod(FileSystems.class, "getDefault")
+          .orShould()
+          .callMethod(Path.class, "of", String.class, String[].class)
+          .orShould()
+          .callMethod(Path.class, "of", URI.class)
+          .orShould()
+          .dependOnClassesThat()
+          .belongToAnyOf(Paths.class, RandomAccessFile.class)
+          .orShould()
+          .dependOnClassesThat()
+          .haveNameMatching("java\\.io\\.File.*")
           .because(
               "[sandbox-never-touches-host-files] the WASI/WASIX layer works on its Jimfs sandbox; only "
                   + HOST_TREE_COPIER
@@ -199,25 +277,35 @@ public final class WisexRules {
 
   public static final ArchRule LOGGERS_ARE_PRIVATE_STATIC_FINAL =
       fields()
-          .that().haveRawType("org.apache.logging.log4j.Logger")
-          .should().bePrivate()
-          .andShould().beStatic()
-          .andShould().beFinal()
-          .andShould().haveName("LOG")
-          .because("[loggers-are-private-static-final] one logger per class: private static final Logger LOG");
+          .that()
+          .haveRawType("org.apache.logging.log4j.Logger")
+          .should()
+          .bePrivate()
+          .andShould()
+          .beStatic()
+          .andShould()
+          .beFinal()
+          .andShould()
+          .haveName("LOG")
+          .because(
+              "[loggers-are-private-static-final] one logger per class: private static final Logger LOG");
 
   /**
-   * Exceptions another module can see extend the one root. An exception in a package its module does not
-   * export (such as an errno carrier that never leaves a WASI handler) cannot escape as its own type and is
-   * left alone.
+   * Exceptions another module can see extend the one root. An exception in a package its module
+   * does not export (such as an errno carrier that never leaves a WASI handler) cannot escape as
+   * its own type and is left alone.
    */
   public static final ArchRule PUBLIC_EXCEPTIONS_EXTEND_WISEX_EXCEPTION =
       classes()
-          .that().resideInAPackage("dev.wisex..")
-          .and().areAssignableTo(Throwable.class)
-          .and().arePublic()
+          .that()
+          .resideInAPackage("dev.wisex..")
+          .and()
+          .areAssignableTo(Throwable.class)
+          .and()
+          .arePublic()
           .and(not(ModuleExports.inAPackageItsModuleDoesNotExport()))
-          .should().beAssignableTo("dev.wisex.api.WisexException")
+          .should()
+          .beAssignableTo("dev.wisex.api.WisexException")
           .because(
               "[public-exceptions-extend-wisex-exception] callers catch one unchecked root, WisexException,"
                   + " and the CLI maps its subclasses to exit codes");
@@ -237,7 +325,10 @@ public final class WisexRules {
     };
   }
 
-  /** The backend a package belongs to: {@code graal} for {@code dev.wisex.runtime.graal.x}; empty for the SPI. */
+  /**
+   * The backend a package belongs to: {@code graal} for {@code dev.wisex.runtime.graal.x}; empty
+   * for the SPI.
+   */
   static Optional<String> backendOf(String packageName) {
     if (!packageName.startsWith(BACKEND_PREFIX)) {
       return Optional.empty();

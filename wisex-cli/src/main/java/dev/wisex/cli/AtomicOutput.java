@@ -11,13 +11,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Writes a file so that readers see either the old content or the complete new content, never a truncated
- * module: the bytes go to a temporary file in the same directory, which then replaces the target in one
- * rename. On any failure the temporary file is deleted and the target is left as it was.
+ * Writes a file so that readers see either the old content or the complete new content, never a
+ * truncated module: the bytes go to a temporary file in the same directory, which then replaces the
+ * target in one rename. On any failure the temporary file is deleted and the target is left as it
+ * was.
  */
 final class AtomicOutput {
   /** What a file created the ordinary way gets under the usual umask 022. */
-  private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
+  private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS =
+      PosixFilePermissions.fromString("rw-r--r--");
 
   private AtomicOutput() {}
 
@@ -29,7 +31,8 @@ final class AtomicOutput {
       Files.write(tmp, content);
       copyPermissions(absolute, tmp);
       try {
-        Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -44,8 +47,8 @@ final class AtomicOutput {
   }
 
   /**
-   * Temporary files are created owner-only; the output should instead look like any file the user writes:
-   * an existing target keeps its permissions, a new one gets rw-r--r--.
+   * Temporary files are created owner-only; the output should instead look like any file the user
+   * writes: an existing target keeps its permissions, a new one gets rw-r--r--.
    */
   private static void copyPermissions(Path target, Path tmp) throws IOException {
     PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
@@ -53,9 +56,7 @@ final class AtomicOutput {
       return;
     }
     Set<PosixFilePermission> permissions =
-        Files.exists(target)
-            ? Files.getPosixFilePermissions(target)
-            : NEW_FILE_PERMISSIONS;
+        Files.exists(target) ? Files.getPosixFilePermissions(target) : NEW_FILE_PERMISSIONS;
     view.setPermissions(permissions);
   }
 }

@@ -13,8 +13,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns every failure into the documented exit code and a short message on stderr, so users never see a raw
- * stack trace unless they ask with {@code -v} (then it is logged at DEBUG).
+ * Turns every failure into the documented exit code and a short message on stderr, so users never
+ * see a raw stack trace unless they ask with {@code -v} (then it is logged at DEBUG).
  */
 final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
   private static final Logger LOG = LogManager.getLogger(ErrorReporter.class);
@@ -31,16 +31,20 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
   }
 
   @Override
-  public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception ex, CommandLine commandLine, ParseResult parseResult) {
     return report(ex, commandLine.getErr());
   }
 
-  /** Also used for throwables picocli does not route here (errors such as {@link OutOfMemoryError}). */
+  /**
+   * Also used for throwables picocli does not route here (errors such as {@link OutOfMemoryError}).
+   */
   static int report(Throwable ex, PrintWriter err) {
     int exitCode;
     if (ex instanceof WisexException) {
       err.println("error: " + oneLine(ex.getMessage()));
-      // Asking for something not implemented is a usage problem: the fix is changing the command line.
+      // Asking for something not implemented is a usage problem: the fix is changing the command
+      // line.
       exitCode = ex instanceof UnsupportedOptionException ? ExitCodes.USAGE : ExitCodes.FAILURE;
     } else {
       err.println("error: internal error: " + oneLine(ex.toString()) + hint());

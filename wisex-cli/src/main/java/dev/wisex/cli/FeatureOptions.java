@@ -4,8 +4,8 @@ import dev.wisex.api.WasmFeatures;
 import picocli.CommandLine.Option;
 
 /**
- * Wizer's {@code --wasm-*} switches. Defaults come from {@link WasmFeatures#defaults()} so the CLI and the
- * library cannot disagree.
+ * Wizer's {@code --wasm-*} switches. Defaults come from {@link WasmFeatures#defaults()} so the CLI
+ * and the library cannot disagree.
  */
 final class FeatureOptions {
   private static final WasmFeatures DEFAULTS = WasmFeatures.defaults();
@@ -67,6 +67,7 @@ final class FeatureOptions {
   boolean memory64 = DEFAULTS.memory64();
 
   WasmFeatures toFeatures() {
-    return new WasmFeatures(multiMemory, multiValue, bulkMemory, simd, referenceTypes, threads, memory64);
+    return new WasmFeatures(
+        multiMemory, multiValue, bulkMemory, simd, referenceTypes, threads, memory64);
   }
 }

@@ -9,8 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /**
- * The input could not be read or the output could not be written. A {@link WisexException}, so it takes the
- * same one-line, exit-code-1 path as every other failure the user can fix.
+ * The input could not be read or the output could not be written. A {@link WisexException}, so it
+ * takes the same one-line, exit-code-1 path as every other failure the user can fix.
  */
 final class FileAccessException extends WisexException {
   private static final long serialVersionUID = 1L;
@@ -28,8 +28,8 @@ final class FileAccessException extends WisexException {
   }
 
   /**
-   * The reason in words: NIO's exceptions often carry only the path as their message, which the message
-   * already names.
+   * The reason in words: NIO's exceptions often carry only the path as their message, which the
+   * message already names.
    */
   static String reason(IOException e) {
     String kind =

@@ -7,14 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** What the host gives init: WASI/WASIX, standard streams, environment, directories and preloaded modules. */
+/**
+ * What the host gives init: WASI/WASIX, standard streams, environment, directories and preloaded
+ * modules.
+ */
 final class HostOptions {
   @Option(
       names = {"--allow-wasi", "--allow-wasix"},
       paramLabel = "BOOL",
       arity = "0..1",
       fallbackValue = "true",
-      description = "Link WASI preview1 and WASIX host functions during init (default: ${DEFAULT-VALUE}).")
+      description =
+          "Link WASI preview1 and WASIX host functions during init (default: ${DEFAULT-VALUE}).")
   boolean allowWasi = WisexOptions.defaults().allowWasi();
 
   @Option(
@@ -33,7 +37,8 @@ final class HostOptions {
       paramLabel = "BOOL",
       arity = "0..1",
       fallbackValue = "true",
-      description = "Let init see the host's environment variables, sorted by name (default: ${DEFAULT-VALUE}).")
+      description =
+          "Let init see the host's environment variables, sorted by name (default: ${DEFAULT-VALUE}).")
   boolean inheritEnv = WisexOptions.defaults().inheritEnv();
 
   @Option(
@@ -84,7 +89,8 @@ final class HostOptions {
       paramLabel = "BOOL",
       arity = "0..1",
       fallbackValue = "true",
-      description = "Accept proc_exit(0) during init and snapshot the state at the exit (default: ${DEFAULT-VALUE}).")
+      description =
+          "Accept proc_exit(0) during init and snapshot the state at the exit (default: ${DEFAULT-VALUE}).")
   boolean allowExitZero = WisexOptions.defaults().allowExitZero();
 
   void applyTo(WisexOptions.Builder builder) {

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Which export initializes the module and what happens to the exports afterwards (Wizer's names). */
+/**
+ * Which export initializes the module and what happens to the exports afterwards (Wizer's names).
+ */
 final class InitOptions {
   @Option(
       names = {"-f", "--init-func"},
@@ -19,7 +21,8 @@ final class InitOptions {
       paramLabel = "BOOL",
       arity = "0..1",
       fallbackValue = "true",
-      description = "Keep the init export in the output instead of removing it (default: ${DEFAULT-VALUE}).")
+      description =
+          "Keep the init export in the output instead of removing it (default: ${DEFAULT-VALUE}).")
   boolean keepInitFunc = WisexOptions.defaults().keepInitFunc();
 
   @Option(

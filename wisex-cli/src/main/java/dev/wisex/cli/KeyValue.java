@@ -4,9 +4,9 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * One {@code NAME=VALUE} argument, as taken by {@code --rename-func DST=SRC} and {@code --preload NAME=FILE}.
- * Split at the first {@code =} like Wizer; both sides must be non-empty, since an empty export or module
- * name is always a mistake.
+ * One {@code NAME=VALUE} argument, as taken by {@code --rename-func DST=SRC} and {@code --preload
+ * NAME=FILE}. Split at the first {@code =} like Wizer; both sides must be non-empty, since an empty
+ * export or module name is always a mistake.
  */
 record KeyValue(String key, String value) {
   /** picocli calls this for each occurrence; a malformed one becomes a usage error (exit 2). */

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Reads the input module and writes the output module, where a missing name or {@code -} means the
- * standard stream (as in Wizer), and I/O errors become a {@link FileAccessException} naming the file.
+ * standard stream (as in Wizer), and I/O errors become a {@link FileAccessException} naming the
+ * file.
  */
 final class ModuleFiles {
   static final String STDIN_NAME = "<stdin>";
@@ -42,7 +43,8 @@ final class ModuleFiles {
       if (isStandardStream(output)) {
         stdout.write(module);
         stdout.flush();
-        // PrintStream swallows I/O errors (a closed pipe, a full disk); it only records that one happened.
+        // PrintStream swallows I/O errors (a closed pipe, a full disk); it only records that one
+        // happened.
         if (stdout instanceof PrintStream ps && ps.checkError()) {
           throw new IOException("the stream reported an error");
         }

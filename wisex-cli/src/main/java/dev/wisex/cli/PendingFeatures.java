@@ -7,23 +7,27 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The options that parse but whose feature is not implemented yet. Using one fails with a clear message
- * instead of producing an output that silently differs from what was asked. This list is the only place to
- * change when a feature lands: delete its entry.
+ * The options that parse but whose feature is not implemented yet. Using one fails with a clear
+ * message instead of producing an output that silently differs from what was asked. This list is
+ * the only place to change when a feature lands: delete its entry.
  */
 final class PendingFeatures {
   /**
    * One not-yet-supported option.
    *
    * @param names the option's names, canonical first; the message uses the one the user typed
-   * @param used whether the options ask for the feature (a flag set to its default value is harmless)
+   * @param used whether the options ask for the feature (a flag set to its default value is
+   *     harmless)
    * @param why what is missing, in the user's words
    */
   private record Pending(List<String> names, Predicate<WisexOptions> used, String why) {}
 
   private static final List<Pending> PENDING =
       List.of(
-          new Pending(List.of("--preload"), o -> !o.preloads().isEmpty(), "linking preloaded modules is in progress"));
+          new Pending(
+              List.of("--preload"),
+              o -> !o.preloads().isEmpty(),
+              "linking preloaded modules is in progress"));
 
   private PendingFeatures() {}
 
@@ -37,12 +41,18 @@ final class PendingFeatures {
     List<String> problems = new ArrayList<>();
     for (Pending pending : PENDING) {
       if (pending.used().test(options)) {
-        problems.add("`" + spelling(pending.names(), args) + "` is not supported yet (" + pending.why() + ")");
+        problems.add(
+            "`"
+                + spelling(pending.names(), args)
+                + "` is not supported yet ("
+                + pending.why()
+                + ")");
       }
     }
     if (!problems.isEmpty()) {
       throw new UnsupportedOptionException(
-          String.join("; ", problems) + (problems.size() == 1 ? "; remove the flag" : "; remove these flags"));
+          String.join("; ", problems)
+              + (problems.size() == 1 ? "; remove the flag" : "; remove these flags"));
     }
   }
 

@@ -4,7 +4,9 @@ import dev.wisex.api.MemoryReport;
 import dev.wisex.api.SnapshotReport;
 import java.util.stream.Collectors;
 
-/** Renders a {@link SnapshotReport} as the one-line summary logged at INFO after a successful run. */
+/**
+ * Renders a {@link SnapshotReport} as the one-line summary logged at INFO after a successful run.
+ */
 final class ReportSummary {
   private ReportSummary() {}
 
@@ -12,7 +14,9 @@ final class ReportSummary {
     String memories =
         report.memories().isEmpty()
             ? "no memories"
-            : report.memories().stream().map(ReportSummary::memory).collect(Collectors.joining(", "));
+            : report.memories().stream()
+                .map(ReportSummary::memory)
+                .collect(Collectors.joining(", "));
     return String.format(
         "%s (%d bytes) -> %s (%d bytes) with %s; %s; data segments %d -> %d; %d global%s snapshotted",
         input,

@@ -8,8 +8,8 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * Prints {@code --list-runtimes}: every discovered backend with its version and whether it can run here, so
- * a user can see why {@code --runtime NAME} fails and which backend is used by default.
+ * Prints {@code --list-runtimes}: every discovered backend with its version and whether it can run
+ * here, so a user can see why {@code --runtime NAME} fails and which backend is used by default.
  */
 final class RuntimeList {
   private RuntimeList() {}
@@ -20,12 +20,14 @@ final class RuntimeList {
   static void print(RuntimeRegistry registry, String selected, PrintWriter out) {
     List<WasmRuntime> all = registry.all();
     if (all.isEmpty()) {
-      out.println("no runtime backend found; put a backend jar such as wisex-runtime-chicory on the class path");
+      out.println(
+          "no runtime backend found; put a backend jar such as wisex-runtime-chicory on the class path");
       return;
     }
     String defaultName = defaultName(registry);
     int nameWidth = all.stream().mapToInt(r -> r.name().length()).max().orElse(0);
-    int versionWidth = all.stream().mapToInt(r -> String.valueOf(r.version()).length()).max().orElse(0);
+    int versionWidth =
+        all.stream().mapToInt(r -> String.valueOf(r.version()).length()).max().orElse(0);
     for (WasmRuntime runtime : all) {
       StringBuilder line = new StringBuilder();
       line.append(pad(runtime.name(), nameWidth)).append("  ");
@@ -47,7 +49,8 @@ final class RuntimeList {
     try {
       return registry.defaultRuntime().name();
     } catch (RuntimeSelectionException e) {
-      // Nothing available: the listing says so instead of failing, since finding out why is its purpose.
+      // Nothing available: the listing says so instead of failing, since finding out why is its
+      // purpose.
       return null;
     }
   }

@@ -4,7 +4,10 @@ import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.WisexOptions;
 import picocli.CommandLine.Option;
 
-/** Which backend runs init and how; backends are discovered at run time, so names are not checked here. */
+/**
+ * Which backend runs init and how; backends are discovered at run time, so names are not checked
+ * here.
+ */
 final class RuntimeOptions {
   @Option(
       names = "--runtime",

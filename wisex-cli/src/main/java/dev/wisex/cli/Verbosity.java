@@ -4,8 +4,8 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**
- * Maps the number of {@code -v} flags to the level of every {@code dev.wisex} logger. Set on every run, so
- * that in-process runs (tests) do not inherit the previous run's level.
+ * Maps the number of {@code -v} flags to the level of every {@code dev.wisex} logger. Set on every
+ * run, so that in-process runs (tests) do not inherit the previous run's level.
  */
 final class Verbosity {
   /** The logger all wisex modules log under. */

@@ -7,22 +7,28 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * The text of {@code --version}: wisex's version and the Java running it, since both matter in a bug
- * report.
+ * The text of {@code --version}: wisex's version and the Java running it, since both matter in a
+ * bug report.
  */
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
     return new String[] {
       "wisex " + wisexVersion(),
-      "Java " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ", "
-          + System.getProperty("java.vm.name") + ")"
+      "Java "
+          + Runtime.version()
+          + " ("
+          + System.getProperty("java.vm.vendor")
+          + ", "
+          + System.getProperty("java.vm.name")
+          + ")"
     };
   }
 
   /**
-   * From the jar manifest's Implementation-Version when running from {@code wisex.jar}; from a resource
-   * Maven filtered when the classes run elsewhere (tests, a module path), where no manifest applies.
+   * From the jar manifest's Implementation-Version when running from {@code wisex.jar}; from a
+   * resource Maven filtered when the classes run elsewhere (tests, a module path), where no
+   * manifest applies.
    */
   static String wisexVersion() {
     String fromManifest = VersionProvider.class.getPackage().getImplementationVersion();

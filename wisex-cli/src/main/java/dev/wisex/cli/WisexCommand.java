@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code wisex} command: Wizer's command line on top of {@link Preinitializer}. {@link #run} is the
- * whole program without {@code System.exit}, so tests run it in-process with their own streams.
+ * The {@code wisex} command: Wizer's command line on top of {@link Preinitializer}. {@link #run} is
+ * the whole program without {@code System.exit}, so tests run it in-process with their own streams.
  */
 @Command(
     name = "wisex",
@@ -95,7 +95,10 @@ public final class WisexCommand implements Callable<Integer> {
       description = "Show this help and exit.")
   boolean help;
 
-  @Option(names = "--version", versionHelp = true, description = "Show the wisex and Java versions and exit.")
+  @Option(
+      names = "--version",
+      versionHelp = true,
+      description = "Show the wisex and Java versions and exit.")
   boolean version;
 
   @ArgGroup(validate = false, heading = "%nInitialization:%n", order = 1)
@@ -104,7 +107,10 @@ public final class WisexCommand implements Callable<Integer> {
   @ArgGroup(validate = false, heading = "%nHost access during init (WASI/WASIX):%n", order = 2)
   HostOptions host = new HostOptions();
 
-  @ArgGroup(validate = false, heading = "%nWebAssembly features (BOOL is true or false):%n", order = 3)
+  @ArgGroup(
+      validate = false,
+      heading = "%nWebAssembly features (BOOL is true or false):%n",
+      order = 3)
   FeatureOptions features = new FeatureOptions();
 
   @ArgGroup(validate = false, heading = "%nRuntime backend:%n", order = 4)
@@ -123,7 +129,8 @@ public final class WisexCommand implements Callable<Integer> {
   /**
    * Runs the command as the process would, without exiting.
    *
-   * @param stdout receives help, version and runtime list text, or the output module with {@code -o -}
+   * @param stdout receives help, version and runtime list text, or the output module with {@code -o
+   *     -}
    * @param stderr receives error messages (log output goes to {@code System.err})
    * @return the exit code, see {@link ExitCodes}
    */
@@ -142,7 +149,8 @@ public final class WisexCommand implements Callable<Integer> {
     try {
       return commandLine.execute(args);
     } catch (RuntimeException | Error e) {
-      // picocli hands only Exceptions to the handler; an Error (out of memory, stack overflow) ends up here.
+      // picocli hands only Exceptions to the handler; an Error (out of memory, stack overflow) ends
+      // up here.
       return ErrorReporter.report(e, err);
     } finally {
       out.flush();
@@ -179,9 +187,9 @@ public final class WisexCommand implements Callable<Integer> {
   }
 
   /**
-   * argv[0] and stdio for init, from where the modules come from and go to: the input's file name (Wizer's
-   * argv[0]); no stdin for init when stdin carries the input, and init's stdout on stderr when stdout
-   * carries the output, so guest text can never corrupt the module.
+   * argv[0] and stdio for init, from where the modules come from and go to: the input's file name
+   * (Wizer's argv[0]); no stdin for init when stdin carries the input, and init's stdout on stderr
+   * when stdout carries the output, so guest text can never corrupt the module.
    */
   private void guestIo(WisexOptions.Builder builder) {
     if (!ModuleFiles.isStandardStream(input)) {

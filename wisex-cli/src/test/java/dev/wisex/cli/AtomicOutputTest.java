@@ -41,7 +41,8 @@ class AtomicOutputTest {
 
   @Test
   void aFailedReplaceLeavesTheTargetAndNoTemporaryFile() throws IOException {
-    // A non-empty directory cannot be replaced by a file: the final rename fails after the bytes are written.
+    // A non-empty directory cannot be replaced by a file: the final rename fails after the bytes
+    // are written.
     Path target = Files.createDirectory(dir.resolve("out.wasm"));
     Files.writeString(target.resolve("keep.txt"), "keep");
 

@@ -74,7 +74,8 @@ class FailureTest {
     Cli.Result r = Cli.runWithStdin(Samples.counter(), "-", "-o", out.toString());
 
     assertEquals(1, r.exitCode(), r::toString);
-    assertEquals("error: cannot write `" + out + "`: no such file or directory", r.stderr().strip());
+    assertEquals(
+        "error: cannot write `" + out + "`: no such file or directory", r.stderr().strip());
     assertEquals(List.of(), fileNames());
   }
 

@@ -43,7 +43,8 @@ class PreinitializeTest {
     assertFalse(java.util.Arrays.equals(input, output));
     assertInitialized(output, "get");
     assertFalse(Samples.containsName(output, INIT), "the init export is removed by default");
-    assertEquals(List.of("counter.init.wasm", "counter.wasm"), fileNames(), "no temporary file left behind");
+    assertEquals(
+        List.of("counter.init.wasm", "counter.wasm"), fileNames(), "no temporary file left behind");
   }
 
   @Test
@@ -73,7 +74,8 @@ class PreinitializeTest {
     Cli.Result r = Cli.runWithStdin(Samples.counter(), "--keep-init-func", "-r", "value=get");
 
     assertEquals(0, r.exitCode(), r::toString);
-    assertTrue(Samples.containsName(r.stdoutBytes(), INIT), "--keep-init-func keeps the init export");
+    assertTrue(
+        Samples.containsName(r.stdoutBytes(), INIT), "--keep-init-func keeps the init export");
     assertInitialized(r.stdoutBytes(), "value");
   }
 

@@ -12,7 +12,11 @@ class RuntimeSelectionTest {
 
     assertEquals(0, r.exitCode(), r::toString);
     String chicory =
-        r.stdout().lines().filter(l -> l.startsWith("chicory ")).findFirst().orElseThrow(() -> new AssertionError(r));
+        r.stdout()
+            .lines()
+            .filter(l -> l.startsWith("chicory "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(r));
     assertTrue(chicory.contains("available (default)"), chicory);
   }
 

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A backend that wisex does not know about (the {@code wisex-runtime-example} jar on the test class or module
- * path) is listed and used with {@code --runtime}. Surefire runs this on both paths.
+ * A backend that wisex does not know about (the {@code wisex-runtime-example} jar on the test class
+ * or module path) is listed and used with {@code --runtime}. Surefire runs this on both paths.
  */
 class ThirdPartyRuntimeTest {
   @TempDir Path dir;
 
   private static int instantiations() throws ReflectiveOperationException {
-    // Reflection keeps the CLI's test code free of a compile-time link to the plugin, as a user's would be.
+    // Reflection keeps the CLI's test code free of a compile-time link to the plugin, as a user's
+    // would be.
     Class<?> plugin = Class.forName("dev.wisex.runtime.example.ForwardingRuntime");
     return (int) plugin.getMethod("instantiations").invoke(null);
   }
@@ -27,8 +28,12 @@ class ThirdPartyRuntimeTest {
   void listsThePlugin() {
     Cli.Result r = Cli.run("--list-runtimes");
     assertEquals(0, r.exitCode(), r::toString);
-    assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("example ") && l.contains("available")), r::toString);
-    assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("chicory ") && l.contains("(default)")), r::toString);
+    assertTrue(
+        r.stdout().lines().anyMatch(l -> l.startsWith("example ") && l.contains("available")),
+        r::toString);
+    assertTrue(
+        r.stdout().lines().anyMatch(l -> l.startsWith("chicory ") && l.contains("(default)")),
+        r::toString);
   }
 
   @Test
@@ -37,13 +42,15 @@ class ThirdPartyRuntimeTest {
     Files.write(input, Wat.resource(getClass(), "/wat/counter.wat"));
     int before = instantiations();
 
-    Cli.Result viaPlugin = Cli.run("--runtime", "example", input.toString(), "-o", dir.resolve("a.wasm").toString());
+    Cli.Result viaPlugin =
+        Cli.run("--runtime", "example", input.toString(), "-o", dir.resolve("a.wasm").toString());
     assertEquals(0, viaPlugin.exitCode(), viaPlugin::toString);
     assertEquals(before + 1, instantiations(), "the plugin ran init");
 
     Cli.Result viaDefault = Cli.run(input.toString(), "-o", dir.resolve("b.wasm").toString());
     assertEquals(0, viaDefault.exitCode(), viaDefault::toString);
     assertEquals(before + 1, instantiations(), "the default choice is not the plugin");
-    assertArrayEquals(Files.readAllBytes(dir.resolve("b.wasm")), Files.readAllBytes(dir.resolve("a.wasm")));
+    assertArrayEquals(
+        Files.readAllBytes(dir.resolve("b.wasm")), Files.readAllBytes(dir.resolve("a.wasm")));
   }
 }

@@ -1,7 +1,6 @@
 package dev.wisex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -81,7 +80,8 @@ class UsageErrorTest {
 
   @Test
   void pendingOptionsWithValuesFail() {
-    Cli.Result r = Cli.run("--dir", ".", "--mapdir", "/data::.", "--preload", "env=lib.wasm", "in.wasm");
+    Cli.Result r =
+        Cli.run("--dir", ".", "--mapdir", "/data::.", "--preload", "env=lib.wasm", "in.wasm");
 
     assertEquals(2, r.exitCode(), r::toString);
     assertEquals(
@@ -100,7 +100,11 @@ class UsageErrorTest {
   @Test
   void pendingFlagsSetToTheirDefaultAreAccepted() {
     Cli.Result r =
-        Cli.run("--allow-wasi=false", "--inherit-env=false", "--inherit-stdio", dir.resolve("missing.wasm").toString());
+        Cli.run(
+            "--allow-wasi=false",
+            "--inherit-env=false",
+            "--inherit-stdio",
+            dir.resolve("missing.wasm").toString());
 
     // Gets past the option checks and fails only on the missing input.
     assertEquals(1, r.exitCode(), r::toString);

@@ -49,7 +49,8 @@ class WasiCliTest {
     Path in = write("hello.wasm", Wat.assemble(Samples.wat("wasi_hello.wat")));
     Path out = dir.resolve("out.wasm");
 
-    Cli.Result r = Cli.run("--allow-wasi", "--inherit-stdio=false", in.toString(), "-o", out.toString());
+    Cli.Result r =
+        Cli.run("--allow-wasi", "--inherit-stdio=false", in.toString(), "-o", out.toString());
 
     assertEquals(0, r.exitCode(), r::toString);
     assertEquals("", r.stdout());
@@ -64,7 +65,15 @@ class WasiCliTest {
     Path out = dir.resolve("out.wasm");
 
     Cli.Result r =
-        Cli.run("--allow-wasi", "--mapdir", "/data::" + data, "--env", "GREETING=hi there", in.toString(), "-o", out.toString());
+        Cli.run(
+            "--allow-wasi",
+            "--mapdir",
+            "/data::" + data,
+            "--env",
+            "GREETING=hi there",
+            in.toString(),
+            "-o",
+            out.toString());
 
     assertEquals(0, r.exitCode(), r::toString);
     byte[] module = Files.readAllBytes(out);
@@ -125,21 +134,30 @@ class WasiCliTest {
         "wasix_32v1|stack_checkpoint|(param i32 i32) (result i32)|stack checkpoints",
         "wasix_32v1|no_such_call|(param i32) (result i32)|wisex does not know this function",
       })
-  void refusedCallsFailInitWithTheirReason(String namespace, String name, String type, String reason)
-      throws Exception {
+  void refusedCallsFailInitWithTheirReason(
+      String namespace, String name, String type, String reason) throws Exception {
     String args = type.contains("i64") ? "(i64.const 0)" : "";
     int params = type.split("i32", -1).length - 1 - (type.contains("(result i32)") ? 1 : 0);
     args += " (i32.const 0)".repeat(params);
     String wat =
-        "(module (import \"" + namespace + "\" \"" + name + "\" (func $f " + type + "))"
-            + " (memory 1) (func (export \"wizex.initialize\") (drop (call $f " + args + "))))";
+        "(module (import \""
+            + namespace
+            + "\" \""
+            + name
+            + "\" (func $f "
+            + type
+            + "))"
+            + " (memory 1) (func (export \"wizex.initialize\") (drop (call $f "
+            + args
+            + "))))";
     Path in = write("refused.wasm", Wat.assemble(wat));
     Path out = dir.resolve("out.wasm");
 
     Cli.Result r = Cli.run("--allow-wasix", in.toString(), "-o", out.toString());
 
     assertEquals(1, r.exitCode(), r::toString);
-    String expected = "init called `" + namespace + "." + name + "`, which cannot be pre-initialized: " + reason;
+    String expected =
+        "init called `" + namespace + "." + name + "`, which cannot be pre-initialized: " + reason;
     assertTrue(r.stderr().contains(expected), r::toString);
     assertEquals(1, r.stderr().strip().lines().count(), r::toString);
     assertFalse(Files.exists(out));
@@ -152,9 +170,12 @@ class WasiCliTest {
             + " (memory 1) (func (export \"wizex.initialize\")))";
     Path in = write("w64.wasm", Wat.assemble(wat));
 
-    Cli.Result r = Cli.run("--allow-wasix", in.toString(), "-o", dir.resolve("out.wasm").toString());
+    Cli.Result r =
+        Cli.run("--allow-wasix", in.toString(), "-o", dir.resolve("out.wasm").toString());
 
     assertEquals(1, r.exitCode(), r::toString);
-    assertTrue(r.stderr().contains("`wasix_64v1` needs memory64, which wisex does not support yet"), r::toString);
+    assertTrue(
+        r.stderr().contains("`wasix_64v1` needs memory64, which wisex does not support yet"),
+        r::toString);
   }
 }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the shaded {@code target/wisex.jar} as a user would, in a child JVM. Bound to the {@code package}
- * phase (execution {@code jar-tests} in this module's pom), after the jar is built; a missing jar fails.
+ * Runs the shaded {@code target/wisex.jar} as a user would, in a child JVM. Bound to the {@code
+ * package} phase (execution {@code jar-tests} in this module's pom), after the jar is built; a
+ * missing jar fails.
  */
 class WisexJarTest {
   private static final long TIMEOUT_SECONDS = 120;
@@ -35,14 +36,20 @@ class WisexJarTest {
     String property = System.getProperty("wisex.jar");
     assertTrue(property != null, "system property wisex.jar is not set; run through Maven");
     jar = Path.of(property);
-    assertTrue(Files.isRegularFile(jar), () -> jar + " does not exist; the shade plugin must run before these tests");
+    assertTrue(
+        Files.isRegularFile(jar),
+        () -> jar + " does not exist; the shade plugin must run before these tests");
   }
 
   /** What the child process produced. */
   private record Run(int exitCode, byte[] stdout, String stderr) {
     @Override
     public String toString() {
-      return "exit " + exitCode + "\n--- stdout\n" + new String(stdout, StandardCharsets.UTF_8) + "\n--- stderr\n"
+      return "exit "
+          + exitCode
+          + "\n--- stdout\n"
+          + new String(stdout, StandardCharsets.UTF_8)
+          + "\n--- stderr\n"
           + stderr;
     }
   }
@@ -64,7 +71,9 @@ class WisexJarTest {
 
     assertEquals(0, r.exitCode(), r::toString);
     String version = new String(r.stdout(), StandardCharsets.UTF_8);
-    assertTrue(version.startsWith("wisex " + VersionProvider.wisexVersion() + System.lineSeparator()), r::toString);
+    assertTrue(
+        version.startsWith("wisex " + VersionProvider.wisexVersion() + System.lineSeparator()),
+        r::toString);
   }
 
   @Test
@@ -102,7 +111,8 @@ class WisexJarTest {
 
     assertEquals(0, viaFile.exitCode(), viaFile::toString);
     assertEquals(0, viaPipe.exitCode(), viaPipe::toString);
-    assertArrayEquals(Files.readAllBytes(out), viaPipe.stdout(), "stdout carries exactly the module");
+    assertArrayEquals(
+        Files.readAllBytes(out), viaPipe.stdout(), "stdout carries exactly the module");
     assertTrue(viaPipe.stderr().contains("wisex: INFO "), viaPipe::toString);
   }
 
@@ -124,7 +134,10 @@ class WisexJarTest {
   void wasiSandboxWorksFromTheJar() throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
     Files.writeString(data.resolve("input.txt"), "read in the jar");
-    Path in = Files.write(dir.resolve("read.wasm"), dev.wisex.testkit.Wat.assemble(Samples.wat("wasi_read_file.wat")));
+    Path in =
+        Files.write(
+            dir.resolve("read.wasm"),
+            dev.wisex.testkit.Wat.assemble(Samples.wat("wasi_read_file.wat")));
 
     Run r = wisex(new byte[0], "--allow-wasi", "--mapdir", "/data::" + data, in.toString());
 
@@ -147,10 +160,15 @@ class WisexJarTest {
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(args));
-    // Files, not pipes, for the child's output: nothing to drain concurrently, so no way to deadlock.
+    // Files, not pipes, for the child's output: nothing to drain concurrently, so no way to
+    // deadlock.
     Path stdout = Files.createTempFile(dir, "stdout", ".bin");
     Path stderr = Files.createTempFile(dir, "stderr", ".txt");
-    Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
     try (OutputStream in = process.getOutputStream()) {
       in.write(stdin);
     }

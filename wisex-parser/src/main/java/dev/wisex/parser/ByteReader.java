@@ -1,14 +1,14 @@
 package dev.wisex.parser;
 
 import dev.wisex.api.MalformedModuleException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 
 /**
- * A bounds-checked cursor over a module's bytes. Every failure names what was being read and the absolute
- * byte offset, so a user can find the fault with a hex dump.
+ * A bounds-checked cursor over a module's bytes. Every failure names what was being read and the
+ * absolute byte offset, so a user can find the fault with a hex dump.
  */
 public final class ByteReader {
   private final byte[] bytes;
@@ -55,7 +55,9 @@ public final class ByteReader {
     return (int) value;
   }
 
-  /** Reads an unsigned LEB128 of at most 32 bits and checks it fits a Java int (counts, lengths). */
+  /**
+   * Reads an unsigned LEB128 of at most 32 bits and checks it fits a Java int (counts, lengths).
+   */
   public int u32Length(String what) {
     int start = position;
     long value = unsignedLeb(what, 32) & 0xFFFF_FFFFL;
@@ -125,7 +127,8 @@ public final class ByteReader {
   }
 
   private MalformedModuleException truncated(String what) {
-    return new MalformedModuleException("unexpected end of input while reading " + what + " at offset " + position);
+    return new MalformedModuleException(
+        "unexpected end of input while reading " + what + " at offset " + position);
   }
 
   private long unsignedLeb(String what, int bits) {

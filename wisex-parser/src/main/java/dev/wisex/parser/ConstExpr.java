@@ -3,8 +3,8 @@ package dev.wisex.parser;
 import dev.wisex.api.MalformedModuleException;
 
 /**
- * Reads and writes constant expressions (global initializers, segment offsets). Reading keeps exact bytes;
- * writing produces the one-instruction forms the rewrite needs.
+ * Reads and writes constant expressions (global initializers, segment offsets). Reading keeps exact
+ * bytes; writing produces the one-instruction forms the rewrite needs.
  */
 public final class ConstExpr {
   private static final int END = 0x0B;
@@ -37,13 +37,24 @@ public final class ConstExpr {
           int sub = in.u32("SIMD opcode in " + what);
           if (sub != 12) {
             throw new MalformedModuleException(
-                "SIMD instruction " + sub + " is not constant in " + what + " at offset " + opStart);
+                "SIMD instruction "
+                    + sub
+                    + " is not constant in "
+                    + what
+                    + " at offset "
+                    + opStart);
           }
           in.skip(16, "v128.const in " + what);
         }
         case 0xFB -> readGcConst(in, what, opStart);
-        default -> throw new MalformedModuleException(
-            "instruction 0x" + Integer.toHexString(op) + " is not constant in " + what + " at offset " + opStart);
+        default ->
+            throw new MalformedModuleException(
+                "instruction 0x"
+                    + Integer.toHexString(op)
+                    + " is not constant in "
+                    + what
+                    + " at offset "
+                    + opStart);
       }
     }
   }
@@ -51,7 +62,8 @@ public final class ConstExpr {
   private static void readGcConst(ByteReader in, String what, int opStart) {
     int sub = in.u32("GC opcode in " + what);
     switch (sub) {
-      case 0, 1, 6, 7 -> in.u32("type index in " + what); // struct.new(_default), array.new(_default)
+      case 0, 1, 6, 7 ->
+          in.u32("type index in " + what); // struct.new(_default), array.new(_default)
       case 8 -> { // array.new_fixed
         in.u32("type index in " + what);
         in.u32("length in " + what);
@@ -59,8 +71,9 @@ public final class ConstExpr {
       case 26, 27, 28, 29, 30 -> {
         // any.convert_extern, extern.convert_any, ref.i31, i31.get_s/u
       }
-      default -> throw new MalformedModuleException(
-          "GC instruction " + sub + " is not constant in " + what + " at offset " + opStart);
+      default ->
+          throw new MalformedModuleException(
+              "GC instruction " + sub + " is not constant in " + what + " at offset " + opStart);
     }
   }
 
@@ -89,7 +102,10 @@ public final class ConstExpr {
     return new ByteWriter(20).u8(0xFD).u32(12).fixed64(low).fixed64(high).u8(END).toByteArray();
   }
 
-  /** An address constant of the memory's width: {@code i32.const} or, for memory64, {@code i64.const}. */
+  /**
+   * An address constant of the memory's width: {@code i32.const} or, for memory64, {@code
+   * i64.const}.
+   */
   public static byte[] address(long address, boolean memory64) {
     return memory64 ? i64(address) : i32((int) address);
   }

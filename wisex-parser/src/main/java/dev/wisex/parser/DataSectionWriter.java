@@ -1,8 +1,8 @@
 package dev.wisex.parser;
 
 /**
- * Builds a data section segment by segment, so the rewrite can mix kept input segments with snapshot
- * segments without materializing an intermediate list.
+ * Builds a data section segment by segment, so the rewrite can mix kept input segments with
+ * snapshot segments without materializing an intermediate list.
  */
 public final class DataSectionWriter {
   private final ByteWriter body;
@@ -13,7 +13,8 @@ public final class DataSectionWriter {
   }
 
   /** An active segment: {@code memory}, offset expression (with {@code end}), payload. */
-  public DataSectionWriter active(int memory, byte[] offsetExpr, byte[] payload, int offset, int length) {
+  public DataSectionWriter active(
+      int memory, byte[] offsetExpr, byte[] payload, int offset, int length) {
     if (memory == 0) {
       body.u32(0);
     } else {

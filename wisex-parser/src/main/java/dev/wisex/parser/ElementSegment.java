@@ -1,8 +1,8 @@
 package dev.wisex.parser;
 
 /**
- * One element segment, decoded so malformed element sections are caught and table initialization can be
- * reasoned about; the section itself is always copied as it stands.
+ * One element segment, decoded so malformed element sections are caught and table initialization
+ * can be reasoned about; the section itself is always copied as it stands.
  *
  * @param mode active, passive or declarative
  * @param tableIndex target table of an active segment (0 otherwise)
@@ -10,7 +10,8 @@ package dev.wisex.parser;
  * @param elementType the reference type of the items
  * @param items how many items the segment has
  */
-public record ElementSegment(Mode mode, int tableIndex, byte[] offsetExpr, ValueType elementType, int items) {
+public record ElementSegment(
+    Mode mode, int tableIndex, byte[] offsetExpr, ValueType elementType, int items) {
   /** How an element segment is used. */
   public enum Mode {
     ACTIVE,
@@ -28,7 +29,8 @@ public record ElementSegment(Mode mode, int tableIndex, byte[] offsetExpr, Value
     boolean passiveOrDeclarative = (flags & 1) != 0;
     boolean explicitTable = (flags & 2) != 0;
     boolean expressions = (flags & 4) != 0;
-    Mode mode = !passiveOrDeclarative ? Mode.ACTIVE : explicitTable ? Mode.DECLARATIVE : Mode.PASSIVE;
+    Mode mode =
+        !passiveOrDeclarative ? Mode.ACTIVE : explicitTable ? Mode.DECLARATIVE : Mode.PASSIVE;
     int table = 0;
     byte[] offset = new byte[0];
     if (mode == Mode.ACTIVE) {

@@ -7,7 +7,8 @@ public record GlobalType(ValueType valueType, boolean mutable) {
     int start = in.position();
     int mut = in.u8("global mutability");
     if (mut > 1) {
-      throw new dev.wisex.api.MalformedModuleException("invalid global mutability " + mut + " at offset " + start);
+      throw new dev.wisex.api.MalformedModuleException(
+          "invalid global mutability " + mut + " at offset " + start);
     }
     return new GlobalType(type, mut == 1);
   }

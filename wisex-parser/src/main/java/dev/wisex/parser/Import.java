@@ -12,7 +12,12 @@ package dev.wisex.parser;
  * @param global the global type, for globals
  */
 public record Import(
-    String module, String name, ExternalKind kind, int functionTypeIndex, TableType table, MemoryType memory,
+    String module,
+    String name,
+    ExternalKind kind,
+    int functionTypeIndex,
+    TableType table,
+    MemoryType memory,
     GlobalType global) {
 
   /** {@code module.name}, as messages spell an import. */

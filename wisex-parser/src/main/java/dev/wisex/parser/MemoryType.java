@@ -1,8 +1,8 @@
 package dev.wisex.parser;
 
 /**
- * A linear memory's limits and flags, decoded because the rewrite raises the minimum and the snapshot needs
- * to know the address width.
+ * A linear memory's limits and flags, decoded because the rewrite raises the minimum and the
+ * snapshot needs to know the address width.
  *
  * @param minimum minimum size in pages
  * @param maximum maximum size in pages, or -1 if unbounded
@@ -10,7 +10,8 @@ package dev.wisex.parser;
  * @param memory64 addresses are i64 (memory64 proposal)
  * @param pageSizeLog2 log2 of the page size (16 unless the custom-page-sizes proposal sets another)
  */
-public record MemoryType(long minimum, long maximum, boolean shared, boolean memory64, int pageSizeLog2) {
+public record MemoryType(
+    long minimum, long maximum, boolean shared, boolean memory64, int pageSizeLog2) {
   public static final int DEFAULT_PAGE_SIZE_LOG2 = 16;
 
   public boolean hasMaximum() {
@@ -43,8 +44,11 @@ public record MemoryType(long minimum, long maximum, boolean shared, boolean mem
   }
 
   void write(ByteWriter out) {
-    int flags = (hasMaximum() ? 0x01 : 0) | (shared ? 0x02 : 0) | (memory64 ? 0x04 : 0)
-        | (pageSizeLog2 != DEFAULT_PAGE_SIZE_LOG2 ? 0x08 : 0);
+    int flags =
+        (hasMaximum() ? 0x01 : 0)
+            | (shared ? 0x02 : 0)
+            | (memory64 ? 0x04 : 0)
+            | (pageSizeLog2 != DEFAULT_PAGE_SIZE_LOG2 ? 0x08 : 0);
     out.u8(flags);
     out.u64(minimum);
     if (hasMaximum()) {

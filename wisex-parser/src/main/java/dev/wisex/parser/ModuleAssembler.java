@@ -5,9 +5,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Writes a module from an input module plus section changes: replaced sections take their new contents in
- * place, new sections are inserted where the binary format's order puts them, removed ones are left out, and
- * every other section (custom ones included) is copied byte-for-byte where it stood.
+ * Writes a module from an input module plus section changes: replaced sections take their new
+ * contents in place, new sections are inserted where the binary format's order puts them, removed
+ * ones are left out, and every other section (custom ones included) is copied byte-for-byte where
+ * it stood.
  */
 public final class ModuleAssembler {
   private ModuleAssembler() {}
@@ -17,8 +18,10 @@ public final class ModuleAssembler {
    * @param contents new contents by section id, for sections that are replaced or added
    * @param removed ids of sections to leave out
    */
-  public static byte[] assemble(WasmModule module, Map<Integer, byte[]> contents, Set<Integer> removed) {
-    int expected = module.bytes().length + contents.values().stream().mapToInt(c -> c.length + 6).sum();
+  public static byte[] assemble(
+      WasmModule module, Map<Integer, byte[]> contents, Set<Integer> removed) {
+    int expected =
+        module.bytes().length + contents.values().stream().mapToInt(c -> c.length + 6).sum();
     ModuleWriter out = new ModuleWriter(expected);
     TreeMap<Integer, Integer> pending = new TreeMap<>(); // order -> id of sections to insert
     for (Integer id : contents.keySet()) {
@@ -49,10 +52,12 @@ public final class ModuleAssembler {
   }
 
   /**
-   * Contents of a vector section with {@code extraCount} more entries whose encoding is {@code extra}
-   * appended; the existing entries are copied as they stand. A missing section counts as empty.
+   * Contents of a vector section with {@code extraCount} more entries whose encoding is {@code
+   * extra} appended; the existing entries are copied as they stand. A missing section counts as
+   * empty.
    */
-  public static byte[] appendToVector(WasmModule module, int sectionId, int extraCount, byte[] extra) {
+  public static byte[] appendToVector(
+      WasmModule module, int sectionId, int extraCount, byte[] extra) {
     var section = module.section(sectionId);
     if (section.isEmpty()) {
       return new ByteWriter(extra.length + 5).u32(extraCount).bytes(extra).toByteArray();

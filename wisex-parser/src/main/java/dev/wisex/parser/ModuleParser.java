@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a WebAssembly binary (2.0 plus multi-memory, memory64, threads, exceptions) into a {@link WasmModule}.
- * Checks the structure wisex relies on — magic, version, section order and sizes, LEB128 encodings, counts
- * that must agree — and leaves full validation to the engine that instantiates the module.
+ * Reads a WebAssembly binary (2.0 plus multi-memory, memory64, threads, exceptions) into a {@link
+ * WasmModule}. Checks the structure wisex relies on — magic, version, section order and sizes,
+ * LEB128 encodings, counts that must agree — and leaves full validation to the engine that
+ * instantiates the module.
  */
 public final class ModuleParser {
   private static final int MAGIC = 0x6D736100; // "\0asm" little-endian
@@ -15,7 +16,9 @@ public final class ModuleParser {
 
   private ModuleParser() {}
 
-  /** Parses a module; throws {@link MalformedModuleException} naming the fault and its byte offset. */
+  /**
+   * Parses a module; throws {@link MalformedModuleException} naming the fault and its byte offset.
+   */
   public static WasmModule parse(byte[] bytes) {
     return new Run(bytes).parse();
   }
@@ -55,18 +58,28 @@ public final class ModuleParser {
         int contentStart = in.position();
         if (size > in.remaining()) {
           throw new MalformedModuleException(
-              Section.nameOf(id) + " section at offset " + sectionStart + " declares " + size
-                  + " bytes but only " + in.remaining() + " remain (truncated input?)");
+              Section.nameOf(id)
+                  + " section at offset "
+                  + sectionStart
+                  + " declares "
+                  + size
+                  + " bytes but only "
+                  + in.remaining()
+                  + " remain (truncated input?)");
         }
         int end = contentStart + size;
         int order = Section.orderOf(id);
         if (id != Section.CUSTOM) {
           if (order < 0) {
-            throw new MalformedModuleException("unknown section id " + id + " at offset " + sectionStart);
+            throw new MalformedModuleException(
+                "unknown section id " + id + " at offset " + sectionStart);
           }
           if (order <= lastOrder) {
             throw new MalformedModuleException(
-                Section.nameOf(id) + " section at offset " + sectionStart + " is out of order or repeated");
+                Section.nameOf(id)
+                    + " section at offset "
+                    + sectionStart
+                    + " is out of order or repeated");
           }
           lastOrder = order;
         }
@@ -78,8 +91,14 @@ public final class ModuleParser {
           readSection(id, content);
           if (!content.atEnd()) {
             throw new MalformedModuleException(
-                Section.nameOf(id) + " section at offset " + sectionStart + " declares " + size
-                    + " bytes but its contents end at offset " + content.position() + " (section size mismatch)");
+                Section.nameOf(id)
+                    + " section at offset "
+                    + sectionStart
+                    + " declares "
+                    + size
+                    + " bytes but its contents end at offset "
+                    + content.position()
+                    + " (section size mismatch)");
           }
         }
         sections.add(new Section(id, sectionStart, contentStart, end, customName));
@@ -87,30 +106,50 @@ public final class ModuleParser {
       }
       checkCounts();
       return new WasmModule(
-          bytes, sections, types, imports, functionTypes, tables, memories, globals, exports, start, dataCount,
-          data, bodies, elements, tags);
+          bytes,
+          sections,
+          types,
+          imports,
+          functionTypes,
+          tables,
+          memories,
+          globals,
+          exports,
+          start,
+          dataCount,
+          data,
+          bodies,
+          elements,
+          tags);
     }
 
     private void readHeader(ByteReader in) {
       if (bytes.length < 8) {
         throw new MalformedModuleException(
-            "not a WebAssembly module: " + bytes.length + " bytes is shorter than the 8-byte header");
+            "not a WebAssembly module: "
+                + bytes.length
+                + " bytes is shorter than the 8-byte header");
       }
       int magic = littleEndian32(0);
       if (magic != MAGIC) {
-        throw new MalformedModuleException("not a WebAssembly module: bad magic number at offset 0");
+        throw new MalformedModuleException(
+            "not a WebAssembly module: bad magic number at offset 0");
       }
       int version = littleEndian32(4);
       if (version != VERSION) {
         throw new MalformedModuleException(
-            "unsupported WebAssembly binary version " + version + " at offset 4"
+            "unsupported WebAssembly binary version "
+                + version
+                + " at offset 4"
                 + (version == 0x1000d ? " (this is a component, not a core module)" : ""));
       }
       in.skip(8, "header");
     }
 
     private int littleEndian32(int at) {
-      return (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16
+      return (bytes[at] & 0xFF)
+          | (bytes[at + 1] & 0xFF) << 8
+          | (bytes[at + 2] & 0xFF) << 16
           | (bytes[at + 3] & 0xFF) << 24;
     }
 
@@ -124,14 +163,19 @@ public final class ModuleParser {
         case Section.GLOBAL -> readVector(in, "global", () -> globals.add(readGlobal(in)));
         case Section.EXPORT -> readExports(in);
         case Section.START -> start = in.u32Length("start function index");
-        case Section.ELEMENT -> readVector(in, "element segment", () -> elements.add(ElementSegment.read(in, bytes)));
-        case Section.TAG -> readVector(in, "tag", () -> {
-          int at = in.position();
-          if (in.u8("tag attribute") != 0) {
-            throw new MalformedModuleException("invalid tag attribute at offset " + at);
-          }
-          tags.add(in.u32Length("tag type index"));
-        });
+        case Section.ELEMENT ->
+            readVector(in, "element segment", () -> elements.add(ElementSegment.read(in, bytes)));
+        case Section.TAG ->
+            readVector(
+                in,
+                "tag",
+                () -> {
+                  int at = in.position();
+                  if (in.u8("tag attribute") != 0) {
+                    throw new MalformedModuleException("invalid tag attribute at offset " + at);
+                  }
+                  tags.add(in.u32Length("tag type index"));
+                });
         case Section.DATA_COUNT -> dataCount = in.u32Length("data count");
         case Section.CODE -> readCode(in);
         case Section.DATA -> readVector(in, "data segment", () -> data.add(readDataSegment(in)));
@@ -150,18 +194,24 @@ public final class ModuleParser {
     }
 
     private void readTypes(ByteReader in) {
-      readVector(in, "type", () -> {
-        int at = in.position();
-        int form = in.u8("type form");
-        if (form != 0x60) {
-          throw new MalformedModuleException(
-              "unsupported type form 0x" + Integer.toHexString(form) + " at offset " + at
-                  + " (only function types are supported; GC types are not)");
-        }
-        List<ValueType> params = readValueTypes(in, "parameter");
-        List<ValueType> results = readValueTypes(in, "result");
-        types.add(new FunctionType(params, results));
-      });
+      readVector(
+          in,
+          "type",
+          () -> {
+            int at = in.position();
+            int form = in.u8("type form");
+            if (form != 0x60) {
+              throw new MalformedModuleException(
+                  "unsupported type form 0x"
+                      + Integer.toHexString(form)
+                      + " at offset "
+                      + at
+                      + " (only function types are supported; GC types are not)");
+            }
+            List<ValueType> params = readValueTypes(in, "parameter");
+            List<ValueType> results = readValueTypes(in, "result");
+            types.add(new FunctionType(params, results));
+          });
     }
 
     private List<ValueType> readValueTypes(ByteReader in, String what) {
@@ -171,21 +221,32 @@ public final class ModuleParser {
     }
 
     private void readImports(ByteReader in) {
-      readVector(in, "import", () -> {
-        String module = in.name("import module name");
-        String name = in.name("import field name");
-        ExternalKind kind = ExternalKind.read(in, "import kind");
-        switch (kind) {
-          case FUNCTION -> imports.add(new Import(module, name, kind, in.u32Length("import type index"), null, null, null));
-          case TABLE -> imports.add(new Import(module, name, kind, -1, TableType.read(in), null, null));
-          case MEMORY -> imports.add(new Import(module, name, kind, -1, null, MemoryType.read(in), null));
-          case GLOBAL -> imports.add(new Import(module, name, kind, -1, null, null, GlobalType.read(in)));
-          case TAG -> {
-            in.u8("tag attribute");
-            imports.add(new Import(module, name, kind, in.u32Length("tag type index"), null, null, null));
-          }
-        }
-      });
+      readVector(
+          in,
+          "import",
+          () -> {
+            String module = in.name("import module name");
+            String name = in.name("import field name");
+            ExternalKind kind = ExternalKind.read(in, "import kind");
+            switch (kind) {
+              case FUNCTION ->
+                  imports.add(
+                      new Import(
+                          module, name, kind, in.u32Length("import type index"), null, null, null));
+              case TABLE ->
+                  imports.add(new Import(module, name, kind, -1, TableType.read(in), null, null));
+              case MEMORY ->
+                  imports.add(new Import(module, name, kind, -1, null, MemoryType.read(in), null));
+              case GLOBAL ->
+                  imports.add(new Import(module, name, kind, -1, null, null, GlobalType.read(in)));
+              case TAG -> {
+                in.u8("tag attribute");
+                imports.add(
+                    new Import(
+                        module, name, kind, in.u32Length("tag type index"), null, null, null));
+              }
+            }
+          });
     }
 
     private void readFunctions(ByteReader in) {
@@ -206,28 +267,35 @@ public final class ModuleParser {
     }
 
     private void readExports(ByteReader in) {
-      readVector(in, "export", () -> {
-        int at = in.position();
-        String name = in.name("export name");
-        ExternalKind kind = ExternalKind.read(in, "export kind");
-        int index = in.u32Length("export index");
-        for (Export e : exports) {
-          if (e.name().equals(name)) {
-            throw new MalformedModuleException("duplicate export name `" + name + "` at offset " + at);
-          }
-        }
-        exports.add(new Export(name, kind, index));
-      });
+      readVector(
+          in,
+          "export",
+          () -> {
+            int at = in.position();
+            String name = in.name("export name");
+            ExternalKind kind = ExternalKind.read(in, "export kind");
+            int index = in.u32Length("export index");
+            for (Export e : exports) {
+              if (e.name().equals(name)) {
+                throw new MalformedModuleException(
+                    "duplicate export name `" + name + "` at offset " + at);
+              }
+            }
+            exports.add(new Export(name, kind, index));
+          });
     }
 
     private void readCode(ByteReader in) {
       sawCodeSection = true;
-      readVector(in, "function body", () -> {
-        int size = in.u32Length("function body size");
-        int bodyStart = in.position();
-        in.skip(size, "function body");
-        bodies.add(new FunctionBody(bodyStart, bodyStart + size));
-      });
+      readVector(
+          in,
+          "function body",
+          () -> {
+            int size = in.u32Length("function body size");
+            int bodyStart = in.position();
+            in.skip(size, "function body");
+            bodies.add(new FunctionBody(bodyStart, bodyStart + size));
+          });
     }
 
     private DataSegment readDataSegment(ByteReader in) {
@@ -247,8 +315,12 @@ public final class ModuleParser {
           memory = in.u32Length("data segment memory index");
           offset = ConstExpr.read(in, bytes, "data segment offset");
         }
-        default -> throw new MalformedModuleException(
-            "invalid data segment flags " + Integer.toUnsignedString(flags) + " at offset " + at);
+        default ->
+            throw new MalformedModuleException(
+                "invalid data segment flags "
+                    + Integer.toUnsignedString(flags)
+                    + " at offset "
+                    + at);
       }
       int length = in.u32Length("data segment length");
       int payload = in.position();
@@ -259,12 +331,18 @@ public final class ModuleParser {
     private void checkCounts() {
       if (functionTypes.length != bodies.size() && (sawFunctionSection || sawCodeSection)) {
         throw new MalformedModuleException(
-            "function and code section have inconsistent lengths: " + functionTypes.length + " functions, "
-                + bodies.size() + " bodies");
+            "function and code section have inconsistent lengths: "
+                + functionTypes.length
+                + " functions, "
+                + bodies.size()
+                + " bodies");
       }
       if (dataCount >= 0 && dataCount != data.size()) {
         throw new MalformedModuleException(
-            "data count section says " + dataCount + " segments but the data section has " + data.size());
+            "data count section says "
+                + dataCount
+                + " segments but the data section has "
+                + data.size());
       }
     }
   }

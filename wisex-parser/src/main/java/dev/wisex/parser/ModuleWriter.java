@@ -3,8 +3,8 @@ package dev.wisex.parser;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Writes a module section by section: unchanged sections are copied from the input's bytes as they stand,
- * rewritten ones are framed with their id and size. The caller decides the order.
+ * Writes a module section by section: unchanged sections are copied from the input's bytes as they
+ * stand, rewritten ones are framed with their id and size. The caller decides the order.
  */
 public final class ModuleWriter {
   private static final byte[] HEADER = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};

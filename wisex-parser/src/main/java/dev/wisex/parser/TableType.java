@@ -13,12 +13,16 @@ public record TableType(ValueType elementType, long minimum, long maximum, boole
     int start = in.position();
     ValueType element = ValueType.read(in, "table element type");
     if (!element.isReference()) {
-      throw new dev.wisex.api.MalformedModuleException("table element type must be a reference at offset " + start);
+      throw new dev.wisex.api.MalformedModuleException(
+          "table element type must be a reference at offset " + start);
     }
     int flags = in.u8("table limits flags");
     if ((flags & ~0x07) != 0) {
       throw new dev.wisex.api.MalformedModuleException(
-          "invalid table limits flags 0x" + Integer.toHexString(flags) + " at offset " + (in.position() - 1));
+          "invalid table limits flags 0x"
+              + Integer.toHexString(flags)
+              + " at offset "
+              + (in.position() - 1));
     }
     boolean table64 = (flags & 0x04) != 0;
     long min = table64 ? in.u64("table minimum") : in.u32("table minimum") & 0xFFFF_FFFFL;

@@ -1,8 +1,9 @@
 package dev.wisex.parser;
 
 /**
- * Value types as encoded in the binary format. Typed references of the function-references and GC proposals
- * are kept as {@link #OTHER_REF}: wisex never needs to look inside them, only to know they are references.
+ * Value types as encoded in the binary format. Typed references of the function-references and GC
+ * proposals are kept as {@link #OTHER_REF}: wisex never needs to look inside them, only to know
+ * they are references.
  */
 public enum ValueType {
   I32(0x7F),
@@ -66,7 +67,12 @@ public enum ValueType {
         return OTHER_REF;
       default:
         throw new dev.wisex.api.MalformedModuleException(
-            "invalid value type 0x" + Integer.toHexString(code) + " in " + what + " at offset " + start);
+            "invalid value type 0x"
+                + Integer.toHexString(code)
+                + " in "
+                + what
+                + " at offset "
+                + start);
     }
   }
 }

@@ -3,8 +3,9 @@ package dev.wisex.parser;
 import java.util.List;
 
 /**
- * A parsed module: the input's bytes, its sections as positions into those bytes, and the decoded index
- * spaces the pipeline needs. Unchanged sections are written back from {@link #bytes()} byte-for-byte.
+ * A parsed module: the input's bytes, its sections as positions into those bytes, and the decoded
+ * index spaces the pipeline needs. Unchanged sections are written back from {@link #bytes()}
+ * byte-for-byte.
  *
  * @param bytes the module's bytes (not copied; do not modify)
  * @param sections every section in input order, custom sections included

@@ -21,9 +21,12 @@ class MalformedInputTest {
   }
 
   private static void assertMalformed(byte[] input, String... fragments) {
-    MalformedModuleException e = assertThrows(MalformedModuleException.class, () -> ModuleParser.parse(input));
+    MalformedModuleException e =
+        assertThrows(MalformedModuleException.class, () -> ModuleParser.parse(input));
     for (String fragment : fragments) {
-      assertTrue(e.getMessage().contains(fragment), () -> "`" + e.getMessage() + "` lacks `" + fragment + "`");
+      assertTrue(
+          e.getMessage().contains(fragment),
+          () -> "`" + e.getMessage() + "` lacks `" + fragment + "`");
     }
   }
 
@@ -84,7 +87,8 @@ class MalformedInputTest {
     // a memory section claiming 2^31-1 memories in 5 bytes
     MalformedModuleException e =
         assertThrows(
-            MalformedModuleException.class, () -> ModuleParser.parse(module(5, 5, 0xFF, 0xFF, 0xFF, 0xFF, 0x07)));
+            MalformedModuleException.class,
+            () -> ModuleParser.parse(module(5, 5, 0xFF, 0xFF, 0xFF, 0xFF, 0x07)));
     assertTrue(e.getMessage().contains("count"), e.getMessage());
   }
 

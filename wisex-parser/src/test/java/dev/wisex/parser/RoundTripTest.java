@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wisex.testkit.Wat;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Parse then write with no changes must give back the input, byte for byte. */
 class RoundTripTest {
@@ -62,8 +62,11 @@ class RoundTripTest {
     var modes = m.elements().stream().map(ElementSegment::mode).toList();
     assertEquals(
         java.util.List.of(
-            ElementSegment.Mode.ACTIVE, ElementSegment.Mode.PASSIVE, ElementSegment.Mode.DECLARATIVE,
-            ElementSegment.Mode.ACTIVE, ElementSegment.Mode.PASSIVE),
+            ElementSegment.Mode.ACTIVE,
+            ElementSegment.Mode.PASSIVE,
+            ElementSegment.Mode.DECLARATIVE,
+            ElementSegment.Mode.ACTIVE,
+            ElementSegment.Mode.PASSIVE),
         modes);
     assertEquals(2, m.elements().get(0).items());
     assertArrayEquals(ConstExpr.i32(2), m.elements().get(3).offsetExpr());
@@ -82,13 +85,18 @@ class RoundTripTest {
   @Test
   void appendsToVectorSections() {
     WasmModule m = ModuleParser.parse(wat("everything"));
-    byte[] extra = new ByteWriter().name("extra").u8(ExternalKind.GLOBAL.code()).u32(0).toByteArray();
+    byte[] extra =
+        new ByteWriter().name("extra").u8(ExternalKind.GLOBAL.code()).u32(0).toByteArray();
     byte[] out =
         ModuleAssembler.assemble(
-            m, Map.of(Section.EXPORT, ModuleAssembler.appendToVector(m, Section.EXPORT, 1, extra)), Set.of());
+            m,
+            Map.of(Section.EXPORT, ModuleAssembler.appendToVector(m, Section.EXPORT, 1, extra)),
+            Set.of());
     WasmModule again = ModuleParser.parse(out);
     assertEquals(m.exports().size() + 1, again.exports().size());
-    assertEquals(new Export("extra", ExternalKind.GLOBAL, 0), again.exports().get(again.exports().size() - 1));
+    assertEquals(
+        new Export("extra", ExternalKind.GLOBAL, 0),
+        again.exports().get(again.exports().size() - 1));
   }
 
   @Test
@@ -99,8 +107,13 @@ class RoundTripTest {
         ModuleAssembler.assemble(
             m,
             Map.of(
-                Section.DATA, new DataSectionWriter(8).active(0, ConstExpr.i32(0), new byte[] {1}, 0, 1).toContent(),
-                Section.MEMORY, SectionEncoder.memories(java.util.List.of(new MemoryType(1, -1, false, false, 16)))),
+                Section.DATA,
+                    new DataSectionWriter(8)
+                        .active(0, ConstExpr.i32(0), new byte[] {1}, 0, 1)
+                        .toContent(),
+                Section.MEMORY,
+                    SectionEncoder.memories(
+                        java.util.List.of(new MemoryType(1, -1, false, false, 16)))),
             Set.of());
     WasmModule again = ModuleParser.parse(out);
     assertEquals(Section.MEMORY, again.sections().get(0).id());

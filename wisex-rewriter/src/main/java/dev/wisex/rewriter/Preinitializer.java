@@ -30,8 +30,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Pre-initializes a module: the library entry point behind the CLI. Stateless apart from its options, so
- * one instance may be used from many threads.
+ * Pre-initializes a module: the library entry point behind the CLI. Stateless apart from its
+ * options, so one instance may be used from many threads.
  */
 public final class Preinitializer {
   private static final Logger LOG = LogManager.getLogger(Preinitializer.class);
@@ -52,7 +52,8 @@ public final class Preinitializer {
   /**
    * Runs the whole pipeline on a module's bytes and returns the pre-initialized module.
    *
-   * @throws dev.wisex.api.WisexException with a one-line cause if the module is rejected or init fails
+   * @throws dev.wisex.api.WisexException with a one-line cause if the module is rejected or init
+   *     fails
    */
   public WisexResult preinitialize(byte[] input) {
     WasmModule module = ModuleParser.parse(input);
@@ -65,14 +66,21 @@ public final class Preinitializer {
         "running init on runtime `{}` {} ({}; module needs {})",
         runtime.name(),
         runtime.version(),
-        options.runtime() != null ? "chosen with --runtime" : "the preferred available runtime that supports the module",
+        options.runtime() != null
+            ? "chosen with --runtime"
+            : "the preferred available runtime that supports the module",
         required.isEmpty() ? "no optional proposals" : required);
     Snapshot snapshot;
     // The host (and its sandbox) lives exactly as long as the instance that init runs in.
-    try (WasixHost wasi = options.allowWasi() && ImportLinker.importsWasi(module) ? WasiHosts.create(options) : null;
+    try (WasixHost wasi =
+            options.allowWasi() && ImportLinker.importsWasi(module)
+                ? WasiHosts.create(options)
+                : null;
         WasmInstance instance =
-            InitRunner.run(runtime, instrumented.bytes(), module, ImportLinker.link(module, wasi), options)) {
-      snapshot = Snapshotter.snapshot(instance, instrumented, module.importCount(ExternalKind.MEMORY));
+            InitRunner.run(
+                runtime, instrumented.bytes(), module, ImportLinker.link(module, wasi), options)) {
+      snapshot =
+          Snapshotter.snapshot(instance, instrumented, module.importCount(ExternalKind.MEMORY));
     }
     Rewriter.Output output = Rewriter.rewrite(module, snapshot, options);
     ModuleParser.parse(output.bytes()); // the output must at least be well-formed
@@ -80,10 +88,17 @@ public final class Preinitializer {
   }
 
   private static SnapshotReport report(
-      WasmRuntime runtime, byte[] input, WasmModule module, Snapshot snapshot, Rewriter.Output output) {
+      WasmRuntime runtime,
+      byte[] input,
+      WasmModule module,
+      Snapshot snapshot,
+      Rewriter.Output output) {
     List<MemoryReport> memories =
         snapshot.memories().stream()
-            .map(m -> new MemoryReport(m.index(), m.pages(), m.nonZeroBytes(), m.runs().size(), m.segmentBytes()))
+            .map(
+                m ->
+                    new MemoryReport(
+                        m.index(), m.pages(), m.nonZeroBytes(), m.runs().size(), m.segmentBytes()))
             .toList();
     return new SnapshotReport(
         runtime.name(),
@@ -94,5 +109,4 @@ public final class Preinitializer {
         module.data().size(),
         output.dataSegments());
   }
-
 }

@@ -9,7 +9,9 @@ import dev.wisex.runtime.spi.Capability;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The optional proposals a module needs its backend to execute, so the default choice can run it. */
+/**
+ * The optional proposals a module needs its backend to execute, so the default choice can run it.
+ */
 final class RequiredCapabilities {
   private RequiredCapabilities() {}
 

@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The backends agree: wherever both Chicory and GraalWasm can pre-initialize a test module, their outputs are
- * the same bytes, and each backend's output is the same from run to run.
+ * The backends agree: wherever both Chicory and GraalWasm can pre-initialize a test module, their
+ * outputs are the same bytes, and each backend's output is the same from run to run.
  */
 class CrossBackendTest {
   private static final Path WAT = Path.of("src/test/resources/wat");
@@ -61,7 +61,9 @@ class CrossBackendTest {
   /** The output on the named backend, or the exception that refused or failed it. */
   private static Object run(String runtime, byte[] module) {
     try {
-      return new Preinitializer(WisexOptions.builder().runtime(runtime).build()).preinitialize(module).module();
+      return new Preinitializer(WisexOptions.builder().runtime(runtime).build())
+          .preinitialize(module)
+          .module();
     } catch (RuntimeException e) {
       return e;
     }
@@ -75,33 +77,41 @@ class CrossBackendTest {
     Object graal = run("graal", module);
     if (chicory instanceof byte[] a && graal instanceof byte[] b) {
       assertArrayEquals(a, b, name + ": the backends disagree");
-      assertArrayEquals(a, (byte[]) run("chicory", module), name + ": chicory is not deterministic");
+      assertArrayEquals(
+          a, (byte[]) run("chicory", module), name + ": chicory is not deterministic");
       assertArrayEquals(b, (byte[]) run("graal", module), name + ": graal is not deterministic");
       return;
     }
-    // One refused for want of a capability (SIMD on Chicory, say): nothing to compare, but the refusal must
+    // One refused for want of a capability (SIMD on Chicory, say): nothing to compare, but the
+    // refusal must
     // be the selection's, with a reason.
     if (chicory instanceof RuntimeSelectionException refused) {
       assertTrue(refused.getMessage().contains("lacks"), refused.getMessage());
-      assertInstanceOf(byte[].class, graal, name + ": refused by chicory and failed on graal: " + graal);
+      assertInstanceOf(
+          byte[].class, graal, name + ": refused by chicory and failed on graal: " + graal);
       return;
     }
     if (graal instanceof RuntimeSelectionException refused) {
       assertTrue(refused.getMessage().contains("lacks"), refused.getMessage());
       return;
     }
-    // Neither ran: both must have refused or failed in the same way (the messages may name engine details).
+    // Neither ran: both must have refused or failed in the same way (the messages may name engine
+    // details).
     assertFalse(chicory instanceof byte[], name + ": chicory succeeded but graal failed: " + graal);
     assertFalse(graal instanceof byte[], name + ": graal succeeded but chicory failed: " + chicory);
     assertEquals(chicory.getClass(), graal.getClass(), name + ": " + chicory + " vs " + graal);
   }
 
-  /** Real C programs (wasi-libc) from the Wizer parity corpus: a long init, the same bytes on both backends. */
+  /**
+   * Real C programs (wasi-libc) from the Wizer parity corpus: a long init, the same bytes on both
+   * backends.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"c-tiny", "c-regex"})
   void realProgramsGiveTheSameBytesOnBothBackends(String name) throws IOException {
     byte[] module;
-    try (InputStream in = CrossBackendTest.class.getResourceAsStream("/wizer/" + name + ".input.wasm")) {
+    try (InputStream in =
+        CrossBackendTest.class.getResourceAsStream("/wizer/" + name + ".input.wasm")) {
       module =
           in != null
               ? in.readAllBytes()
@@ -116,7 +126,9 @@ class CrossBackendTest {
 
   @Test
   void aV128GlobalSetByInitIsSnapshottedBitForBitOnGraal() {
-    WisexResult result = Differential.on("graal").check(wat("v128_global"), WisexOptions.defaults(), Call.of("lane0"));
+    WisexResult result =
+        Differential.on("graal")
+            .check(wat("v128_global"), WisexOptions.defaults(), Call.of("lane0"));
     assertEquals("graal", result.report().runtime());
     WasmModule output = ModuleParser.parse(result.module());
     InstrumentedModule instrumented = Instrumenter.instrument(output, CodeScanner.scan(output));
@@ -133,7 +145,8 @@ class CrossBackendTest {
 
   @Test
   void theDefaultSelectionRunsSimdOnGraal() {
-    WisexResult result = new Preinitializer(WisexOptions.defaults()).preinitialize(wat("v128_global"));
+    WisexResult result =
+        new Preinitializer(WisexOptions.defaults()).preinitialize(wat("v128_global"));
     assertEquals("graal", result.report().runtime());
     assertNotNull(result.module());
   }
@@ -141,17 +154,28 @@ class CrossBackendTest {
   @Test
   void theDefaultSelectionKeepsChicoryWhereBothCanRun() {
     assertEquals(
-        "chicory", new Preinitializer(WisexOptions.defaults()).preinitialize(wat("counter")).report().runtime());
-    assertEquals(List.of("chicory", "graal"), RuntimeRegistry.discover().all().stream().map(r -> r.name()).toList());
+        "chicory",
+        new Preinitializer(WisexOptions.defaults())
+            .preinitialize(wat("counter"))
+            .report()
+            .runtime());
+    assertEquals(
+        List.of("chicory", "graal"),
+        RuntimeRegistry.discover().all().stream().map(r -> r.name()).toList());
   }
 
   @Test
   void aBackendLackingACapabilityIsReportedNotSilentlySkipped() {
     byte[] shared =
-        Wat.assemble("(module (memory (export \"m\") 1 1 shared) (func (export \"wizex.initialize\")))");
+        Wat.assemble(
+            "(module (memory (export \"m\") 1 1 shared) (func (export \"wizex.initialize\")))");
     TestAbortedException aborted =
-        assertThrows(TestAbortedException.class, () -> Differential.on("graal").check(shared, WisexOptions.defaults()));
+        assertThrows(
+            TestAbortedException.class,
+            () -> Differential.on("graal").check(shared, WisexOptions.defaults()));
     assertTrue(aborted.getMessage().contains("lacks [THREADS]"), aborted.getMessage());
-    assertEquals("chicory", Differential.on("chicory").check(shared, WisexOptions.defaults()).report().runtime());
+    assertEquals(
+        "chicory",
+        Differential.on("chicory").check(shared, WisexOptions.defaults()).report().runtime());
   }
 }

@@ -34,9 +34,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The differential oracle every behaviour test uses: run the original and its init on one side, instantiate
- * the pre-initialized output on the other, and require the same globals, the same memory bytes, and the same
- * results (or traps) from every check call, with the state compared again after the calls.
+ * The differential oracle every behaviour test uses: run the original and its init on one side,
+ * instantiate the pre-initialized output on the other, and require the same globals, the same
+ * memory bytes, and the same results (or traps) from every check call, with the state compared
+ * again after the calls.
  */
 final class Differential {
   /** A call made on both sides: an export and its arguments. */
@@ -75,8 +76,9 @@ final class Differential {
   }
 
   /**
-   * If this backend lacks a capability {@code module} needs, asserts that pre-initialization on it is refused
-   * with a message naming what is missing, and aborts the calling test (reported as skipped, with the reason).
+   * If this backend lacks a capability {@code module} needs, asserts that pre-initialization on it
+   * is refused with a message naming what is missing, and aborts the calling test (reported as
+   * skipped, with the reason).
    */
   void abortIfUnable(byte[] module) {
     WasmModule parsed = ModuleParser.parse(module);
@@ -89,12 +91,15 @@ final class Differential {
               RuntimeSelectionException.class,
               () ->
                   new Preinitializer(
-                          WisexOptions.builder().runtime(runtime.name()).build(), new RuntimeRegistry(List.of(runtime)))
+                          WisexOptions.builder().runtime(runtime.name()).build(),
+                          new RuntimeRegistry(List.of(runtime)))
                       .preinitialize(module));
       assertTrue(
-          refused.getMessage().contains("lacks") && refused.getMessage().contains(missing.iterator().next().name()),
+          refused.getMessage().contains("lacks")
+              && refused.getMessage().contains(missing.iterator().next().name()),
           refused.getMessage());
-      Assumptions.abort("runtime `" + runtime.name() + "` lacks " + missing + ": " + refused.getMessage());
+      Assumptions.abort(
+          "runtime `" + runtime.name() + "` lacks " + missing + ": " + refused.getMessage());
     }
   }
 
@@ -102,29 +107,44 @@ final class Differential {
     return runtime;
   }
 
-  /** Pre-initializes with {@code options}, checks equivalence, and returns the result for further asserts. */
+  /**
+   * Pre-initializes with {@code options}, checks equivalence, and returns the result for further
+   * asserts.
+   */
   WisexResult check(byte[] original, WisexOptions options, Call... calls) {
     abortIfUnable(original);
     WisexResult result =
-        new Preinitializer(options.toBuilder().runtime(runtime.name()).build(), new RuntimeRegistry(List.of(runtime)))
+        new Preinitializer(
+                options.toBuilder().runtime(runtime.name()).build(),
+                new RuntimeRegistry(List.of(runtime)))
             .preinitialize(original);
     WasmModule originalModule = ModuleParser.parse(original);
-    InstrumentedModule before = Instrumenter.instrument(originalModule, CodeScanner.scan(originalModule));
+    InstrumentedModule before =
+        Instrumenter.instrument(originalModule, CodeScanner.scan(originalModule));
     WasmModule outputModule = ModuleParser.parse(result.module());
-    InstrumentedModule after = Instrumenter.instrument(outputModule, CodeScanner.scan(outputModule));
-    // With WASI each side gets its own fresh host, as a real run of each module would; the output still
+    InstrumentedModule after =
+        Instrumenter.instrument(outputModule, CodeScanner.scan(outputModule));
+    // With WASI each side gets its own fresh host, as a real run of each module would; the output
+    // still
     // imports the WASI functions its later calls may use.
     try (WasixHost referenceHost = options.allowWasi() ? WasiHosts.create(options) : null;
         WasixHost snapshotHost = options.allowWasi() ? WasiHosts.create(options) : null;
         WasmInstance reference =
             InitRunner.run(
-                runtime, before.bytes(), originalModule, ImportLinker.link(originalModule, referenceHost), options);
+                runtime,
+                before.bytes(),
+                originalModule,
+                ImportLinker.link(originalModule, referenceHost),
+                options);
         WasmInstance snapshot =
             runtime.instantiate(
-                after.bytes(), ImportLinker.link(outputModule, snapshotHost), new InstanceConfig(options.executionMode()))) {
+                after.bytes(),
+                ImportLinker.link(outputModule, snapshotHost),
+                new InstanceConfig(options.executionMode()))) {
       assertSameState(before, reference, after, snapshot, "after init");
       for (Call call : calls) {
-        assertEquals(outcome(reference, call), outcome(snapshot, call), "result of " + call.export());
+        assertEquals(
+            outcome(reference, call), outcome(snapshot, call), "result of " + call.export());
         assertSameState(before, reference, after, snapshot, "after calling " + call.export());
       }
     }
@@ -132,16 +152,22 @@ final class Differential {
   }
 
   /**
-   * Instantiates two already-initialized modules (no init call) and requires the same state and the same
-   * outcome of every call: used to compare wisex's output with Wizer's.
+   * Instantiates two already-initialized modules (no init call) and requires the same state and the
+   * same outcome of every call: used to compare wisex's output with Wizer's.
    */
   void compareInitialized(byte[] expected, byte[] actual, Call... calls) {
     WasmModule expectedModule = ModuleParser.parse(expected);
     WasmModule actualModule = ModuleParser.parse(actual);
-    InstrumentedModule left = Instrumenter.instrument(expectedModule, CodeScanner.scan(expectedModule));
-    InstrumentedModule right = Instrumenter.instrument(actualModule, CodeScanner.scan(actualModule));
-    try (WasmInstance a = runtime.instantiate(left.bytes(), ImportLinker.link(expectedModule), InstanceConfig.defaults());
-        WasmInstance b = runtime.instantiate(right.bytes(), ImportLinker.link(actualModule), InstanceConfig.defaults())) {
+    InstrumentedModule left =
+        Instrumenter.instrument(expectedModule, CodeScanner.scan(expectedModule));
+    InstrumentedModule right =
+        Instrumenter.instrument(actualModule, CodeScanner.scan(actualModule));
+    try (WasmInstance a =
+            runtime.instantiate(
+                left.bytes(), ImportLinker.link(expectedModule), InstanceConfig.defaults());
+        WasmInstance b =
+            runtime.instantiate(
+                right.bytes(), ImportLinker.link(actualModule), InstanceConfig.defaults())) {
       assertSameState(left, a, right, b, "at start");
       for (Call call : calls) {
         assertEquals(outcome(a, call), outcome(b, call), "result of " + call.export());
@@ -159,14 +185,20 @@ final class Differential {
   }
 
   private static void assertSameState(
-      InstrumentedModule before, WasmInstance reference, InstrumentedModule after, WasmInstance snapshot, String when) {
-    assertEquals(before.globalExports().keySet(), after.globalExports().keySet(), "mutable globals " + when);
+      InstrumentedModule before,
+      WasmInstance reference,
+      InstrumentedModule after,
+      WasmInstance snapshot,
+      String when) {
+    assertEquals(
+        before.globalExports().keySet(), after.globalExports().keySet(), "mutable globals " + when);
     for (Map.Entry<Integer, String> g : before.globalExports().entrySet()) {
       GlobalValue expected = reference.global(g.getValue());
       GlobalValue actual = snapshot.global(after.globalExports().get(g.getKey()));
       assertEquals(expected, actual, "global " + g.getKey() + " " + when);
     }
-    assertEquals(before.memoryExports().size(), after.memoryExports().size(), "memory count " + when);
+    assertEquals(
+        before.memoryExports().size(), after.memoryExports().size(), "memory count " + when);
     for (int m = 0; m < before.memoryExports().size(); m++) {
       GuestMemory expected = reference.memory(before.memoryExports().get(m));
       GuestMemory actual = snapshot.memory(after.memoryExports().get(m));

@@ -10,6 +10,9 @@ public final class DifferentialAccess {
   /** Runs the oracle on Chicory with the given export names as argument-less check calls. */
   public static void check(byte[] module, WisexOptions options, List<String> calls) {
     Differential.chicory()
-        .check(module, options, calls.stream().map(c -> Differential.Call.of(c)).toArray(Differential.Call[]::new));
+        .check(
+            module,
+            options,
+            calls.stream().map(c -> Differential.Call.of(c)).toArray(Differential.Call[]::new));
   }
 }

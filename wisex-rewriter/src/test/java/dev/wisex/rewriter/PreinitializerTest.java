@@ -17,9 +17,14 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Differential tests of the pipeline: original + init must equal the snapshot, before and after calls. */
+/**
+ * Differential tests of the pipeline: original + init must equal the snapshot, before and after
+ * calls.
+ */
 class PreinitializerTest {
-  /** Every available backend: each must produce output that behaves exactly like original plus init. */
+  /**
+   * Every available backend: each must produce output that behaves exactly like original plus init.
+   */
   static List<Differential> backends() {
     return Differential.everyBackend();
   }
@@ -36,9 +41,18 @@ class PreinitializerTest {
   @MethodSource("backends")
   void snapshotsScalarGlobalsWithExactBits(Differential differential) {
     WisexResult result =
-        check(differential, "globals",
-            Call.of("i32"), Call.of("i64"), Call.of("f32bits"), Call.of("nan32bits"), Call.of("nan64bits"),
-            Call.of("neg0bits"), Call.of("const"), Call.of("bump"), Call.of("i32"));
+        check(
+            differential,
+            "globals",
+            Call.of("i32"),
+            Call.of("i64"),
+            Call.of("f32bits"),
+            Call.of("nan32bits"),
+            Call.of("nan64bits"),
+            Call.of("neg0bits"),
+            Call.of("const"),
+            Call.of("bump"),
+            Call.of("i32"));
     assertEquals(8, result.report().globalsSnapshotted());
   }
 
@@ -46,7 +60,12 @@ class PreinitializerTest {
   @MethodSource("backends")
   void snapshotsSparseMemoryAcrossPagesUpToTheLastByte(Differential differential) {
     WisexResult result =
-        check(differential, "sparse_memory", Call.of("load", 65535), Call.of("load", 262143), Call.of("load", 5));
+        check(
+            differential,
+            "sparse_memory",
+            Call.of("load", 65535),
+            Call.of("load", 262143),
+            Call.of("load", 5));
     MemoryReport memory = result.report().memories().get(0);
     assertEquals(4, memory.pages());
     assertEquals(10, memory.nonZeroBytes());
@@ -58,7 +77,13 @@ class PreinitializerTest {
   @MethodSource("backends")
   void raisesMemoryMinimumAfterGrowAndKeepsMaximum(Differential differential) {
     WisexResult result =
-        check(differential, "grow", Call.of("size"), Call.of("grow"), Call.of("size"), Call.of("grow_too_much"));
+        check(
+            differential,
+            "grow",
+            Call.of("size"),
+            Call.of("grow"),
+            Call.of("size"),
+            Call.of("grow_too_much"));
     MemoryType memory = ModuleParser.parse(result.module()).memories().get(0);
     assertEquals(4, memory.minimum());
     assertEquals(10, memory.maximum());
@@ -68,34 +93,48 @@ class PreinitializerTest {
   @MethodSource("backends")
   void snapshotsTwoMemories(Differential differential) {
     WisexResult result = check(differential, "two_memories", Call.of("read_b", 70000));
-    assertEquals(List.of(1L, 2L), result.report().memories().stream().map(MemoryReport::pages).toList());
+    assertEquals(
+        List.of(1L, 2L), result.report().memories().stream().map(MemoryReport::pages).toList());
   }
 
   @ParameterizedTest
   @MethodSource("backends")
   void keepsZerosWrittenOverInitialData(Differential differential) {
-    check(differential, "overwrite", Call.of("load", 100), Call.of("load", 110), Call.of("load", 115));
+    check(
+        differential,
+        "overwrite",
+        Call.of("load", 100),
+        Call.of("load", 110),
+        Call.of("load", 115));
   }
 
   @ParameterizedTest
   @MethodSource("backends")
   void keepsPassiveSegmentsUsableAndDroppedOnesDropped(Differential differential) {
     WisexResult result =
-        check(differential, "passive",
-            Call.of("init_p0"), Call.of("init_p1"), Call.of("init_p1_empty"), Call.of("init_p2"),
-            Call.of("drop_p2"), Call.of("init_p2"));
+        check(
+            differential,
+            "passive",
+            Call.of("init_p0"),
+            Call.of("init_p1"),
+            Call.of("init_p1_empty"),
+            Call.of("init_p2"),
+            Call.of("drop_p2"),
+            Call.of("init_p2"));
     WasmModule output = ModuleParser.parse(result.module());
     assertEquals(output.data().size(), output.dataCount());
-    assertTrue(output.data().get(0).payloadLength() == 0 && !output.data().get(0).active(), "active became empty passive");
+    assertTrue(
+        output.data().get(0).payloadLength() == 0 && !output.data().get(0).active(),
+        "active became empty passive");
     assertEquals(3, output.data().get(1).payloadLength(), "live passive segment keeps its bytes");
     assertEquals(0, output.data().get(2).payloadLength(), "dropped passive segment is empty");
     assertEquals(4, output.data().get(3).payloadLength());
   }
 
   /**
-   * The spec drops active segments once instantiation applied them, so {@code memory.init} of one with a
-   * non-zero length traps. Chicory 1.7.5 does not drop them, which is why this is not a differential check:
-   * the output must trap on every engine, because the segment is now empty.
+   * The spec drops active segments once instantiation applied them, so {@code memory.init} of one
+   * with a non-zero length traps. Chicory 1.7.5 does not drop them, which is why this is not a
+   * differential check: the output must trap on every engine, because the segment is now empty.
    */
   @ParameterizedTest
   @MethodSource("backends")
@@ -103,7 +142,9 @@ class PreinitializerTest {
     WisexResult result = differential.check(wat("passive"), WisexOptions.defaults());
     var runtime = differential.runtime();
     try (var instance =
-        runtime.instantiate(result.module(), dev.wisex.runtime.spi.HostImports.none(),
+        runtime.instantiate(
+            result.module(),
+            dev.wisex.runtime.spi.HostImports.none(),
             dev.wisex.runtime.spi.InstanceConfig.defaults())) {
       org.junit.jupiter.api.Assertions.assertThrows(
           dev.wisex.api.WasmTrapException.class, () -> instance.call("init_active"));
@@ -131,7 +172,8 @@ class PreinitializerTest {
         differential.check(
             wat("counter"),
             WisexOptions.builder().keepInitFunc(true).build(),
-            Call.of("wizex.initialize"), Call.of("count"));
+            Call.of("wizex.initialize"),
+            Call.of("count"));
     assertTrue(Differential.exportNames(result.module()).contains("wizex.initialize"));
   }
 
@@ -151,7 +193,8 @@ class PreinitializerTest {
     WasmModule output = ModuleParser.parse(result.module());
     WasmModule input = ModuleParser.parse(wat("counter"));
     assertEquals(
-        input.export("main_after_init").orElseThrow().index(), output.export("main").orElseThrow().index());
+        input.export("main_after_init").orElseThrow().index(),
+        output.export("main").orElseThrow().index());
   }
 
   @ParameterizedTest

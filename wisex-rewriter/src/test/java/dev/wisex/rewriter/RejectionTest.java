@@ -29,19 +29,24 @@ class RejectionTest {
     new Preinitializer(WisexOptions.builder().runtime("chicory").build()).preinitialize(module);
   }
 
-  private static <T extends WisexException> void assertFails(Class<T> type, String fragment, Executable run) {
+  private static <T extends WisexException> void assertFails(
+      Class<T> type, String fragment, Executable run) {
     T e = assertThrows(type, run);
-    assertTrue(e.getMessage().contains(fragment), () -> "message `" + e.getMessage() + "` lacks `" + fragment + "`");
+    assertTrue(
+        e.getMessage().contains(fragment),
+        () -> "message `" + e.getMessage() + "` lacks `" + fragment + "`");
   }
 
   @Test
   void rejectsImportedGlobal() {
-    assertFails(RejectedModuleException.class, "imports global `env.g`", () -> run(wat("imported_global")));
+    assertFails(
+        RejectedModuleException.class, "imports global `env.g`", () -> run(wat("imported_global")));
   }
 
   @Test
   void rejectsImportedTable() {
-    assertFails(RejectedModuleException.class, "imports table `env.t`", () -> run(wat("imported_table")));
+    assertFails(
+        RejectedModuleException.class, "imports table `env.t`", () -> run(wat("imported_table")));
   }
 
   @Test
@@ -51,12 +56,14 @@ class RejectionTest {
 
   @Test
   void rejectsImportCalledDuringInit() {
-    assertFails(InitFailedException.class, "init called import `env.log`", () -> run(wat("import_called")));
+    assertFails(
+        InitFailedException.class, "init called import `env.log`", () -> run(wat("import_called")));
   }
 
   @Test
   void reportsInitTrap() {
-    assertFails(InitFailedException.class, "`wizex.initialize` trapped", () -> run(wat("init_traps")));
+    assertFails(
+        InitFailedException.class, "`wizex.initialize` trapped", () -> run(wat("init_traps")));
   }
 
   @Test
@@ -74,7 +81,9 @@ class RejectionTest {
     assertFails(
         RejectedModuleException.class,
         "`setup`",
-        () -> new Preinitializer(WisexOptions.builder().initFunc("setup").build()).preinitialize(wat("no_init")));
+        () ->
+            new Preinitializer(WisexOptions.builder().initFunc("setup").build())
+                .preinitialize(wat("no_init")));
   }
 
   @Test
@@ -84,7 +93,8 @@ class RejectionTest {
 
   @Test
   void rejectsMutableReferenceGlobal() {
-    assertFails(RejectedModuleException.class, "mutable funcref", () -> run(wat("mutable_funcref")));
+    assertFails(
+        RejectedModuleException.class, "mutable funcref", () -> run(wat("mutable_funcref")));
   }
 
   @Test
@@ -92,11 +102,14 @@ class RejectionTest {
     assertFails(
         RejectedModuleException.class,
         "no export named `nope`",
-        () -> new Preinitializer(WisexOptions.builder().renameFunc("a", "nope").build()).preinitialize(wat("counter")));
+        () ->
+            new Preinitializer(WisexOptions.builder().renameFunc("a", "nope").build())
+                .preinitialize(wat("counter")));
   }
 
   // With the GraalWasm backend on the test class path the default selection runs SIMD there
-  // (CrossBackendTest), so these force Chicory to prove that it refuses, naming the backend that can.
+  // (CrossBackendTest), so these force Chicory to prove that it refuses, naming the backend that
+  // can.
   @Test
   void rejectsSimdOnChicoryNamingTheOtherBackend() {
     assertFails(RuntimeSelectionException.class, "graal", () -> runOnChicory(wat("v128_global")));
@@ -115,7 +128,9 @@ class RejectionTest {
   @Test
   void rejectsDisabledMultiMemory() {
     WisexOptions options =
-        WisexOptions.builder().features(new WasmFeatures(false, true, true, true, true, true, true)).build();
+        WisexOptions.builder()
+            .features(new WasmFeatures(false, true, true, true, true, true, true))
+            .build();
     assertFails(
         RejectedModuleException.class,
         "--wasm-multi-memory",
@@ -125,7 +140,9 @@ class RejectionTest {
   @Test
   void rejectsDisabledBulkMemory() {
     WisexOptions options =
-        WisexOptions.builder().features(new WasmFeatures(true, true, false, true, true, true, true)).build();
+        WisexOptions.builder()
+            .features(new WasmFeatures(true, true, false, true, true, true, true))
+            .build();
     assertFails(
         RejectedModuleException.class,
         "--wasm-bulk-memory",
@@ -135,14 +152,19 @@ class RejectionTest {
   @Test
   void rejectsDisabledSimdInCode() {
     WisexOptions options =
-        WisexOptions.builder().features(new WasmFeatures(true, true, true, false, true, true, true)).build();
+        WisexOptions.builder()
+            .features(new WasmFeatures(true, true, true, false, true, true, true))
+            .build();
     assertFails(
-        RejectedModuleException.class, "--wasm-simd", () -> new Preinitializer(options).preinitialize(wat("simd_code")));
+        RejectedModuleException.class,
+        "--wasm-simd",
+        () -> new Preinitializer(options).preinitialize(wat("simd_code")));
   }
 
   @Test
   void rejectsMalformedInput() {
-    assertFails(MalformedModuleException.class, "bad magic", () -> run("not wasm at all".getBytes()));
+    assertFails(
+        MalformedModuleException.class, "bad magic", () -> run("not wasm at all".getBytes()));
   }
 
   @Test

@@ -19,14 +19,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Assembles WAT to Wasm with wabt's {@code wat2wasm} compiled to Java, so tests need no native tools. Runs
- * it with {@code --enable-all} (the library's own entry point enables only the default proposals, which
- * leaves out multi-memory and threads).
+ * Assembles WAT to Wasm with wabt's {@code wat2wasm} compiled to Java, so tests need no native
+ * tools. Runs it with {@code --enable-all} (the library's own entry point enables only the default
+ * proposals, which leaves out multi-memory and threads).
  */
 public final class Wat {
   private Wat() {}
 
-  /** Assembles WAT source text; a syntax error becomes an {@link IllegalArgumentException} with wabt's message. */
+  /**
+   * Assembles WAT source text; a syntax error becomes an {@link IllegalArgumentException} with
+   * wabt's message.
+   */
   public static byte[] assemble(String wat) {
     try (FileSystem fs =
         Jimfs.newFileSystem(Configuration.unix().toBuilder().setAttributeViews("unix").build())) {
@@ -50,7 +53,8 @@ public final class Wat {
       } catch (WasiExitException e) {
         if (e.exitCode() != 0) {
           throw new IllegalArgumentException(
-              "wat2wasm failed: " + err.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;]*m", ""));
+              "wat2wasm failed: "
+                  + err.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;]*m", ""));
         }
       }
       return out.toByteArray();
@@ -60,9 +64,10 @@ public final class Wat {
   }
 
   /**
-   * Assembles a WAT file from the caller's test resources, e.g. {@code resource(getClass(), "/wat/basic.wat")}.
-   * On the module path a resource in a test module's package is encapsulated from this module, so the file is
-   * then read from the anchor class's code location (test classes live in a directory).
+   * Assembles a WAT file from the caller's test resources, e.g. {@code resource(getClass(),
+   * "/wat/basic.wat")}. On the module path a resource in a test module's package is encapsulated
+   * from this module, so the file is then read from the anchor class's code location (test classes
+   * live in a directory).
    */
   public static byte[] resource(Class<?> anchor, String name) {
     try (InputStream in = anchor.getResourceAsStream(name)) {
@@ -71,7 +76,8 @@ public final class Wat {
       }
       Path file = codeLocation(anchor).resolve(name.startsWith("/") ? name.substring(1) : name);
       if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("no test resource `" + name + "` next to " + anchor.getName());
+        throw new IllegalArgumentException(
+            "no test resource `" + name + "` next to " + anchor.getName());
       }
       return assemble(Files.readString(file));
     } catch (IOException e) {

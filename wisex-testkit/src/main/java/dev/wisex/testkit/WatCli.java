@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Command-line wat2wasm for scripts that regenerate test fixtures: {@code WatCli in.wat out.wasm}. */
+/**
+ * Command-line wat2wasm for scripts that regenerate test fixtures: {@code WatCli in.wat out.wasm}.
+ */
 public final class WatCli {
   private WatCli() {}
 

@@ -3,9 +3,9 @@ package dev.wisex.wasix;
 import dev.wisex.api.WisexException;
 
 /**
- * The guest called {@code proc_exit}/{@code proc_exit2}. Thrown through the engine (a {@link WisexException}
- * reaches the pipeline unchanged) so the pipeline can end init there: with code 0 and the user's opt-in it
- * snapshots the state at exit, otherwise init fails naming the code.
+ * The guest called {@code proc_exit}/{@code proc_exit2}. Thrown through the engine (a {@link
+ * WisexException} reaches the pipeline unchanged) so the pipeline can end init there: with code 0
+ * and the user's opt-in it snapshots the state at exit, otherwise init fails naming the code.
  */
 public final class GuestExit extends WisexException {
   private static final long serialVersionUID = 1L;

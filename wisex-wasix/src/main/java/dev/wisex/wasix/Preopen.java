@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * A host directory the guest sees under {@code guest} ({@code --dir DIR} uses DIR for both). Its tree is
- * copied into the sandbox before init; the host directory is only ever read.
+ * A host directory the guest sees under {@code guest} ({@code --dir DIR} uses DIR for both). Its
+ * tree is copied into the sandbox before init; the host directory is only ever read.
  */
 public record Preopen(String guest, Path host) {
   public Preopen {

@@ -8,8 +8,9 @@ import java.util.Objects;
 
 /**
  * What the guest sees during init. Deterministic unless asked otherwise: the clocks start at {@link
- * #FIXED_EPOCH_NANOS} and move only when the guest sleeps, and {@code random_get} returns the SplitMix64
- * stream of {@code seed}, so the same input and flags give the same snapshot on every run and every JDK.
+ * #FIXED_EPOCH_NANOS} and move only when the guest sleeps, and {@code random_get} returns the
+ * SplitMix64 stream of {@code seed}, so the same input and flags give the same snapshot on every
+ * run and every JDK.
  *
  * @param args argv, argv[0] first (the module's name)
  * @param env environment variables in the order the guest sees them
@@ -28,7 +29,10 @@ public record WasixConfig(
     boolean realClock,
     boolean realRandom) {
 
-  /** 2000-01-01T00:00:00Z: a fixed, plausible wall-clock time (libc code may reject the 1970 epoch as unset). */
+  /**
+   * 2000-01-01T00:00:00Z: a fixed, plausible wall-clock time (libc code may reject the 1970 epoch
+   * as unset).
+   */
   public static final long FIXED_EPOCH_NANOS = 946_684_800L * 1_000_000_000L;
 
   public WasixConfig {

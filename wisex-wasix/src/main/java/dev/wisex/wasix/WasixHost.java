@@ -22,10 +22,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The WASI preview1 and WASIX host for one init run. It owns the {@code wasi_snapshot_preview1}, {@code
- * wasix_32v1} and {@code wasix_64v1} namespaces and hands out a host function per import the module
- * declares; everything a call changes stays in this host's sandbox, which {@link #close()} discards. One
- * host per instance: the reference and the snapshot side of a test each get a fresh one.
+ * The WASI preview1 and WASIX host for one init run. It owns the {@code wasi_snapshot_preview1},
+ * {@code wasix_32v1} and {@code wasix_64v1} namespaces and hands out a host function per import the
+ * module declares; everything a call changes stays in this host's sandbox, which {@link #close()}
+ * discards. One host per instance: the reference and the snapshot side of a test each get a fresh
+ * one.
  */
 public final class WasixHost implements AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(WasixHost.class);
@@ -34,7 +35,11 @@ public final class WasixHost implements AutoCloseable {
   public static final String WASIX_64 = "wasix_64v1";
 
   private static final Map<String, Table> TABLES =
-      Map.of(Preview1Table.NAMESPACE, Preview1Table.create(), WasixTable.NAMESPACE, WasixTable.create());
+      Map.of(
+          Preview1Table.NAMESPACE,
+          Preview1Table.create(),
+          WasixTable.NAMESPACE,
+          WasixTable.create());
 
   private final WasiState state;
 
@@ -42,7 +47,9 @@ public final class WasixHost implements AutoCloseable {
     this.state = new WasiState(config);
   }
 
-  /** Creates the sandbox: copies the preopened host trees in (read-only) and sets up fds 0 to 2+N. */
+  /**
+   * Creates the sandbox: copies the preopened host trees in (read-only) and sets up fds 0 to 2+N.
+   */
   public static WasixHost create(WasixConfig config) {
     return new WasixHost(config);
   }
@@ -67,7 +74,12 @@ public final class WasixHost implements AutoCloseable {
   public Optional<HostFunction> function(String module, String name, FuncType type) {
     if (module.equals(WASIX_64)) {
       throw new RejectedModuleException(
-          "the module imports `" + module + "." + name + "`: `" + WASIX_64
+          "the module imports `"
+              + module
+              + "."
+              + name
+              + "`: `"
+              + WASIX_64
               + "` needs memory64, which wisex does not support yet; build for wasix_32v1");
     }
     Table table = TABLES.get(module);
@@ -77,15 +89,22 @@ public final class WasixHost implements AutoCloseable {
     String qualified = module + "." + name;
     Optional<Entry> found = table.entry(name);
     if (found.isEmpty()) {
-      return Optional.of(new HostFunction(module, name, type, trap(qualified, "wisex does not know this function")));
+      return Optional.of(
+          new HostFunction(
+              module, name, type, trap(qualified, "wisex does not know this function")));
     }
     Entry entry = found.get();
     if (!entry.signature().equals(type)) {
       throw new InitFailedException(
-          "import `" + qualified + "` is declared as " + Signature.format(type) + ", but the ABI defines it as "
+          "import `"
+              + qualified
+              + "` is declared as "
+              + Signature.format(type)
+              + ", but the ABI defines it as "
               + Signature.format(entry.signature()));
     }
-    HostHandler handler = entry.isSupported() ? run(qualified, entry) : trap(qualified, entry.reason());
+    HostHandler handler =
+        entry.isSupported() ? run(qualified, entry) : trap(qualified, entry.reason());
     return Optional.of(new HostFunction(module, name, type, handler));
   }
 

@@ -16,8 +16,22 @@ class DeterminismTest {
     // SplitMix64(0): 0xE220A8397B1DCDAF, 0x6E789E6AA1B965F4, little-endian.
     assertArrayEquals(
         new byte[] {
-          (byte) 0xAF, (byte) 0xCD, 0x1D, 0x7B, 0x39, (byte) 0xA8, 0x20, (byte) 0xE2,
-          (byte) 0xF4, 0x65, (byte) 0xB9, (byte) 0xA1, 0x6A, (byte) 0x9E, 0x78, 0x6E
+          (byte) 0xAF,
+          (byte) 0xCD,
+          0x1D,
+          0x7B,
+          0x39,
+          (byte) 0xA8,
+          0x20,
+          (byte) 0xE2,
+          (byte) 0xF4,
+          0x65,
+          (byte) 0xB9,
+          (byte) 0xA1,
+          0x6A,
+          (byte) 0x9E,
+          0x78,
+          0x6E
         },
         bytes);
   }

@@ -56,8 +56,11 @@ class WasixHostTest {
   void refusesWasix64() {
     try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
       RejectedModuleException e =
-          assertThrows(RejectedModuleException.class, () -> host.function("wasix_64v1", "fd_write", FD_WRITE));
-      assertTrue(e.getMessage().contains("`wasix_64v1` needs memory64, which wisex does not support yet"));
+          assertThrows(
+              RejectedModuleException.class,
+              () -> host.function("wasix_64v1", "fd_write", FD_WRITE));
+      assertTrue(
+          e.getMessage().contains("`wasix_64v1` needs memory64, which wisex does not support yet"));
     }
   }
 
@@ -67,7 +70,9 @@ class WasixHostTest {
       InitFailedException e =
           assertThrows(
               InitFailedException.class,
-              () -> host.function("wasi_snapshot_preview1", "fd_write", Signature.parse("(i32) -> (i32)")));
+              () ->
+                  host.function(
+                      "wasi_snapshot_preview1", "fd_write", Signature.parse("(i32) -> (i32)")));
       assertEquals(
           "import `wasi_snapshot_preview1.fd_write` is declared as (i32) -> (i32), but the ABI defines it as"
               + " (i32, i32, i32, i32) -> (i32)",
@@ -77,20 +82,33 @@ class WasixHostTest {
 
   static Stream<Object[]> refused() {
     return Stream.of(Preview1Table.create(), WasixTable.create())
-        .flatMap(t -> t.entries().values().stream().filter(e -> !e.isSupported()).map(e -> new Object[] {t.namespace(), e}));
+        .flatMap(
+            t ->
+                t.entries().values().stream()
+                    .filter(e -> !e.isSupported())
+                    .map(e -> new Object[] {t.namespace(), e}));
   }
 
   @ParameterizedTest(name = "{0}.{1}")
   @MethodSource("refused")
   void everyRefusedCallTrapsWithItsReason(String namespace, Entry entry) {
     try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
-      HostFunction function = host.function(namespace, entry.name(), entry.signature()).orElseThrow();
+      HostFunction function =
+          host.function(namespace, entry.name(), entry.signature()).orElseThrow();
       WasmTrapException e =
           assertThrows(
               WasmTrapException.class,
-              () -> function.handler().apply(new ArrayMemory(), new long[entry.signature().params().size()]));
+              () ->
+                  function
+                      .handler()
+                      .apply(new ArrayMemory(), new long[entry.signature().params().size()]));
       assertEquals(
-          "init called `" + namespace + "." + entry.name() + "`, which cannot be pre-initialized: " + entry.reason(),
+          "init called `"
+              + namespace
+              + "."
+              + entry.name()
+              + "`, which cannot be pre-initialized: "
+              + entry.reason(),
           e.getMessage());
       assertFalse(entry.reason().isBlank());
     }
@@ -100,7 +118,8 @@ class WasixHostTest {
   void unknownNamesTrapToo() {
     try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
       HostFunction f = host.function("wasix_32v1", "teleport", FD_WRITE).orElseThrow();
-      WasmTrapException e = assertThrows(WasmTrapException.class, () -> f.handler().apply(null, new long[4]));
+      WasmTrapException e =
+          assertThrows(WasmTrapException.class, () -> f.handler().apply(null, new long[4]));
       assertEquals(
           "init called `wasix_32v1.teleport`, which cannot be pre-initialized: wisex does not know this function",
           e.getMessage());
@@ -111,13 +130,17 @@ class WasixHostTest {
   void fdWriteToStdoutReachesTheConfiguredStream() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     WasixConfig config =
-        new WasixConfig(List.of("x"), Map.of(), List.of(), new Stdio(null, out, null), 0, false, false);
+        new WasixConfig(
+            List.of("x"), Map.of(), List.of(), new Stdio(null, out, null), 0, false, false);
     ArrayMemory memory = new ArrayMemory();
     memory.put(100, "captured");
     memory.write(0, new byte[] {100, 0, 0, 0, 8, 0, 0, 0}, 0, 8);
     try (WasixHost host = WasixHost.create(config)) {
       long[] result =
-          host.function("wasi_snapshot_preview1", "fd_write", FD_WRITE).orElseThrow().handler().apply(memory, new long[] {1, 0, 1, 16});
+          host.function("wasi_snapshot_preview1", "fd_write", FD_WRITE)
+              .orElseThrow()
+              .handler()
+              .apply(memory, new long[] {1, 0, 1, 16});
       assertEquals(0, result[0]);
     }
     assertEquals("captured", out.toString(StandardCharsets.UTF_8));
@@ -125,10 +148,14 @@ class WasixHostTest {
   }
 
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.CsvSource({"wasi_snapshot_preview1,proc_exit", "wasix_32v1,proc_exit2"})
+  @org.junit.jupiter.params.provider.CsvSource({
+    "wasi_snapshot_preview1,proc_exit",
+    "wasix_32v1,proc_exit2"
+  })
   void procExitThrowsGuestExit(String namespace, String name) {
     try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
-      HostFunction exit = host.function(namespace, name, Signature.parse("(i32) -> ()")).orElseThrow();
+      HostFunction exit =
+          host.function(namespace, name, Signature.parse("(i32) -> ()")).orElseThrow();
       GuestExit e = assertThrows(GuestExit.class, () -> exit.handler().apply(null, new long[] {7}));
       assertEquals(7, e.code());
     }

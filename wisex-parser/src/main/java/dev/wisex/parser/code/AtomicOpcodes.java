@@ -1,8 +1,9 @@
 package dev.wisex.parser.code;
 
 /**
- * Immediate layout of the {@code 0xFE} (threads) subopcodes. Every atomic access carries a memarg; only
- * {@code atomic.fence} differs, with a reserved zero byte kept for a future memory-order operand.
+ * Immediate layout of the {@code 0xFE} (threads) subopcodes. Every atomic access carries a memarg;
+ * only {@code atomic.fence} differs, with a reserved zero byte kept for a future memory-order
+ * operand.
  */
 final class AtomicOpcodes {
   static final byte MEMARG = 0;

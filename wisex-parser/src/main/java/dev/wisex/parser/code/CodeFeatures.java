@@ -4,29 +4,30 @@ import java.util.BitSet;
 import java.util.Objects;
 
 /**
- * What a module's code uses, summed over every function body. The rewriter needs this to know which passive
- * data segments it may drop after initialization, whether the module needs a SIMD- or thread-capable
- * backend, and whether tables can change after the snapshot is taken.
+ * What a module's code uses, summed over every function body. The rewriter needs this to know which
+ * passive data segments it may drop after initialization, whether the module needs a SIMD- or
+ * thread-capable backend, and whether tables can change after the snapshot is taken.
  *
  * <p>The record is immutable: the two {@link BitSet}s are copied on the way in and on the way out.
  *
- * @param simd any {@code 0xFD} instruction, or {@code v128} in a local declaration, block type or typed
- *     {@code select}
+ * @param simd any {@code 0xFD} instruction, or {@code v128} in a local declaration, block type or
+ *     typed {@code select}
  * @param atomics any {@code 0xFE} (threads) instruction
  * @param bulkMemory any of memory.init, data.drop, memory.copy, memory.fill, table.init, elem.drop,
  *     table.copy
  * @param referenceTypes any of ref.null, ref.is_null, ref.func, table.get, table.set, table.grow,
  *     table.size, table.fill, or a {@code select} with a type annotation
- * @param exceptions any exception-handling instruction, legacy ({@code try}/{@code catch}/{@code delegate}/
- *     {@code rethrow}/{@code catch_all}) or current ({@code try_table}/{@code throw_ref}), or {@code throw}
+ * @param exceptions any exception-handling instruction, legacy ({@code try}/{@code catch}/{@code
+ *     delegate}/ {@code rethrow}/{@code catch_all}) or current ({@code try_table}/{@code
+ *     throw_ref}), or {@code throw}
  * @param tailCalls any of return_call, return_call_indirect, return_call_ref
  * @param dataSegmentsUsed data segment indices named by memory.init or data.drop
  * @param droppedDataSegments data segment indices named by data.drop
  * @param tableMutation any of table.set, table.grow, table.fill, table.copy, table.init, elem.drop
- * @param maxMemoryIndex the highest memory index any instruction names (a plain load counts as naming
- *     memory 0), or -1 if no instruction touches memory
- * @param instructionCount every decoded instruction, each {@code end} (including a body's final one) and
- *     {@code else} included
+ * @param maxMemoryIndex the highest memory index any instruction names (a plain load counts as
+ *     naming memory 0), or -1 if no instruction touches memory
+ * @param instructionCount every decoded instruction, each {@code end} (including a body's final
+ *     one) and {@code else} included
  */
 public record CodeFeatures(
     boolean simd,
@@ -42,8 +43,10 @@ public record CodeFeatures(
     int instructionCount) {
 
   public CodeFeatures {
-    dataSegmentsUsed = (BitSet) Objects.requireNonNull(dataSegmentsUsed, "dataSegmentsUsed").clone();
-    droppedDataSegments = (BitSet) Objects.requireNonNull(droppedDataSegments, "droppedDataSegments").clone();
+    dataSegmentsUsed =
+        (BitSet) Objects.requireNonNull(dataSegmentsUsed, "dataSegmentsUsed").clone();
+    droppedDataSegments =
+        (BitSet) Objects.requireNonNull(droppedDataSegments, "droppedDataSegments").clone();
     if (maxMemoryIndex < -1) {
       throw new IllegalArgumentException("maxMemoryIndex " + maxMemoryIndex + " is below -1");
     }

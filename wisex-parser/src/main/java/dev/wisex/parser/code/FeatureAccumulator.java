@@ -3,8 +3,8 @@ package dev.wisex.parser.code;
 import java.util.BitSet;
 
 /**
- * Mutable tally the decoders write into while scanning, so the hot loop sets plain fields instead of
- * building records; {@link #build()} freezes it once at the end.
+ * Mutable tally the decoders write into while scanning, so the hot loop sets plain fields instead
+ * of building records; {@link #build()} freezes it once at the end.
  */
 final class FeatureAccumulator {
   boolean simd;

@@ -2,7 +2,9 @@ package dev.wisex.parser.code;
 
 import java.util.Locale;
 
-/** Hex spelling for error messages, so every message writes opcodes the way a hex dump shows them. */
+/**
+ * Hex spelling for error messages, so every message writes opcodes the way a hex dump shows them.
+ */
 final class Hex {
   private Hex() {}
 

@@ -4,10 +4,10 @@ import dev.wisex.api.MalformedModuleException;
 import dev.wisex.parser.ByteReader;
 
 /**
- * Walks one body's instruction sequence, consuming every immediate so the next opcode is found exactly,
- * and records what each instruction implies in a {@link FeatureAccumulator}. It tracks only block depth,
- * not block kinds: enough to find the body's final {@code end}, while type checking stays the validator's
- * job.
+ * Walks one body's instruction sequence, consuming every immediate so the next opcode is found
+ * exactly, and records what each instruction implies in a {@link FeatureAccumulator}. It tracks
+ * only block depth, not block kinds: enough to find the body's final {@code end}, while type
+ * checking stays the validator's job.
  */
 final class InstructionDecoder {
   private static final int FIRST_NUMERIC = 0x45; // i32.eqz
@@ -18,8 +18,8 @@ final class InstructionDecoder {
   private final int dataSegments;
 
   /**
-   * @param dataSegments how many data segments the module has; memory.init and data.drop must name one,
-   *     which also keeps a hostile index from inflating the data-segment bit sets
+   * @param dataSegments how many data segments the module has; memory.init and data.drop must name
+   *     one, which also keeps a hostile index from inflating the data-segment bit sets
    */
   InstructionDecoder(FeatureAccumulator features, TypeDecoder types, int dataSegments) {
     this.features = features;
@@ -27,7 +27,10 @@ final class InstructionDecoder {
     this.dataSegments = dataSegments;
   }
 
-  /** Decodes instructions up to the final {@code end}, which must be the last byte {@code in} allows. */
+  /**
+   * Decodes instructions up to the final {@code end}, which must be the last byte {@code in}
+   * allows.
+   */
   void decode(ByteReader in) {
     int depth = 0;
     int count = 0;
@@ -55,7 +58,8 @@ final class InstructionDecoder {
           }
           depth--;
         }
-        case 0x0C, 0x0D, 0xD5, 0xD6 -> in.u32("label index"); // br, br_if, br_on_null, br_on_non_null
+        case 0x0C, 0x0D, 0xD5, 0xD6 ->
+            in.u32("label index"); // br, br_if, br_on_null, br_on_non_null
         case 0x0E -> { // br_table: n labels plus the default
           int labels = in.u32Length("br_table label count");
           for (int i = 0; i <= labels; i++) {
@@ -118,9 +122,32 @@ final class InstructionDecoder {
           features.referenceTypes = true;
           features.tableMutation = true;
         }
-        case 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x2D, 0x2E, 0x2F, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, // loads
-            0x36, 0x37, 0x38, 0x39, 0x3A, 0x3B, 0x3C, 0x3D, 0x3E -> memarg(in); // stores
-        case 0x3F, 0x40 -> features.memory(in.u32Length("memory index")); // memory.size, memory.grow
+        case 0x28,
+            0x29,
+            0x2A,
+            0x2B,
+            0x2C,
+            0x2D,
+            0x2E,
+            0x2F,
+            0x30,
+            0x31,
+            0x32,
+            0x33,
+            0x34,
+            0x35, // loads
+            0x36,
+            0x37,
+            0x38,
+            0x39,
+            0x3A,
+            0x3B,
+            0x3C,
+            0x3D,
+            0x3E ->
+            memarg(in); // stores
+        case 0x3F, 0x40 ->
+            features.memory(in.u32Length("memory index")); // memory.size, memory.grow
         case 0x41 -> in.s32("i32 constant");
         case 0x42 -> in.s64("i64 constant");
         case 0x43 -> in.skip(4, "f32 constant");
@@ -134,14 +161,16 @@ final class InstructionDecoder {
           in.u32("function index");
           features.referenceTypes = true;
         }
-        case 0xFB -> throw new MalformedModuleException(
-            "GC instructions are not supported: opcode 0xFB at offset " + at);
+        case 0xFB ->
+            throw new MalformedModuleException(
+                "GC instructions are not supported: opcode 0xFB at offset " + at);
         case 0xFC -> misc(in, at);
         case 0xFD -> simd(in, at);
         case 0xFE -> atomic(in, at);
         default -> {
           if (op < FIRST_NUMERIC || op > LAST_NUMERIC) {
-            throw new MalformedModuleException("unknown opcode 0x" + Hex.byteHex(op) + " at offset " + at);
+            throw new MalformedModuleException(
+                "unknown opcode 0x" + Hex.byteHex(op) + " at offset " + at);
           }
         }
       }
@@ -153,7 +182,10 @@ final class InstructionDecoder {
     in.u32("table index");
   }
 
-  /** try_table's handlers: kind 0 catch and 1 catch_ref name a tag; 2 catch_all and 3 catch_all_ref don't. */
+  /**
+   * try_table's handlers: kind 0 catch and 1 catch_ref name a tag; 2 catch_all and 3 catch_all_ref
+   * don't.
+   */
   private static void catchClauses(ByteReader in) {
     int clauses = in.u32Length("try_table catch count");
     for (int i = 0; i < clauses; i++) {
@@ -246,8 +278,13 @@ final class InstructionDecoder {
     int at = in.position();
     int index = in.u32Length("data segment index");
     if (index >= dataSegments) {
-      throw new MalformedModuleException("data segment index " + index + " is out of range (the module has "
-          + dataSegments + " data segments) at offset " + at);
+      throw new MalformedModuleException(
+          "data segment index "
+              + index
+              + " is out of range (the module has "
+              + dataSegments
+              + " data segments) at offset "
+              + at);
     }
     return index;
   }
@@ -277,7 +314,10 @@ final class InstructionDecoder {
         int flags = in.u8("atomic.fence flags");
         if (flags != 0) {
           throw new MalformedModuleException(
-              "atomic.fence flags must be 0x00, found 0x" + Hex.byteHex(flags) + " at offset " + flagsAt);
+              "atomic.fence flags must be 0x00, found 0x"
+                  + Hex.byteHex(flags)
+                  + " at offset "
+                  + flagsAt);
         }
       }
       default -> throw unknownPrefixed(0xFE, op, at);

@@ -4,8 +4,9 @@ import dev.wisex.api.MalformedModuleException;
 import dev.wisex.parser.ByteReader;
 
 /**
- * Skips a body's local declarations. Only their types matter to the scan ({@code v128} locals mean the
- * backend needs SIMD), but the total count is still bounded because the binary format requires it.
+ * Skips a body's local declarations. Only their types matter to the scan ({@code v128} locals mean
+ * the backend needs SIMD), but the total count is still bounded because the binary format requires
+ * it.
  */
 final class LocalDeclarations {
   private static final long MAX_LOCALS = 0xFFFF_FFFFL;

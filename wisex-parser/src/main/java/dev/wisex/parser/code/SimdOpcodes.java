@@ -1,9 +1,10 @@
 package dev.wisex.parser.code;
 
 /**
- * Immediate layout of every {@code 0xFD} subopcode (SIMD 128 and relaxed SIMD), as one table lookup so the
- * decoder never branches on individual SIMD opcodes. Gaps in the official numbering are {@link #INVALID},
- * so an opcode from a renumbered draft, or one never assigned, is an error rather than a silent misread.
+ * Immediate layout of every {@code 0xFD} subopcode (SIMD 128 and relaxed SIMD), as one table lookup
+ * so the decoder never branches on individual SIMD opcodes. Gaps in the official numbering are
+ * {@link #INVALID}, so an opcode from a renumbered draft, or one never assigned, is an error rather
+ * than a silent misread.
  */
 final class SimdOpcodes {
   static final byte NONE = 0;
@@ -16,10 +17,13 @@ final class SimdOpcodes {
   /** Last relaxed-SIMD opcode ({@code i32x4.relaxed_dot_i8x16_i7x16_add_s}). */
   private static final int LAST = 0x113;
 
-  /** Holes in the final SIMD opcode space (0x00–0xFF); everything up to {@link #LAST} else is assigned. */
+  /**
+   * Holes in the final SIMD opcode space (0x00–0xFF); everything up to {@link #LAST} else is
+   * assigned.
+   */
   private static final int[] UNASSIGNED = {
-    0x9A, 0xA2, 0xA5, 0xA6, 0xAF, 0xB0, 0xB2, 0xB3, 0xB4, 0xBB, 0xC2, 0xC5, 0xC6, 0xCF, 0xD0, 0xD2, 0xD3,
-    0xD4, 0xE2, 0xEE
+    0x9A, 0xA2, 0xA5, 0xA6, 0xAF, 0xB0, 0xB2, 0xB3, 0xB4, 0xBB, 0xC2, 0xC5, 0xC6, 0xCF, 0xD0, 0xD2,
+    0xD3, 0xD4, 0xE2, 0xEE
   };
 
   private static final byte[] KINDS = new byte[LAST + 1];

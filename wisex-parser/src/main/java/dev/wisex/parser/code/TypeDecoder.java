@@ -4,9 +4,9 @@ import dev.wisex.api.MalformedModuleException;
 import dev.wisex.parser.ByteReader;
 
 /**
- * Reads the type immediates that appear inside code: value types (locals, typed select), block types and
- * heap types. They share one quirk — a single byte from the abstract-type range versus a multi-byte type
- * index or {@code (ref null? ht)} form — so the peeking lives here once.
+ * Reads the type immediates that appear inside code: value types (locals, typed select), block
+ * types and heap types. They share one quirk — a single byte from the abstract-type range versus a
+ * multi-byte type index or {@code (ref null? ht)} form — so the peeking lives here once.
  */
 final class TypeDecoder {
   private static final int V128 = 0x7B;
@@ -33,14 +33,14 @@ final class TypeDecoder {
     } else if (code == REF || code == REF_NULL) {
       heapType(in);
     } else if (!isAbstractReference(code)) {
-      throw new MalformedModuleException("invalid value type 0x" + Hex.byteHex(code) + " in " + what
-          + " at offset " + at);
+      throw new MalformedModuleException(
+          "invalid value type 0x" + Hex.byteHex(code) + " in " + what + " at offset " + at);
     }
   }
 
   /**
-   * Reads a block type. The grammar is ambiguous only on the surface: a single byte from the value-type
-   * range is a type, anything else is an s33 that must be a non-negative type index.
+   * Reads a block type. The grammar is ambiguous only on the surface: a single byte from the
+   * value-type range is a type, anything else is an s33 that must be a non-negative type index.
    */
   void blockType(ByteReader in) {
     int at = in.position();
@@ -68,7 +68,10 @@ final class TypeDecoder {
     }
   }
 
-  /** The next byte without consuming it, or -1 at the end (the following read then reports truncation). */
+  /**
+   * The next byte without consuming it, or -1 at the end (the following read then reports
+   * truncation).
+   */
   private int peek(ByteReader in) {
     return in.atEnd() ? -1 : bytes[in.position()] & 0xFF;
   }
@@ -77,7 +80,10 @@ final class TypeDecoder {
     return code >= V128 && code <= 0x7F;
   }
 
-  /** exnref/noexn (exceptions), func/extern (reference types) and any/eq/i31/struct/array/none/… (GC). */
+  /**
+   * exnref/noexn (exceptions), func/extern (reference types) and any/eq/i31/struct/array/none/…
+   * (GC).
+   */
   private static boolean isAbstractReference(int code) {
     return code >= 0x69 && code <= 0x74;
   }

@@ -14,7 +14,8 @@ class CodeFeaturesTest {
     BitSet used = new BitSet();
     used.set(1);
     BitSet dropped = new BitSet();
-    CodeFeatures f = new CodeFeatures(false, false, true, false, false, false, used, dropped, false, 0, 3);
+    CodeFeatures f =
+        new CodeFeatures(false, false, true, false, false, false, used, dropped, false, 0, 3);
 
     used.set(5);
     dropped.set(7);
@@ -33,16 +34,56 @@ class CodeFeaturesTest {
     a.set(2);
     assertEquals(
         new CodeFeatures(false, false, false, false, false, false, a, new BitSet(), false, -1, 0),
-        new CodeFeatures(false, false, false, false, false, false, (BitSet) a.clone(), new BitSet(), false, -1, 0));
+        new CodeFeatures(
+            false,
+            false,
+            false,
+            false,
+            false,
+            false,
+            (BitSet) a.clone(),
+            new BitSet(),
+            false,
+            -1,
+            0));
   }
 
   @Test
   void rejectsImpossibleValues() {
-    assertThrows(NullPointerException.class,
-        () -> new CodeFeatures(false, false, false, false, false, false, null, new BitSet(), false, -1, 0));
-    assertThrows(IllegalArgumentException.class,
-        () -> new CodeFeatures(false, false, false, false, false, false, new BitSet(), new BitSet(), false, -2, 0));
-    assertThrows(IllegalArgumentException.class,
-        () -> new CodeFeatures(false, false, false, false, false, false, new BitSet(), new BitSet(), false, -1, -1));
+    assertThrows(
+        NullPointerException.class,
+        () ->
+            new CodeFeatures(
+                false, false, false, false, false, false, null, new BitSet(), false, -1, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new CodeFeatures(
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                new BitSet(),
+                new BitSet(),
+                false,
+                -2,
+                0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new CodeFeatures(
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                new BitSet(),
+                new BitSet(),
+                false,
+                -1,
+                -1));
   }
 }

@@ -9,7 +9,9 @@ import java.util.BitSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Feature flags and exact instruction counts for assembled modules, one proposal family per module. */
+/**
+ * Feature flags and exact instruction counts for assembled modules, one proposal family per module.
+ */
 class CodeScannerTest {
 
   private CodeFeatures scan(String name) {
@@ -44,8 +46,10 @@ class CodeScannerTest {
 
   @Test
   void codeThatNeverTouchesMemoryReportsNoMemoryIndex() {
-    CodeFeatures f = CodeScanner.scan(
-        ModuleParser.parse(Wat.assemble("(module (memory 1) (func (result i32) i32.const 1))")));
+    CodeFeatures f =
+        CodeScanner.scan(
+            ModuleParser.parse(
+                Wat.assemble("(module (memory 1) (func (result i32) i32.const 1))")));
     assertEquals(-1, f.maxMemoryIndex());
     assertEquals(2, f.instructionCount());
   }
@@ -86,7 +90,8 @@ class CodeScannerTest {
 
   @Test
   void v128LocalAloneNeedsSimd() {
-    CodeFeatures f = CodeScanner.scan(ModuleParser.parse(Wat.assemble("(module (func (local i32 v128)))")));
+    CodeFeatures f =
+        CodeScanner.scan(ModuleParser.parse(Wat.assemble("(module (func (local i32 v128)))")));
     assertEquals(Set.of("simd"), Flags.of(f));
     assertEquals(1, f.instructionCount());
   }
@@ -117,7 +122,14 @@ class CodeScannerTest {
   void flagsCombineAcrossFunctions() {
     CodeFeatures f = scan("everything.wat");
     assertEquals(
-        Set.of("simd", "atomics", "bulkMemory", "referenceTypes", "exceptions", "tailCalls", "tableMutation"),
+        Set.of(
+            "simd",
+            "atomics",
+            "bulkMemory",
+            "referenceTypes",
+            "exceptions",
+            "tailCalls",
+            "tableMutation"),
         Flags.of(f));
     assertEquals(bits(0), f.dataSegmentsUsed());
     assertEquals(bits(0), f.droppedDataSegments());

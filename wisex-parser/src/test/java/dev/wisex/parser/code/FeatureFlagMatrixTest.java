@@ -29,25 +29,42 @@ class FeatureFlagMatrixTest {
     return Stream.of(
         Arguments.of("table.get", "i32.const 0 table.get $t drop", Set.of("referenceTypes")),
         Arguments.of("table.size", "table.size $t drop", Set.of("referenceTypes")),
-        Arguments.of("table.set", "i32.const 0 ref.null func table.set $t",
+        Arguments.of(
+            "table.set",
+            "i32.const 0 ref.null func table.set $t",
             Set.of("referenceTypes", "tableMutation")),
-        Arguments.of("table.grow", "ref.null extern i32.const 1 table.grow $x drop",
+        Arguments.of(
+            "table.grow",
+            "ref.null extern i32.const 1 table.grow $x drop",
             Set.of("referenceTypes", "tableMutation")),
-        Arguments.of("table.fill", "i32.const 0 ref.null extern i32.const 1 table.fill $x",
+        Arguments.of(
+            "table.fill",
+            "i32.const 0 ref.null extern i32.const 1 table.fill $x",
             Set.of("referenceTypes", "tableMutation")),
-        Arguments.of("table.copy", "i32.const 0 i32.const 0 i32.const 0 table.copy $t $t",
+        Arguments.of(
+            "table.copy",
+            "i32.const 0 i32.const 0 i32.const 0 table.copy $t $t",
             Set.of("bulkMemory", "tableMutation")),
-        Arguments.of("table.init", "i32.const 0 i32.const 0 i32.const 0 table.init $t $e",
+        Arguments.of(
+            "table.init",
+            "i32.const 0 i32.const 0 i32.const 0 table.init $t $e",
             Set.of("bulkMemory", "tableMutation")),
         Arguments.of("elem.drop", "elem.drop $e", Set.of("bulkMemory", "tableMutation")),
-        Arguments.of("memory.copy", "i32.const 0 i32.const 0 i32.const 0 memory.copy", Set.of("bulkMemory")),
-        Arguments.of("memory.fill", "i32.const 0 i32.const 0 i32.const 0 memory.fill", Set.of("bulkMemory")),
-        Arguments.of("memory.init", "i32.const 0 i32.const 0 i32.const 0 memory.init $d", Set.of("bulkMemory")),
+        Arguments.of(
+            "memory.copy", "i32.const 0 i32.const 0 i32.const 0 memory.copy", Set.of("bulkMemory")),
+        Arguments.of(
+            "memory.fill", "i32.const 0 i32.const 0 i32.const 0 memory.fill", Set.of("bulkMemory")),
+        Arguments.of(
+            "memory.init",
+            "i32.const 0 i32.const 0 i32.const 0 memory.init $d",
+            Set.of("bulkMemory")),
         Arguments.of("data.drop", "data.drop $d", Set.of("bulkMemory")),
         Arguments.of("ref.null", "ref.null extern drop", Set.of("referenceTypes")),
         Arguments.of("ref.is_null", "ref.null func ref.is_null drop", Set.of("referenceTypes")),
         Arguments.of("ref.func", "ref.func $f drop", Set.of("referenceTypes")),
-        Arguments.of("typed select", "i32.const 1 i32.const 2 i32.const 0 select (result i32) drop",
+        Arguments.of(
+            "typed select",
+            "i32.const 1 i32.const 2 i32.const 0 select (result i32) drop",
             Set.of("referenceTypes")),
         Arguments.of("untyped select", "i32.const 1 i32.const 2 i32.const 0 select drop", Set.of()),
         Arguments.of("call_indirect", "i32.const 0 call_indirect $t", Set.of()),
@@ -56,7 +73,8 @@ class FeatureFlagMatrixTest {
         Arguments.of("return_call", "return_call $f", Set.of("tailCalls")),
         Arguments.of("atomic.fence", "atomic.fence", Set.of("atomics")),
         Arguments.of("i32x4.splat", "i32.const 1 i32x4.splat drop", Set.of("simd")),
-        Arguments.of("v128 block type", "block (result v128) unreachable end drop", Set.of("simd")));
+        Arguments.of(
+            "v128 block type", "block (result v128) unreachable end drop", Set.of("simd")));
   }
 
   @ParameterizedTest(name = "{0}")

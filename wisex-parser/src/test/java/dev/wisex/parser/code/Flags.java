@@ -3,7 +3,10 @@ package dev.wisex.parser.code;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The boolean flags of a {@link CodeFeatures} that are set, by name, so a test states them as one set. */
+/**
+ * The boolean flags of a {@link CodeFeatures} that are set, by name, so a test states them as one
+ * set.
+ */
 final class Flags {
   private Flags() {}
 

@@ -15,7 +15,9 @@ import java.io.InputStream;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Scale: many functions, a real compiler-produced module, and a code section of tens of megabytes. */
+/**
+ * Scale: many functions, a real compiler-produced module, and a code section of tens of megabytes.
+ */
 class LargeModuleTest {
   private static final int FUNCTIONS = 20_000;
 
@@ -26,22 +28,29 @@ class LargeModuleTest {
     for (int i = 0; i < FUNCTIONS; i++) {
       switch (i % 4) {
         case 0 -> { // 4: constants grow to multi-byte LEBs
-          wat.append("(func (param i32) (result i32) local.get 0 i32.const ").append(i * 997).append(" i32.add)\n");
+          wat.append("(func (param i32) (result i32) local.get 0 i32.const ")
+              .append(i * 997)
+              .append(" i32.add)\n");
           expected += 4;
         }
         case 1 -> { // 8
-          wat.append("(func (param i32) (result i32) block (result i32) i32.const ").append(-i)
+          wat.append("(func (param i32) (result i32) block (result i32) i32.const ")
+              .append(-i)
               .append(" local.get 0 br_if 0 end i32.const 1 i32.add)\n");
           expected += 8;
         }
         case 2 -> { // 5
-          wat.append("(func (param i32) (result i64) local.get 0 i64.load offset=").append(i)
+          wat.append("(func (param i32) (result i64) local.get 0 i64.load offset=")
+              .append(i)
               .append(" i64.const 1 i64.add)\n");
           expected += 5;
         }
         default -> { // 9
-          wat.append("(func (param i32) (result i32) local.get 0 if (result i32) i32.const 1 else local.get 0 ")
-              .append("i32.const ").append(i).append(" i32.mul end)\n");
+          wat.append(
+                  "(func (param i32) (result i32) local.get 0 if (result i32) i32.const 1 else local.get 0 ")
+              .append("i32.const ")
+              .append(i)
+              .append(" i32.mul end)\n");
           expected += 9;
         }
       }
@@ -56,7 +65,9 @@ class LargeModuleTest {
     assertEquals(0, f.maxMemoryIndex());
   }
 
-  /** wabt's own wat2wasm, compiled by clang: real code, counted independently by Chicory's parser. */
+  /**
+   * wabt's own wat2wasm, compiled by clang: real code, counted independently by Chicory's parser.
+   */
   @Test
   void realCompilerOutputMatchesAnIndependentDecoder() throws IOException {
     byte[] wasm = wat2wasmBinary();
@@ -73,9 +84,9 @@ class LargeModuleTest {
   }
 
   /**
-   * Tens of megabytes of real code (wat2wasm's bodies repeated) decode to exactly the repeated count.
-   * Throughput is printed, and only a pathological slowdown fails the test: timing on shared CI machines is
-   * too noisy for a tight bound.
+   * Tens of megabytes of real code (wat2wasm's bodies repeated) decode to exactly the repeated
+   * count. Throughput is printed, and only a pathological slowdown fails the test: timing on shared
+   * CI machines is too noisy for a tight bound.
    */
   @Test
   void tensOfMegabytesOfCode() throws IOException {
@@ -94,7 +105,10 @@ class LargeModuleTest {
       }
     }
     ByteArrayOutputStream wasm = new ByteArrayOutputStream();
-    wasm.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00});
+    wasm.writeBytes(
+        new byte[] {
+          0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00
+        });
     ByteArrayOutputStream functionSection = new ByteArrayOutputStream();
     TestModules.leb(functionSection, functions);
     functionSection.writeBytes(new byte[functions]);
@@ -106,13 +120,15 @@ class LargeModuleTest {
     code.writeTo(wasm);
     WasmModule big = ModuleParser.parse(wasm.toByteArray());
 
-    // Speed is measured by the benchmarks, never asserted here; this checks that a large section scans whole.
+    // Speed is measured by the benchmarks, never asserted here; this checks that a large section
+    // scans whole.
     CodeFeatures f = CodeScanner.scan(big);
     assertEquals(originalCount * copies, f.instructionCount());
   }
 
   private static byte[] wat2wasmBinary() throws IOException {
-    // The wabt artifact carries wat2wasm's original .wasm at its root, next to the Java translation.
+    // The wabt artifact carries wat2wasm's original .wasm at its root, next to the Java
+    // translation.
     try (InputStream in = ClassLoader.getSystemClassLoader().getResourceAsStream("wat2wasm")) {
       assertNotNull(in, "wat2wasm.wasm not found in the wabt artifact");
       return in.readAllBytes();

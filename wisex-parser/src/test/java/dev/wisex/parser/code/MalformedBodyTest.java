@@ -40,28 +40,36 @@ class MalformedBodyTest {
   void missingFinalEnd() {
     byte[] wasm = module(body(0x00, 0x41, 0x01, 0x1A));
     MalformedModuleException e = failure(wasm);
-    assertEquals("function body ends without its final end at offset " + offsetInFirstBody(wasm, 4)
-        + " in function 0", e.getMessage());
+    assertEquals(
+        "function body ends without its final end at offset "
+            + offsetInFirstBody(wasm, 4)
+            + " in function 0",
+        e.getMessage());
   }
 
   @Test
   void nestedBlockLeftOpen() {
-    assertLocated(failure(module(body(0x00, 0x02, 0x40, 0x01, 0x0B))), "ends without its final end");
+    assertLocated(
+        failure(module(body(0x00, 0x02, 0x40, 0x01, 0x0B))), "ends without its final end");
   }
 
   @Test
   void bytesAfterFinalEnd() {
     byte[] wasm = module(body(0x00, 0x01, 0x0B, 0x01, 0x0B));
     MalformedModuleException e = failure(wasm);
-    assertEquals("unexpected bytes after the function's final end at offset " + offsetInFirstBody(wasm, 3)
-        + " in function 0", e.getMessage());
+    assertEquals(
+        "unexpected bytes after the function's final end at offset "
+            + offsetInFirstBody(wasm, 3)
+            + " in function 0",
+        e.getMessage());
   }
 
   @Test
   void unknownOpcodeFF() {
     byte[] wasm = module(body(0x00, 0x01, 0xFF, 0x0B));
     MalformedModuleException e = failure(wasm);
-    assertEquals("unknown opcode 0xFF at offset " + offsetInFirstBody(wasm, 2) + " in function 0",
+    assertEquals(
+        "unknown opcode 0xFF at offset " + offsetInFirstBody(wasm, 2) + " in function 0",
         e.getMessage());
   }
 
@@ -93,7 +101,9 @@ class MalformedBodyTest {
   @Test
   void truncatedImmediate() {
     // i32.const whose LEB has a continuation bit but no next byte inside the body
-    assertLocated(failure(module(body(0x00, 0x41, 0x80))), "unexpected end of input while reading i32 constant");
+    assertLocated(
+        failure(module(body(0x00, 0x41, 0x80))),
+        "unexpected end of input while reading i32 constant");
   }
 
   @Test
@@ -108,18 +118,21 @@ class MalformedBodyTest {
 
   @Test
   void overlongIndex() {
-    assertLocated(failure(module(body(0x00, 0x20, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0x0B))), "integer too large");
+    assertLocated(
+        failure(module(body(0x00, 0x20, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0x0B))), "integer too large");
   }
 
   @Test
   void memargAlignmentBeyondTheMemoryFlag() {
-    assertLocated(failure(module(body(0x00, 0x41, 0x00, 0x28, 0x80, 0x01, 0x00, 0x1A, 0x0B))),
+    assertLocated(
+        failure(module(body(0x00, 0x41, 0x00, 0x28, 0x80, 0x01, 0x00, 0x1A, 0x0B))),
         "malformed memarg alignment 128");
   }
 
   @Test
   void atomicFenceWithNonZeroFlags() {
-    assertLocated(failure(module(body(0x00, 0xFE, 0x03, 0x01, 0x0B))), "atomic.fence flags must be 0x00");
+    assertLocated(
+        failure(module(body(0x00, 0xFE, 0x03, 0x01, 0x0B))), "atomic.fence flags must be 0x00");
   }
 
   @Test
@@ -129,7 +142,9 @@ class MalformedBodyTest {
 
   @Test
   void invalidCatchKind() {
-    assertLocated(failure(module(body(0x00, 0x1F, 0x40, 0x01, 0x04, 0x00, 0x0B, 0x0B))), "invalid catch kind 4");
+    assertLocated(
+        failure(module(body(0x00, 0x1F, 0x40, 0x01, 0x04, 0x00, 0x0B, 0x0B))),
+        "invalid catch kind 4");
   }
 
   @Test
@@ -144,19 +159,25 @@ class MalformedBodyTest {
 
   @Test
   void invalidLocalType() {
-    assertLocated(failure(module(body(0x01, 0x01, 0x7A, 0x0B))), "invalid value type 0x7A in local type");
+    assertLocated(
+        failure(module(body(0x01, 0x01, 0x7A, 0x0B))), "invalid value type 0x7A in local type");
   }
 
   @Test
   void tooManyLocals() {
     assertLocated(
-        failure(module(body(0x02, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x7F, 0x01, 0x7F, 0x0B))), "too many locals");
+        failure(module(body(0x02, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x7F, 0x01, 0x7F, 0x0B))),
+        "too many locals");
   }
 
   @Test
   void dataSegmentIndexOutOfRange() {
-    assertLocated(failure(module(0, 1, body(0x00, 0xFC, 0x09, 0x01, 0x0B))), "data segment index 1 is out of range");
-    assertLocated(failure(module(body(0x00, 0xFC, 0x09, 0x00, 0x0B))), "data segment index 0 is out of range");
+    assertLocated(
+        failure(module(0, 1, body(0x00, 0xFC, 0x09, 0x01, 0x0B))),
+        "data segment index 1 is out of range");
+    assertLocated(
+        failure(module(body(0x00, 0xFC, 0x09, 0x00, 0x0B))),
+        "data segment index 0 is out of range");
   }
 
   @Test
@@ -169,7 +190,8 @@ class MalformedBodyTest {
 
   @Test
   void validPassiveSegmentIsAccepted() {
-    CodeFeatures f = CodeScanner.scan(ModuleParser.parse(module(0, 2, body(0x00, 0xFC, 0x09, 0x01, 0x0B))));
+    CodeFeatures f =
+        CodeScanner.scan(ModuleParser.parse(module(0, 2, body(0x00, 0xFC, 0x09, 0x01, 0x0B))));
     assertEquals(java.util.BitSet.valueOf(new long[] {0b10}), f.droppedDataSegments());
   }
 }

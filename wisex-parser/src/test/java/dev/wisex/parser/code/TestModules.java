@@ -3,14 +3,17 @@ package dev.wisex.parser.code;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Builds tiny modules byte by byte, for encodings the bundled wat2wasm cannot produce (newer proposals,
- * malformed bodies). Every function has type {@code (func)}; the scanner never checks types, so bodies
- * are free to use any instructions.
+ * Builds tiny modules byte by byte, for encodings the bundled wat2wasm cannot produce (newer
+ * proposals, malformed bodies). Every function has type {@code (func)}; the scanner never checks
+ * types, so bodies are free to use any instructions.
  */
 final class TestModules {
   private TestModules() {}
 
-  /** A body from raw bytes: pass the local declarations and the instructions, final {@code end} included. */
+  /**
+   * A body from raw bytes: pass the local declarations and the instructions, final {@code end}
+   * included.
+   */
   static byte[] body(int... bytes) {
     byte[] out = new byte[bytes.length];
     for (int i = 0; i < bytes.length; i++) {
@@ -25,8 +28,8 @@ final class TestModules {
   }
 
   /**
-   * A module with {@code importedFunctions} imported functions ahead of the bodies, and
-   * {@code passiveDataSegments} one-byte passive data segments (plus the data count section they need).
+   * A module with {@code importedFunctions} imported functions ahead of the bodies, and {@code
+   * passiveDataSegments} one-byte passive data segments (plus the data count section they need).
    */
   static byte[] module(int importedFunctions, int passiveDataSegments, byte[]... bodies) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Links every imported function for init. WASI/WASIX imports come from the {@link WasixHost} when WASI is
- * allowed; any other import gets a stub that fails init when called (instantiation itself must not fail:
- * many modules import functions that init never calls).
+ * Links every imported function for init. WASI/WASIX imports come from the {@link WasixHost} when
+ * WASI is allowed; any other import gets a stub that fails init when called (instantiation itself
+ * must not fail: many modules import functions that init never calls).
  */
 public final class ImportLinker {
   private ImportLinker() {}
@@ -51,9 +51,13 @@ public final class ImportLinker {
     String name = imp.qualifiedName();
     String message =
         WasixHost.owns(imp.module())
-            ? "init called import `" + name + "`, a WASI function, but WASI is off during pre-initialization; "
+            ? "init called import `"
+                + name
+                + "`, a WASI function, but WASI is off during pre-initialization; "
                 + "pass --allow-wasi (library: allowWasi(true)) to provide it"
-            : "init called import `" + name + "`, which has no host during pre-initialization; "
+            : "init called import `"
+                + name
+                + "`, which has no host during pre-initialization; "
                 + "do not call it from init, or provide it (--allow-wasi for WASI/WASIX imports)";
     return new HostFunction(
         imp.module(),
@@ -79,8 +83,11 @@ public final class ImportLinker {
       case V128 -> ValType.V128;
       case FUNCREF -> ValType.FUNCREF;
       case EXTERNREF -> ValType.EXTERNREF;
-      case EXNREF, OTHER_REF -> throw new dev.wisex.api.RejectedModuleException(
-          "an imported function uses the reference type `" + type.watName() + "`, which wisex cannot link");
+      case EXNREF, OTHER_REF ->
+          throw new dev.wisex.api.RejectedModuleException(
+              "an imported function uses the reference type `"
+                  + type.watName()
+                  + "`, which wisex cannot link");
     };
   }
 }

@@ -15,11 +15,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Runs the module up to its initialized state: instantiate (the start function runs once), call the WASI
- * reactor entry {@code _initialize} if exported, then the init function. Traps become {@link
- * InitFailedException}s that say which step trapped. A WASI exit ends init early: with code 0 and {@code
- * allowExitZero} the instance is returned as it was at the exit (that state is what gets snapshotted),
- * otherwise init fails naming the code.
+ * Runs the module up to its initialized state: instantiate (the start function runs once), call the
+ * WASI reactor entry {@code _initialize} if exported, then the init function. Traps become {@link
+ * InitFailedException}s that say which step trapped. A WASI exit ends init early: with code 0 and
+ * {@code allowExitZero} the instance is returned as it was at the exit (that state is what gets
+ * snapshotted), otherwise init fails naming the code.
  */
 public final class InitRunner {
   private static final Logger LOG = LogManager.getLogger(InitRunner.class);
@@ -28,22 +28,32 @@ public final class InitRunner {
 
   /** Returns the initialized instance; the caller closes it. */
   public static WasmInstance run(
-      WasmRuntime runtime, byte[] instrumented, WasmModule original, HostImports imports, WisexOptions options) {
+      WasmRuntime runtime,
+      byte[] instrumented,
+      WasmModule original,
+      HostImports imports,
+      WisexOptions options) {
     WasmInstance instance;
     try {
-      instance = runtime.instantiate(instrumented, imports, new InstanceConfig(options.executionMode()));
+      instance =
+          runtime.instantiate(instrumented, imports, new InstanceConfig(options.executionMode()));
     } catch (WasmTrapException e) {
       throw new InitFailedException("start function trapped: " + e.getMessage(), e);
     } catch (GuestExit e) {
       // The engine gives no instance back when the start function does not return.
       throw new InitFailedException(
-          "the start function exited with code " + e.code() + "; an instance whose start function exits cannot"
+          "the start function exited with code "
+              + e.code()
+              + "; an instance whose start function exits cannot"
               + " be snapshotted",
           e);
     }
     try {
       boolean reactor =
-          original.export(WasiNames.REACTOR_INIT).filter(e -> e.kind() == ExternalKind.FUNCTION).isPresent()
+          original
+                  .export(WasiNames.REACTOR_INIT)
+                  .filter(e -> e.kind() == ExternalKind.FUNCTION)
+                  .isPresent()
               && !options.initFunc().equals(WasiNames.REACTOR_INIT);
       if (reactor && !call(instance, WasiNames.REACTOR_INIT, options)) {
         return instance;
@@ -70,7 +80,10 @@ public final class InitRunner {
         return false;
       }
       throw new InitFailedException(
-          "`" + export + "` exited with code " + e.code()
+          "`"
+              + export
+              + "` exited with code "
+              + e.code()
               + (e.code() == 0 ? "; pass --allow-exit-zero to snapshot the state at exit" : ""),
           e);
     }

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Turns the user's options into the WASI/WASIX host's configuration: one place for every mapping rule. */
+/**
+ * Turns the user's options into the WASI/WASIX host's configuration: one place for every mapping
+ * rule.
+ */
 public final class WasiHosts {
   private WasiHosts() {}
 
@@ -51,8 +54,9 @@ public final class WasiHosts {
   }
 
   /**
-   * Inherited stdio uses the caller's streams, or the process's own file descriptors when the caller gave
-   * none (a library user who asked to inherit stdio); otherwise everything is sandboxed.
+   * Inherited stdio uses the caller's streams, or the process's own file descriptors when the
+   * caller gave none (a library user who asked to inherit stdio); otherwise everything is
+   * sandboxed.
    */
   private static Stdio stdio(WisexOptions options) {
     if (!options.inheritStdio()) {

@@ -18,13 +18,14 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Instrumentation pass: exports every mutable global and every defined memory under reserved names, so any
- * backend can read the state through exports alone.
+ * Instrumentation pass: exports every mutable global and every defined memory under reserved names,
+ * so any backend can read the state through exports alone.
  *
- * <p>It also adds one probe function per passive data segment that init might drop, because no engine API
- * tells whether a segment was dropped. The probe runs {@code memory.init} of one byte at source offset 1 with
- * length 0, which traps exactly when the segment is empty, and an empty segment is indistinguishable from a
- * dropped one. Before/after, for a module with one global and a memory:
+ * <p>It also adds one probe function per passive data segment that init might drop, because no
+ * engine API tells whether a segment was dropped. The probe runs {@code memory.init} of one byte at
+ * source offset 1 with length 0, which traps exactly when the segment is empty, and an empty
+ * segment is indistinguishable from a dropped one. Before/after, for a module with one global and a
+ * memory:
  *
  * <pre>
  * (global (mut i32) (i32.const 0)) (memory 1)
@@ -68,7 +69,9 @@ public final class Instrumenter {
     List<Integer> probed = segmentsToProbe(module, code);
     if (!probed.isEmpty()) {
       int typeIndex = module.types().size();
-      contents.put(Section.TYPE, ModuleAssembler.appendToVector(module, Section.TYPE, 1, new byte[] {0x60, 0, 0}));
+      contents.put(
+          Section.TYPE,
+          ModuleAssembler.appendToVector(module, Section.TYPE, 1, new byte[] {0x60, 0, 0}));
       ByteWriter functions = new ByteWriter();
       ByteWriter bodies = new ByteWriter();
       int firstFunction = module.importCount(ExternalKind.FUNCTION) + module.functionTypes().length;
@@ -85,24 +88,32 @@ public final class Instrumenter {
       }
       contents.put(
           Section.FUNCTION,
-          ModuleAssembler.appendToVector(module, Section.FUNCTION, probed.size(), functions.toByteArray()));
+          ModuleAssembler.appendToVector(
+              module, Section.FUNCTION, probed.size(), functions.toByteArray()));
       contents.put(
-          Section.CODE, ModuleAssembler.appendToVector(module, Section.CODE, probed.size(), bodies.toByteArray()));
+          Section.CODE,
+          ModuleAssembler.appendToVector(
+              module, Section.CODE, probed.size(), bodies.toByteArray()));
     }
     if (exportCount > 0) {
       contents.put(
-          Section.EXPORT, ModuleAssembler.appendToVector(module, Section.EXPORT, exportCount, exports.toByteArray()));
+          Section.EXPORT,
+          ModuleAssembler.appendToVector(
+              module, Section.EXPORT, exportCount, exports.toByteArray()));
     }
-    byte[] bytes = contents.isEmpty() ? module.bytes() : ModuleAssembler.assemble(module, contents, Set.of());
+    byte[] bytes =
+        contents.isEmpty() ? module.bytes() : ModuleAssembler.assemble(module, contents, Set.of());
     LOG.debug(
         "instrumented: {} globals, {} memories, {} data-segment probes exported",
-        globalExports.size(), memoryExports.size(), probes.size());
+        globalExports.size(),
+        memoryExports.size(),
+        probes.size());
     return new InstrumentedModule(bytes, globalExports, memoryExports, probes);
   }
 
   /**
-   * Passive segments whose dropped state can differ after init: non-empty ones that some {@code data.drop}
-   * names. Without a memory no probe can run (and no segment can be used).
+   * Passive segments whose dropped state can differ after init: non-empty ones that some {@code
+   * data.drop} names. Without a memory no probe can run (and no segment can be used).
    */
   private static List<Integer> segmentsToProbe(WasmModule module, CodeFeatures code) {
     List<Integer> probed = new ArrayList<>();
@@ -111,14 +122,18 @@ public final class Instrumenter {
     }
     List<DataSegment> data = module.data();
     for (int i = 0; i < data.size(); i++) {
-      if (!data.get(i).active() && data.get(i).payloadLength() > 0 && code.droppedDataSegments().get(i)) {
+      if (!data.get(i).active()
+          && data.get(i).payloadLength() > 0
+          && code.droppedDataSegments().get(i)) {
         probed.add(i);
       }
     }
     return probed;
   }
 
-  /** {@code memory.init segment 0} with dest 0, source 1, length 0: traps iff the segment is empty. */
+  /**
+   * {@code memory.init segment 0} with dest 0, source 1, length 0: traps iff the segment is empty.
+   */
   private static byte[] probeBody(int segment, boolean memory64) {
     ByteWriter body = new ByteWriter(16);
     body.u8(0); // no locals

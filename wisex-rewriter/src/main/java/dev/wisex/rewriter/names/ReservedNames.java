@@ -1,8 +1,8 @@
 package dev.wisex.rewriter.names;
 
 /**
- * The export names instrumentation adds. One prefix, so the validator can refuse modules that already use it
- * and the rewrite never has to guess which exports are ours.
+ * The export names instrumentation adds. One prefix, so the validator can refuse modules that
+ * already use it and the rewrite never has to guess which exports are ours.
  */
 public final class ReservedNames {
   public static final String PREFIX = "__wisex_";

@@ -27,9 +27,10 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Final rewrite pass: builds the output from the original module (not the instrumented one) and the snapshot.
- * Mutable globals get constant initializers, memory minimums rise to the snapshot's size, the snapshot's data
- * becomes active segments, the start section and init export go, and everything else is copied as it stood.
+ * Final rewrite pass: builds the output from the original module (not the instrumented one) and the
+ * snapshot. Mutable globals get constant initializers, memory minimums rise to the snapshot's size,
+ * the snapshot's data becomes active segments, the start section and init export go, and everything
+ * else is copied as it stood.
  *
  * <pre>
  * (global (mut i32) (i32.const 0)) (start $init) (export "wizex.initialize" (func $init))
@@ -37,10 +38,11 @@ import org.apache.logging.log4j.Logger;
  * (global (mut i32) (i32.const 42)) (data (i32.const 1024) "...")
  * </pre>
  *
- * <p>Original data segments keep their indices when code can name them (a data count section exists):
- * active ones and dropped passive ones become empty passive segments, which behave exactly as dropped ones;
- * live passive ones keep their bytes, so {@code memory.init} keeps working after the rewrite. Without a data
- * count section no code can name a segment, so the original segments are left out.
+ * <p>Original data segments keep their indices when code can name them (a data count section
+ * exists): active ones and dropped passive ones become empty passive segments, which behave exactly
+ * as dropped ones; live passive ones keep their bytes, so {@code memory.init} keeps working after
+ * the rewrite. Without a data count section no code can name a segment, so the original segments
+ * are left out.
  */
 public final class Rewriter {
   private static final Logger LOG = LogManager.getLogger(Rewriter.class);
@@ -84,7 +86,8 @@ public final class Rewriter {
     for (int i = 0; i < module.memories().size(); i++) {
       MemorySnapshot m = snapshot.memories().get(i);
       if (m.index() != imported + i) {
-        throw new IllegalStateException("snapshot memory " + m.index() + " does not match memory " + (imported + i));
+        throw new IllegalStateException(
+            "snapshot memory " + m.index() + " does not match memory " + (imported + i));
       }
       out.add(module.memories().get(i).withMinimum(m.pages()));
     }
@@ -109,11 +112,15 @@ public final class Rewriter {
       case F32 -> ConstExpr.f32Bits((int) value.low());
       case F64 -> ConstExpr.f64Bits(value.low());
       case V128 -> ConstExpr.v128(value.low(), value.high());
-      case FUNCREF, EXTERNREF -> throw new IllegalStateException("reference globals are rejected before init");
+      case FUNCREF, EXTERNREF ->
+          throw new IllegalStateException("reference globals are rejected before init");
     };
   }
 
-  /** Wizer's export rules: drop init (unless kept) and {@code _initialize}, then apply {@code dst=src} renames. */
+  /**
+   * Wizer's export rules: drop init (unless kept) and {@code _initialize}, then apply {@code
+   * dst=src} renames.
+   */
   private static List<Export> exports(WasmModule module, WisexOptions options) {
     Map<String, String> renames = options.renameFuncs(); // dst -> src
     Map<String, String> bySource = new HashMap<>();
@@ -125,7 +132,9 @@ public final class Rewriter {
       if (isInit && !options.keepInitFunc()) {
         continue;
       }
-      if (name.equals(WasiNames.REACTOR_INIT) && e.kind() == ExternalKind.FUNCTION && !bySource.containsKey(name)) {
+      if (name.equals(WasiNames.REACTOR_INIT)
+          && e.kind() == ExternalKind.FUNCTION
+          && !bySource.containsKey(name)) {
         continue;
       }
       if (bySource.containsKey(name)) {
@@ -139,7 +148,8 @@ public final class Rewriter {
 
   private static DataSectionWriter data(WasmModule module, Snapshot snapshot) {
     long payload = snapshot.memories().stream().mapToLong(MemorySnapshot::segmentBytes).sum();
-    DataSectionWriter out = new DataSectionWriter((int) Math.min(Integer.MAX_VALUE - 64, payload + 1024));
+    DataSectionWriter out =
+        new DataSectionWriter((int) Math.min(Integer.MAX_VALUE - 64, payload + 1024));
     if (module.section(Section.DATA_COUNT).isPresent()) {
       List<DataSegment> segments = module.data();
       for (int i = 0; i < segments.size(); i++) {
@@ -155,7 +165,12 @@ public final class Rewriter {
     for (MemorySnapshot m : snapshot.memories()) {
       boolean memory64 = all.get(m.index()).memory64();
       for (DataRun run : m.runs()) {
-        out.active(m.index(), ConstExpr.address(run.offset(), memory64), run.bytes(), 0, run.bytes().length);
+        out.active(
+            m.index(),
+            ConstExpr.address(run.offset(), memory64),
+            run.bytes(),
+            0,
+            run.bytes().length);
       }
     }
     return out;

@@ -4,25 +4,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Caps the number of data segments. Engines reject modules with too many segments (100,000 is a common
- * limit), so like Wizer 11 wisex keeps at most {@link #MAX_SEGMENTS} by merging across the smallest zero gaps
- * first. Among equal gaps (Wizer leaves the choice to an unstable sort) wisex merges where it saves the most
- * encoding bytes — the later segment's header, less any growth of the length prefix — then by lower memory
- * index and higher address, so the output is both smaller and independent of sort internals.
+ * Caps the number of data segments. Engines reject modules with too many segments (100,000 is a
+ * common limit), so like Wizer 11 wisex keeps at most {@link #MAX_SEGMENTS} by merging across the
+ * smallest zero gaps first. Among equal gaps (Wizer leaves the choice to an unstable sort) wisex
+ * merges where it saves the most encoding bytes — the later segment's header, less any growth of
+ * the length prefix — then by lower memory index and higher address, so the output is both smaller
+ * and independent of sort internals.
  */
 final class DataSegmentPlanner {
   /** Wizer's cap on data segments. */
   static final int MAX_SEGMENTS = 10_000;
 
   /**
-   * A new segment costs at least this many bytes (flags, offset expression, length); a zero gap no longer
-   * than this is cheaper to include than to split at (Wizer's {@code MIN_ACTIVE_SEGMENT_OVERHEAD}).
+   * A new segment costs at least this many bytes (flags, offset expression, length); a zero gap no
+   * longer than this is cheaper to include than to split at (Wizer's {@code
+   * MIN_ACTIVE_SEGMENT_OVERHEAD}).
    */
   static final long MIN_SEGMENT_OVERHEAD = 4;
 
   private DataSegmentPlanner() {}
 
-  /** Returns the ranges of each memory after merging enough gaps to keep at most {@code cap} segments. */
+  /**
+   * Returns the ranges of each memory after merging enough gaps to keep at most {@code cap}
+   * segments.
+   */
   static List<RangeList> cap(List<RangeList> memories, int cap) {
     long total = memories.stream().mapToLong(RangeList::size).sum();
     if (total <= cap) {
@@ -32,9 +37,10 @@ final class DataSegmentPlanner {
   }
 
   /**
-   * Greedy merging over all memories' segments as one doubly linked list. A gap never changes when its
-   * neighbours merge, but the bytes a merge saves do (the merged segment's length prefix grows), so savings
-   * are recomputed for the two gaps next to each merge and stale queue entries are skipped by version.
+   * Greedy merging over all memories' segments as one doubly linked list. A gap never changes when
+   * its neighbours merge, but the bytes a merge saves do (the merged segment's length prefix
+   * grows), so savings are recomputed for the two gaps next to each merge and stale queue entries
+   * are skipped by version.
    */
   private static final class Merger {
     private final int[] memoryOf;
@@ -87,8 +93,16 @@ final class DataSegmentPlanner {
     private void offer(int right) {
       int left = prev[right];
       long saved =
-          savedBytes(memoryOf[right], end[left] - start[left], start[right], end[right] - start[right], end[right] - start[left]);
-      queue.add(new long[] {start[right] - end[left], -saved, memoryOf[right], start[right], right, version[right]});
+          savedBytes(
+              memoryOf[right],
+              end[left] - start[left],
+              start[right],
+              end[right] - start[right],
+              end[right] - start[left]);
+      queue.add(
+          new long[] {
+            start[right] - end[left], -saved, memoryOf[right], start[right], right, version[right]
+          });
     }
 
     List<RangeList> merge(int count) {
@@ -131,13 +145,19 @@ final class DataSegmentPlanner {
   }
 
   /**
-   * Encoding bytes saved by merging a segment into its left neighbour: the right segment's header (flags,
-   * memory index, offset expression, length prefix) and the left one's length prefix, less the merged
-   * segment's length prefix. The gap's zero bytes are accounted for by the primary sort key.
+   * Encoding bytes saved by merging a segment into its left neighbour: the right segment's header
+   * (flags, memory index, offset expression, length prefix) and the left one's length prefix, less
+   * the merged segment's length prefix. The gap's zero bytes are accounted for by the primary sort
+   * key.
    */
-  static long savedBytes(int memory, long leftLength, long rightStart, long rightLength, long mergedLength) {
-    long header = (memory == 0 ? 1 : 1 + unsignedLebLength(memory)) + 2 + signedLebLength(rightStart);
-    return header + unsignedLebLength(rightLength) + unsignedLebLength(leftLength) - unsignedLebLength(mergedLength);
+  static long savedBytes(
+      int memory, long leftLength, long rightStart, long rightLength, long mergedLength) {
+    long header =
+        (memory == 0 ? 1 : 1 + unsignedLebLength(memory)) + 2 + signedLebLength(rightStart);
+    return header
+        + unsignedLebLength(rightLength)
+        + unsignedLebLength(leftLength)
+        - unsignedLebLength(mergedLength);
   }
 
   static int unsignedLebLength(long value) {

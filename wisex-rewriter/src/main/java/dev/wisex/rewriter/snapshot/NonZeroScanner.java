@@ -6,9 +6,10 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Finds the non-zero byte runs of a memory. Reads the memory in large bulk chunks and scans eight bytes at a
- * time: zero words are skipped with one comparison, and the end of a non-zero run is found with the
- * "has a zero byte" bit trick, so dense and sparse memories both scan at memory bandwidth.
+ * Finds the non-zero byte runs of a memory. Reads the memory in large bulk chunks and scans eight
+ * bytes at a time: zero words are skipped with one comparison, and the end of a non-zero run is
+ * found with the "has a zero byte" bit trick, so dense and sparse memories both scan at memory
+ * bandwidth.
  */
 final class NonZeroScanner {
   static final int CHUNK = 1 << 20;

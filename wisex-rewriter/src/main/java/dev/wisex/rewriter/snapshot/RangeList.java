@@ -3,8 +3,9 @@ package dev.wisex.rewriter.snapshot;
 import java.util.Arrays;
 
 /**
- * Ascending, disjoint byte ranges {@code [start, end)} of one memory, stored as two primitive arrays: a
- * sparse gigabyte memory can have millions of runs before merging, and objects per run would dominate.
+ * Ascending, disjoint byte ranges {@code [start, end)} of one memory, stored as two primitive
+ * arrays: a sparse gigabyte memory can have millions of runs before merging, and objects per run
+ * would dominate.
  */
 final class RangeList {
   private long[] starts = new long[16];
@@ -23,7 +24,10 @@ final class RangeList {
     return ends[i];
   }
 
-  /** Appends a range after the last one, merging when the zero gap between them is at most {@code maxGap}. */
+  /**
+   * Appends a range after the last one, merging when the zero gap between them is at most {@code
+   * maxGap}.
+   */
   void add(long start, long end, long maxGap) {
     if (size > 0 && start - ends[size - 1] <= maxGap) {
       ends[size - 1] = end;

@@ -12,7 +12,10 @@ import java.util.Set;
  * @param memories each defined memory, in index order
  * @param droppedSegments passive data segments that init dropped
  */
-public record Snapshot(Map<Integer, GlobalValue> globals, List<MemorySnapshot> memories, Set<Integer> droppedSegments) {
+public record Snapshot(
+    Map<Integer, GlobalValue> globals,
+    List<MemorySnapshot> memories,
+    Set<Integer> droppedSegments) {
   public Snapshot {
     globals = Map.copyOf(globals);
     memories = List.copyOf(memories);

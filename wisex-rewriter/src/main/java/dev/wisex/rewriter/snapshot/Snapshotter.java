@@ -15,8 +15,9 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Snapshot pass: reads every mutable global, scans every defined memory for non-zero data, and asks each
- * passive-segment probe whether init dropped its segment — all through the instrumented exports.
+ * Snapshot pass: reads every mutable global, scans every defined memory for non-zero data, and asks
+ * each passive-segment probe whether init dropped its segment — all through the instrumented
+ * exports.
  */
 public final class Snapshotter {
   private static final Logger LOG = LogManager.getLogger(Snapshotter.class);
@@ -29,16 +30,20 @@ public final class Snapshotter {
    * @param instrumented where the state is exported
    * @param firstMemoryIndex index of the first defined memory (after imported ones)
    */
-  public static Snapshot snapshot(WasmInstance instance, InstrumentedModule instrumented, int firstMemoryIndex) {
+  public static Snapshot snapshot(
+      WasmInstance instance, InstrumentedModule instrumented, int firstMemoryIndex) {
     Map<Integer, GlobalValue> globals = new TreeMap<>();
-    instrumented.globalExports().forEach((index, export) -> globals.put(index, instance.global(export)));
+    instrumented
+        .globalExports()
+        .forEach((index, export) -> globals.put(index, instance.global(export)));
 
     List<GuestMemory> memories = new ArrayList<>();
     List<RangeList> ranges = new ArrayList<>();
     List<Long> nonZero = new ArrayList<>();
     for (String export : instrumented.memoryExports()) {
       GuestMemory memory = instance.memory(export);
-      NonZeroScanner.Result scan = NonZeroScanner.scan(memory, DataSegmentPlanner.MIN_SEGMENT_OVERHEAD);
+      NonZeroScanner.Result scan =
+          NonZeroScanner.scan(memory, DataSegmentPlanner.MIN_SEGMENT_OVERHEAD);
       memories.add(memory);
       ranges.add(scan.ranges());
       nonZero.add(scan.nonZeroBytes());
@@ -58,21 +63,28 @@ public final class Snapshotter {
           runs.add(new DataRun(at, bytes));
         }
       }
-      MemorySnapshot snapshot = new MemorySnapshot(firstMemoryIndex + m, memory.pages(), nonZero.get(m), runs);
+      MemorySnapshot snapshot =
+          new MemorySnapshot(firstMemoryIndex + m, memory.pages(), nonZero.get(m), runs);
       LOG.debug(
           "memory {}: {} pages, {} non-zero bytes in {} segments",
-          snapshot.index(), snapshot.pages(), snapshot.nonZeroBytes(), runs.size());
+          snapshot.index(),
+          snapshot.pages(),
+          snapshot.nonZeroBytes(),
+          runs.size());
       snapshots.add(snapshot);
     }
 
     Set<Integer> dropped = new HashSet<>();
-    instrumented.dataProbes().forEach((segment, probe) -> {
-      try {
-        instance.call(probe);
-      } catch (WasmTrapException e) {
-        dropped.add(segment);
-      }
-    });
+    instrumented
+        .dataProbes()
+        .forEach(
+            (segment, probe) -> {
+              try {
+                instance.call(probe);
+              } catch (WasmTrapException e) {
+                dropped.add(segment);
+              }
+            });
     return new Snapshot(globals, snapshots, dropped);
   }
 }

@@ -3,8 +3,8 @@ package dev.wisex.rewriter.validate;
 import dev.wisex.api.RejectedModuleException;
 import dev.wisex.api.WasmFeatures;
 import dev.wisex.api.WisexOptions;
-import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.Export;
+import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.FunctionType;
 import dev.wisex.parser.Global;
 import dev.wisex.parser.Import;
@@ -17,8 +17,8 @@ import dev.wisex.rewriter.names.ReservedNames;
 import java.util.Map;
 
 /**
- * Rejects, before anything runs, what wisex cannot snapshot or restore, naming the item and what to change.
- * Doing it first means a module is never executed only to fail at the rewrite.
+ * Rejects, before anything runs, what wisex cannot snapshot or restore, naming the item and what to
+ * change. Doing it first means a module is never executed only to fail at the rewrite.
  */
 public final class RestrictionValidator {
   private RestrictionValidator() {}
@@ -35,8 +35,8 @@ public final class RestrictionValidator {
   }
 
   /**
-   * Tables are not snapshotted, so code that could change one during init is refused, as Wizer refuses it;
-   * function references have no identity that a snapshot could record.
+   * Tables are not snapshotted, so code that could change one during init is refused, as Wizer
+   * refuses it; function references have no identity that a snapshot could record.
    */
   private static void rejectTableMutation(CodeFeatures code) {
     if (code.tableMutation()) {
@@ -51,7 +51,10 @@ public final class RestrictionValidator {
       reject("SIMD", "its code uses v128 instructions or locals", "--wasm-simd");
     }
     if (!features.bulkMemory() && code.bulkMemory()) {
-      reject("bulk memory", "its code uses memory.init, data.drop, memory.copy or memory.fill", "--wasm-bulk-memory");
+      reject(
+          "bulk memory",
+          "its code uses memory.init, data.drop, memory.copy or memory.fill",
+          "--wasm-bulk-memory");
     }
     if (!features.referenceTypes() && code.referenceTypes()) {
       reject("reference types", "its code uses reference instructions", "--wasm-reference-types");
@@ -64,16 +67,22 @@ public final class RestrictionValidator {
   private static void rejectImports(WasmModule module) {
     for (Import imp : module.imports()) {
       switch (imp.kind()) {
-        case GLOBAL -> throw new RejectedModuleException(
-            "module imports global `" + imp.qualifiedName()
-                + "`; imported globals cannot be snapshotted: define the global in the module instead");
-        case TABLE -> throw new RejectedModuleException(
-            "module imports table `" + imp.qualifiedName()
-                + "`; imported tables cannot be snapshotted: define the table in the module instead");
-        case MEMORY -> throw new RejectedModuleException(
-            "module imports memory `" + imp.qualifiedName()
-                + "`; imported memories are not supported yet (they come with WASIX support): "
-                + "link with a defined memory instead");
+        case GLOBAL ->
+            throw new RejectedModuleException(
+                "module imports global `"
+                    + imp.qualifiedName()
+                    + "`; imported globals cannot be snapshotted: define the global in the module instead");
+        case TABLE ->
+            throw new RejectedModuleException(
+                "module imports table `"
+                    + imp.qualifiedName()
+                    + "`; imported tables cannot be snapshotted: define the table in the module instead");
+        case MEMORY ->
+            throw new RejectedModuleException(
+                "module imports memory `"
+                    + imp.qualifiedName()
+                    + "`; imported memories are not supported yet (they come with WASIX support): "
+                    + "link with a defined memory instead");
         default -> {
           // functions are linked to host stubs; tags carry no state
         }
@@ -87,7 +96,10 @@ public final class RestrictionValidator {
       Global g = module.globals().get(i);
       if (g.type().mutable() && g.type().valueType().isReference()) {
         throw new RejectedModuleException(
-            "global " + (imported + i) + " is a mutable " + g.type().valueType().watName()
+            "global "
+                + (imported + i)
+                + " is a mutable "
+                + g.type().valueType().watName()
                 + "; reference values cannot be snapshotted: make it immutable or store an index instead");
       }
     }
@@ -97,7 +109,9 @@ public final class RestrictionValidator {
     for (Export e : module.exports()) {
       if (ReservedNames.isReserved(e.name())) {
         throw new RejectedModuleException(
-            "module exports `" + e.name() + "`, a name reserved for wisex's instrumentation: rename the export");
+            "module exports `"
+                + e.name()
+                + "`, a name reserved for wisex's instrumentation: rename the export");
       }
     }
   }
@@ -105,20 +119,28 @@ public final class RestrictionValidator {
   private static void checkInitFunc(WasmModule module, WisexOptions options) {
     String name = options.initFunc();
     Export init =
-        module.export(name)
+        module
+            .export(name)
             .orElseThrow(
                 () ->
                     new RejectedModuleException(
-                        "module does not export an init function named `" + name
+                        "module does not export an init function named `"
+                            + name
                             + "`: export one or pass its name with --init-func"));
     if (init.kind() != ExternalKind.FUNCTION) {
       throw new RejectedModuleException(
-          "export `" + name + "` is a " + init.kind().word() + ", not a function: pass the init function with --init-func");
+          "export `"
+              + name
+              + "` is a "
+              + init.kind().word()
+              + ", not a function: pass the init function with --init-func");
     }
     FunctionType type = module.functionType(init.index());
     if (!type.params().isEmpty() || !type.results().isEmpty()) {
       throw new RejectedModuleException(
-          "init function `" + name + "` must take no parameters and return nothing, but its type is "
+          "init function `"
+              + name
+              + "` must take no parameters and return nothing, but its type is "
               + describe(type));
     }
   }
@@ -127,19 +149,31 @@ public final class RestrictionValidator {
     for (Map.Entry<String, String> rename : options.renameFuncs().entrySet()) {
       String src = rename.getValue();
       Export e =
-          module.export(src)
+          module
+              .export(src)
               .orElseThrow(
                   () ->
                       new RejectedModuleException(
-                          "cannot rename `" + src + "` to `" + rename.getKey()
-                              + "`: the module has no export named `" + src + "`"));
+                          "cannot rename `"
+                              + src
+                              + "` to `"
+                              + rename.getKey()
+                              + "`: the module has no export named `"
+                              + src
+                              + "`"));
       if (e.kind() != ExternalKind.FUNCTION) {
         throw new RejectedModuleException(
-            "cannot rename `" + src + "`: it is a " + e.kind().word() + ", and --rename-func renames functions");
+            "cannot rename `"
+                + src
+                + "`: it is a "
+                + e.kind().word()
+                + ", and --rename-func renames functions");
       }
       if (src.equals(options.initFunc()) && !options.keepInitFunc()) {
         throw new RejectedModuleException(
-            "cannot rename the init function `" + src + "`: it is removed from the output; add --keep-init-func");
+            "cannot rename the init function `"
+                + src
+                + "`: it is removed from the output; add --keep-init-func");
       }
     }
   }
@@ -147,7 +181,10 @@ public final class RestrictionValidator {
   private static void checkFeatures(WasmModule module, WasmFeatures features) {
     var memories = module.allMemories();
     if (!features.multiMemory() && memories.size() > 1) {
-      reject("multi-memory", "the module defines " + memories.size() + " memories", "--wasm-multi-memory");
+      reject(
+          "multi-memory",
+          "the module defines " + memories.size() + " memories",
+          "--wasm-multi-memory");
     }
     for (MemoryType m : memories) {
       if (!features.memory64() && m.memory64()) {
@@ -158,14 +195,20 @@ public final class RestrictionValidator {
       }
       if (m.pageSizeLog2() != MemoryType.DEFAULT_PAGE_SIZE_LOG2) {
         throw new RejectedModuleException(
-            "a memory uses a custom page size (2^" + m.pageSizeLog2() + " bytes), which wisex does not support");
+            "a memory uses a custom page size (2^"
+                + m.pageSizeLog2()
+                + " bytes), which wisex does not support");
       }
     }
     for (FunctionType t : module.types()) {
       if (!features.multiValue() && t.results().size() > 1) {
-        reject("multi-value", "a function type returns " + t.results().size() + " values", "--wasm-multi-value");
+        reject(
+            "multi-value",
+            "a function type returns " + t.results().size() + " values",
+            "--wasm-multi-value");
       }
-      if (!features.simd() && (t.params().contains(ValueType.V128) || t.results().contains(ValueType.V128))) {
+      if (!features.simd()
+          && (t.params().contains(ValueType.V128) || t.results().contains(ValueType.V128))) {
         reject("SIMD", "a function type uses v128", "--wasm-simd");
       }
     }
@@ -179,17 +222,29 @@ public final class RestrictionValidator {
     }
     boolean passive = module.data().stream().anyMatch(d -> !d.active());
     if (!features.bulkMemory() && (passive || module.section(Section.DATA_COUNT).isPresent())) {
-      reject("bulk memory", "the module has passive data segments or a data count section", "--wasm-bulk-memory");
+      reject(
+          "bulk memory",
+          "the module has passive data segments or a data count section",
+          "--wasm-bulk-memory");
     }
   }
 
   private static void reject(String feature, String evidence, String flag) {
     throw new RejectedModuleException(
-        "module uses " + feature + " (" + evidence + "), which is disabled: enable it with " + flag + "=true");
+        "module uses "
+            + feature
+            + " ("
+            + evidence
+            + "), which is disabled: enable it with "
+            + flag
+            + "=true");
   }
 
   static String describe(FunctionType type) {
-    return "[" + String.join(" ", type.params().stream().map(ValueType::watName).toList()) + "] -> ["
-        + String.join(" ", type.results().stream().map(ValueType::watName).toList()) + "]";
+    return "["
+        + String.join(" ", type.params().stream().map(ValueType::watName).toList())
+        + "] -> ["
+        + String.join(" ", type.results().stream().map(ValueType::watName).toList())
+        + "]";
   }
 }

@@ -7,8 +7,8 @@ import dev.wisex.testkit.Wat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random valid modules through the whole pipeline: snapshot-then-check must equal init-then-check on
- * results, globals and memory bytes. A seeded run of 2,000 modules is part of the suite; set
+ * Random valid modules through the whole pipeline: snapshot-then-check must equal init-then-check
+ * on results, globals and memory bytes. A seeded run of 2,000 modules is part of the suite; set
  * {@code -Dwisex.fuzz.count=100000 -Dwisex.fuzz.seed=N} for a long run.
  */
 class DifferentialFuzzTest {
@@ -25,7 +25,8 @@ class DifferentialFuzzTest {
       try {
         wasm = Wat.assemble(module.wat);
       } catch (IllegalArgumentException e) {
-        throw new AssertionError("generator produced invalid WAT for seed " + seed + ":\n" + module.wat, e);
+        throw new AssertionError(
+            "generator produced invalid WAT for seed " + seed + ":\n" + module.wat, e);
       }
       try {
         DifferentialAccess.check(wasm, options, module.checks);

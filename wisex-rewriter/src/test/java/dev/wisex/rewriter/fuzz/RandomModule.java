@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Generates a random valid module as WAT: globals of every numeric type, one or two memories with random
- * stores, fills, grows, active and passive segments, {@code memory.init} and {@code data.drop} in init, and
- * check exports that read the state back. The text is kept so a failure can be reproduced by hand.
+ * Generates a random valid module as WAT: globals of every numeric type, one or two memories with
+ * random stores, fills, grows, active and passive segments, {@code memory.init} and {@code
+ * data.drop} in init, and check exports that read the state back. The text is kept so a failure can
+ * be reproduced by hand.
  */
 final class RandomModule {
   private static final String[] TYPES = {"i32", "i64", "f32", "f64"};
@@ -36,7 +37,8 @@ final class RandomModule {
     for (int m = 0; m < memories; m++) {
       minPages[m] = 1 + random.nextInt(2);
       maxPages[m] = minPages[m] + random.nextInt(3);
-      out.append(String.format(Locale.ROOT, "  (memory $m%d %d %d)%n", m, minPages[m], maxPages[m]));
+      out.append(
+          String.format(Locale.ROOT, "  (memory $m%d %d %d)%n", m, minPages[m], maxPages[m]));
     }
     int globals = random.nextInt(6);
     for (int g = 0; g < globals; g++) {
@@ -44,12 +46,25 @@ final class RandomModule {
       boolean mutable = random.nextInt(5) != 0;
       globalTypes.add(type);
       globalMutable.add(mutable);
-      out.append(String.format(Locale.ROOT, "  (global $g%d %s (%s.const %s))%n", g, mutable ? "(mut " + type + ")" : type, type, constant(type)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  (global $g%d %s (%s.const %s))%n",
+              g,
+              mutable ? "(mut " + type + ")" : type,
+              type,
+              constant(type)));
     }
     int actives = random.nextInt(3);
     for (int d = 0; d < actives; d++) {
       int m = random.nextInt(memories);
-      out.append(String.format(Locale.ROOT, "  (data (memory $m%d) (i32.const %d) \"%s\")%n", m, random.nextInt(minPages[m] * 65536 - 64), bytes()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  (data (memory $m%d) (i32.const %d) \"%s\")%n",
+              m,
+              random.nextInt(minPages[m] * 65536 - 64),
+              bytes()));
     }
     for (int p = 0; p < passiveSegments; p++) {
       out.append(String.format(Locale.ROOT, "  (data $p%d \"%s\")%n", p, bytes()));
@@ -63,19 +78,45 @@ final class RandomModule {
     for (int g = 0; g < globals; g++) {
       String type = globalTypes.get(g);
       String name = "global_" + g;
-      String read = type.startsWith("f") ? "(" + (type.equals("f32") ? "i32" : "i64") + ".reinterpret_" + type + " (global.get $g" + g + "))" : "(global.get $g" + g + ")";
+      String read =
+          type.startsWith("f")
+              ? "("
+                  + (type.equals("f32") ? "i32" : "i64")
+                  + ".reinterpret_"
+                  + type
+                  + " (global.get $g"
+                  + g
+                  + "))"
+              : "(global.get $g" + g + ")";
       String result = type.equals("f32") ? "i32" : type.equals("f64") ? "i64" : type;
-      out.append(String.format(Locale.ROOT, "  (func (export \"%s\") (result %s) %s)%n", name, result, read));
+      out.append(
+          String.format(
+              Locale.ROOT, "  (func (export \"%s\") (result %s) %s)%n", name, result, read));
       checks.add(name);
     }
     for (int m = 0; m < memories; m++) {
-      out.append(String.format(Locale.ROOT, "  (func (export \"size_%d\") (result i32) (memory.size $m%d))%n", m, m));
-      out.append(String.format(Locale.ROOT, "  (func (export \"grow_%d\") (result i32) (memory.grow $m%d (i32.const 1)))%n", m, m));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  (func (export \"size_%d\") (result i32) (memory.size $m%d))%n",
+              m,
+              m));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  (func (export \"grow_%d\") (result i32) (memory.grow $m%d (i32.const 1)))%n",
+              m,
+              m));
       checks.add("size_" + m);
       checks.add("grow_" + m);
     }
     for (int p = 0; p < passiveSegments; p++) {
-      out.append(String.format(Locale.ROOT, "  (func (export \"init_%d\") (memory.init $m0 $p%d (i32.const 16) (i32.const 0) (i32.const 1)))%n", p, p));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  (func (export \"init_%d\") (memory.init $m0 $p%d (i32.const 16) (i32.const 0) (i32.const 1)))%n",
+              p,
+              p));
       checks.add("init_" + p);
     }
     out.append(")\n");
@@ -86,18 +127,34 @@ final class RandomModule {
     int m = random.nextInt(memories);
     switch (random.nextInt(globalTypes.isEmpty() ? 5 : 7)) {
       case 0, 1 -> {
-        String[] stores = {"i32.store8", "i32.store16", "i32.store", "i64.store", "f32.store", "f64.store"};
+        String[] stores = {
+          "i32.store8", "i32.store16", "i32.store", "i64.store", "f32.store", "f64.store"
+        };
         String store = stores[random.nextInt(stores.length)];
         String type = store.substring(0, 3);
-        return String.format(Locale.ROOT, "(%s $m%d (i32.const %d) (%s.const %s))", store, m, address(m), type, constant(type));
+        return String.format(
+            Locale.ROOT,
+            "(%s $m%d (i32.const %d) (%s.const %s))",
+            store,
+            m,
+            address(m),
+            type,
+            constant(type));
       }
       case 2 -> {
         int at = address(m);
         int len = random.nextInt(Math.min(300, minPages[m] * 65536 - at));
-        return String.format(Locale.ROOT, "(memory.fill $m%d (i32.const %d) (i32.const %d) (i32.const %d))", m, at, random.nextInt(3) == 0 ? 0 : random.nextInt(256), len);
+        return String.format(
+            Locale.ROOT,
+            "(memory.fill $m%d (i32.const %d) (i32.const %d) (i32.const %d))",
+            m,
+            at,
+            random.nextInt(3) == 0 ? 0 : random.nextInt(256),
+            len);
       }
       case 3 -> {
-        return String.format(Locale.ROOT, "(drop (memory.grow $m%d (i32.const %d)))", m, random.nextInt(2));
+        return String.format(
+            Locale.ROOT, "(drop (memory.grow $m%d (i32.const %d)))", m, random.nextInt(2));
       }
       case 4 -> {
         if (passiveSegments == 0) {
@@ -109,7 +166,12 @@ final class RandomModule {
           return String.format(Locale.ROOT, "(data.drop $p%d)", p);
         }
         return true
-            ? String.format(Locale.ROOT, "(memory.init $m%d $p%d (i32.const %d) (i32.const 0) (i32.const 1))", m, p, address(m))
+            ? String.format(
+                Locale.ROOT,
+                "(memory.init $m%d $p%d (i32.const %d) (i32.const 0) (i32.const 1))",
+                m,
+                p,
+                address(m))
             : "(nop)";
       }
       default -> {
@@ -118,7 +180,8 @@ final class RandomModule {
           return "(nop)";
         }
         String type = globalTypes.get(g);
-        return String.format(Locale.ROOT, "(global.set $g%d (%s.const %s))", g, type, constant(type));
+        return String.format(
+            Locale.ROOT, "(global.set $g%d (%s.const %s))", g, type, constant(type));
       }
     }
   }
@@ -132,8 +195,14 @@ final class RandomModule {
     return switch (type) {
       case "i32" -> Integer.toString(random.nextInt());
       case "i64" -> Long.toString(random.nextLong());
-      case "f32" -> floatBits(random.nextInt(4) == 0 ? 0x7FC0_0000 | random.nextInt(0x40_0000) : random.nextInt());
-      default -> doubleBits(random.nextInt(4) == 0 ? 0xFFF8_0000_0000_0000L | random.nextLong(1L << 50) : random.nextLong());
+      case "f32" ->
+          floatBits(
+              random.nextInt(4) == 0 ? 0x7FC0_0000 | random.nextInt(0x40_0000) : random.nextInt());
+      default ->
+          doubleBits(
+              random.nextInt(4) == 0
+                  ? 0xFFF8_0000_0000_0000L | random.nextLong(1L << 50)
+                  : random.nextLong());
     };
   }
 
@@ -157,7 +226,8 @@ final class RandomModule {
     StringBuilder s = new StringBuilder();
     int n = 1 + random.nextInt(20);
     for (int i = 0; i < n; i++) {
-      s.append(String.format(Locale.ROOT, "\\%02x", random.nextInt(4) == 0 ? 0 : random.nextInt(256)));
+      s.append(
+          String.format(Locale.ROOT, "\\%02x", random.nextInt(4) == 0 ? 0 : random.nextInt(256)));
     }
     return s.toString();
   }

@@ -35,9 +35,11 @@ class DataSegmentPlannerTest {
   @Test
   void amongEqualGapsMergesWhereTheHeaderIsLargest() {
     RangeList a = ranges(0, 1, 6, 7, 20_000, 20_001, 20_006, 20_007); // gaps 5, 19993, 5
-    RangeList capped = DataSegmentPlanner.cap(List.of(a), 3).get(0); // 4 segments -> 3: merge one 5-gap
+    RangeList capped =
+        DataSegmentPlanner.cap(List.of(a), 3).get(0); // 4 segments -> 3: merge one 5-gap
     assertEquals(3, capped.size());
-    assertEquals(20_000, capped.start(2), "the segment at 20,006 has a 3-byte offset: it is merged away");
+    assertEquals(
+        20_000, capped.start(2), "the segment at 20,006 has a 3-byte offset: it is merged away");
     assertEquals(20_007, capped.end(2));
     assertEquals(6, capped.start(1));
   }
@@ -67,6 +69,8 @@ class DataSegmentPlannerTest {
     for (int i = 0; i < 12_000; i++) {
       r.add(i * 10L, i * 10L + 1, -1);
     }
-    assertEquals(DataSegmentPlanner.MAX_SEGMENTS, DataSegmentPlanner.cap(List.of(r), DataSegmentPlanner.MAX_SEGMENTS).get(0).size());
+    assertEquals(
+        DataSegmentPlanner.MAX_SEGMENTS,
+        DataSegmentPlanner.cap(List.of(r), DataSegmentPlanner.MAX_SEGMENTS).get(0).size());
   }
 }

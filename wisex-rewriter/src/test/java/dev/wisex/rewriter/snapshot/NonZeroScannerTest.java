@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The word-at-a-time scanner against a byte-at-a-time reference on random and edge-case memories. */
+/**
+ * The word-at-a-time scanner against a byte-at-a-time reference on random and edge-case memories.
+ */
 class NonZeroScannerTest {
   private static List<long[]> ranges(RangeList r) {
     List<long[]> out = new ArrayList<>();

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The host layer is written once against the SPI: every available backend must produce exactly the bytes
- * Chicory produces for the same WASI-using init.
+ * The host layer is written once against the SPI: every available backend must produce exactly the
+ * bytes Chicory produces for the same WASI-using init.
  */
 class WasiAcrossBackendsTest {
   @TempDir Path dir;
@@ -26,14 +26,20 @@ class WasiAcrossBackendsTest {
     Files.createDirectories(dir.resolve("nested"));
     Files.writeString(dir.resolve("nested/deep.txt"), "deep");
     List<WasmRuntime> runtimes =
-        RuntimeRegistry.discover().all().stream().filter(r -> r.availability().available()).toList();
+        RuntimeRegistry.discover().all().stream()
+            .filter(r -> r.availability().available())
+            .toList();
     for (String name : List.of("args_env", "clock_random", "files", "wasix")) {
       byte[] module = WasiRun.wat(name);
       WisexOptions.Builder options =
           WasiRun.options().env("K", "V").mapDir(new MapDir("/data", dir));
-      byte[] expected = new Preinitializer(options.runtime("chicory").build()).preinitialize(module).module();
+      byte[] expected =
+          new Preinitializer(options.runtime("chicory").build()).preinitialize(module).module();
       for (WasmRuntime runtime : runtimes) {
-        byte[] actual = new Preinitializer(options.runtime(runtime.name()).build()).preinitialize(module).module();
+        byte[] actual =
+            new Preinitializer(options.runtime(runtime.name()).build())
+                .preinitialize(module)
+                .module();
         assertArrayEquals(expected, actual, name + " on " + runtime.name());
       }
     }

@@ -132,7 +132,8 @@ class WasiFilesTest {
   void readdirListsTheCopiedTreeWithoutLinksThatLeaveIt() {
     Memory m = WasiRun.check(WasiRun.wat("files"), options());
     List<String> names = DirentNames.parse(m.bytes(), 4400, m.i32(200));
-    // to_etc and to_secret point outside the tree and were not copied; alias and etc, up were made by init.
+    // to_etc and to_secret point outside the tree and were not copied; alias and etc, up were made
+    // by init.
     assertEquals(List.of(".", "..", "alias", "etc", "input.txt", "inside", "nested", "up"), names);
   }
 
@@ -146,9 +147,12 @@ class WasiFilesTest {
 
   @Test
   void aMissingDirectoryFailsInit() {
-    WisexOptions options = WasiRun.options().mapDir(new MapDir("/data", dir.resolve("missing"))).build();
+    WisexOptions options =
+        WasiRun.options().mapDir(new MapDir("/data", dir.resolve("missing"))).build();
     InitFailedException e =
-        assertThrows(InitFailedException.class, () -> new Preinitializer(options).preinitialize(WasiRun.wat("files")));
+        assertThrows(
+            InitFailedException.class,
+            () -> new Preinitializer(options).preinitialize(WasiRun.wat("files")));
     assertTrue(e.getMessage().contains("not a directory"), e.getMessage());
   }
 
@@ -162,7 +166,9 @@ class WasiFilesTest {
           digest.update(("->" + Files.readSymbolicLink(path)).getBytes(StandardCharsets.UTF_8));
         } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
           digest.update(Files.readAllBytes(path));
-          digest.update(Long.toString(Files.getLastModifiedTime(path).toMillis()).getBytes(StandardCharsets.UTF_8));
+          digest.update(
+              Long.toString(Files.getLastModifiedTime(path).toMillis())
+                  .getBytes(StandardCharsets.UTF_8));
         }
       }
     }

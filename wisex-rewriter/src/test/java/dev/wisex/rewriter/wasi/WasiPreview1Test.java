@@ -18,11 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** WASI preview1 calls made during init, each checked differentially and on the snapshot's memory. */
+/**
+ * WASI preview1 calls made during init, each checked differentially and on the snapshot's memory.
+ */
 class WasiPreview1Test {
   @Test
   void argsAndEnvironmentReachInit() {
-    WisexOptions options = WasiRun.options().programName("app.wasm").env("B", "2").env("A", "x=y").build();
+    WisexOptions options =
+        WasiRun.options().programName("app.wasm").env("B", "2").env("A", "x=y").build();
     Memory m = WasiRun.check(WasiRun.wat("args_env"), options, "argc");
     for (int i = 0; i < 4; i++) {
       assertEquals(0, m.errno(i), "errno " + i);
@@ -47,7 +50,8 @@ class WasiPreview1Test {
     if (!host.isEmpty()) {
       java.util.Map.Entry<String, String> first = host.entrySet().iterator().next();
       String expected = first.getKey() + "=" + first.getValue();
-      assertEquals(expected, m.string(m.i32(8192), expected.getBytes(StandardCharsets.UTF_8).length));
+      assertEquals(
+          expected, m.string(m.i32(8192), expected.getBytes(StandardCharsets.UTF_8).length));
     }
   }
 
@@ -118,10 +122,14 @@ class WasiPreview1Test {
   void exitZeroEndsInitSuccessfullyOnlyWhenAllowed() {
     byte[] module = exit(0);
     InitFailedException e =
-        assertThrows(InitFailedException.class, () -> new Preinitializer(WasiRun.options().build()).preinitialize(module));
-    assertTrue(e.getMessage().contains("exited with code 0; pass --allow-exit-zero"), e.getMessage());
+        assertThrows(
+            InitFailedException.class,
+            () -> new Preinitializer(WasiRun.options().build()).preinitialize(module));
+    assertTrue(
+        e.getMessage().contains("exited with code 0; pass --allow-exit-zero"), e.getMessage());
 
-    Memory m = WasiRun.check(module, WasiRun.options().allowExitZero(true).build(), "marker", "after");
+    Memory m =
+        WasiRun.check(module, WasiRun.options().allowExitZero(true).build(), "marker", "after");
     assertEquals(42, m.i32(0), "the state at exit is snapshotted");
   }
 
@@ -130,7 +138,9 @@ class WasiPreview1Test {
     InitFailedException e =
         assertThrows(
             InitFailedException.class,
-            () -> new Preinitializer(WasiRun.options().allowExitZero(true).build()).preinitialize(exit(3)));
+            () ->
+                new Preinitializer(WasiRun.options().allowExitZero(true).build())
+                    .preinitialize(exit(3)));
     assertEquals("`wizex.initialize` exited with code 3", e.getMessage());
   }
 
@@ -139,13 +149,17 @@ class WasiPreview1Test {
     InitFailedException e =
         assertThrows(
             InitFailedException.class,
-            () -> new Preinitializer(WasiRun.options().allowWasi(false).build()).preinitialize(WasiRun.wat("stdout")));
+            () ->
+                new Preinitializer(WasiRun.options().allowWasi(false).build())
+                    .preinitialize(WasiRun.wat("stdout")));
     assertTrue(e.getMessage().contains("`wasi_snapshot_preview1.fd_write`"), e.getMessage());
     assertTrue(e.getMessage().contains("--allow-wasi"), e.getMessage());
   }
 
   private static byte[] exit(int code) {
-    String text = new String(WasiRunText.read("exit"), StandardCharsets.UTF_8).replace("CODE", Integer.toString(code));
+    String text =
+        new String(WasiRunText.read("exit"), StandardCharsets.UTF_8)
+            .replace("CODE", Integer.toString(code));
     return Wat.assemble(text);
   }
 }

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Test support for WASI modules: differential check with a fresh WASI host on each side, then the output's
- * memory for asserting what init actually saw.
+ * Test support for WASI modules: differential check with a fresh WASI host on each side, then the
+ * output's memory for asserting what init actually saw.
  */
 final class WasiRun {
   private WasiRun() {}
@@ -35,7 +35,9 @@ final class WasiRun {
     return WisexOptions.builder().allowWasi(true).inheritStdio(false).runtime("chicory");
   }
 
-  /** Checks original+init against the snapshot, then returns the output's first 64 KiB of memory. */
+  /**
+   * Checks original+init against the snapshot, then returns the output's first 64 KiB of memory.
+   */
   static Memory check(byte[] module, WisexOptions options, String... calls) {
     DifferentialAccess.check(module, options, List.of(calls));
     WisexResult result = new Preinitializer(options).preinitialize(module);
@@ -47,7 +49,10 @@ final class WasiRun {
     byte[] bytes = new byte[65536];
     try (WasixHost host = WasiHosts.create(options);
         WasmInstance instance =
-            chicory.instantiate(output, ImportLinker.link(ModuleParser.parse(output), host), InstanceConfig.defaults())) {
+            chicory.instantiate(
+                output,
+                ImportLinker.link(ModuleParser.parse(output), host),
+                InstanceConfig.defaults())) {
       instance.memory("memory").read(0, bytes, 0, bytes.length);
     }
     return new Memory(bytes);

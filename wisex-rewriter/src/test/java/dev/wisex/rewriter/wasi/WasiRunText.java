@@ -17,7 +17,8 @@ final class WasiRunText {
       if (in != null) {
         return in.readAllBytes();
       }
-      Path root = Path.of(WasiRunText.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path root =
+          Path.of(WasiRunText.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return Files.readAllBytes(root.resolve(resource.substring(1)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

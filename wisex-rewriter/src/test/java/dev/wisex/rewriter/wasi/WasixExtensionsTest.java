@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** WASIX extensions during init: virtual cwd, dup, pipes, events, tty, threads, futexes, process ids. */
+/**
+ * WASIX extensions during init: virtual cwd, dup, pipes, events, tty, threads, futexes, process
+ * ids.
+ */
 class WasixExtensionsTest {
   @TempDir Path dir;
 
@@ -48,7 +51,8 @@ class WasixExtensionsTest {
     assertEquals(80, m.i32(300), "tty columns");
     assertEquals(1, m.i32(232), "thread_id");
     assertEquals(1, m.i32(236), "thread_parallelism");
-    assertEquals(5_000_000_000_000_000_000L, m.i64(240), "clock_time_set moved the sandbox's wall clock");
+    assertEquals(
+        5_000_000_000_000_000_000L, m.i64(240), "clock_time_set moved the sandbox's wall clock");
     assertEquals(28, m.errno(18), "futex_wait on a changed value is EINVAL");
     assertEquals(0, m.errno(19), "futex_wait with a timeout times out");
     assertEquals(0, m.bytes()[252], "not woken");
@@ -65,8 +69,12 @@ class WasixExtensionsTest {
 
   @Test
   void readingAnEmptyPipeFailsInsteadOfHanging() {
-    InitFailedException e = assertThrows(InitFailedException.class, () -> run(
-        """
+    InitFailedException e =
+        assertThrows(
+            InitFailedException.class,
+            () ->
+                run(
+                    """
         (module
           (import "wasix_32v1" "fd_pipe" (func $pipe (param i32 i32) (result i32)))
           (import "wasix_32v1" "fd_read" (func $read (param i32 i32 i32 i32) (result i32)))
@@ -82,8 +90,12 @@ class WasixExtensionsTest {
 
   @Test
   void aFutexWaitWithoutTimeoutIsADeadlock() {
-    InitFailedException e = assertThrows(InitFailedException.class, () -> run(
-        """
+    InitFailedException e =
+        assertThrows(
+            InitFailedException.class,
+            () ->
+                run(
+                    """
         (module
           (import "wasix_32v1" "futex_wait" (func $wait (param i32 i32 i32 i32) (result i32)))
           (memory 1)
@@ -95,8 +107,12 @@ class WasixExtensionsTest {
 
   @Test
   void pollWithNothingToWaitForFails() {
-    InitFailedException e = assertThrows(InitFailedException.class, () -> run(
-        """
+    InitFailedException e =
+        assertThrows(
+            InitFailedException.class,
+            () ->
+                run(
+                    """
         (module
           (import "wasi_snapshot_preview1" "poll_oneoff" (func $poll (param i32 i32 i32 i32) (result i32)))
           (import "wasix_32v1" "fd_event" (func $event (param i64 i32 i32) (result i32)))
@@ -112,8 +128,12 @@ class WasixExtensionsTest {
 
   @Test
   void aDeclaredTypeThatDiffersFromTheAbiFailsLinking() {
-    InitFailedException e = assertThrows(InitFailedException.class, () -> run(
-        """
+    InitFailedException e =
+        assertThrows(
+            InitFailedException.class,
+            () ->
+                run(
+                    """
         (module
           (import "wasix_32v1" "thread_id" (func $id (param i64) (result i32)))
           (memory 1)

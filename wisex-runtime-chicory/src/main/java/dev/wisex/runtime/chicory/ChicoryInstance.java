@@ -9,7 +9,10 @@ import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.GuestMemory;
 import dev.wisex.runtime.spi.WasmInstance;
 
-/** A started Chicory instance behind the SPI: exports by name, raw bits in and out, failures translated. */
+/**
+ * A started Chicory instance behind the SPI: exports by name, raw bits in and out, failures
+ * translated.
+ */
 final class ChicoryInstance implements WasmInstance {
   private static final long[] NO_RESULTS = new long[0];
 
@@ -42,8 +45,10 @@ final class ChicoryInstance implements WasmInstance {
     return results == null ? NO_RESULTS : zeroExtend32(type, results);
   }
 
-  // Chicory hands 32-bit results back sign-extended (i32 -1 as 0xFFFF_FFFF_FFFF_FFFF). wisex's convention is
-  // the one GlobalValue uses, bits in the low half and the high half zero, so results and globals compare.
+  // Chicory hands 32-bit results back sign-extended (i32 -1 as 0xFFFF_FFFF_FFFF_FFFF). wisex's
+  // convention is
+  // the one GlobalValue uses, bits in the low half and the high half zero, so results and globals
+  // compare.
   private static long[] zeroExtend32(FunctionType type, long[] results) {
     for (int i = 0; i < results.length && i < type.returns().size(); i++) {
       ValType result = type.returns().get(i);

@@ -6,8 +6,8 @@ import dev.wisex.runtime.spi.GuestMemory;
 import java.util.Objects;
 
 /**
- * A Chicory memory seen through the SPI. Chicory addresses memory with {@code int}s and caps it below 2 GiB,
- * so every {@code long} address is range-checked here before it is narrowed.
+ * A Chicory memory seen through the SPI. Chicory addresses memory with {@code int}s and caps it
+ * below 2 GiB, so every {@code long} address is range-checked here before it is narrowed.
  */
 final class ChicoryMemory implements GuestMemory {
   private final Memory memory;

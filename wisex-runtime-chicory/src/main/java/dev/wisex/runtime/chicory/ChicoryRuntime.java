@@ -11,13 +11,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The default backend, built on Chicory: a pure-Java engine needs no native library, so wisex runs on any JVM
- * out of the box. It compiles guest code to JVM bytecode and interprets what the JVM cannot hold in one method.
+ * The default backend, built on Chicory: a pure-Java engine needs no native library, so wisex runs
+ * on any JVM out of the box. It compiles guest code to JVM bytecode and interprets what the JVM
+ * cannot hold in one method.
  */
 public final class ChicoryRuntime implements WasmRuntime {
   static final String NAME = "chicory";
 
-  // Probed against Chicory 1.7.5 by the tests: SIMD needs an add-on that is not on the class path, and the
+  // Probed against Chicory 1.7.5 by the tests: SIMD needs an add-on that is not on the class path,
+  // and the
   // parser rejects 64-bit memory limits.
   private static final Set<Capability> CAPABILITIES =
       EnumSet.of(Capability.THREADS, Capability.MULTI_MEMORY, Capability.EXCEPTIONS);

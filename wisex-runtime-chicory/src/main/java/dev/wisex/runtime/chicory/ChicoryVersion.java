@@ -7,11 +7,15 @@ import java.lang.module.ModuleDescriptor;
 import java.util.Optional;
 import java.util.Properties;
 
-/** The version of the Chicory jar actually loaded, which may differ from the one wisex was built against. */
+/**
+ * The version of the Chicory jar actually loaded, which may differ from the one wisex was built
+ * against.
+ */
 final class ChicoryVersion {
   static final String BUILT_AGAINST = "1.7.5";
 
-  private static final String POM_PROPERTIES = "/META-INF/maven/com.dylibso.chicory/runtime/pom.properties";
+  private static final String POM_PROPERTIES =
+      "/META-INF/maven/com.dylibso.chicory/runtime/pom.properties";
 
   private ChicoryVersion() {}
 
@@ -19,7 +23,8 @@ final class ChicoryVersion {
     return Holder.VERSION;
   }
 
-  // On the module path the descriptor knows the version; on the class path Chicory is an unnamed module,
+  // On the module path the descriptor knows the version; on the class path Chicory is an unnamed
+  // module,
   // so the Maven metadata inside the jar is the next best source.
   private static String detect() {
     return fromModuleDescriptor().or(ChicoryVersion::fromPomProperties).orElse(BUILT_AGAINST);

@@ -13,8 +13,8 @@ import dev.wisex.api.WisexException;
 import java.util.function.Supplier;
 
 /**
- * Turns everything Chicory throws into wisex's exception types, so that no engine class leaks to callers,
- * while a host handler's own exception comes out exactly as it went in.
+ * Turns everything Chicory throws into wisex's exception types, so that no engine class leaks to
+ * callers, while a host handler's own exception comes out exactly as it went in.
  */
 final class Failures {
   static final String STACK_EXHAUSTED = "call stack exhausted";

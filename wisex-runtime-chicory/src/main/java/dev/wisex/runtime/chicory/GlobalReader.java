@@ -7,8 +7,8 @@ import dev.wisex.api.InitFailedException;
 import dev.wisex.runtime.spi.GlobalValue;
 
 /**
- * Reads a global's exact bits. Chicory stores every value as raw bits in a {@code long}, so nothing goes
- * through {@code float} or {@code double} and NaN payloads survive.
+ * Reads a global's exact bits. Chicory stores every value as raw bits in a {@code long}, so nothing
+ * goes through {@code float} or {@code double} and NaN payloads survive.
  */
 final class GlobalReader {
   private GlobalReader() {}
@@ -38,6 +38,7 @@ final class GlobalReader {
     if (type.isReference() && ValType.matchesRef(type, ValType.ExternRef, types)) {
       return new GlobalValue(dev.wisex.runtime.spi.ValType.EXTERNREF, low, 0);
     }
-    throw new InitFailedException("global `" + name + "` has type " + type + ", which wisex cannot read");
+    throw new InitFailedException(
+        "global `" + name + "` has type " + type + ", which wisex cannot read");
   }
 }

@@ -1,8 +1,9 @@
 package dev.wisex.runtime.chicory;
 
 /**
- * Carries an exception thrown by a host handler through Chicory. Wrapping it tells the failure translation
- * that the exception is the host's own, to be rethrown untouched, and not an engine failure to be mapped.
+ * Carries an exception thrown by a host handler through Chicory. Wrapping it tells the failure
+ * translation that the exception is the host's own, to be rethrown untouched, and not an engine
+ * failure to be mapped.
  */
 final class HostFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;

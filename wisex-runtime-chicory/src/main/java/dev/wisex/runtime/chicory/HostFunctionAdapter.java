@@ -58,7 +58,8 @@ final class HostFunctionAdapter {
     return results == null ? NO_RESULTS : results;
   }
 
-  // Chicory passes 32-bit values sign-extended; handlers get the convention call results and globals use.
+  // Chicory passes 32-bit values sign-extended; handlers get the convention call results and
+  // globals use.
   private long[] zeroExtend32(long[] args) {
     for (int i = 0; i < args.length && i < narrowParams.length; i++) {
       if (narrowParams[i]) {

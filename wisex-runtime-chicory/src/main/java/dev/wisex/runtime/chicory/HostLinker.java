@@ -40,7 +40,8 @@ final class HostLinker {
       }
       HostFunction host = byName.get(name);
       if (host == null) {
-        throw new InitFailedException("module imports the function `" + name + "`, which the host does not provide");
+        throw new InitFailedException(
+            "module imports the function `" + name + "`, which the host does not provide");
       }
       FunctionType expected = module.typeSection().getType(((FunctionImport) imported).typeIndex());
       FunctionType provided = ValTypes.toChicory(host.type());

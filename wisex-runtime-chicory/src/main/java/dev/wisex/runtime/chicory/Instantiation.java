@@ -8,7 +8,10 @@ import dev.wisex.api.ExecutionMode;
 import dev.wisex.runtime.spi.HostImports;
 import java.util.function.Function;
 
-/** The steps from bytes to a started instance, each with the failure translation that fits its phase. */
+/**
+ * The steps from bytes to a started instance, each with the failure translation that fits its
+ * phase.
+ */
 final class Instantiation {
   private Instantiation() {}
 
@@ -17,8 +20,10 @@ final class Instantiation {
     ImportValues importValues = HostLinker.link(module, imports);
     Function<Instance, Machine> machineFactory = Machines.forMode(module, mode);
     Instance instance = build(module, importValues, machineFactory);
-    // Initialization runs guest code (the start function), so its failures are traps, unlike those of
-    // build(), which only links. `false`: Chicory would also call an exported `_start`, which for a WASI
+    // Initialization runs guest code (the start function), so its failures are traps, unlike those
+    // of
+    // build(), which only links. `false`: Chicory would also call an exported `_start`, which for a
+    // WASI
     // command is main(); pre-initialization must run the start section and nothing else.
     Failures.executing(() -> instance.initialize(false));
     return new ChicoryInstance(instance);
@@ -30,7 +35,8 @@ final class Instantiation {
       return Instance.builder(module)
           .withImportValues(importValues)
           .withMachineFactory(machineFactory)
-          // By default build() also initializes, mixing link errors with traps; run() does that step itself.
+          // By default build() also initializes, mixing link errors with traps; run() does that
+          // step itself.
           .withInitialize(false)
           .build();
     } catch (RuntimeException e) {

@@ -22,11 +22,14 @@ final class Machines {
     };
   }
 
-  // Forcing the compiler is for comparison and debugging, so a function it cannot compile is reported
+  // Forcing the compiler is for comparison and debugging, so a function it cannot compile is
+  // reported
   // rather than quietly interpreted.
   private static Function<Instance, Machine> compileStrictly(WasmModule module) {
     try {
-      return MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.FAIL).compile();
+      return MachineFactoryCompiler.builder(module)
+          .withInterpreterFallback(InterpreterFallback.FAIL)
+          .compile();
     } catch (RuntimeException e) {
       throw new InitFailedException(
           "the Chicory compiler cannot compile this module ("
@@ -37,10 +40,13 @@ final class Machines {
   }
 
   // Functions too large for one JVM method are interpreted. Should the compiler fail outright, the
-  // interpreter, Chicory's reference semantics, still runs the module: AUTO promises a result, not a strategy.
+  // interpreter, Chicory's reference semantics, still runs the module: AUTO promises a result, not
+  // a strategy.
   private static Function<Instance, Machine> compileOrInterpret(WasmModule module) {
     try {
-      return MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT).compile();
+      return MachineFactoryCompiler.builder(module)
+          .withInterpreterFallback(InterpreterFallback.SILENT)
+          .compile();
     } catch (RuntimeException e) {
       return InterpreterMachine::new;
     }

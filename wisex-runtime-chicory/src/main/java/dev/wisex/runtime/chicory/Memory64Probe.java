@@ -1,8 +1,9 @@
 package dev.wisex.runtime.chicory;
 
 /**
- * Spots a 64-bit memory in the raw bytes. Chicory's parser rejects one with "invalid memory limit: 4", which
- * tells a user nothing; walking the section headers is enough to say what is actually wrong.
+ * Spots a 64-bit memory in the raw bytes. Chicory's parser rejects one with "invalid memory limit:
+ * 4", which tells a user nothing; walking the section headers is enough to say what is actually
+ * wrong.
  */
 final class Memory64Probe {
   private static final int MEMORY_SECTION = 5;
@@ -12,9 +13,9 @@ final class Memory64Probe {
   private Memory64Probe() {}
 
   /**
-   * Whether the memory section declares a 64-bit memory. Imported memories are not inspected: wisex links
-   * only host functions, so such a module fails at link time anyway. Malformed input answers {@code false}
-   * and is left to the parser to explain.
+   * Whether the memory section declares a 64-bit memory. Imported memories are not inspected: wisex
+   * links only host functions, so such a module fails at link time anyway. Malformed input answers
+   * {@code false} and is left to the parser to explain.
    */
   static boolean declaresMemory64(byte[] module) {
     try {

@@ -7,8 +7,8 @@ import com.dylibso.chicory.wasm.WasmModule;
 import dev.wisex.api.InitFailedException;
 
 /**
- * Decodes a module and refuses, up front and with an actionable message, the proposals this backend cannot
- * execute: Chicory would otherwise accept them and fail half-way through init.
+ * Decodes a module and refuses, up front and with an actionable message, the proposals this backend
+ * cannot execute: Chicory would otherwise accept them and fail half-way through init.
  */
 final class ModuleLoader {
   private ModuleLoader() {}
@@ -21,7 +21,8 @@ final class ModuleLoader {
     SimdScan.firstUse(module)
         .ifPresent(
             where -> {
-              throw new InitFailedException(unsupported("SIMD (v128)") + " (first use: " + where + ")");
+              throw new InitFailedException(
+                  unsupported("SIMD (v128)") + " (first use: " + where + ")");
             });
     return module;
   }

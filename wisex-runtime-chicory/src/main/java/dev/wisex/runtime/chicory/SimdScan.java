@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the first use of SIMD in a decoded module. Chicory decodes SIMD but its interpreter and compiler
- * execute it only with an add-on, so a v128 operation would otherwise fail only when (and if) it runs.
+ * Finds the first use of SIMD in a decoded module. Chicory decodes SIMD but its interpreter and
+ * compiler execute it only with an add-on, so a v128 operation would otherwise fail only when (and
+ * if) it runs.
  */
 final class SimdScan {
   // Every SIMD instruction is encoded behind the 0xFD prefix; Chicory numbers them 0xFD00..0xFDFF.
@@ -22,7 +23,9 @@ final class SimdScan {
 
   private SimdScan() {}
 
-  /** Where the module first uses a v128 type or instruction, in words, or empty if it never does. */
+  /**
+   * Where the module first uses a v128 type or instruction, in words, or empty if it never does.
+   */
   static Optional<String> firstUse(WasmModule module) {
     FunctionType[] types = module.typeSection().types();
     for (int i = 0; i < types.length; i++) {
@@ -46,7 +49,8 @@ final class SimdScan {
     }
     Global[] globals = module.globalSection().globals();
     for (int i = 0; i < globals.length; i++) {
-      if (globals[i].valueType().equals(ValType.V128) || hasSimdInstruction(globals[i].initInstructions())) {
+      if (globals[i].valueType().equals(ValType.V128)
+          || hasSimdInstruction(globals[i].initInstructions())) {
         return Optional.of("global " + (importedGlobals + i));
       }
     }

@@ -17,7 +17,8 @@ class CallTest {
   @EnumSource(ExecutionMode.class)
   void passesIntegersAsRawBits(ExecutionMode mode) {
     WasmInstance instance = Fixtures.instantiate("numbers", mode);
-    // Overflows to Integer.MIN_VALUE: the result holds the 32 bits in the low half, the high half zero.
+    // Overflows to Integer.MIN_VALUE: the result holds the 32 bits in the low half, the high half
+    // zero.
     assertArrayEquals(new long[] {0x8000_0000L}, instance.call("add_i32", Integer.MAX_VALUE, 1));
     assertArrayEquals(new long[] {0xFFFF_FFFFL}, instance.call("add_i32", -3, 2));
     assertArrayEquals(new long[] {Long.MIN_VALUE}, instance.call("add_i64", Long.MAX_VALUE, 1));
@@ -27,10 +28,12 @@ class CallTest {
   @EnumSource(ExecutionMode.class)
   void passesFloatsAsRawBits(ExecutionMode mode) {
     WasmInstance instance = Fixtures.instantiate("numbers", mode);
-    long product = instance.call("mul_f32", Float.floatToRawIntBits(1.5f), Float.floatToRawIntBits(-2f))[0];
+    long product =
+        instance.call("mul_f32", Float.floatToRawIntBits(1.5f), Float.floatToRawIntBits(-2f))[0];
     assertEquals(Float.floatToRawIntBits(-3f) & 0xFFFF_FFFFL, product);
     long quotient =
-        instance.call("div_f64", Double.doubleToRawLongBits(1.0), Double.doubleToRawLongBits(-0.0))[0];
+        instance
+            .call("div_f64", Double.doubleToRawLongBits(1.0), Double.doubleToRawLongBits(-0.0))[0];
     assertEquals(Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY), quotient);
   }
 
@@ -38,7 +41,8 @@ class CallTest {
   @EnumSource(ExecutionMode.class)
   void keepsNanPayloadsThroughArgumentsAndResults(ExecutionMode mode) {
     WasmInstance instance = Fixtures.instantiate("numbers", mode);
-    assertArrayEquals(new long[] {0xFFF8_0000_0000_1234L}, instance.call("neg_f64", 0x7FF8_0000_0000_1234L));
+    assertArrayEquals(
+        new long[] {0xFFF8_0000_0000_1234L}, instance.call("neg_f64", 0x7FF8_0000_0000_1234L));
   }
 
   @ParameterizedTest
@@ -66,7 +70,8 @@ class CallTest {
   @EnumSource(ExecutionMode.class)
   void integerDivisionByZeroTraps(ExecutionMode mode) {
     WasmInstance instance = Fixtures.instantiate("numbers", mode);
-    WasmTrapException trap = assertThrows(WasmTrapException.class, () -> instance.call("div_s", 1, 0));
+    WasmTrapException trap =
+        assertThrows(WasmTrapException.class, () -> instance.call("div_s", 1, 0));
     assertTrue(trap.getMessage().contains("divide by zero"), trap.getMessage());
   }
 
@@ -74,7 +79,8 @@ class CallTest {
   @EnumSource(ExecutionMode.class)
   void unboundedRecursionExhaustsTheCallStack(ExecutionMode mode) {
     WasmInstance instance = Fixtures.instantiate("numbers", mode);
-    WasmTrapException trap = assertThrows(WasmTrapException.class, () -> instance.call("recurse", 0));
+    WasmTrapException trap =
+        assertThrows(WasmTrapException.class, () -> instance.call("recurse", 0));
     assertEquals("call stack exhausted", trap.getMessage());
     // The instance stays usable after the stack unwound.
     assertArrayEquals(new long[] {3}, instance.call("add_i32", 1, 2));
@@ -84,7 +90,8 @@ class CallTest {
   @EnumSource(ExecutionMode.class)
   void anUnknownExportIsNamed(ExecutionMode mode) {
     WasmInstance instance = Fixtures.instantiate("numbers", mode);
-    InitFailedException missing = assertThrows(InitFailedException.class, () -> instance.call("nope"));
+    InitFailedException missing =
+        assertThrows(InitFailedException.class, () -> instance.call("nope"));
     assertEquals("module has no exported function `nope`", missing.getMessage());
     InitFailedException notAFunction =
         assertThrows(InitFailedException.class, () -> instance.call("not_a_function"));
@@ -95,7 +102,8 @@ class CallTest {
   @EnumSource(ExecutionMode.class)
   void aWrongArgumentCountIsRefusedBeforeTheCall(ExecutionMode mode) {
     WasmInstance instance = Fixtures.instantiate("numbers", mode);
-    InitFailedException e = assertThrows(InitFailedException.class, () -> instance.call("add_i32", 1));
+    InitFailedException e =
+        assertThrows(InitFailedException.class, () -> instance.call("add_i32", 1));
     assertEquals(
         "exported function `add_i32` has type (i32, i32) -> (i32) but was called with 1 arguments",
         e.getMessage());

@@ -38,7 +38,8 @@ class ChicoryRuntimeTest {
   @Test
   void claimsExactlyTheProposalsChicoryExecutes() {
     assertEquals(
-        EnumSet.of(Capability.THREADS, Capability.MULTI_MEMORY, Capability.EXCEPTIONS), runtime.capabilities());
+        EnumSet.of(Capability.THREADS, Capability.MULTI_MEMORY, Capability.EXCEPTIONS),
+        runtime.capabilities());
   }
 
   @Test
@@ -50,7 +51,8 @@ class ChicoryRuntimeTest {
 
   @Test
   void serviceLoaderFindsIt() {
-    // On the module path the caller of ServiceLoader must declare `uses`; the test module adds it at run time
+    // On the module path the caller of ServiceLoader must declare `uses`; the test module adds it
+    // at run time
     // rather than the production descriptor carrying a `uses` it does not need.
     getClass().getModule().addUses(WasmRuntime.class);
     List<WasmRuntime> found =
@@ -61,9 +63,12 @@ class ChicoryRuntimeTest {
   @Test
   void isDeclaredForTheClassPathAndTheModulePath() throws IOException {
     try (InputStream in =
-        ChicoryRuntime.class.getResourceAsStream("/META-INF/services/" + WasmRuntime.class.getName())) {
+        ChicoryRuntime.class.getResourceAsStream(
+            "/META-INF/services/" + WasmRuntime.class.getName())) {
       assertNotNull(in, "services file missing");
-      assertEquals(ChicoryRuntime.class.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+      assertEquals(
+          ChicoryRuntime.class.getName(),
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
     }
     ModuleDescriptor descriptor = ChicoryRuntime.class.getModule().getDescriptor();
     if (descriptor != null) {

@@ -38,10 +38,13 @@ class ExecutionModeTest {
 
   @Test
   void aFunctionTooLargeForTheJvmIsInterpretedInAutoModeAndRefusedInCompilerMode() {
-    StringBuilder wat = new StringBuilder("(module (global $g (export \"g\") (mut i32) (i32.const 0))");
+    StringBuilder wat =
+        new StringBuilder("(module (global $g (export \"g\") (mut i32) (i32.const 0))");
     wat.append(" (func (export \"big\") (result i32)");
     for (int i = 0; i < 5_000; i++) {
-      wat.append(" (global.set $g (i32.add (global.get $g) (i32.const ").append(i % 7).append(")))");
+      wat.append(" (global.set $g (i32.add (global.get $g) (i32.const ")
+          .append(i % 7)
+          .append(")))");
     }
     wat.append(" (global.get $g)))");
     byte[] module = Wat.assemble(wat.toString());
@@ -51,7 +54,8 @@ class ExecutionModeTest {
     }
 
     WasmInstance auto =
-        new ChicoryRuntime().instantiate(module, HostImports.none(), new InstanceConfig(ExecutionMode.AUTO));
+        new ChicoryRuntime()
+            .instantiate(module, HostImports.none(), new InstanceConfig(ExecutionMode.AUTO));
     assertArrayEquals(new long[] {expected}, auto.call("big"));
 
     InitFailedException refused =
@@ -59,9 +63,14 @@ class ExecutionModeTest {
             InitFailedException.class,
             () ->
                 new ChicoryRuntime()
-                    .instantiate(module, HostImports.none(), new InstanceConfig(ExecutionMode.COMPILER)));
-    assertTrue(refused.getMessage().startsWith("the Chicory compiler cannot compile this module"), refused.getMessage());
-    assertTrue(refused.getMessage().endsWith("; use execution mode AUTO or INTERPRETER"), refused.getMessage());
+                    .instantiate(
+                        module, HostImports.none(), new InstanceConfig(ExecutionMode.COMPILER)));
+    assertTrue(
+        refused.getMessage().startsWith("the Chicory compiler cannot compile this module"),
+        refused.getMessage());
+    assertTrue(
+        refused.getMessage().endsWith("; use execution mode AUTO or INTERPRETER"),
+        refused.getMessage());
   }
 
   @Test
@@ -77,14 +86,17 @@ class ExecutionModeTest {
     InitFailedException e =
         assertThrows(
             InitFailedException.class,
-            () -> new ChicoryRuntime().instantiate(half, HostImports.none(), InstanceConfig.defaults()));
+            () ->
+                new ChicoryRuntime()
+                    .instantiate(half, HostImports.none(), InstanceConfig.defaults()));
     assertTrue(e.getMessage().startsWith("Chicory cannot decode the module: "), e.getMessage());
     InitFailedException garbage =
         assertThrows(
             InitFailedException.class,
             () ->
                 new ChicoryRuntime()
-                    .instantiate(new byte[] {1, 2, 3}, HostImports.none(), InstanceConfig.defaults()));
+                    .instantiate(
+                        new byte[] {1, 2, 3}, HostImports.none(), InstanceConfig.defaults()));
     assertEquals(InitFailedException.class, garbage.getClass());
   }
 }

@@ -14,9 +14,14 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  /** The binary of {@code src/test/resources/wat/<name>.wat}; a fresh copy, so callers may not corrupt it. */
+  /**
+   * The binary of {@code src/test/resources/wat/<name>.wat}; a fresh copy, so callers may not
+   * corrupt it.
+   */
   static byte[] wasm(String name) {
-    return ASSEMBLED.computeIfAbsent(name, n -> Wat.resource(Fixtures.class, "/wat/" + n + ".wat")).clone();
+    return ASSEMBLED
+        .computeIfAbsent(name, n -> Wat.resource(Fixtures.class, "/wat/" + n + ".wat"))
+        .clone();
   }
 
   static WasmInstance instantiate(String name, ExecutionMode mode) {

@@ -56,7 +56,8 @@ class GlobalTest {
   @Test
   void anUnknownGlobalIsNamed() {
     WasmInstance instance = Fixtures.instantiate("globals", ExecutionMode.INTERPRETER);
-    InitFailedException e = assertThrows(InitFailedException.class, () -> instance.global("update"));
+    InitFailedException e =
+        assertThrows(InitFailedException.class, () -> instance.global("update"));
     assertEquals("module has no exported global `update`", e.getMessage());
   }
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class HostFunctionTest {
-  private static final FuncType SUM_TYPE = FuncType.of(List.of(ValType.I32, ValType.I32), List.of(ValType.I32));
+  private static final FuncType SUM_TYPE =
+      FuncType.of(List.of(ValType.I32, ValType.I32), List.of(ValType.I32));
   private static final FuncType VOID_TYPE = FuncType.of(List.of(), List.of());
 
   /** Sums the bytes at [ptr, ptr+len) and writes 0xAB right after them. */
@@ -69,7 +70,8 @@ class HostFunctionTest {
                   throw boom;
                 }),
             mode);
-    WasmTrapException thrown = assertThrows(WasmTrapException.class, () -> instance.call("call_fail"));
+    WasmTrapException thrown =
+        assertThrows(WasmTrapException.class, () -> instance.call("call_fail"));
     assertSame(boom, thrown);
     assertEquals("boom", thrown.getMessage());
   }
@@ -86,7 +88,8 @@ class HostFunctionTest {
                   throw rejected;
                 }),
             mode);
-    assertSame(rejected, assertThrows(RejectedModuleException.class, () -> instance.call("call_fail")));
+    assertSame(
+        rejected, assertThrows(RejectedModuleException.class, () -> instance.call("call_fail")));
   }
 
   @Test
@@ -114,7 +117,9 @@ class HostFunctionTest {
     // A void host function may answer null.
     instance.call("call_fail");
     InitFailedException e = assertThrows(InitFailedException.class, () -> instance.call("run"));
-    assertEquals("host function `env.sum_and_mark` returned 0 values, but its type declares 1", e.getMessage());
+    assertEquals(
+        "host function `env.sum_and_mark` returned 0 values, but its type declares 1",
+        e.getMessage());
   }
 
   @ParameterizedTest
@@ -152,10 +157,15 @@ class HostFunctionTest {
 
   @Test
   void aMissingImportIsNamed() {
-    HostImports onlyFail = new HostImports(List.of(new HostFunction("env", "fail", VOID_TYPE, (m, a) -> null)));
+    HostImports onlyFail =
+        new HostImports(List.of(new HostFunction("env", "fail", VOID_TYPE, (m, a) -> null)));
     InitFailedException e =
-        assertThrows(InitFailedException.class, () -> Fixtures.instantiate("host", onlyFail, ExecutionMode.AUTO));
-    assertEquals("module imports the function `env.sum_and_mark`, which the host does not provide", e.getMessage());
+        assertThrows(
+            InitFailedException.class,
+            () -> Fixtures.instantiate("host", onlyFail, ExecutionMode.AUTO));
+    assertEquals(
+        "module imports the function `env.sum_and_mark`, which the host does not provide",
+        e.getMessage());
   }
 
   @Test
@@ -164,10 +174,15 @@ class HostFunctionTest {
         new HostImports(
             List.of(
                 new HostFunction(
-                    "env", "sum_and_mark", FuncType.of(List.of(ValType.I32), List.of(ValType.I64)), SUM_AND_MARK),
+                    "env",
+                    "sum_and_mark",
+                    FuncType.of(List.of(ValType.I32), List.of(ValType.I64)),
+                    SUM_AND_MARK),
                 new HostFunction("env", "fail", VOID_TYPE, (m, a) -> null)));
     InitFailedException e =
-        assertThrows(InitFailedException.class, () -> Fixtures.instantiate("host", wrong, ExecutionMode.AUTO));
+        assertThrows(
+            InitFailedException.class,
+            () -> Fixtures.instantiate("host", wrong, ExecutionMode.AUTO));
     assertEquals(
         "module imports `env.sum_and_mark` as (i32, i32) -> (i32), but the host function has type (i32) -> (i64)",
         e.getMessage());

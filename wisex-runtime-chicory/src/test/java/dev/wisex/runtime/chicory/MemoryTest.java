@@ -67,8 +67,10 @@ class MemoryTest {
     // A zero-length access at the very end is in range, as it is for the guest.
     memory.read(PAGE, one, 0, 0);
 
-    WasmTrapException pastEnd = assertThrows(WasmTrapException.class, () -> memory.read(PAGE - 1, new byte[2], 0, 2));
-    assertTrue(pastEnd.getMessage().startsWith("out of bounds memory access"), pastEnd.getMessage());
+    WasmTrapException pastEnd =
+        assertThrows(WasmTrapException.class, () -> memory.read(PAGE - 1, new byte[2], 0, 2));
+    assertTrue(
+        pastEnd.getMessage().startsWith("out of bounds memory access"), pastEnd.getMessage());
     assertThrows(WasmTrapException.class, () -> memory.write(PAGE, new byte[1], 0, 1));
     assertThrows(WasmTrapException.class, () -> memory.read(-1, one, 0, 1));
     // Addresses beyond what an int can hold must not wrap around into range.
@@ -101,7 +103,8 @@ class MemoryTest {
   @EnumSource(ExecutionMode.class)
   void aGuestAccessOutOfBoundsTraps(ExecutionMode mode) {
     WasmInstance instance = Fixtures.instantiate("memory", mode);
-    WasmTrapException trap = assertThrows(WasmTrapException.class, () -> instance.call("load8_oob"));
+    WasmTrapException trap =
+        assertThrows(WasmTrapException.class, () -> instance.call("load8_oob"));
     assertTrue(trap.getMessage().contains("out of bounds memory access"), trap.getMessage());
   }
 

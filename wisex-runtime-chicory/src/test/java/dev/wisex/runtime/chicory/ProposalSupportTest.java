@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Each claimed capability is exercised in every mode; each missing one is refused with a clear message. */
+/**
+ * Each claimed capability is exercised in every mode; each missing one is refused with a clear
+ * message.
+ */
 class ProposalSupportTest {
   private static final String SIMD_REFUSAL =
       "module uses SIMD (v128), which the `chicory` runtime cannot execute here; use --runtime graal";
@@ -26,7 +29,9 @@ class ProposalSupportTest {
   void aV128GlobalIsRefusedAsSimd() {
     assertFalse(new ChicoryRuntime().capabilities().contains(Capability.SIMD));
     InitFailedException e =
-        assertThrows(InitFailedException.class, () -> Fixtures.instantiate("simd_global", ExecutionMode.AUTO));
+        assertThrows(
+            InitFailedException.class,
+            () -> Fixtures.instantiate("simd_global", ExecutionMode.AUTO));
     assertEquals(SIMD_REFUSAL + " (first use: global 0)", e.getMessage());
   }
 
@@ -34,7 +39,8 @@ class ProposalSupportTest {
   @EnumSource(ExecutionMode.class)
   void aSimdInstructionAloneIsRefused(ExecutionMode mode) {
     InitFailedException e =
-        assertThrows(InitFailedException.class, () -> Fixtures.instantiate("simd_instruction", mode));
+        assertThrows(
+            InitFailedException.class, () -> Fixtures.instantiate("simd_instruction", mode));
     assertEquals(SIMD_REFUSAL + " (first use: function 0)", e.getMessage());
   }
 
@@ -42,7 +48,8 @@ class ProposalSupportTest {
   void memory64IsNotClaimedAndIsRefused() {
     assertFalse(new ChicoryRuntime().capabilities().contains(Capability.MEMORY64));
     InitFailedException e =
-        assertThrows(InitFailedException.class, () -> Fixtures.instantiate("memory64", ExecutionMode.AUTO));
+        assertThrows(
+            InitFailedException.class, () -> Fixtures.instantiate("memory64", ExecutionMode.AUTO));
     assertEquals(
         "module uses memory64 (64-bit linear memory), which the `chicory` runtime cannot execute here;"
             + " use --runtime graal",
@@ -66,7 +73,8 @@ class ProposalSupportTest {
   void exceptionsAreThrownAndCaughtInsideTheGuest(ExecutionMode mode) {
     assertTrue(new ChicoryRuntime().capabilities().contains(Capability.EXCEPTIONS));
     WasmInstance instance =
-        new ChicoryRuntime().instantiate(ExceptionsModule.bytes(), HostImports.none(), new InstanceConfig(mode));
+        new ChicoryRuntime()
+            .instantiate(ExceptionsModule.bytes(), HostImports.none(), new InstanceConfig(mode));
     assertArrayEquals(new long[] {5}, instance.call("catch", 5));
   }
 
@@ -74,7 +82,8 @@ class ProposalSupportTest {
   @EnumSource(ExecutionMode.class)
   void anUncaughtGuestExceptionIsATrap(ExecutionMode mode) {
     WasmInstance instance =
-        new ChicoryRuntime().instantiate(ExceptionsModule.bytes(), HostImports.none(), new InstanceConfig(mode));
+        new ChicoryRuntime()
+            .instantiate(ExceptionsModule.bytes(), HostImports.none(), new InstanceConfig(mode));
     WasmTrapException trap = assertThrows(WasmTrapException.class, () -> instance.call("uncaught"));
     assertTrue(trap.getMessage().startsWith("uncaught wasm exception"), trap.getMessage());
   }

@@ -48,6 +48,9 @@ class StartFunctionTest {
                     (memory, args) -> {
                       throw boom;
                     })));
-    assertSame(boom, assertThrows(WasmTrapException.class, () -> Fixtures.instantiate("start_host", imports, mode)));
+    assertSame(
+        boom,
+        assertThrows(
+            WasmTrapException.class, () -> Fixtures.instantiate("start_host", imports, mode)));
   }
 }

@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The smallest useful third-party backend: named {@code example}, it hands every instantiation to the
- * preferred other backend and counts them, which is enough to prove discovery and selection end to end
- * without depending on any engine. Its priority is negative, so it is only used when asked for by name.
+ * The smallest useful third-party backend: named {@code example}, it hands every instantiation to
+ * the preferred other backend and counts them, which is enough to prove discovery and selection end
+ * to end without depending on any engine. Its priority is negative, so it is only used when asked
+ * for by name.
  */
 public final class ForwardingRuntime implements WasmRuntime {
   private static final AtomicInteger INSTANTIATIONS = new AtomicInteger();

@@ -6,15 +6,18 @@ import dev.wisex.runtime.spi.Availability;
 import org.graalvm.polyglot.Engine;
 
 /**
- * The polyglot engines of this process, started on first use and shared by every instance (each instance
- * gets its own context): an engine caches parsed modules and, on an optimizing Truffle runtime, compiled code.
- * A second engine with compilation switched off exists only if execution mode {@code INTERPRETER} is asked for
- * on such a runtime. Engines live as long as the JVM.
+ * The polyglot engines of this process, started on first use and shared by every instance (each
+ * instance gets its own context): an engine caches parsed modules and, on an optimizing Truffle
+ * runtime, compiled code. A second engine with compilation switched off exists only if execution
+ * mode {@code INTERPRETER} is asked for on such a runtime. Engines live as long as the JVM.
  */
 final class Engines {
   static final Engines SHARED = new Engines();
 
-  /** Truffle's name for the runtime that only interprets (stock OpenJDK without JVMCI and Graal compiler). */
+  /**
+   * Truffle's name for the runtime that only interprets (stock OpenJDK without JVMCI and Graal
+   * compiler).
+   */
   private static final String INTERPRETED = "Interpreted";
 
   private Engine shared;
@@ -66,8 +69,10 @@ final class Engines {
     try {
       Engine.Builder builder =
           Engine.newBuilder("wasm")
-              // Documented switch for the "[engine] WARNING: The polyglot engine uses a fallback runtime" line
-              // printed on a JVM without the optimizing runtime: interpreting is this backend's normal mode there.
+              // Documented switch for the "[engine] WARNING: The polyglot engine uses a fallback
+              // runtime" line
+              // printed on a JVM without the optimizing runtime: interpreting is this backend's
+              // normal mode there.
               .option("engine.WarnInterpreterOnly", "false");
       if (interpreterOnly) {
         builder.option("engine.Compilation", "false");

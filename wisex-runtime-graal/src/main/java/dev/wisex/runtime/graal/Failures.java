@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 import org.graalvm.polyglot.PolyglotException;
 
 /**
- * Turns what the polyglot API throws into wisex's exception types. A host handler's exception crosses GraalWasm
- * as a polyglot host exception and comes out as the very same object.
+ * Turns what the polyglot API throws into wisex's exception types. A host handler's exception
+ * crosses GraalWasm as a polyglot host exception and comes out as the very same object.
  */
 final class Failures {
   private Failures() {}
@@ -38,15 +38,17 @@ final class Failures {
     return new WasmTrapException("GraalWasm failed while running guest code: " + describe(e), e);
   }
 
-  /** The exception for a failure while decoding, validating or linking, before any guest code runs. */
+  /**
+   * The exception for a failure while decoding, validating or linking, before any guest code runs.
+   */
   static RuntimeException linking(String what, PolyglotException e) {
     RuntimeException host = hostException(e);
     return host != null ? host : new InitFailedException(what + ": " + describe(e), e);
   }
 
   /**
-   * The host's own runtime exception carried by {@code e}, or {@code null}. A host {@link Error} is rethrown
-   * here as it is: it is no guest failure either.
+   * The host's own runtime exception carried by {@code e}, or {@code null}. A host {@link Error} is
+   * rethrown here as it is: it is no guest failure either.
    */
   static RuntimeException hostException(PolyglotException e) {
     if (!e.isHostException()) {

@@ -12,9 +12,11 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
- * A started GraalWasm instance behind the SPI. It owns its polyglot {@link Context}, closed with the instance.
+ * A started GraalWasm instance behind the SPI. It owns its polyglot {@link Context}, closed with
+ * the instance.
  *
- * <p>A v128 result of {@link #call} comes back as two longs, low half first; v128 arguments cannot be passed.
+ * <p>A v128 result of {@link #call} comes back as two longs, low half first; v128 arguments cannot
+ * be passed.
  */
 final class GraalInstance implements WasmInstance {
   private static final long[] NO_RESULTS = new long[0];
@@ -34,7 +36,10 @@ final class GraalInstance implements WasmInstance {
     this.exports = instanceExports;
   }
 
-  /** Memory 0 of this instance, as host functions receive it, or {@code null} without memory or before start. */
+  /**
+   * Memory 0 of this instance, as host functions receive it, or {@code null} without memory or
+   * before start.
+   */
   GuestMemory memoryZero() {
     String name = module.memoryExport();
     if (name == null || exports == null) {
@@ -56,7 +61,8 @@ final class GraalInstance implements WasmInstance {
     int function = indexOf(export, ModuleInfo.FUNC);
     FuncType type = module.functionType(function);
     if (type == null) {
-      throw new InitFailedException("cannot read the signature of exported function `" + export + "`");
+      throw new InitFailedException(
+          "cannot read the signature of exported function `" + export + "`");
     }
     if (args.length != type.params().size()) {
       throw new InitFailedException(
@@ -70,9 +76,12 @@ final class GraalInstance implements WasmInstance {
     }
     Object[] arguments = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
-      arguments[i] = Values.toGuest(type.params().get(i), args[i], "argument " + i + " of `" + export + "`");
+      arguments[i] =
+          Values.toGuest(type.params().get(i), args[i], "argument " + i + " of `" + export + "`");
     }
-    Value result = GuestThreads.run(() -> Failures.executing(() -> exports.getMember(export).execute(arguments)));
+    Value result =
+        GuestThreads.run(
+            () -> Failures.executing(() -> exports.getMember(export).execute(arguments)));
     String where = "result of `" + export + "`";
     return switch (type.results().size()) {
       case 0 -> NO_RESULTS;
@@ -98,7 +107,8 @@ final class GraalInstance implements WasmInstance {
   private static long[] result(ValType type, Value value, String where) {
     if (type == ValType.V128) {
       return new long[] {
-        value.readBufferLong(ByteOrder.LITTLE_ENDIAN, 0), value.readBufferLong(ByteOrder.LITTLE_ENDIAN, 8)
+        value.readBufferLong(ByteOrder.LITTLE_ENDIAN, 0),
+        value.readBufferLong(ByteOrder.LITTLE_ENDIAN, 8)
       };
     }
     return new long[] {Values.fromGuest(value, where)};
@@ -119,7 +129,8 @@ final class GraalInstance implements WasmInstance {
     }
     if (value.hasBufferElements() && value.getBufferSize() == 16) {
       return GlobalValue.v128(
-          value.readBufferLong(ByteOrder.LITTLE_ENDIAN, 0), value.readBufferLong(ByteOrder.LITTLE_ENDIAN, 8));
+          value.readBufferLong(ByteOrder.LITTLE_ENDIAN, 0),
+          value.readBufferLong(ByteOrder.LITTLE_ENDIAN, 8));
     }
     Object boxed = value.isNull() ? null : value.as(Object.class);
     if (boxed instanceof Integer i) {

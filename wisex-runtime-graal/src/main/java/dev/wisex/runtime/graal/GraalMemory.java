@@ -8,8 +8,9 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
- * A GraalWasm memory seen through the SPI. An exported memory is a polyglot buffer: reads are one bulk
- * {@link Value#readBuffer} call; the polyglot API has no bulk write, so writes go eight bytes per call.
+ * A GraalWasm memory seen through the SPI. An exported memory is a polyglot buffer: reads are one
+ * bulk {@link Value#readBuffer} call; the polyglot API has no bulk write, so writes go eight bytes
+ * per call.
  */
 final class GraalMemory implements GuestMemory {
   private final Value memory;
@@ -44,7 +45,8 @@ final class GraalMemory implements GuestMemory {
     try {
       int i = 0;
       for (; i + 8 <= length; i += 8) {
-        memory.writeBufferLong(ByteOrder.LITTLE_ENDIAN, address + i, littleEndianLong(src, srcOffset + i));
+        memory.writeBufferLong(
+            ByteOrder.LITTLE_ENDIAN, address + i, littleEndianLong(src, srcOffset + i));
       }
       for (; i < length; i++) {
         memory.writeBufferByte(address + i, src[srcOffset + i]);

@@ -18,22 +18,27 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.ByteSequence;
 
 /**
- * The GraalWasm backend, through the Truffle polyglot API. It runs what Chicory cannot here (SIMD, memory64),
- * at a lower priority, so Chicory stays the default wherever both can run a module. On a stock JDK GraalWasm
- * interprets; on a GraalVM JDK (or with the optimizing Truffle runtime and JVMCI) it also compiles.
+ * The GraalWasm backend, through the Truffle polyglot API. It runs what Chicory cannot here (SIMD,
+ * memory64), at a lower priority, so Chicory stays the default wherever both can run a module. On a
+ * stock JDK GraalWasm interprets; on a GraalVM JDK (or with the optimizing Truffle runtime and
+ * JVMCI) it also compiles.
  */
 public final class GraalRuntime implements WasmRuntime {
   static final String NAME = "graal";
 
-  // Probed against GraalWasm 25.0.2 by the tests. Not claimed: THREADS (shared memories and atomics run, but
-  // memory.atomic.notify/wait trap outside a JavaScript embedding) and EXCEPTIONS (the tag section is rejected).
+  // Probed against GraalWasm 25.0.2 by the tests. Not claimed: THREADS (shared memories and atomics
+  // run, but
+  // memory.atomic.notify/wait trap outside a JavaScript embedding) and EXCEPTIONS (the tag section
+  // is rejected).
   private static final Set<Capability> CAPABILITIES =
       EnumSet.of(Capability.SIMD, Capability.MULTI_MEMORY, Capability.MEMORY64);
 
   private static final String LANGUAGE = "wasm";
 
-  // One set of engines for the whole process, not one per provider object: ServiceLoader makes a new provider
-  // on every lookup, and an engine costs a start of about half a second and keeps its parsed-module cache.
+  // One set of engines for the whole process, not one per provider object: ServiceLoader makes a
+  // new provider
+  // on every lookup, and an engine costs a start of about half a second and keeps its parsed-module
+  // cache.
   private final Engines engines = Engines.SHARED;
 
   /** Cheap by contract: no engine starts before {@link #instantiate}. */
@@ -55,9 +60,10 @@ public final class GraalRuntime implements WasmRuntime {
   }
 
   /**
-   * Whether the polyglot API and the wasm language are on the class or module path. Deliberately no engine
-   * start: that costs about half a second, and selecting a backend (or {@code --list-runtimes}) must stay cheap.
-   * Should an engine later fail to start, that failure is the answer from then on.
+   * Whether the polyglot API and the wasm language are on the class or module path. Deliberately no
+   * engine start: that costs about half a second, and selecting a backend (or {@code
+   * --list-runtimes}) must stay cheap. Should an engine later fail to start, that failure is the
+   * answer from then on.
    */
   @Override
   public Availability availability() {
@@ -112,18 +118,21 @@ public final class GraalRuntime implements WasmRuntime {
               .allowExperimentalOptions(true)
               .option("wasm.MultiMemory", "true");
       if (info.usesMemory64()) {
-        // GraalWasm implements 64-bit memories only on off-heap (Unsafe) memory; other modules keep the
+        // GraalWasm implements 64-bit memories only on off-heap (Unsafe) memory; other modules keep
+        // the
         // default byte-array memory.
         builder.option("wasm.Memory64", "true").option("wasm.UseUnsafeMemory", "true");
       }
       return builder.build();
     } catch (RuntimeException e) {
-      throw new InitFailedException("GraalWasm cannot create a context: " + Failures.describe(e), e);
+      throw new InitFailedException(
+          "GraalWasm cannot create a context: " + Failures.describe(e), e);
     }
   }
 
   private static Value parse(Context context, ModuleInfo info) {
-    Source source = Source.newBuilder(LANGUAGE, ByteSequence.create(info.prepared()), "module").buildLiteral();
+    Source source =
+        Source.newBuilder(LANGUAGE, ByteSequence.create(info.prepared()), "module").buildLiteral();
     try {
       return context.eval(source);
     } catch (PolyglotException e) {
@@ -140,12 +149,14 @@ public final class GraalRuntime implements WasmRuntime {
       try {
         Class.forName("org.graalvm.polyglot.Engine", false, loader);
       } catch (ClassNotFoundException | LinkageError e) {
-        return Availability.no("the GraalVM polyglot API is not on the class path (org.graalvm.polyglot:polyglot)");
+        return Availability.no(
+            "the GraalVM polyglot API is not on the class path (org.graalvm.polyglot:polyglot)");
       }
       try {
         Class.forName("org.graalvm.wasm.WasmLanguageProvider", false, loader);
       } catch (ClassNotFoundException | LinkageError e) {
-        return Availability.no("the polyglot `wasm` language is not installed (org.graalvm.polyglot:wasm)");
+        return Availability.no(
+            "the polyglot `wasm` language is not installed (org.graalvm.polyglot:wasm)");
       }
       return Availability.yes();
     }

@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.graalvm.polyglot.Engine;
 
 /**
- * The version of the GraalVM polyglot jars actually loaded; GraalWasm ships in lock step with them. Read from
- * the version file inside the polyglot jar, so that asking costs no engine start ({@code Engine#getVersion}
- * says "Development Build" for the Maven artifacts anyway).
+ * The version of the GraalVM polyglot jars actually loaded; GraalWasm ships in lock step with them.
+ * Read from the version file inside the polyglot jar, so that asking costs no engine start ({@code
+ * Engine#getVersion} says "Development Build" for the Maven artifacts anyway).
  */
 final class GraalVersion {
   static final String BUILT_AGAINST = "25.0.2";

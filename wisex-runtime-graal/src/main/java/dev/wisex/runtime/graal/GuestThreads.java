@@ -8,11 +8,12 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * Runs guest code on threads with a large stack. GraalWasm interprets on the Java stack, one to a few kilobytes
- * per wasm frame (more while the JVM has not yet compiled the interpreter), so on a default 1 MiB thread stack
- * a guest recursion a thousand frames deep can exhaust it; on 128 MiB it reaches tens of thousands.
- * Stack memory is reserved, not committed, until used. Threads are pooled (daemon, idle ones end after a
- * minute); a host function calling back into a guest runs in place.
+ * Runs guest code on threads with a large stack. GraalWasm interprets on the Java stack, one to a
+ * few kilobytes per wasm frame (more while the JVM has not yet compiled the interpreter), so on a
+ * default 1 MiB thread stack a guest recursion a thousand frames deep can exhaust it; on 128 MiB it
+ * reaches tens of thousands. Stack memory is reserved, not committed, until used. Threads are
+ * pooled (daemon, idle ones end after a minute); a host function calling back into a guest runs in
+ * place.
  */
 final class GuestThreads {
   static final long STACK_BYTES = 128L << 20;

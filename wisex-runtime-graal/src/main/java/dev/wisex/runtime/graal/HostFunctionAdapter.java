@@ -12,9 +12,10 @@ import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
- * Presents an SPI host function to GraalWasm as a {@link ProxyExecutable}: arguments arrive as boxed polyglot
- * values and leave as raw bits, results go back boxed by their declared type (several as an array). Whatever
- * the handler throws passes through GraalWasm as a host exception and is rethrown unchanged by the caller.
+ * Presents an SPI host function to GraalWasm as a {@link ProxyExecutable}: arguments arrive as
+ * boxed polyglot values and leave as raw bits, results go back boxed by their declared type
+ * (several as an array). Whatever the handler throws passes through GraalWasm as a host exception
+ * and is rethrown unchanged by the caller.
  */
 final class HostFunctionAdapter implements ProxyExecutable {
   private final HostHandler handler;
@@ -35,12 +36,18 @@ final class HostFunctionAdapter implements ProxyExecutable {
   public Object execute(Value... arguments) {
     if (arguments.length != params.size()) {
       throw new InitFailedException(
-          "host function `" + qualifiedName + "` received " + arguments.length + " arguments, but its type declares "
+          "host function `"
+              + qualifiedName
+              + "` received "
+              + arguments.length
+              + " arguments, but its type declares "
               + params.size());
     }
     long[] args = new long[arguments.length];
     for (int i = 0; i < args.length; i++) {
-      args[i] = Values.fromGuest(params.get(i), arguments[i], "argument " + i + " of `" + qualifiedName + "`");
+      args[i] =
+          Values.fromGuest(
+              params.get(i), arguments[i], "argument " + i + " of `" + qualifiedName + "`");
     }
     long[] returned = handler.apply(memory.get(), args);
     int count = returned == null ? 0 : returned.length;

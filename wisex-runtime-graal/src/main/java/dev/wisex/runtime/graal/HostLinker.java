@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
- * Matches the module's imports against the host functions before GraalWasm does, so that a missing or
- * mistyped import is reported by its name and signature, and builds the import object GraalWasm links.
+ * Matches the module's imports against the host functions before GraalWasm does, so that a missing
+ * or mistyped import is reported by its name and signature, and builds the import object GraalWasm
+ * links.
  */
 final class HostLinker {
   private static final String[] KINDS = {"function", "table", "memory", "global", "tag"};
@@ -36,7 +37,8 @@ final class HostLinker {
       }
       HostFunction host = byName.get(name);
       if (host == null) {
-        throw new InitFailedException("module imports the function `" + name + "`, which the host does not provide");
+        throw new InitFailedException(
+            "module imports the function `" + name + "`, which the host does not provide");
       }
       FuncType expected = module.type(imported.typeIndex());
       if (expected != null && !expected.equals(host.type())) {

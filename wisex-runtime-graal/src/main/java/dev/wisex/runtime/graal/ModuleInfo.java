@@ -10,21 +10,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What this backend must know about a module before GraalWasm sees it, read from the raw bytes: signatures (to
- * convert raw bits to the boxed values GraalWasm expects), imports (to name a missing one), exports, memories
- * and the start function.
+ * What this backend must know about a module before GraalWasm sees it, read from the raw bytes:
+ * signatures (to convert raw bits to the boxed values GraalWasm expects), imports (to name a
+ * missing one), exports, memories and the start function.
  *
- * <p>It also prepares the bytes GraalWasm instantiates. A host function must receive its calling instance's
- * memory 0, but GraalWasm runs the start function inside {@code newInstance}, before the embedder holds the
- * instance. So the start section is removed and its function exported under a reserved name, to be called once
- * right after instantiation (the spec's order: segments first, then start), and memory 0 is exported under a
- * reserved name when the module does not export it itself. Nothing else changes.
+ * <p>It also prepares the bytes GraalWasm instantiates. A host function must receive its calling
+ * instance's memory 0, but GraalWasm runs the start function inside {@code newInstance}, before the
+ * embedder holds the instance. So the start section is removed and its function exported under a
+ * reserved name, to be called once right after instantiation (the spec's order: segments first,
+ * then start), and memory 0 is exported under a reserved name when the module does not export it
+ * itself. Nothing else changes.
  *
- * <p>Malformed input is not diagnosed here: reading stops, and GraalWasm's own parser reports the problem.
+ * <p>Malformed input is not diagnosed here: reading stops, and GraalWasm's own parser reports the
+ * problem.
  */
 final class ModuleInfo {
   /** The kinds of an import or export, numbered as in the binary format. */
   static final int FUNC = 0;
+
   static final int TABLE = 1;
   static final int MEMORY = 2;
   static final int GLOBAL = 3;
@@ -67,7 +70,8 @@ final class ModuleInfo {
     try {
       readSections(bytes, sections);
     } catch (IndexOutOfBoundsException | IllegalStateException e) {
-      // Malformed: hand the bytes to GraalWasm unchanged, so that its parser explains what is wrong.
+      // Malformed: hand the bytes to GraalWasm unchanged, so that its parser explains what is
+      // wrong.
       this.prepared = bytes;
       this.startExport = null;
       this.memoryExport = memoryExportOf(0);
@@ -140,7 +144,9 @@ final class ModuleInfo {
 
   /** The value type of a global index, or {@code null} if unknown. */
   ValType globalType(int globalIndex) {
-    return globalIndex >= 0 && globalIndex < globalTypes.size() ? globalTypes.get(globalIndex) : null;
+    return globalIndex >= 0 && globalIndex < globalTypes.size()
+        ? globalTypes.get(globalIndex)
+        : null;
   }
 
   private String memoryExportOf(int memoryIndex) {
@@ -197,7 +203,8 @@ final class ModuleInfo {
     long count = in.u32();
     for (long i = 0; i < count; i++) {
       if (in.u8() != 0x60) {
-        // A GC type (struct, array, recursion group): signatures are not needed to run such modules' calls
+        // A GC type (struct, array, recursion group): signatures are not needed to run such
+        // modules' calls
         // with numeric arguments, and GraalWasm decides whether it runs them at all.
         typesKnown = false;
         return;
@@ -351,7 +358,8 @@ final class ModuleInfo {
     return out.toByteArray();
   }
 
-  // Section order of the binary format, custom sections (0) aside; the tag section (13) sits before globals
+  // Section order of the binary format, custom sections (0) aside; the tag section (13) sits before
+  // globals
   // and the data count section (12) before code.
   private static int rank(int id) {
     return switch (id) {
@@ -394,7 +402,12 @@ final class ModuleInfo {
   }
 
   private static void writeExportSection(
-      ByteArrayOutputStream out, long count, byte[] bytes, int entriesFrom, int entriesTo, List<byte[]> added) {
+      ByteArrayOutputStream out,
+      long count,
+      byte[] bytes,
+      int entriesFrom,
+      int entriesTo,
+      List<byte[]> added) {
     ByteArrayOutputStream content = new ByteArrayOutputStream();
     leb(content, count + added.size());
     content.write(bytes, entriesFrom, entriesTo - entriesFrom);

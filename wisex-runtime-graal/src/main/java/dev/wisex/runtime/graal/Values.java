@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 import org.graalvm.polyglot.Value;
 
 /**
- * Converts between wisex's raw bits and the boxed values GraalWasm exchanges: i32 as {@link Integer}, i64 as
- * {@link Long}, f32 as {@link Float}, f64 as {@link Double}. Floats cross as raw bits both ways
- * ({@link Float#intBitsToFloat}, {@link Float#floatToRawIntBits}), which keeps NaN payloads and -0.0.
+ * Converts between wisex's raw bits and the boxed values GraalWasm exchanges: i32 as {@link
+ * Integer}, i64 as {@link Long}, f32 as {@link Float}, f64 as {@link Double}. Floats cross as raw
+ * bits both ways ({@link Float#intBitsToFloat}, {@link Float#floatToRawIntBits}), which keeps NaN
+ * payloads and -0.0.
  */
 final class Values {
   /** The raw bits of a null reference, as Chicory spells them. */
@@ -31,7 +32,8 @@ final class Values {
         }
         yield null;
       }
-      case V128 -> throw new InitFailedException(where + ": v128 values cannot be passed as one raw long");
+      case V128 ->
+          throw new InitFailedException(where + ": v128 values cannot be passed as one raw long");
     };
   }
 
@@ -56,7 +58,8 @@ final class Values {
     if (value.canExecute()) {
       return functionIndex(value);
     }
-    throw new InitFailedException(where + ": GraalWasm returned " + value + ", which wisex cannot read as raw bits");
+    throw new InitFailedException(
+        where + ": GraalWasm returned " + value + ", which wisex cannot read as raw bits");
   }
 
   /** A host function's argument in wisex's convention, by its declared type. */
@@ -67,11 +70,13 @@ final class Values {
       case F32 -> Float.floatToRawIntBits(value.asFloat()) & 0xFFFF_FFFFL;
       case F64 -> Double.doubleToRawLongBits(value.asDouble());
       case FUNCREF, EXTERNREF -> value.isNull() ? NULL_REF : fromGuest(value, where);
-      case V128 -> throw new InitFailedException(where + ": v128 values cannot be passed as one raw long");
+      case V128 ->
+          throw new InitFailedException(where + ": v128 values cannot be passed as one raw long");
     };
   }
 
-  // GraalWasm prints a function reference as `wasm-function:<index>`; that index is the most useful opaque
+  // GraalWasm prints a function reference as `wasm-function:<index>`; that index is the most useful
+  // opaque
   // value wisex can hand out, and nothing interprets it.
   private static long functionIndex(Value function) {
     String text = function.toString();

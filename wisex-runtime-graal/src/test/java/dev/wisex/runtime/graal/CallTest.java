@@ -24,19 +24,23 @@ class CallTest {
   @Test
   void passesFloatsAsRawBits() {
     WasmInstance instance = Fixtures.instantiate("numbers");
-    long product = instance.call("mul_f32", Float.floatToRawIntBits(1.5f), Float.floatToRawIntBits(-2f))[0];
+    long product =
+        instance.call("mul_f32", Float.floatToRawIntBits(1.5f), Float.floatToRawIntBits(-2f))[0];
     assertEquals(Float.floatToRawIntBits(-3f) & 0xFFFF_FFFFL, product);
     long quotient =
-        instance.call("div_f64", Double.doubleToRawLongBits(1.0), Double.doubleToRawLongBits(-0.0))[0];
+        instance
+            .call("div_f64", Double.doubleToRawLongBits(1.0), Double.doubleToRawLongBits(-0.0))[0];
     assertEquals(Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY), quotient);
   }
 
   @Test
   void keepsNanPayloadsThroughArgumentsAndResults() {
     WasmInstance instance = Fixtures.instantiate("numbers");
-    assertArrayEquals(new long[] {0xFFF8_0000_0000_1234L}, instance.call("neg_f64", 0x7FF8_0000_0000_1234L));
+    assertArrayEquals(
+        new long[] {0xFFF8_0000_0000_1234L}, instance.call("neg_f64", 0x7FF8_0000_0000_1234L));
     // A signalling NaN goes in and comes out without being quietened.
-    assertArrayEquals(new long[] {0x7FF0_0000_0000_0001L}, instance.call("neg_f64", 0xFFF0_0000_0000_0001L));
+    assertArrayEquals(
+        new long[] {0x7FF0_0000_0000_0001L}, instance.call("neg_f64", 0xFFF0_0000_0000_0001L));
   }
 
   @Test
@@ -60,14 +64,16 @@ class CallTest {
   @Test
   void integerDivisionByZeroTraps() {
     WasmInstance instance = Fixtures.instantiate("numbers");
-    WasmTrapException trap = assertThrows(WasmTrapException.class, () -> instance.call("div_s", 1, 0));
+    WasmTrapException trap =
+        assertThrows(WasmTrapException.class, () -> instance.call("div_s", 1, 0));
     assertTrue(trap.getMessage().contains("divide by zero"), trap.getMessage());
   }
 
   @Test
   void unboundedRecursionExhaustsTheCallStack() {
     WasmInstance instance = Fixtures.instantiate("numbers");
-    WasmTrapException trap = assertThrows(WasmTrapException.class, () -> instance.call("recurse", 0));
+    WasmTrapException trap =
+        assertThrows(WasmTrapException.class, () -> instance.call("recurse", 0));
     assertEquals("call stack exhausted", trap.getMessage());
     assertArrayEquals(new long[] {3}, instance.call("add_i32", 1, 2));
   }
@@ -75,7 +81,8 @@ class CallTest {
   @Test
   void anUnknownExportIsNamed() {
     WasmInstance instance = Fixtures.instantiate("numbers");
-    InitFailedException missing = assertThrows(InitFailedException.class, () -> instance.call("nope"));
+    InitFailedException missing =
+        assertThrows(InitFailedException.class, () -> instance.call("nope"));
     assertEquals("module has no exported function `nope`", missing.getMessage());
     InitFailedException notAFunction =
         assertThrows(InitFailedException.class, () -> instance.call("not_a_function"));
@@ -85,7 +92,8 @@ class CallTest {
   @Test
   void aWrongArgumentCountIsRefusedBeforeTheCall() {
     WasmInstance instance = Fixtures.instantiate("numbers");
-    InitFailedException e = assertThrows(InitFailedException.class, () -> instance.call("add_i32", 1));
+    InitFailedException e =
+        assertThrows(InitFailedException.class, () -> instance.call("add_i32", 1));
     assertEquals(
         "exported function `add_i32` has type (i32, i32) -> (i32) but was called with 1 arguments",
         e.getMessage());
@@ -99,7 +107,10 @@ class CallTest {
     assertThrows(RuntimeException.class, () -> instance.call("nothing"));
   }
 
-  /** Deeper than a cold GraalWasm gets on the test JVM's 8 MiB stack: guest code runs on a larger one. */
+  /**
+   * Deeper than a cold GraalWasm gets on the test JVM's 8 MiB stack: guest code runs on a larger
+   * one.
+   */
   @Test
   void deepRecursionRunsOnALargeStack() {
     WasmInstance instance = Fixtures.instantiate("deep");

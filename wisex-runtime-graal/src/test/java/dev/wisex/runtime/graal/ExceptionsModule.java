@@ -3,8 +3,9 @@ package dev.wisex.runtime.graal;
 import java.io.ByteArrayOutputStream;
 
 /**
- * A module using the standardized exception handling ({@code try_table}), encoded by hand: the wabt build in
- * wisex-testkit predates {@code try_table} and assembles only the legacy {@code try}, which Chicory rejects.
+ * A module using the standardized exception handling ({@code try_table}), encoded by hand: the wabt
+ * build in wisex-testkit predates {@code try_table} and assembles only the legacy {@code try},
+ * which Chicory rejects.
  *
  * <pre>
  * (module
@@ -27,26 +28,20 @@ final class ExceptionsModule {
     ByteArrayOutputStream module = new ByteArrayOutputStream();
     module.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00});
     section(
-        module,
-        1,
-        3,
-        0x60, 1, I32, 0, // type 0: (i32) -> ()
+        module, 1, 3, 0x60, 1, I32, 0, // type 0: (i32) -> ()
         0x60, 1, I32, 1, I32, // type 1: (i32) -> (i32)
         0x60, 0, 0); // type 2: () -> ()
     section(module, 3, 3, 0, 1, 2);
     section(module, 13, 1, 0x00, 0); // tag 0: exception attribute, type 0
     section(
-        module,
-        7,
-        2,
-        5, 'c', 'a', 't', 'c', 'h', 0x00, 1,
-        8, 'u', 'n', 'c', 'a', 'u', 'g', 'h', 't', 0x00, 2);
+        module, 7, 2, 5, 'c', 'a', 't', 'c', 'h', 0x00, 1, 8, 'u', 'n', 'c', 'a', 'u', 'g', 'h',
+        't', 0x00, 2);
     section(
         module,
         10,
         concat(
             new int[] {3},
-                body(0x20, 0, 0x08, 0, END), // local.get 0; throw 0
+            body(0x20, 0, 0x08, 0, END), // local.get 0; throw 0
             body(
                 0x02, I32, // block (result i32)
                 0x1F, 0x40, 1, 0x00, 0, 0, // try_table, one `catch tag 0 -> label 0` (the block)

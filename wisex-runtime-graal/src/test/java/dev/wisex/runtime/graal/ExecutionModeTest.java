@@ -12,24 +12,30 @@ import org.junit.jupiter.api.Test;
 
 class ExecutionModeTest {
   private static boolean optimizing() {
-    try (Engine engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
+    try (Engine engine =
+        Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
       return !"Interpreted".equals(engine.getImplementationName());
     }
   }
 
   @Test
   void autoAndInterpreterRun() {
-    assertArrayEquals(new long[] {3}, Fixtures.instantiate("numbers", ExecutionMode.AUTO).call("add_i32", 1, 2));
     assertArrayEquals(
-        new long[] {3}, Fixtures.instantiate("numbers", ExecutionMode.INTERPRETER).call("add_i32", 1, 2));
+        new long[] {3}, Fixtures.instantiate("numbers", ExecutionMode.AUTO).call("add_i32", 1, 2));
+    assertArrayEquals(
+        new long[] {3},
+        Fixtures.instantiate("numbers", ExecutionMode.INTERPRETER).call("add_i32", 1, 2));
   }
 
   @Test
   void compilerIsRefusedWhereTruffleCannotCompile() {
     assumeTrue(!optimizing(), "this JVM has the optimizing Truffle runtime");
     InitFailedException e =
-        assertThrows(InitFailedException.class, () -> Fixtures.instantiate("numbers", ExecutionMode.COMPILER));
+        assertThrows(
+            InitFailedException.class,
+            () -> Fixtures.instantiate("numbers", ExecutionMode.COMPILER));
     assertTrue(
-        e.getMessage().startsWith("execution mode COMPILER needs the optimizing Truffle runtime"), e.getMessage());
+        e.getMessage().startsWith("execution mode COMPILER needs the optimizing Truffle runtime"),
+        e.getMessage());
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Test modules assembled once per run, and one runtime for all tests: its polyglot engine starts once (about
- * half a second) and caches parsed modules.
+ * Test modules assembled once per run, and one runtime for all tests: its polyglot engine starts
+ * once (about half a second) and caches parsed modules.
  */
 final class Fixtures {
   static final GraalRuntime RUNTIME = new GraalRuntime();
@@ -19,9 +19,14 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  /** The binary of {@code src/test/resources/wat/<name>.wat}; a fresh copy, so callers may not corrupt it. */
+  /**
+   * The binary of {@code src/test/resources/wat/<name>.wat}; a fresh copy, so callers may not
+   * corrupt it.
+   */
   static byte[] wasm(String name) {
-    return ASSEMBLED.computeIfAbsent(name, n -> Wat.resource(Fixtures.class, "/wat/" + n + ".wat")).clone();
+    return ASSEMBLED
+        .computeIfAbsent(name, n -> Wat.resource(Fixtures.class, "/wat/" + n + ".wat"))
+        .clone();
   }
 
   static WasmInstance instantiate(String name) {

@@ -35,7 +35,8 @@ class GlobalTest {
     instance.call("update");
     assertEquals(GlobalValue.i32(42), instance.global("g_i32"));
     assertEquals(GlobalValue.i64(0x1234_5678_9ABC_DEF0L), instance.global("g_i64"));
-    // Signalling NaNs, stored from integer bits: no float conversion on the way out may quieten them.
+    // Signalling NaNs, stored from integer bits: no float conversion on the way out may quieten
+    // them.
     assertEquals(GlobalValue.f32Bits(0xFFA0_0001), instance.global("m_f32"));
     assertEquals(GlobalValue.f64Bits(0x7FF4_0000_0000_0001L), instance.global("m_f64"));
     assertEquals(0xFFA0_0001L, instance.call("f32_bits")[0]);
@@ -71,7 +72,8 @@ class GlobalTest {
   @Test
   void anUnknownGlobalIsNamed() {
     WasmInstance instance = Fixtures.instantiate("globals");
-    InitFailedException e = assertThrows(InitFailedException.class, () -> instance.global("update"));
+    InitFailedException e =
+        assertThrows(InitFailedException.class, () -> instance.global("update"));
     assertEquals("module has no exported global `update`", e.getMessage());
   }
 }

@@ -41,7 +41,9 @@ class GraalRuntimeTest {
 
   @Test
   void claimsExactlyTheProposalsGraalWasmExecutes() {
-    assertEquals(EnumSet.of(Capability.SIMD, Capability.MULTI_MEMORY, Capability.MEMORY64), runtime.capabilities());
+    assertEquals(
+        EnumSet.of(Capability.SIMD, Capability.MULTI_MEMORY, Capability.MEMORY64),
+        runtime.capabilities());
   }
 
   @Test
@@ -62,9 +64,12 @@ class GraalRuntimeTest {
   @Test
   void isDeclaredForTheClassPathAndTheModulePath() throws IOException {
     try (InputStream in =
-        GraalRuntime.class.getResourceAsStream("/META-INF/services/" + WasmRuntime.class.getName())) {
+        GraalRuntime.class.getResourceAsStream(
+            "/META-INF/services/" + WasmRuntime.class.getName())) {
       assertNotNull(in, "services file missing");
-      assertEquals(GraalRuntime.class.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+      assertEquals(
+          GraalRuntime.class.getName(),
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
     }
     ModuleDescriptor descriptor = GraalRuntime.class.getModule().getDescriptor();
     if (descriptor != null) {
@@ -89,8 +94,11 @@ class GraalRuntimeTest {
     InitFailedException e =
         assertThrows(
             InitFailedException.class,
-            () -> runtime.instantiate("not wasm".getBytes(StandardCharsets.US_ASCII), HostImports.none(),
-                InstanceConfig.defaults()));
+            () ->
+                runtime.instantiate(
+                    "not wasm".getBytes(StandardCharsets.US_ASCII),
+                    HostImports.none(),
+                    InstanceConfig.defaults()));
     assertTrue(e.getMessage().startsWith("GraalWasm cannot load the module: "), e.getMessage());
   }
 
@@ -107,17 +115,20 @@ class GraalRuntimeTest {
     }
     byte[] bad = moved;
     assertThrows(
-        InitFailedException.class, () -> runtime.instantiate(bad, HostImports.none(), InstanceConfig.defaults()));
+        InitFailedException.class,
+        () -> runtime.instantiate(bad, HostImports.none(), InstanceConfig.defaults()));
   }
 
-  // Rewrites `i32.const 16` into `i32.const 65534`, a three-byte LEB, and fixes the two enclosing sizes.
+  // Rewrites `i32.const 16` into `i32.const 65534`, a three-byte LEB, and fixes the two enclosing
+  // sizes.
   private static byte[] withOffset(byte[] module, int at) {
     byte[] leb = {(byte) 0xFE, (byte) 0xFF, 0x03};
     byte[] out = new byte[module.length + 2];
     System.arraycopy(module, 0, out, 0, at + 1);
     System.arraycopy(leb, 0, out, at + 1, 3);
     System.arraycopy(module, at + 2, out, at + 4, module.length - at - 2);
-    // The data section is the last one: find its header by scanning back for id 11 with a matching size.
+    // The data section is the last one: find its header by scanning back for id 11 with a matching
+    // size.
     for (int i = 8; i < at; i++) {
       if (module[i] == 11 && i + 1 + 1 + (module[i + 1] & 0xFF) == module.length) {
         out[i + 1] = (byte) (module[i + 1] + 2);

@@ -21,7 +21,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HostFunctionTest {
-  private static final FuncType SUM_TYPE = FuncType.of(List.of(ValType.I32, ValType.I32), List.of(ValType.I32));
+  private static final FuncType SUM_TYPE =
+      FuncType.of(List.of(ValType.I32, ValType.I32), List.of(ValType.I32));
   private static final FuncType VOID_TYPE = FuncType.of(List.of(), List.of());
 
   /** Sums the bytes at [ptr, ptr+len) and writes 0xAB right after them. */
@@ -63,7 +64,8 @@ class HostFunctionTest {
                 (m, a) -> {
                   throw boom;
                 }));
-    WasmTrapException thrown = assertThrows(WasmTrapException.class, () -> instance.call("call_fail"));
+    WasmTrapException thrown =
+        assertThrows(WasmTrapException.class, () -> instance.call("call_fail"));
     assertSame(boom, thrown);
     assertEquals("boom", thrown.getMessage());
   }
@@ -78,7 +80,8 @@ class HostFunctionTest {
                 (m, a) -> {
                   throw rejected;
                 }));
-    assertSame(rejected, assertThrows(RejectedModuleException.class, () -> instance.call("call_fail")));
+    assertSame(
+        rejected, assertThrows(RejectedModuleException.class, () -> instance.call("call_fail")));
   }
 
   @Test
@@ -105,7 +108,9 @@ class HostFunctionTest {
     // A void host function may answer null.
     instance.call("call_fail");
     InitFailedException e = assertThrows(InitFailedException.class, () -> instance.call("run"));
-    assertEquals("host function `env.sum_and_mark` returned 0 values, but its type declares 1", e.getMessage());
+    assertEquals(
+        "host function `env.sum_and_mark` returned 0 values, but its type declares 1",
+        e.getMessage());
   }
 
   @Test
@@ -142,10 +147,13 @@ class HostFunctionTest {
 
   @Test
   void aMissingImportIsNamed() {
-    HostImports onlyFail = new HostImports(List.of(new HostFunction("env", "fail", VOID_TYPE, (m, a) -> null)));
+    HostImports onlyFail =
+        new HostImports(List.of(new HostFunction("env", "fail", VOID_TYPE, (m, a) -> null)));
     InitFailedException e =
         assertThrows(InitFailedException.class, () -> Fixtures.instantiate("host", onlyFail));
-    assertEquals("module imports the function `env.sum_and_mark`, which the host does not provide", e.getMessage());
+    assertEquals(
+        "module imports the function `env.sum_and_mark`, which the host does not provide",
+        e.getMessage());
   }
 
   @Test
@@ -154,7 +162,10 @@ class HostFunctionTest {
         new HostImports(
             List.of(
                 new HostFunction(
-                    "env", "sum_and_mark", FuncType.of(List.of(ValType.I32), List.of(ValType.I64)), SUM_AND_MARK),
+                    "env",
+                    "sum_and_mark",
+                    FuncType.of(List.of(ValType.I32), List.of(ValType.I64)),
+                    SUM_AND_MARK),
                 new HostFunction("env", "fail", VOID_TYPE, (m, a) -> null)));
     InitFailedException e =
         assertThrows(InitFailedException.class, () -> Fixtures.instantiate("host", wrong));
@@ -170,7 +181,8 @@ class HostFunctionTest {
         new HostFunction(
             "env",
             "triple",
-            FuncType.of(List.of(ValType.F64, ValType.I64), List.of(ValType.I32, ValType.I64, ValType.F64)),
+            FuncType.of(
+                List.of(ValType.F64, ValType.I64), List.of(ValType.I32, ValType.I64, ValType.F64)),
             (memory, args) -> {
               received.add(args.clone());
               return new long[] {0xFFFF_FFFEL, args[1], args[0] ^ Long.MIN_VALUE};
@@ -178,15 +190,20 @@ class HostFunctionTest {
     WasmInstance instance = Fixtures.instantiate("host_multi", new HostImports(List.of(triple)));
     long nan = 0x7FF0_0000_0000_0001L;
     assertArrayEquals(
-        new long[] {0xFFFF_FFFEL, Long.MIN_VALUE, nan ^ Long.MIN_VALUE}, instance.call("run", nan, Long.MIN_VALUE));
+        new long[] {0xFFFF_FFFEL, Long.MIN_VALUE, nan ^ Long.MIN_VALUE},
+        instance.call("run", nan, Long.MIN_VALUE));
     assertArrayEquals(new long[] {nan, Long.MIN_VALUE}, received.get(0));
   }
 
   @Test
   void anImportThatIsNotAFunctionIsRefusedByName() {
     InitFailedException e =
-        assertThrows(InitFailedException.class, () -> Fixtures.instantiate("imported_memory", HostImports.none()));
-    assertEquals("module imports the memory `env.memory`, but the host provides only functions", e.getMessage());
+        assertThrows(
+            InitFailedException.class,
+            () -> Fixtures.instantiate("imported_memory", HostImports.none()));
+    assertEquals(
+        "module imports the memory `env.memory`, but the host provides only functions",
+        e.getMessage());
   }
 
   @Test

@@ -65,8 +65,10 @@ class MemoryTest {
     assertEquals(42, one[0]);
     memory.read(PAGE, one, 0, 0);
 
-    WasmTrapException pastEnd = assertThrows(WasmTrapException.class, () -> memory.read(PAGE - 1, new byte[2], 0, 2));
-    assertTrue(pastEnd.getMessage().startsWith("out of bounds memory access"), pastEnd.getMessage());
+    WasmTrapException pastEnd =
+        assertThrows(WasmTrapException.class, () -> memory.read(PAGE - 1, new byte[2], 0, 2));
+    assertTrue(
+        pastEnd.getMessage().startsWith("out of bounds memory access"), pastEnd.getMessage());
     assertThrows(WasmTrapException.class, () -> memory.write(PAGE - 4, new byte[9], 0, 9));
     assertThrows(WasmTrapException.class, () -> memory.write(PAGE, new byte[1], 0, 1));
     assertThrows(WasmTrapException.class, () -> memory.read(-1, one, 0, 1));
@@ -96,8 +98,10 @@ class MemoryTest {
   @Test
   void aGuestAccessOutOfBoundsTraps() {
     WasmInstance instance = Fixtures.instantiate("memory");
-    WasmTrapException trap = assertThrows(WasmTrapException.class, () -> instance.call("load8_oob"));
-    assertTrue(trap.getMessage().contains("out-of-bounds") || trap.getMessage().contains("out of bounds"),
+    WasmTrapException trap =
+        assertThrows(WasmTrapException.class, () -> instance.call("load8_oob"));
+    assertTrue(
+        trap.getMessage().contains("out-of-bounds") || trap.getMessage().contains("out of bounds"),
         trap.getMessage());
   }
 

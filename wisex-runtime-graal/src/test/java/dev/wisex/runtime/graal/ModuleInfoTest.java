@@ -31,7 +31,8 @@ class ModuleInfoTest {
     ModuleInfo again = ModuleInfo.read(info.prepared());
     assertNull(again.startExport());
     assertEquals(new ModuleInfo.Export(ModuleInfo.FUNC, 0), again.export("__wisex_graal_start"));
-    assertEquals(new ModuleInfo.Export(ModuleInfo.MEMORY, 0), again.export("__wisex_graal_memory0"));
+    assertEquals(
+        new ModuleInfo.Export(ModuleInfo.MEMORY, 0), again.export("__wisex_graal_memory0"));
     assertEquals("__wisex_graal_memory0", again.memoryExport());
   }
 

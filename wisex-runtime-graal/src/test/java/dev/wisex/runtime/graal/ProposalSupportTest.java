@@ -12,7 +12,10 @@ import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.WasmInstance;
 import org.junit.jupiter.api.Test;
 
-/** Each claimed capability is exercised; each unclaimed one is shown not to work, so that the claim stays honest. */
+/**
+ * Each claimed capability is exercised; each unclaimed one is shown not to work, so that the claim
+ * stays honest.
+ */
 class ProposalSupportTest {
   @Test
   void simdInstructionsRun() {
@@ -36,7 +39,10 @@ class ProposalSupportTest {
     assertArrayEquals(new long[] {7}, Fixtures.instantiate("memory64").call("load", 65535));
   }
 
-  /** Shared memories load only with GraalWasm's experimental threads switch, and even then notify traps. */
+  /**
+   * Shared memories load only with GraalWasm's experimental threads switch, and even then notify
+   * traps.
+   */
   @Test
   void threadsAreNotClaimedAndASharedMemoryIsRefused() {
     assertFalse(Fixtures.RUNTIME.capabilities().contains(Capability.THREADS));

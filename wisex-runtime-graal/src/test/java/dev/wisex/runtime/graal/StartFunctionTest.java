@@ -31,14 +31,16 @@ class StartFunctionTest {
   @Test
   void theMovedStartFunctionCannotBeCalledByName() {
     WasmInstance instance = Fixtures.instantiate("start");
-    InitFailedException e = assertThrows(InitFailedException.class, () -> instance.call("__wisex_graal_start"));
+    InitFailedException e =
+        assertThrows(InitFailedException.class, () -> instance.call("__wisex_graal_start"));
     assertEquals("module has no exported function `__wisex_graal_start`", e.getMessage());
     assertEquals(GlobalValue.i32(1), instance.global("count"));
   }
 
   @Test
   void aTrapInTheStartFunctionIsATrap() {
-    WasmTrapException trap = assertThrows(WasmTrapException.class, () -> Fixtures.instantiate("start_trap"));
+    WasmTrapException trap =
+        assertThrows(WasmTrapException.class, () -> Fixtures.instantiate("start_trap"));
     assertTrue(trap.getMessage().contains("unreachable"), trap.getMessage());
   }
 
@@ -55,7 +57,9 @@ class StartFunctionTest {
                     (memory, args) -> {
                       throw boom;
                     })));
-    assertSame(boom, assertThrows(WasmTrapException.class, () -> Fixtures.instantiate("start_host", imports)));
+    assertSame(
+        boom,
+        assertThrows(WasmTrapException.class, () -> Fixtures.instantiate("start_host", imports)));
   }
 
   @Test
@@ -73,7 +77,8 @@ class StartFunctionTest {
               memory.write(args[0] + 1, new byte[] {(byte) (one[0] + 1)}, 0, 1);
               return null;
             });
-    WasmInstance instance = Fixtures.instantiate("start_host_memory", new HostImports(List.of(peek)));
+    WasmInstance instance =
+        Fixtures.instantiate("start_host_memory", new HostImports(List.of(peek)));
     assertEquals(List.of(42), seen);
     assertArrayEquals(new long[] {43}, instance.call("at9"));
     instance.call("poke");

@@ -1,6 +1,9 @@
 package dev.wisex.runtime.spi;
 
-/** Optional WebAssembly proposals a backend may or may not execute; used to pick a backend that can run a module. */
+/**
+ * Optional WebAssembly proposals a backend may or may not execute; used to pick a backend that can
+ * run a module.
+ */
 public enum Capability {
   SIMD("the GraalWasm backend (--runtime graal) executes SIMD"),
   THREADS(""),

@@ -1,8 +1,9 @@
 package dev.wisex.runtime.spi;
 
 /**
- * A global's value with its exact bits: f32/f64 as raw IEEE bits (NaN payloads and -0.0 survive), v128 as
- * two little-endian halves. Numbers are never converted through {@code float}/{@code double}.
+ * A global's value with its exact bits: f32/f64 as raw IEEE bits (NaN payloads and -0.0 survive),
+ * v128 as two little-endian halves. Numbers are never converted through {@code float}/{@code
+ * double}.
  *
  * @param type the global's type
  * @param low the value's bits (i32/f32 in the low 32 bits), or the low 64 bits of a v128

@@ -2,7 +2,10 @@ package dev.wisex.runtime.spi;
 
 import java.util.List;
 
-/** Everything the host links into an instance; every import of the module must be satisfied by one entry. */
+/**
+ * Everything the host links into an instance; every import of the module must be satisfied by one
+ * entry.
+ */
 public record HostImports(List<HostFunction> functions) {
   public HostImports {
     functions = List.copyOf(functions);

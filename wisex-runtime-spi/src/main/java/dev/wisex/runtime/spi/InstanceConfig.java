@@ -4,8 +4,8 @@ import dev.wisex.api.ExecutionMode;
 import java.util.Objects;
 
 /**
- * How to instantiate: the execution strategy. A record so that later settings (fuel, memory caps) are added
- * without changing the SPI's method signatures.
+ * How to instantiate: the execution strategy. A record so that later settings (fuel, memory caps)
+ * are added without changing the SPI's method signatures.
  */
 public record InstanceConfig(ExecutionMode executionMode) {
   public InstanceConfig {

@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The discovered backends and the one rule that picks among them: an explicit name wins; otherwise the
- * available backend with the highest priority that has every capability the module needs, ties by name.
+ * The discovered backends and the one rule that picks among them: an explicit name wins; otherwise
+ * the available backend with the highest priority that has every capability the module needs, ties
+ * by name.
  */
 public final class RuntimeRegistry {
   private static final Comparator<WasmRuntime> PREFERENCE =
@@ -42,7 +43,9 @@ public final class RuntimeRegistry {
     return runtimes;
   }
 
-  /** The backend chosen when no name is given and nothing special is required, if any is available. */
+  /**
+   * The backend chosen when no name is given and nothing special is required, if any is available.
+   */
   public WasmRuntime defaultRuntime() {
     return select(null, Set.of());
   }
@@ -71,7 +74,11 @@ public final class RuntimeRegistry {
       Set<Capability> missing = missing(named, required);
       if (!missing.isEmpty()) {
         throw new RuntimeSelectionException(
-            "runtime `" + name + "` cannot run this module: it lacks " + missing + suggestion(required)
+            "runtime `"
+                + name
+                + "` cannot run this module: it lacks "
+                + missing
+                + suggestion(required)
                 + hints(missing));
       }
       return named;
@@ -85,7 +92,10 @@ public final class RuntimeRegistry {
                 new RuntimeSelectionException(
                     runtimes.isEmpty()
                         ? "no runtime backend found; put a backend jar such as wisex-runtime-chicory on the class path"
-                        : "no available runtime supports " + required + "; available: " + availableNames()
+                        : "no available runtime supports "
+                            + required
+                            + "; available: "
+                            + availableNames()
                             + hints(required)));
   }
 
@@ -100,12 +110,16 @@ public final class RuntimeRegistry {
 
   private static String hints(Set<Capability> capabilities) {
     String hints =
-        capabilities.stream().map(Capability::hint).filter(h -> !h.isEmpty()).collect(Collectors.joining("; "));
+        capabilities.stream()
+            .map(Capability::hint)
+            .filter(h -> !h.isEmpty())
+            .collect(Collectors.joining("; "));
     return hints.isEmpty() ? "" : " (" + hints + ")";
   }
 
   private static Set<Capability> missing(WasmRuntime runtime, Set<Capability> required) {
-    Set<Capability> missing = required.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(required);
+    Set<Capability> missing =
+        required.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(required);
     missing.removeAll(runtime.capabilities());
     return missing;
   }

@@ -1,6 +1,8 @@
 package dev.wisex.runtime.spi;
 
-/** WebAssembly value types as the SPI passes them; reference values travel as opaque {@code long}s. */
+/**
+ * WebAssembly value types as the SPI passes them; reference values travel as opaque {@code long}s.
+ */
 public enum ValType {
   I32,
   I64,

@@ -1,8 +1,8 @@
 package dev.wisex.runtime.spi;
 
 /**
- * A live instance. Everything wisex reads goes through exports (the instrumenter exports internal globals
- * and memories first), which is all any engine needs to offer.
+ * A live instance. Everything wisex reads goes through exports (the instrumenter exports internal
+ * globals and memories first), which is all any engine needs to offer.
  */
 public interface WasmInstance extends AutoCloseable {
   /**

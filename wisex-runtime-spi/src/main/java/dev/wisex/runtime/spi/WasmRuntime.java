@@ -3,15 +3,16 @@ package dev.wisex.runtime.spi;
 import java.util.Set;
 
 /**
- * A WebAssembly engine wisex can run init on. Implementations are found with {@link java.util.ServiceLoader};
- * a third party adds one by shipping a jar that declares it in {@code module-info} ({@code provides}) and in
- * {@code META-INF/services/dev.wisex.runtime.spi.WasmRuntime}.
+ * A WebAssembly engine wisex can run init on. Implementations are found with {@link
+ * java.util.ServiceLoader}; a third party adds one by shipping a jar that declares it in {@code
+ * module-info} ({@code provides}) and in {@code
+ * META-INF/services/dev.wisex.runtime.spi.WasmRuntime}.
  *
- * <p>Contract: the provider has a public no-argument constructor and is cheap to construct (no engine start
- * before {@link #instantiate}); {@link #availability()} never throws; {@link #instantiate} runs the start
- * function, maps engine traps to {@link dev.wisex.api.WasmTrapException} and link errors to
- * {@link dev.wisex.api.InitFailedException}, and lets a host function's {@code WisexException} propagate
- * unchanged.
+ * <p>Contract: the provider has a public no-argument constructor and is cheap to construct (no
+ * engine start before {@link #instantiate}); {@link #availability()} never throws; {@link
+ * #instantiate} runs the start function, maps engine traps to {@link
+ * dev.wisex.api.WasmTrapException} and link errors to {@link dev.wisex.api.InitFailedException},
+ * and lets a host function's {@code WisexException} propagate unchanged.
  */
 public interface WasmRuntime {
   /** Short lower-case name used by {@code --runtime}, e.g. {@code chicory}. */
@@ -32,7 +33,8 @@ public interface WasmRuntime {
   /**
    * Instantiates the module, linking every import to {@code imports}, and runs its start function.
    *
-   * @throws dev.wisex.api.InitFailedException if the module cannot be instantiated or an import is missing
+   * @throws dev.wisex.api.InitFailedException if the module cannot be instantiated or an import is
+   *     missing
    * @throws dev.wisex.api.WasmTrapException if the start function traps
    */
   WasmInstance instantiate(byte[] module, HostImports imports, InstanceConfig config);

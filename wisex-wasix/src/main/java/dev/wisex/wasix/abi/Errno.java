@@ -28,8 +28,9 @@ public final class Errno {
   public static final int XDEV = 73;
 
   /**
-   * What a path that leaves its preopen gets (`..` above the root, an absolute path, a symlink pointing
-   * out): wasmer's resolver answers {@code Errno::Access}, so init sees what it would see under wasmer.
+   * What a path that leaves its preopen gets (`..` above the root, an absolute path, a symlink
+   * pointing out): wasmer's resolver answers {@code Errno::Access}, so init sees what it would see
+   * under wasmer.
    */
   public static final int ESCAPE = ACCES;
 

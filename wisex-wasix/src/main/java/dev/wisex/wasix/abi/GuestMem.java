@@ -7,8 +7,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Little-endian scalar and string access on top of the SPI's bulk copies. WASI passes every pointer as an
- * unsigned i32, so addresses arrive zero-extended in a {@code long}.
+ * Little-endian scalar and string access on top of the SPI's bulk copies. WASI passes every pointer
+ * as an unsigned i32, so addresses arrive zero-extended in a {@code long}.
  */
 public final class GuestMem {
   private final GuestMemory memory;
@@ -20,7 +20,8 @@ public final class GuestMem {
 
   private GuestMemory memory() {
     if (memory == null) {
-      throw new WasmTrapException("a WASI function that needs memory was called by a module that has none");
+      throw new WasmTrapException(
+          "a WASI function that needs memory was called by a module that has none");
     }
     return memory;
   }
@@ -83,7 +84,9 @@ public final class GuestMem {
     return (int) length;
   }
 
-  /** Stores {@code size} bytes of {@code value} little-endian into {@code dst} at {@code offset}. */
+  /**
+   * Stores {@code size} bytes of {@code value} little-endian into {@code dst} at {@code offset}.
+   */
   public static void le(byte[] dst, int offset, int size, long value) {
     for (int i = 0; i < size; i++) {
       dst[offset + i] = (byte) (value >>> (8 * i));

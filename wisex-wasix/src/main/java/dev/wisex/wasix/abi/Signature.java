@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Parses and prints signatures in the ABI list's notation, {@code (i32, i64) -> (i32)}, so a table reads
- * like the ABI file it was checked against and a mismatch message shows both sides the same way.
+ * Parses and prints signatures in the ABI list's notation, {@code (i32, i64) -> (i32)}, so a table
+ * reads like the ABI file it was checked against and a mismatch message shows both sides the same
+ * way.
  */
 public final class Signature {
   private Signature() {}
@@ -35,6 +36,8 @@ public final class Signature {
   }
 
   private static String names(List<ValType> types) {
-    return types.stream().map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    return types.stream()
+        .map(t -> t.name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(", "));
   }
 }

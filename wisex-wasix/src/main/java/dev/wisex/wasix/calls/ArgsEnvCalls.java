@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** args_* and environ_*: NUL-terminated strings packed into one buffer, pointers to them in another. */
+/**
+ * args_* and environ_*: NUL-terminated strings packed into one buffer, pointers to them in another.
+ */
 public final class ArgsEnvCalls {
   private ArgsEnvCalls() {}
 
@@ -28,7 +30,10 @@ public final class ArgsEnvCalls {
   }
 
   private static List<String> env(WasiState s) {
-    return s.config().env().entrySet().stream().map(Map.Entry::getKey).map(k -> k + "=" + s.config().env().get(k)).toList();
+    return s.config().env().entrySet().stream()
+        .map(Map.Entry::getKey)
+        .map(k -> k + "=" + s.config().env().get(k))
+        .toList();
   }
 
   private static int sizes(GuestMem m, long[] a, List<String> values) {

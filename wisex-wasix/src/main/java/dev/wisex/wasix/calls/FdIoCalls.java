@@ -27,7 +27,9 @@ public final class FdIoCalls {
     return Errno.SUCCESS;
   }
 
-  /** fd_read(fd, iovs, iovs_len, nread*): fills buffers in order, stopping at the first short read. */
+  /**
+   * fd_read(fd, iovs, iovs_len, nread*): fills buffers in order, stopping at the first short read.
+   */
   public static int fdRead(WasiState s, GuestMem m, long[] a) {
     Fd fd = s.fds().get(a[0]);
     m.putU32(a[3], scatter(m, a[1], a[2], (buf, len) -> fd.read(buf, 0, len)));

@@ -18,9 +18,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Everything about an fd other than its bytes: stat, flags, sizes, preopens, directory listing, lifetime. */
+/**
+ * Everything about an fd other than its bytes: stat, flags, sizes, preopens, directory listing,
+ * lifetime.
+ */
 public final class FdMetaCalls {
-  /** Every preview1 right: rights are advisory in WASIX and wasi-libc never relies on them being narrow. */
+  /**
+   * Every preview1 right: rights are advisory in WASIX and wasi-libc never relies on them being
+   * narrow.
+   */
   static final long ALL_RIGHTS = 0x1FFF_FFFFL;
 
   private FdMetaCalls() {}
@@ -30,7 +36,9 @@ public final class FdMetaCalls {
     return Errno.SUCCESS;
   }
 
-  /** fd_sync, fd_datasync: the sandbox is memory, so there is nothing to sync; the fd must exist. */
+  /**
+   * fd_sync, fd_datasync: the sandbox is memory, so there is nothing to sync; the fd must exist.
+   */
   public static int fdSync(WasiState s, GuestMem m, long[] a) {
     s.fds().get(a[0]);
     return Errno.SUCCESS;
@@ -56,7 +64,9 @@ public final class FdMetaCalls {
     return Errno.SUCCESS;
   }
 
-  /** fd_fdstat_set_rights: accepted and ignored, as rights are not enforced (wasmer does the same). */
+  /**
+   * fd_fdstat_set_rights: accepted and ignored, as rights are not enforced (wasmer does the same).
+   */
   public static int fdFdstatSetRights(WasiState s, GuestMem m, long[] a) {
     s.fds().get(a[0]);
     return Errno.SUCCESS;
@@ -146,9 +156,9 @@ public final class FdMetaCalls {
   }
 
   /**
-   * fd_readdir(fd, buf, buf_len, cookie, bufused*): {@code .}, {@code ..}, then entries in name order; the
-   * cookie is the index of the next entry. The last entry is cut at the buffer's end, as the ABI specifies,
-   * so a full buffer tells the guest to call again.
+   * fd_readdir(fd, buf, buf_len, cookie, bufused*): {@code .}, {@code ..}, then entries in name
+   * order; the cookie is the index of the next entry. The last entry is cut at the buffer's end, as
+   * the ABI specifies, so a full buffer tells the guest to call again.
    */
   public static int fdReaddir(WasiState s, GuestMem m, long[] a) {
     DirFd dir = s.fds().get(a[0], DirFd.class, Errno.NOTDIR);

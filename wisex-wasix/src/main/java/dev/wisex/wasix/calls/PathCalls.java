@@ -19,7 +19,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The path_* calls: every path goes through {@link PathResolver}, so none can leave its preopen. */
+/**
+ * The path_* calls: every path goes through {@link PathResolver}, so none can leave its preopen.
+ */
 public final class PathCalls {
   static final int LOOKUP_SYMLINK_FOLLOW = 1;
   static final int O_CREAT = 1;
@@ -31,7 +33,9 @@ public final class PathCalls {
 
   private PathCalls() {}
 
-  /** path_open(fd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd*). */
+  /**
+   * path_open(fd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd*).
+   */
   public static int pathOpen(WasiState s, GuestMem m, long[] a) {
     int fd = open(s, m, a[0], a[1], m.string(a[2], a[3]), (int) a[4], a[5], (int) a[7], 0);
     m.putU32(a[8], fd);
@@ -46,7 +50,14 @@ public final class PathCalls {
   }
 
   private static int open(
-      WasiState s, GuestMem m, long dirFd, long dirflags, String guestPath, int oflags, long rights, int fdflags,
+      WasiState s,
+      GuestMem m,
+      long dirFd,
+      long dirflags,
+      String guestPath,
+      int oflags,
+      long rights,
+      int fdflags,
       int fdflagsExt) {
     DirFd dir = s.fds().get(dirFd, DirFd.class, Errno.NOTDIR);
     Path path = PathResolver.resolve(dir, guestPath, (dirflags & LOOKUP_SYMLINK_FOLLOW) != 0);
@@ -82,7 +93,8 @@ public final class PathCalls {
     }
     try {
       FileChannel channel = FileChannel.open(path, options);
-      FileFd file = new FileFd(path, channel, (rights & RIGHT_FD_READ) != 0 || !writable, writable, fdflags);
+      FileFd file =
+          new FileFd(path, channel, (rights & RIGHT_FD_READ) != 0 || !writable, writable, fdflags);
       file.fdflagsExt = fdflagsExt;
       return s.fds().add(file);
     } catch (IOException e) {
@@ -177,8 +189,8 @@ public final class PathCalls {
   }
 
   /**
-   * path_symlink(old, old_len, fd, new, new_len). Any target may be stored (as POSIX allows); resolution
-   * refuses to follow one out of the preopen.
+   * path_symlink(old, old_len, fd, new, new_len). Any target may be stored (as POSIX allows);
+   * resolution refuses to follow one out of the preopen.
    */
   public static int pathSymlink(WasiState s, GuestMem m, long[] a) {
     String target = m.string(a[0], a[1]);

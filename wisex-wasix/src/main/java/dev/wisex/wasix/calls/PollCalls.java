@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * poll_oneoff on a single-threaded sandbox. fd subscriptions are ready unless they are an empty pipe or a
- * zero event counter; if none is ready, the virtual clock jumps to the earliest clock subscription; if
- * there is no clock either, nothing could ever wake the guest, so init fails instead of hanging.
+ * poll_oneoff on a single-threaded sandbox. fd subscriptions are ready unless they are an empty
+ * pipe or a zero event counter; if none is ready, the virtual clock jumps to the earliest clock
+ * subscription; if there is no clock either, nothing could ever wake the guest, so init fails
+ * instead of hanging.
  */
 public final class PollCalls {
   private static final int SUBSCRIPTION = 48;
@@ -65,7 +66,10 @@ public final class PollCalls {
           continue;
         }
         if (tag == FD_WRITE || fd.readable()) {
-          long nbytes = tag == FD_READ && fd instanceof FileFd file ? Math.max(0, file.size() - file.seek(0, 1)) : 0;
+          long nbytes =
+              tag == FD_READ && fd instanceof FileFd file
+                  ? Math.max(0, file.size() - file.seek(0, 1))
+                  : 0;
           ready.add(new Ready(userdata, Errno.SUCCESS, tag, nbytes));
         }
       } else {
@@ -98,7 +102,9 @@ public final class PollCalls {
     return Errno.SUCCESS;
   }
 
-  /** When a clock subscription fires on its clock, or {@code Long.MIN_VALUE} for an unknown clock. */
+  /**
+   * When a clock subscription fires on its clock, or {@code Long.MIN_VALUE} for an unknown clock.
+   */
   private static long deadline(WasiState s, GuestMem m, long clock) {
     long id = m.u32(clock);
     long timeout = m.u64(clock + 8);

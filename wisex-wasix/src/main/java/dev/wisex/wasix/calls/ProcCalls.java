@@ -8,8 +8,8 @@ import dev.wisex.wasix.abi.WasiException;
 import dev.wisex.wasix.state.WasiState;
 
 /**
- * The process and its one thread: exit, ids, signal callbacks, futexes. Init runs on a single thread, so a
- * futex wait that nothing can time out is a deadlock, reported instead of hanging.
+ * The process and its one thread: exit, ids, signal callbacks, futexes. Init runs on a single
+ * thread, so a futex wait that nothing can time out is a deadlock, reported instead of hanging.
  */
 public final class ProcCalls {
   /** The sandbox's own pid; it has no parent. */
@@ -53,8 +53,9 @@ public final class ProcCalls {
   }
 
   /**
-   * futex_wait(addr, expected, timeout*, woken*): a changed value is EINVAL as in wasmer; with a timeout the
-   * virtual clock moves past it and the wait times out; without one only another thread could wake it.
+   * futex_wait(addr, expected, timeout*, woken*): a changed value is EINVAL as in wasmer; with a
+   * timeout the virtual clock moves past it and the wait times out; without one only another thread
+   * could wake it.
    */
   public static int futexWait(WasiState s, GuestMem m, long[] a) {
     if (m.u32(a[0]) != a[1]) {
@@ -62,7 +63,9 @@ public final class ProcCalls {
     }
     if (a[2] == 0 || m.u8(a[2]) == 0) {
       throw new InitFailedException(
-          "init waits on the futex at address " + a[0] + " with no timeout, but init has only one thread, so"
+          "init waits on the futex at address "
+              + a[0]
+              + " with no timeout, but init has only one thread, so"
               + " nothing can wake it: a deadlock during init");
     }
     s.clock().sleep(m.u64(a[2] + 8));

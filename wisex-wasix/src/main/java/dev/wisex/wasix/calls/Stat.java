@@ -15,8 +15,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Writes a WASI {@code filestat} (64 bytes: dev, ino, filetype, nlink, size, atim, mtim, ctim). The device
- * number is always 0: the sandbox is one device, and a host-dependent number would leak into snapshots.
+ * Writes a WASI {@code filestat} (64 bytes: dev, ino, filetype, nlink, size, atim, mtim, ctim). The
+ * device number is always 0: the sandbox is one device, and a host-dependent number would leak into
+ * snapshots.
  */
 final class Stat {
   static final int SIZE = 64;
@@ -25,12 +26,16 @@ final class Stat {
 
   static void write(GuestMem memory, long address, Path path) {
     try {
-      Map<String, Object> unix = Files.readAttributes(path, "unix:ino,nlink,ctime", LinkOption.NOFOLLOW_LINKS);
-      BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> unix =
+          Files.readAttributes(path, "unix:ino,nlink,ctime", LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes basic =
+          Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       int type =
           basic.isSymbolicLink()
               ? FileType.SYMBOLIC_LINK
-              : basic.isDirectory() ? FileType.DIRECTORY : basic.isRegularFile() ? FileType.REGULAR_FILE : FileType.UNKNOWN;
+              : basic.isDirectory()
+                  ? FileType.DIRECTORY
+                  : basic.isRegularFile() ? FileType.REGULAR_FILE : FileType.UNKNOWN;
       writeRaw(
           memory,
           address,
@@ -47,7 +52,15 @@ final class Stat {
   }
 
   static void writeRaw(
-      GuestMem memory, long address, long ino, int type, long nlink, long size, long atim, long mtim, long ctim) {
+      GuestMem memory,
+      long address,
+      long ino,
+      int type,
+      long nlink,
+      long size,
+      long atim,
+      long mtim,
+      long ctim) {
     byte[] zero = new byte[SIZE];
     memory.write(address, zero);
     memory.putU64(address + 8, ino);
@@ -59,14 +72,20 @@ final class Stat {
     memory.putU64(address + 56, ctim);
   }
 
-  /** {@code fd_filestat_set_times}/{@code path_filestat_set_times}: flags ATIM=1, ATIM_NOW=2, MTIM=4, MTIM_NOW=8. */
+  /**
+   * {@code fd_filestat_set_times}/{@code path_filestat_set_times}: flags ATIM=1, ATIM_NOW=2,
+   * MTIM=4, MTIM_NOW=8.
+   */
   static void setTimes(Path path, long atim, long mtim, long flags, FileTime now) {
     if ((flags & 3) == 3 || (flags & 12) == 12 || (flags & ~15L) != 0) {
       throw new WasiException(Errno.INVAL);
     }
     FileTime access = (flags & 2) != 0 ? now : (flags & 1) != 0 ? time(atim) : null;
     FileTime modified = (flags & 8) != 0 ? now : (flags & 4) != 0 ? time(mtim) : null;
-    Io.run(() -> Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(modified, access, null));
+    Io.run(
+        () ->
+            Files.getFileAttributeView(path, BasicFileAttributeView.class)
+                .setTimes(modified, access, null));
   }
 
   private static FileTime time(long nanos) {

@@ -4,7 +4,9 @@ import dev.wisex.wasix.abi.Errno;
 import dev.wisex.wasix.abi.GuestMem;
 import dev.wisex.wasix.state.WasiState;
 
-/** Clocks, sleeping, yielding and randomness, all through the run's virtual clock and seeded stream. */
+/**
+ * Clocks, sleeping, yielding and randomness, all through the run's virtual clock and seeded stream.
+ */
 public final class TimeCalls {
   private TimeCalls() {}
 

@@ -17,7 +17,9 @@ import java.util.Deque;
 
 /** WASIX's fd and directory extensions: dup, fd flags, pipes, event fds, cwd and the terminal. */
 public final class WasixFdCalls {
-  /** {@code __wasi_tty_t}: four u32 sizes and five bools; only the 21 meaningful bytes are written. */
+  /**
+   * {@code __wasi_tty_t}: four u32 sizes and five bools; only the 21 meaningful bytes are written.
+   */
   private static final int TTY_SIZE = 21;
 
   private WasixFdCalls() {}
@@ -27,7 +29,9 @@ public final class WasixFdCalls {
     return Errno.SUCCESS;
   }
 
-  /** fd_dup2(fd, min_result_fd, cloexec, fd*): F_DUPFD semantics, the lowest free number from min. */
+  /**
+   * fd_dup2(fd, min_result_fd, cloexec, fd*): F_DUPFD semantics, the lowest free number from min.
+   */
   public static int fdDup2(WasiState s, GuestMem m, long[] a) {
     Fd fd = s.fds().get(a[0]);
     if (a[1] > Integer.MAX_VALUE) {
@@ -63,7 +67,10 @@ public final class WasixFdCalls {
     return Errno.SUCCESS;
   }
 
-  /** getcwd(buf, len*): in/out length as wasmer: too small a buffer gets the needed length and OVERFLOW. */
+  /**
+   * getcwd(buf, len*): in/out length as wasmer: too small a buffer gets the needed length and
+   * OVERFLOW.
+   */
   public static int getcwd(WasiState s, GuestMem m, long[] a) {
     byte[] cwd = s.cwd().getBytes(StandardCharsets.UTF_8);
     long max = m.u32(a[1]);
@@ -79,8 +86,8 @@ public final class WasixFdCalls {
   }
 
   /**
-   * chdir(path, len): the target must be an existing directory inside a preopen; the sandbox keeps the
-   * guest path as the virtual working directory.
+   * chdir(path, len): the target must be an existing directory inside a preopen; the sandbox keeps
+   * the guest path as the virtual working directory.
    */
   public static int chdir(WasiState s, GuestMem m, long[] a) {
     String requested = m.string(a[0], a[1]);
@@ -105,7 +112,9 @@ public final class WasixFdCalls {
     throw new WasiException(Errno.NOENT);
   }
 
-  /** tty_get(tty*): the sandbox's terminal, 80x25 and not a tty unless tty_set stored another state. */
+  /**
+   * tty_get(tty*): the sandbox's terminal, 80x25 and not a tty unless tty_set stored another state.
+   */
   public static int ttyGet(WasiState s, GuestMem m, long[] a) {
     byte[] tty = s.tty();
     if (tty == null) {
@@ -134,7 +143,10 @@ public final class WasixFdCalls {
     return path.startsWith(root + "/") ? path.substring(root.length() + 1) : null;
   }
 
-  /** An absolute guest path with {@code .} and {@code ..} folded ({@code ..} at / stays at /, as in POSIX). */
+  /**
+   * An absolute guest path with {@code .} and {@code ..} folded ({@code ..} at / stays at /, as in
+   * POSIX).
+   */
   static String normalize(String path) {
     Deque<String> parts = new ArrayDeque<>();
     for (String part : (path.startsWith("/") ? path : "/" + path).split("/")) {

@@ -3,8 +3,8 @@ package dev.wisex.wasix.fs;
 import java.nio.file.Path;
 
 /**
- * An open directory: where relative paths start. {@code root} is the preopen it belongs to, the boundary
- * path resolution never crosses.
+ * An open directory: where relative paths start. {@code root} is the preopen it belongs to, the
+ * boundary path resolution never crosses.
  */
 public final class DirFd extends Fd {
   private final Path path;

@@ -7,9 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * An in-memory event counter ({@code fd_event}, Linux eventfd semantics): writes add an 8-byte value, a read
- * returns and clears it (or returns 1 and decrements in semaphore mode). Reading a zero counter could only
- * be woken by another thread, so it fails init (or returns EAGAIN when non-blocking).
+ * An in-memory event counter ({@code fd_event}, Linux eventfd semantics): writes add an 8-byte
+ * value, a read returns and clears it (or returns 1 and decrements in semaphore mode). Reading a
+ * zero counter could only be woken by another thread, so it fails init (or returns EAGAIN when
+ * non-blocking).
  */
 public final class EventFd extends Fd {
   public static final int SEMAPHORE = 1;
@@ -36,7 +37,8 @@ public final class EventFd extends Fd {
       if ((fdflags & 4) != 0) {
         throw new WasiException(Errno.AGAIN);
       }
-      throw new InitFailedException("init read an event fd whose counter is 0: it would block forever during init");
+      throw new InitFailedException(
+          "init read an event fd whose counter is 0: it would block forever during init");
     }
     long value = semaphore ? 1 : counter;
     counter -= value;

@@ -5,8 +5,8 @@ import dev.wisex.wasix.abi.WasiException;
 import java.nio.file.Path;
 
 /**
- * An open file description. Several fd numbers may share one ({@code fd_dup}), as in POSIX: they share the
- * offset and flags; the description is closed when its last number is.
+ * An open file description. Several fd numbers may share one ({@code fd_dup}), as in POSIX: they
+ * share the offset and flags; the description is closed when its last number is.
  */
 public abstract class Fd {
   /** WASI fdflags (append, nonblock, ...). */

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The guest's fd numbers. New numbers are the lowest free ones, as in POSIX, so a run is reproducible; 0-2
- * are the standard streams and the preopens follow from 3.
+ * The guest's fd numbers. New numbers are the lowest free ones, as in POSIX, so a run is
+ * reproducible; 0-2 are the standard streams and the preopens follow from 3.
  */
 public final class FdTable {
   private static final int MAX_FDS = 1 << 16;

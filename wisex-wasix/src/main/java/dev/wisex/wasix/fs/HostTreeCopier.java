@@ -16,10 +16,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Copies a host directory tree into the sandbox before init: the only class that touches the default file
- * system, and it only reads. Symlinks are never followed: a relative link that stays inside the tree is
- * copied as a link, any other is skipped, so nothing outside the tree the user named can reach the guest.
- * Entries are copied in name order, which keeps the sandbox's inode numbers the same on every run.
+ * Copies a host directory tree into the sandbox before init: the only class that touches the
+ * default file system, and it only reads. Symlinks are never followed: a relative link that stays
+ * inside the tree is copied as a link, any other is skipped, so nothing outside the tree the user
+ * named can reach the guest. Entries are copied in name order, which keeps the sandbox's inode
+ * numbers the same on every run.
  */
 public final class HostTreeCopier {
   private static final Logger LOG = LogManager.getLogger(HostTreeCopier.class);
@@ -38,7 +39,8 @@ public final class HostTreeCopier {
     try {
       copyDir(host, host, target, times);
     } catch (IOException e) {
-      throw new InitFailedException("cannot copy `" + host + "` into the init sandbox: " + e.getMessage(), e);
+      throw new InitFailedException(
+          "cannot copy `" + host + "` into the init sandbox: " + e.getMessage(), e);
     }
   }
 
@@ -50,7 +52,8 @@ public final class HostTreeCopier {
     children.sort(null);
     for (Path child : children) {
       Path to = target.resolve(child.getFileName().toString());
-      BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes attrs =
+          Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (attrs.isSymbolicLink()) {
         copyLink(root, child, to);
         continue;
@@ -65,7 +68,10 @@ public final class HostTreeCopier {
         LOG.warn("not copying `{}` into the init sandbox: not a file, directory or symlink", child);
         continue;
       }
-      setTimes(to, times != null ? times : attrs.lastModifiedTime(), times != null ? times : attrs.lastAccessTime());
+      setTimes(
+          to,
+          times != null ? times : attrs.lastModifiedTime(),
+          times != null ? times : attrs.lastAccessTime());
     }
   }
 
@@ -73,13 +79,18 @@ public final class HostTreeCopier {
     Path target = Files.readSymbolicLink(link);
     Path resolved = link.getParent().resolve(target).normalize();
     if (target.isAbsolute() || !resolved.startsWith(root.normalize())) {
-      LOG.warn("not copying symlink `{}` -> `{}` into the init sandbox: it points outside `{}`", link, target, root);
+      LOG.warn(
+          "not copying symlink `{}` -> `{}` into the init sandbox: it points outside `{}`",
+          link,
+          target,
+          root);
       return;
     }
     Files.createSymbolicLink(to, to.getFileSystem().getPath(target.toString()));
   }
 
   private static void setTimes(Path path, FileTime modified, FileTime accessed) throws IOException {
-    Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(modified, accessed, modified);
+    Files.getFileAttributeView(path, BasicFileAttributeView.class)
+        .setTimes(modified, accessed, modified);
   }
 }

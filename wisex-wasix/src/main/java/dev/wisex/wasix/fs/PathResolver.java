@@ -12,9 +12,10 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Resolves a guest path against a directory fd, component by component, so that no path can leave the fd's
- * preopen: an absolute path, {@code ..} above the preopen's root, or a symlink whose target is absolute or
- * climbs out all fail with {@link Errno#ESCAPE}. Symlinks are expanded here, never by the file system.
+ * Resolves a guest path against a directory fd, component by component, so that no path can leave
+ * the fd's preopen: an absolute path, {@code ..} above the preopen's root, or a symlink whose
+ * target is absolute or climbs out all fail with {@link Errno#ESCAPE}. Symlinks are expanded here,
+ * never by the file system.
  */
 public final class PathResolver {
   /** POSIX's SYMLOOP_MAX on Linux. */
@@ -71,7 +72,9 @@ public final class PathResolver {
         }
         continue;
       }
-      if (!last && Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(candidate)) {
+      if (!last
+          && Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isDirectory(candidate)) {
         throw new WasiException(Errno.NOTDIR);
       }
       stack.add(part);

@@ -7,9 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
- * One end of an in-memory pipe ({@code fd_pipe}). Init is single-threaded, so a read from an empty pipe
- * whose write end is still open could only be satisfied by a thread that does not exist: it fails init
- * instead of hanging (or returns EAGAIN with non-blocking set).
+ * One end of an in-memory pipe ({@code fd_pipe}). Init is single-threaded, so a read from an empty
+ * pipe whose write end is still open could only be satisfied by a thread that does not exist: it
+ * fails init instead of hanging (or returns EAGAIN with non-blocking set).
  */
 public final class PipeFd extends Fd {
   /** The bytes in flight and how many write ends are open. */

@@ -14,8 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one in-memory file system of a run. Each preopen lives under {@code /preopen/N}; the guest never sees
- * these names (it sees the preopen's guest name), and cannot leave them (see {@link PathResolver}).
+ * The one in-memory file system of a run. Each preopen lives under {@code /preopen/N}; the guest
+ * never sees these names (it sees the preopen's guest name), and cannot leave them (see {@link
+ * PathResolver}).
  */
 public final class Sandbox implements AutoCloseable {
   private final FileSystem fs;
@@ -28,7 +29,10 @@ public final class Sandbox implements AutoCloseable {
   public Sandbox(List<Preopen> preopens, FileTimeSource times, FileTime copiedTimes) {
     this.fs =
         Jimfs.newFileSystem(
-            Configuration.unix().toBuilder().setAttributeViews("basic", "unix").setFileTimeSource(times).build());
+            Configuration.unix().toBuilder()
+                .setAttributeViews("basic", "unix")
+                .setFileTimeSource(times)
+                .build());
     try {
       Path base = Files.createDirectories(fs.getPath("/preopen"));
       for (int i = 0; i < preopens.size(); i++) {

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** fd 0, 1 or 2: a character device over a Java stream (stdin may be absent: it then reads as empty). */
+/**
+ * fd 0, 1 or 2: a character device over a Java stream (stdin may be absent: it then reads as
+ * empty).
+ */
 public final class StreamFd extends Fd {
   private final InputStream in;
   private final OutputStream out;

@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The clocks init sees. Virtual by default: wall time starts at {@link WasixConfig#FIXED_EPOCH_NANOS}, the
- * monotonic and CPU clocks at 0, and all advance only when the guest sleeps (poll_oneoff timeouts,
- * thread_sleep, futex timeouts), so a snapshot never depends on when or how fast init ran. With {@code
- * real} the host's clocks are used and sleeps really sleep.
+ * The clocks init sees. Virtual by default: wall time starts at {@link
+ * WasixConfig#FIXED_EPOCH_NANOS}, the monotonic and CPU clocks at 0, and all advance only when the
+ * guest sleeps (poll_oneoff timeouts, thread_sleep, futex timeouts), so a snapshot never depends on
+ * when or how fast init ran. With {@code real} the host's clocks are used and sleeps really sleep.
  */
 public final class Clock implements FileTimeSource {
   public static final int REALTIME = 0;
@@ -78,12 +78,15 @@ public final class Clock implements FileTimeSource {
     return WasixConfig.FIXED_EPOCH_NANOS + elapsed;
   }
 
-  /** File timestamps follow the same clock, so files the guest creates carry deterministic times. */
+  /**
+   * File timestamps follow the same clock, so files the guest creates carry deterministic times.
+   */
   @Override
   public FileTime now() {
     long nanos = now(REALTIME);
     return FileTime.from(
-        Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));
+        Instant.ofEpochSecond(
+            Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));
   }
 
   public FileTime fileTime() {

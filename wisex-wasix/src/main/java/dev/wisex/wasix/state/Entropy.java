@@ -3,9 +3,10 @@ package dev.wisex.wasix.state;
 import java.security.SecureRandom;
 
 /**
- * {@code random_get}'s source. Deterministic by default: the SplitMix64 stream of the seed (Steele, Lea and
- * Flood 2014, constants below), each 64-bit output emitted little-endian and consumed as one continuous
- * byte stream, an algorithm fixed here rather than borrowed from a JDK class whose output may change.
+ * {@code random_get}'s source. Deterministic by default: the SplitMix64 stream of the seed (Steele,
+ * Lea and Flood 2014, constants below), each 64-bit output emitted little-endian and consumed as
+ * one continuous byte stream, an algorithm fixed here rather than borrowed from a JDK class whose
+ * output may change.
  */
 public final class Entropy {
   private final SecureRandom real;

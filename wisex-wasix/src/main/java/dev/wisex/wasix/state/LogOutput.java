@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
-/** Captured guest output: logged at info one line at a time, so it neither vanishes nor reaches the output. */
+/**
+ * Captured guest output: logged at info one line at a time, so it neither vanishes nor reaches the
+ * output.
+ */
 public final class LogOutput extends OutputStream {
   private static final Logger LOG = LogManager.getLogger("dev.wisex.wasix.guest");
 

@@ -3,14 +3,16 @@ package dev.wisex.wasix.state;
 import dev.wisex.wasix.Stdio;
 import dev.wisex.wasix.WasixConfig;
 import dev.wisex.wasix.fs.DirFd;
-import dev.wisex.wasix.fs.FdTable;
 import dev.wisex.wasix.fs.Fd;
+import dev.wisex.wasix.fs.FdTable;
 import dev.wisex.wasix.fs.Sandbox;
 import dev.wisex.wasix.fs.StreamFd;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Everything one init run's host functions share: config, clocks, random stream, sandbox and fds. */
+/**
+ * Everything one init run's host functions share: config, clocks, random stream, sandbox and fds.
+ */
 public final class WasiState implements AutoCloseable {
   private final WasixConfig config;
   private final Clock clock;
@@ -25,7 +27,8 @@ public final class WasiState implements AutoCloseable {
     this.config = config;
     this.clock = new Clock(config.realClock());
     this.entropy = new Entropy(config.seed(), config.realRandom());
-    this.sandbox = new Sandbox(config.preopens(), clock, config.realClock() ? null : clock.fileTime());
+    this.sandbox =
+        new Sandbox(config.preopens(), clock, config.realClock() ? null : clock.fileTime());
     Stdio stdio = config.stdio();
     fds.add(new StreamFd(stdio.in(), null));
     fds.add(new StreamFd(null, stdio.out() != null ? stdio.out() : new LogOutput("stdout")));
@@ -77,7 +80,9 @@ public final class WasiState implements AutoCloseable {
     return signalCallbacks;
   }
 
-  /** Flushes guest output; the sandbox goes with it, so nothing the guest wrote outlives the run. */
+  /**
+   * Flushes guest output; the sandbox goes with it, so nothing the guest wrote outlives the run.
+   */
   @Override
   public void close() {
     for (Fd fd : fds.all().values()) {

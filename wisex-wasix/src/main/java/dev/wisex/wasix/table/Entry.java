@@ -5,8 +5,8 @@ import dev.wisex.wasix.abi.Signature;
 import dev.wisex.wasix.calls.Impl;
 
 /**
- * One row of a namespace table: the name, the ABI signature, and either an implementation or the reason
- * the call cannot be pre-initialized (then calling it traps with that reason).
+ * One row of a namespace table: the name, the ABI signature, and either an implementation or the
+ * reason the call cannot be pre-initialized (then calling it traps with that reason).
  */
 public record Entry(String name, FuncType signature, Impl impl, String reason) {
   static Entry supported(String name, String signature, Impl impl) {

@@ -15,7 +15,8 @@ import dev.wisex.wasix.calls.TimeCalls;
 public final class Preview1Table {
   public static final String NAMESPACE = "wasi_snapshot_preview1";
 
-  static final String SOCKETS = "sockets reach the network, whose connections a snapshot cannot carry";
+  static final String SOCKETS =
+      "sockets reach the network, whose connections a snapshot cannot carry";
 
   private Preview1Table() {}
 
@@ -37,13 +38,23 @@ public final class Preview1Table {
         .add(supported("fd_datasync", "(i32) -> (i32)", FdMetaCalls::fdSync))
         .add(supported("fd_fdstat_get", "(i32, i32) -> (i32)", FdMetaCalls::fdFdstatGet))
         .add(supported("fd_fdstat_set_flags", "(i32, i32) -> (i32)", FdMetaCalls::fdFdstatSetFlags))
-        .add(supported("fd_fdstat_set_rights", "(i32, i64, i64) -> (i32)", FdMetaCalls::fdFdstatSetRights))
+        .add(
+            supported(
+                "fd_fdstat_set_rights", "(i32, i64, i64) -> (i32)", FdMetaCalls::fdFdstatSetRights))
         .add(supported("fd_filestat_get", "(i32, i32) -> (i32)", FdMetaCalls::fdFilestatGet))
-        .add(supported("fd_filestat_set_size", "(i32, i64) -> (i32)", FdMetaCalls::fdFilestatSetSize))
-        .add(supported("fd_filestat_set_times", "(i32, i64, i64, i32) -> (i32)", FdMetaCalls::fdFilestatSetTimes))
+        .add(
+            supported(
+                "fd_filestat_set_size", "(i32, i64) -> (i32)", FdMetaCalls::fdFilestatSetSize))
+        .add(
+            supported(
+                "fd_filestat_set_times",
+                "(i32, i64, i64, i32) -> (i32)",
+                FdMetaCalls::fdFilestatSetTimes))
         .add(supported("fd_pread", "(i32, i32, i32, i64, i32) -> (i32)", FdIoCalls::fdPread))
         .add(supported("fd_prestat_get", "(i32, i32) -> (i32)", FdMetaCalls::fdPrestatGet))
-        .add(supported("fd_prestat_dir_name", "(i32, i32, i32) -> (i32)", FdMetaCalls::fdPrestatDirName))
+        .add(
+            supported(
+                "fd_prestat_dir_name", "(i32, i32, i32) -> (i32)", FdMetaCalls::fdPrestatDirName))
         .add(supported("fd_pwrite", "(i32, i32, i32, i64, i32) -> (i32)", FdIoCalls::fdPwrite))
         .add(supported("fd_read", "(i32, i32, i32, i32) -> (i32)", FdIoCalls::fdRead))
         .add(supported("fd_readdir", "(i32, i32, i32, i64, i32) -> (i32)", FdMetaCalls::fdReaddir))
@@ -52,21 +63,44 @@ public final class Preview1Table {
         .add(supported("fd_sync", "(i32) -> (i32)", FdMetaCalls::fdSync))
         .add(supported("fd_tell", "(i32, i32) -> (i32)", FdIoCalls::fdTell))
         .add(supported("fd_write", "(i32, i32, i32, i32) -> (i32)", FdIoCalls::fdWrite))
-        .add(supported("path_create_directory", "(i32, i32, i32) -> (i32)", PathCalls::pathCreateDirectory))
-        .add(supported("path_filestat_get", "(i32, i32, i32, i32, i32) -> (i32)", PathCalls::pathFilestatGet))
+        .add(
+            supported(
+                "path_create_directory",
+                "(i32, i32, i32) -> (i32)",
+                PathCalls::pathCreateDirectory))
+        .add(
+            supported(
+                "path_filestat_get",
+                "(i32, i32, i32, i32, i32) -> (i32)",
+                PathCalls::pathFilestatGet))
         .add(
             supported(
                 "path_filestat_set_times",
                 "(i32, i32, i32, i32, i64, i64, i32) -> (i32)",
                 PathCalls::pathFilestatSetTimes))
-        .add(supported("path_link", "(i32, i32, i32, i32, i32, i32, i32) -> (i32)", PathCalls::pathLink))
         .add(
             supported(
-                "path_open", "(i32, i32, i32, i32, i32, i64, i64, i32, i32) -> (i32)", PathCalls::pathOpen))
-        .add(supported("path_readlink", "(i32, i32, i32, i32, i32, i32) -> (i32)", PathCalls::pathReadlink))
-        .add(supported("path_remove_directory", "(i32, i32, i32) -> (i32)", PathCalls::pathRemoveDirectory))
-        .add(supported("path_rename", "(i32, i32, i32, i32, i32, i32) -> (i32)", PathCalls::pathRename))
-        .add(supported("path_symlink", "(i32, i32, i32, i32, i32) -> (i32)", PathCalls::pathSymlink))
+                "path_link", "(i32, i32, i32, i32, i32, i32, i32) -> (i32)", PathCalls::pathLink))
+        .add(
+            supported(
+                "path_open",
+                "(i32, i32, i32, i32, i32, i64, i64, i32, i32) -> (i32)",
+                PathCalls::pathOpen))
+        .add(
+            supported(
+                "path_readlink",
+                "(i32, i32, i32, i32, i32, i32) -> (i32)",
+                PathCalls::pathReadlink))
+        .add(
+            supported(
+                "path_remove_directory",
+                "(i32, i32, i32) -> (i32)",
+                PathCalls::pathRemoveDirectory))
+        .add(
+            supported(
+                "path_rename", "(i32, i32, i32, i32, i32, i32) -> (i32)", PathCalls::pathRename))
+        .add(
+            supported("path_symlink", "(i32, i32, i32, i32, i32) -> (i32)", PathCalls::pathSymlink))
         .add(supported("path_unlink_file", "(i32, i32, i32) -> (i32)", PathCalls::pathUnlinkFile))
         .add(supported("poll_oneoff", "(i32, i32, i32, i32) -> (i32)", PollCalls::pollOneoff))
         .add(supported("proc_exit", "(i32) -> ()", ProcCalls::procExit))

@@ -9,10 +9,10 @@ import dev.wisex.wasix.calls.TimeCalls;
 import dev.wisex.wasix.calls.WasixFdCalls;
 
 /**
- * {@code wasix_32v1}: the preview1 names (older wasix-libc imports everything from here) plus the WASIX
- * extensions, signatures as in the ABI list. Calls whose effect lives outside the instance (network,
- * processes, threads, native stacks, dynamic linking) trap: returning an errno would bake a failure into
- * every start of the output.
+ * {@code wasix_32v1}: the preview1 names (older wasix-libc imports everything from here) plus the
+ * WASIX extensions, signatures as in the ABI list. Calls whose effect lives outside the instance
+ * (network, processes, threads, native stacks, dynamic linking) trap: returning an errno would bake
+ * a failure into every start of the output.
  */
 public final class WasixTable {
   public static final String NAMESPACE = "wasix_32v1";
@@ -33,50 +33,182 @@ public final class WasixTable {
         .add(supported("getcwd", "(i32, i32) -> (i32)", WasixFdCalls::getcwd))
         .add(supported("chdir", "(i32, i32) -> (i32)", WasixFdCalls::chdir))
         .add(supported("callback_signal", "(i32, i32) -> ()", ProcCalls::callbackSignal))
-        .add(refused("thread_spawn_v2", "(i32, i32) -> (i32)", "init runs on one thread; a spawned thread's state cannot be snapshotted"))
+        .add(
+            refused(
+                "thread_spawn_v2",
+                "(i32, i32) -> (i32)",
+                "init runs on one thread; a spawned thread's state cannot be snapshotted"))
         .add(supported("thread_sleep", "(i64) -> (i32)", TimeCalls::threadSleep))
         .add(supported("thread_id", "(i32) -> (i32)", ProcCalls::threadId))
-        .add(refused("thread_join", "(i32) -> (i32)", "init runs on one thread, so there is no thread to join"))
+        .add(
+            refused(
+                "thread_join",
+                "(i32) -> (i32)",
+                "init runs on one thread, so there is no thread to join"))
         .add(supported("thread_parallelism", "(i32) -> (i32)", ProcCalls::threadParallelism))
-        .add(refused("thread_signal", "(i32, i32) -> (i32)", "delivering signals interrupts the program at a point a snapshot cannot capture"))
+        .add(
+            refused(
+                "thread_signal",
+                "(i32, i32) -> (i32)",
+                "delivering signals interrupts the program at a point a snapshot cannot capture"))
         .add(supported("futex_wait", "(i32, i32, i32, i32) -> (i32)", ProcCalls::futexWait))
         .add(supported("futex_wake", "(i32, i32) -> (i32)", ProcCalls::futexWake))
         .add(supported("futex_wake_all", "(i32, i32) -> (i32)", ProcCalls::futexWake))
-        .add(refused("thread_exit", "(i32) -> ()", "ending the only thread ends init before the snapshot"))
-        .add(refused("stack_checkpoint", "(i32, i32) -> (i32)", "stack checkpoints hold native stack state that a memory snapshot does not restore"))
-        .add(refused("stack_restore", "(i32, i64) -> ()", "stack checkpoints hold native stack state that a memory snapshot does not restore"))
-        .add(supported("path_open2", "(i32, i32, i32, i32, i32, i64, i64, i32, i32, i32) -> (i32)", PathCalls::pathOpen2))
+        .add(
+            refused(
+                "thread_exit",
+                "(i32) -> ()",
+                "ending the only thread ends init before the snapshot"))
+        .add(
+            refused(
+                "stack_checkpoint",
+                "(i32, i32) -> (i32)",
+                "stack checkpoints hold native stack state that a memory snapshot does not restore"))
+        .add(
+            refused(
+                "stack_restore",
+                "(i32, i64) -> ()",
+                "stack checkpoints hold native stack state that a memory snapshot does not restore"))
+        .add(
+            supported(
+                "path_open2",
+                "(i32, i32, i32, i32, i32, i64, i64, i32, i32, i32) -> (i32)",
+                PathCalls::pathOpen2))
         .add(supported("fd_fdflags_get", "(i32, i32) -> (i32)", WasixFdCalls::fdFdflagsGet))
         .add(supported("fd_fdflags_set", "(i32, i32) -> (i32)", WasixFdCalls::fdFdflagsSet))
-        .add(refused("proc_raise_interval", "(i32, i64, i32) -> (i32)", "delivering signals interrupts the program at a point a snapshot cannot capture"))
-        .add(refused("proc_fork", "(i32, i32) -> (i32)", "forking creates a second process, which a snapshot of one instance cannot contain"))
-        .add(refused("proc_fork_env", "(i32) -> (i32)", "forking creates a second process, which a snapshot of one instance cannot contain"))
+        .add(
+            refused(
+                "proc_raise_interval",
+                "(i32, i64, i32) -> (i32)",
+                "delivering signals interrupts the program at a point a snapshot cannot capture"))
+        .add(
+            refused(
+                "proc_fork",
+                "(i32, i32) -> (i32)",
+                "forking creates a second process, which a snapshot of one instance cannot contain"))
+        .add(
+            refused(
+                "proc_fork_env",
+                "(i32) -> (i32)",
+                "forking creates a second process, which a snapshot of one instance cannot contain"))
         .add(supported("proc_exit2", "(i32) -> ()", ProcCalls::procExit))
-        .add(refused("proc_exec", "(i32, i32, i32, i32) -> ()", "exec replaces the running program, so there would be nothing left to snapshot"))
-        .add(refused("proc_exec2", "(i32, i32, i32, i32, i32, i32) -> ()", "exec replaces the running program, so there would be nothing left to snapshot"))
-        .add(refused("proc_exec3", "(i32, i32, i32, i32, i32, i32, i32, i32, i32) -> (i32)", "exec replaces the running program, so there would be nothing left to snapshot"))
-        .add(refused("proc_spawn", "(i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32) -> (i32)", "spawning starts another process, which a snapshot cannot contain"))
-        .add(refused("proc_spawn2", "(i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32) -> (i32)", "spawning starts another process, which a snapshot cannot contain"))
+        .add(
+            refused(
+                "proc_exec",
+                "(i32, i32, i32, i32) -> ()",
+                "exec replaces the running program, so there would be nothing left to snapshot"))
+        .add(
+            refused(
+                "proc_exec2",
+                "(i32, i32, i32, i32, i32, i32) -> ()",
+                "exec replaces the running program, so there would be nothing left to snapshot"))
+        .add(
+            refused(
+                "proc_exec3",
+                "(i32, i32, i32, i32, i32, i32, i32, i32, i32) -> (i32)",
+                "exec replaces the running program, so there would be nothing left to snapshot"))
+        .add(
+            refused(
+                "proc_spawn",
+                "(i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32) -> (i32)",
+                "spawning starts another process, which a snapshot cannot contain"))
+        .add(
+            refused(
+                "proc_spawn2",
+                "(i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32) -> (i32)",
+                "spawning starts another process, which a snapshot cannot contain"))
         .add(supported("proc_id", "(i32) -> (i32)", ProcCalls::procId))
         .add(supported("proc_parent", "(i32, i32) -> (i32)", ProcCalls::procParent))
-        .add(refused("proc_join", "(i32, i32, i32) -> (i32)", "there are no child processes to join during init"))
-        .add(refused("proc_signal", "(i32, i32) -> (i32)", "delivering signals interrupts the program at a point a snapshot cannot capture"))
-        .add(refused("proc_signals_get", "(i32) -> (i32)", "the signal dispositions of the process that will run the output are unknown during init"))
-        .add(refused("proc_signals_sizes_get", "(i32) -> (i32)", "the signal dispositions of the process that will run the output are unknown during init"))
-        .add(refused("proc_snapshot", "() -> (i32)", "a process snapshot belongs to the runtime that later runs the module, not to init"))
-        .add(refused("port_bridge", "(i32, i32, i32, i32, i32) -> (i32)", "network interfaces and routes belong to the host running the module, not to a snapshot"))
-        .add(refused("port_unbridge", "() -> (i32)", "network interfaces and routes belong to the host running the module, not to a snapshot"))
-        .add(refused("port_dhcp_acquire", "() -> (i32)", "network interfaces and routes belong to the host running the module, not to a snapshot"))
-        .add(refused("port_addr_add", "(i32) -> (i32)", "network interfaces and routes belong to the host running the module, not to a snapshot"))
-        .add(refused("port_addr_remove", "(i32) -> (i32)", "network interfaces and routes belong to the host running the module, not to a snapshot"))
-        .add(refused("port_addr_clear", "() -> (i32)", "network interfaces and routes belong to the host running the module, not to a snapshot"))
-        .add(refused("port_mac", "(i32) -> (i32)", "network interfaces and routes belong to the host running the module, not to a snapshot"))
-        .add(refused("port_addr_list", "(i32, i32) -> (i32)", "network interfaces and routes belong to the host running the module, not to a snapshot"))
-        .add(refused("port_gateway_set", "(i32) -> (i32)", "network interfaces and routes belong to the host running the module, not to a snapshot"))
-        .add(refused("port_route_add", "(i32, i32, i32, i32) -> (i32)", "network interfaces and routes belong to the host running the module, not to a snapshot"))
-        .add(refused("port_route_remove", "(i32) -> (i32)", "network interfaces and routes belong to the host running the module, not to a snapshot"))
-        .add(refused("port_route_clear", "() -> (i32)", "network interfaces and routes belong to the host running the module, not to a snapshot"))
-        .add(refused("port_route_list", "(i32, i32) -> (i32)", "network interfaces and routes belong to the host running the module, not to a snapshot"))
+        .add(
+            refused(
+                "proc_join",
+                "(i32, i32, i32) -> (i32)",
+                "there are no child processes to join during init"))
+        .add(
+            refused(
+                "proc_signal",
+                "(i32, i32) -> (i32)",
+                "delivering signals interrupts the program at a point a snapshot cannot capture"))
+        .add(
+            refused(
+                "proc_signals_get",
+                "(i32) -> (i32)",
+                "the signal dispositions of the process that will run the output are unknown during init"))
+        .add(
+            refused(
+                "proc_signals_sizes_get",
+                "(i32) -> (i32)",
+                "the signal dispositions of the process that will run the output are unknown during init"))
+        .add(
+            refused(
+                "proc_snapshot",
+                "() -> (i32)",
+                "a process snapshot belongs to the runtime that later runs the module, not to init"))
+        .add(
+            refused(
+                "port_bridge",
+                "(i32, i32, i32, i32, i32) -> (i32)",
+                "network interfaces and routes belong to the host running the module, not to a snapshot"))
+        .add(
+            refused(
+                "port_unbridge",
+                "() -> (i32)",
+                "network interfaces and routes belong to the host running the module, not to a snapshot"))
+        .add(
+            refused(
+                "port_dhcp_acquire",
+                "() -> (i32)",
+                "network interfaces and routes belong to the host running the module, not to a snapshot"))
+        .add(
+            refused(
+                "port_addr_add",
+                "(i32) -> (i32)",
+                "network interfaces and routes belong to the host running the module, not to a snapshot"))
+        .add(
+            refused(
+                "port_addr_remove",
+                "(i32) -> (i32)",
+                "network interfaces and routes belong to the host running the module, not to a snapshot"))
+        .add(
+            refused(
+                "port_addr_clear",
+                "() -> (i32)",
+                "network interfaces and routes belong to the host running the module, not to a snapshot"))
+        .add(
+            refused(
+                "port_mac",
+                "(i32) -> (i32)",
+                "network interfaces and routes belong to the host running the module, not to a snapshot"))
+        .add(
+            refused(
+                "port_addr_list",
+                "(i32, i32) -> (i32)",
+                "network interfaces and routes belong to the host running the module, not to a snapshot"))
+        .add(
+            refused(
+                "port_gateway_set",
+                "(i32) -> (i32)",
+                "network interfaces and routes belong to the host running the module, not to a snapshot"))
+        .add(
+            refused(
+                "port_route_add",
+                "(i32, i32, i32, i32) -> (i32)",
+                "network interfaces and routes belong to the host running the module, not to a snapshot"))
+        .add(
+            refused(
+                "port_route_remove",
+                "(i32) -> (i32)",
+                "network interfaces and routes belong to the host running the module, not to a snapshot"))
+        .add(
+            refused(
+                "port_route_clear",
+                "() -> (i32)",
+                "network interfaces and routes belong to the host running the module, not to a snapshot"))
+        .add(
+            refused(
+                "port_route_list",
+                "(i32, i32) -> (i32)",
+                "network interfaces and routes belong to the host running the module, not to a snapshot"))
         .add(refused("sock_status", "(i32, i32) -> (i32)", SOCKETS))
         .add(refused("sock_addr_local", "(i32, i32) -> (i32)", SOCKETS))
         .add(refused("sock_addr_peer", "(i32, i32) -> (i32)", SOCKETS))
@@ -99,20 +231,76 @@ public final class WasixTable {
         .add(refused("sock_recv_from", "(i32, i32, i32, i32, i32, i32, i32) -> (i32)", SOCKETS))
         .add(refused("sock_send_to", "(i32, i32, i32, i32, i32, i32) -> (i32)", SOCKETS))
         .add(refused("sock_send_file", "(i32, i32, i64, i64, i32) -> (i32)", SOCKETS))
-        .add(refused("resolve", "(i32, i32, i32, i32, i32, i32) -> (i32)", "resolving host names reaches the network, and the answer would be baked into every start"))
+        .add(
+            refused(
+                "resolve",
+                "(i32, i32, i32, i32, i32, i32) -> (i32)",
+                "resolving host names reaches the network, and the answer would be baked into every start"))
         .add(refused("epoll_create", "(i32) -> (i32)", "epoll is not supported during init yet"))
-        .add(refused("epoll_ctl", "(i32, i32, i32, i32) -> (i32)", "epoll is not supported during init yet"))
-        .add(refused("epoll_wait", "(i32, i32, i32, i64, i32) -> (i32)", "epoll is not supported during init yet"))
-        .add(refused("dl_invalid_handle", "(i32) -> (i32)", "dynamically loaded modules are not part of the snapshot"))
-        .add(refused("dlopen", "(i32, i32, i32, i32, i32, i32, i32, i32) -> (i32)", "dynamically loaded modules are not part of the snapshot"))
-        .add(refused("dlsym", "(i32, i32, i32, i32, i32, i32) -> (i32)", "dynamically loaded modules are not part of the snapshot"))
-        .add(refused("call_dynamic", "(i32, i32, i32, i32, i32, i32) -> (i32)", "closures and dynamic calls change the function table, which wisex does not snapshot"))
-        .add(refused("closure_prepare", "(i32, i32, i32, i32, i32, i32, i32) -> (i32)", "closures and dynamic calls change the function table, which wisex does not snapshot"))
-        .add(refused("closure_allocate", "(i32) -> (i32)", "closures and dynamic calls change the function table, which wisex does not snapshot"))
-        .add(refused("closure_free", "(i32) -> (i32)", "closures and dynamic calls change the function table, which wisex does not snapshot"))
-        .add(refused("reflect_signature", "(i32, i32, i32, i32, i32, i32) -> (i32)", "closures and dynamic calls change the function table, which wisex does not snapshot"))
-        .add(refused("context_create", "(i32, i32) -> (i32)", "execution contexts hold stacks that a memory snapshot does not restore"))
-        .add(refused("context_switch", "(i64) -> (i32)", "execution contexts hold stacks that a memory snapshot does not restore"))
-        .add(refused("context_destroy", "(i64) -> (i32)", "execution contexts hold stacks that a memory snapshot does not restore"));
+        .add(
+            refused(
+                "epoll_ctl",
+                "(i32, i32, i32, i32) -> (i32)",
+                "epoll is not supported during init yet"))
+        .add(
+            refused(
+                "epoll_wait",
+                "(i32, i32, i32, i64, i32) -> (i32)",
+                "epoll is not supported during init yet"))
+        .add(
+            refused(
+                "dl_invalid_handle",
+                "(i32) -> (i32)",
+                "dynamically loaded modules are not part of the snapshot"))
+        .add(
+            refused(
+                "dlopen",
+                "(i32, i32, i32, i32, i32, i32, i32, i32) -> (i32)",
+                "dynamically loaded modules are not part of the snapshot"))
+        .add(
+            refused(
+                "dlsym",
+                "(i32, i32, i32, i32, i32, i32) -> (i32)",
+                "dynamically loaded modules are not part of the snapshot"))
+        .add(
+            refused(
+                "call_dynamic",
+                "(i32, i32, i32, i32, i32, i32) -> (i32)",
+                "closures and dynamic calls change the function table, which wisex does not snapshot"))
+        .add(
+            refused(
+                "closure_prepare",
+                "(i32, i32, i32, i32, i32, i32, i32) -> (i32)",
+                "closures and dynamic calls change the function table, which wisex does not snapshot"))
+        .add(
+            refused(
+                "closure_allocate",
+                "(i32) -> (i32)",
+                "closures and dynamic calls change the function table, which wisex does not snapshot"))
+        .add(
+            refused(
+                "closure_free",
+                "(i32) -> (i32)",
+                "closures and dynamic calls change the function table, which wisex does not snapshot"))
+        .add(
+            refused(
+                "reflect_signature",
+                "(i32, i32, i32, i32, i32, i32) -> (i32)",
+                "closures and dynamic calls change the function table, which wisex does not snapshot"))
+        .add(
+            refused(
+                "context_create",
+                "(i32, i32) -> (i32)",
+                "execution contexts hold stacks that a memory snapshot does not restore"))
+        .add(
+            refused(
+                "context_switch",
+                "(i64) -> (i32)",
+                "execution contexts hold stacks that a memory snapshot does not restore"))
+        .add(
+            refused(
+                "context_destroy",
+                "(i64) -> (i32)",
+                "execution contexts hold stacks that a memory snapshot does not restore"));
   }
 }

@@ -44,9 +44,21 @@ class PathResolverTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"..", "../x", "a/../..", "a/b/../../../preopen", "/etc/passwd", "/", "etc/passwd", "a/up", "a/up/x"})
+  @ValueSource(
+      strings = {
+        "..",
+        "../x",
+        "a/../..",
+        "a/b/../../../preopen",
+        "/etc/passwd",
+        "/",
+        "etc/passwd",
+        "a/up",
+        "a/up/x"
+      })
   void escapesAreRefusedWithEacces(String path) {
-    WasiException e = assertThrows(WasiException.class, () -> PathResolver.resolve(preopen, path, true));
+    WasiException e =
+        assertThrows(WasiException.class, () -> PathResolver.resolve(preopen, path, true));
     assertEquals(Errno.ACCES, e.errno(), path);
   }
 
@@ -69,15 +81,23 @@ class PathResolverTest {
   void aDirectoryFdBelowTheRootCannotClimbAboveTheRoot() {
     DirFd sub = new DirFd(root.resolve("a/b"), root, null);
     assertEquals(root.resolve("a/file"), PathResolver.resolve(sub, "../file", true));
-    WasiException e = assertThrows(WasiException.class, () -> PathResolver.resolve(sub, "../../..", true));
+    WasiException e =
+        assertThrows(WasiException.class, () -> PathResolver.resolve(sub, "../../..", true));
     assertEquals(Errno.ACCES, e.errno());
   }
 
   @Test
   void otherErrors() {
-    assertEquals(Errno.LOOP, assertThrows(WasiException.class, () -> PathResolver.resolve(preopen, "loop", true)).errno());
-    assertEquals(Errno.NOENT, assertThrows(WasiException.class, () -> PathResolver.resolve(preopen, "", true)).errno());
     assertEquals(
-        Errno.NOTDIR, assertThrows(WasiException.class, () -> PathResolver.resolve(preopen, "a/file/x", true)).errno());
+        Errno.LOOP,
+        assertThrows(WasiException.class, () -> PathResolver.resolve(preopen, "loop", true))
+            .errno());
+    assertEquals(
+        Errno.NOENT,
+        assertThrows(WasiException.class, () -> PathResolver.resolve(preopen, "", true)).errno());
+    assertEquals(
+        Errno.NOTDIR,
+        assertThrows(WasiException.class, () -> PathResolver.resolve(preopen, "a/file/x", true))
+            .errno());
   }
 }

@@ -3,7 +3,10 @@ package dev.wisex.wasix.fs.archfixture;
 import java.io.File;
 import java.nio.file.Path;
 
-/** Breaks [sandbox-never-touches-host-files]: only the host tree copier reads the default file system. */
+/**
+ * Breaks [sandbox-never-touches-host-files]: only the host tree copier reads the default file
+ * system.
+ */
 public final class ReadsHostFiles {
   private ReadsHostFiles() {}
 
