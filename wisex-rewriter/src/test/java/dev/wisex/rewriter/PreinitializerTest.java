@@ -58,6 +58,21 @@ class PreinitializerTest {
 
   @ParameterizedTest
   @MethodSource("backends")
+  void snapshotsMemory64WithI64Offsets(Differential differential) {
+    WisexResult result =
+        check(
+            differential,
+            "memory64",
+            Call.of("load", 65535),
+            Call.of("load", 196607),
+            Call.of("size"));
+    dev.wisex.parser.WasmModule output = dev.wisex.parser.ModuleParser.parse(result.module());
+    assertEquals(3, output.memories().get(0).minimum());
+    assertEquals(0x42, output.data().get(0).offsetExpr()[0] & 0xFF, "i64.const offset");
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
   void snapshotsSparseMemoryAcrossPagesUpToTheLastByte(Differential differential) {
     WisexResult result =
         check(
