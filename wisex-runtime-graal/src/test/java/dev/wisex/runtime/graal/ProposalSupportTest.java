@@ -10,6 +10,7 @@ import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.WasmInstance;
+import dev.wisex.testkit.ExceptionsModule;
 import org.junit.jupiter.api.Test;
 
 /**

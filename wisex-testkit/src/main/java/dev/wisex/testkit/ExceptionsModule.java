@@ -1,4 +1,4 @@
-package dev.wisex.runtime.chicory;
+package dev.wisex.testkit;
 
 import java.io.ByteArrayOutputStream;
 
@@ -18,13 +18,13 @@ import java.io.ByteArrayOutputStream;
  *   (func (export "uncaught") (call $throw (i32.const 9))))
  * </pre>
  */
-final class ExceptionsModule {
+public final class ExceptionsModule {
   private static final int I32 = 0x7F;
   private static final int END = 0x0B;
 
   private ExceptionsModule() {}
 
-  static byte[] bytes() {
+  public static byte[] bytes() {
     ByteArrayOutputStream module = new ByteArrayOutputStream();
     module.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00});
     section(
