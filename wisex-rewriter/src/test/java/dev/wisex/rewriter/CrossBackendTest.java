@@ -83,8 +83,7 @@ class CrossBackendTest {
       return;
     }
     // One refused for want of a capability (SIMD on Chicory, say): nothing to compare, but the
-    // refusal must
-    // be the selection's, with a reason.
+    // refusal must be the selection's, with a reason.
     if (chicory instanceof RuntimeSelectionException refused) {
       assertTrue(refused.getMessage().contains("lacks"), refused.getMessage());
       assertInstanceOf(

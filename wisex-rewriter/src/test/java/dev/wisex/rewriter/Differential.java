@@ -125,8 +125,7 @@ final class Differential {
     InstrumentedModule after =
         Instrumenter.instrument(outputModule, CodeScanner.scan(outputModule));
     // With WASI each side gets its own fresh host, as a real run of each module would; the output
-    // still
-    // imports the WASI functions its later calls may use.
+    // still imports the WASI functions its later calls may use.
     try (WasixHost referenceHost = options.allowWasi() ? WasiHosts.create(options) : null;
         WasixHost snapshotHost = options.allowWasi() ? WasiHosts.create(options) : null;
         WasmInstance reference =

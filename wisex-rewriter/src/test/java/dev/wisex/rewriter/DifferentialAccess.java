@@ -15,4 +15,13 @@ public final class DifferentialAccess {
             options,
             calls.stream().map(c -> Differential.Call.of(c)).toArray(Differential.Call[]::new));
   }
+
+  /** Runs the oracle on every available backend (each honours its own capabilities). */
+  public static void checkOnEveryBackend(byte[] module, WisexOptions options, List<String> calls) {
+    Differential.Call[] checks =
+        calls.stream().map(c -> Differential.Call.of(c)).toArray(Differential.Call[]::new);
+    for (Differential differential : Differential.everyBackend()) {
+      differential.check(module, options, checks);
+    }
+  }
 }

@@ -36,10 +36,11 @@ final class WasiRun {
   }
 
   /**
-   * Checks original+init against the snapshot, then returns the output's first 64 KiB of memory.
+   * Checks original+init against the snapshot on every available backend, then returns the output's
+   * first 64 KiB of memory.
    */
   static Memory check(byte[] module, WisexOptions options, String... calls) {
-    DifferentialAccess.check(module, options, List.of(calls));
+    DifferentialAccess.checkOnEveryBackend(module, options, List.of(calls));
     WisexResult result = new Preinitializer(options).preinitialize(module);
     return memory(result.module(), options);
   }

@@ -46,9 +46,8 @@ final class ChicoryInstance implements WasmInstance {
   }
 
   // Chicory hands 32-bit results back sign-extended (i32 -1 as 0xFFFF_FFFF_FFFF_FFFF). wisex's
-  // convention is
-  // the one GlobalValue uses, bits in the low half and the high half zero, so results and globals
-  // compare.
+  // convention is the one GlobalValue uses, bits in the low half and the high half zero, so results
+  // and globals compare.
   private static long[] zeroExtend32(FunctionType type, long[] results) {
     for (int i = 0; i < results.length && i < type.returns().size(); i++) {
       ValType result = type.returns().get(i);

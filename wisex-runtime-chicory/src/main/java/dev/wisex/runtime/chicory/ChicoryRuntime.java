@@ -19,8 +19,7 @@ public final class ChicoryRuntime implements WasmRuntime {
   static final String NAME = "chicory";
 
   // Probed against Chicory 1.7.5 by the tests: SIMD needs an add-on that is not on the class path,
-  // and the
-  // parser rejects 64-bit memory limits.
+  // and the parser rejects 64-bit memory limits.
   private static final Set<Capability> CAPABILITIES =
       EnumSet.of(Capability.THREADS, Capability.MULTI_MEMORY, Capability.EXCEPTIONS);
 

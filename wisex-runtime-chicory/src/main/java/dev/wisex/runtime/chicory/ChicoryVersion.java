@@ -24,8 +24,7 @@ final class ChicoryVersion {
   }
 
   // On the module path the descriptor knows the version; on the class path Chicory is an unnamed
-  // module,
-  // so the Maven metadata inside the jar is the next best source.
+  // module, so the Maven metadata inside the jar is the next best source.
   private static String detect() {
     return fromModuleDescriptor().or(ChicoryVersion::fromPomProperties).orElse(BUILT_AGAINST);
   }

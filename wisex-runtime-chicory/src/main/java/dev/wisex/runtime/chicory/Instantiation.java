@@ -21,10 +21,8 @@ final class Instantiation {
     Function<Instance, Machine> machineFactory = Machines.forMode(module, mode);
     Instance instance = build(module, importValues, machineFactory);
     // Initialization runs guest code (the start function), so its failures are traps, unlike those
-    // of
-    // build(), which only links. `false`: Chicory would also call an exported `_start`, which for a
-    // WASI
-    // command is main(); pre-initialization must run the start section and nothing else.
+    // of build(), which only links. `false`: Chicory would also call an exported `_start`, which
+    // for a WASI command is main(); pre-initialization must run the start section and nothing else.
     Failures.executing(() -> instance.initialize(false));
     return new ChicoryInstance(instance);
   }

@@ -23,8 +23,7 @@ final class Machines {
   }
 
   // Forcing the compiler is for comparison and debugging, so a function it cannot compile is
-  // reported
-  // rather than quietly interpreted.
+  // reported rather than quietly interpreted.
   private static Function<Instance, Machine> compileStrictly(WasmModule module) {
     try {
       return MachineFactoryCompiler.builder(module)

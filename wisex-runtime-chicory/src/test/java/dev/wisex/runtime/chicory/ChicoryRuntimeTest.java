@@ -52,8 +52,7 @@ class ChicoryRuntimeTest {
   @Test
   void serviceLoaderFindsIt() {
     // On the module path the caller of ServiceLoader must declare `uses`; the test module adds it
-    // at run time
-    // rather than the production descriptor carrying a `uses` it does not need.
+    // at run time rather than the production descriptor carrying a `uses` it does not need.
     getClass().getModule().addUses(WasmRuntime.class);
     List<WasmRuntime> found =
         ServiceLoader.load(WasmRuntime.class).stream().map(ServiceLoader.Provider::get).toList();

@@ -70,9 +70,8 @@ final class Engines {
       Engine.Builder builder =
           Engine.newBuilder("wasm")
               // Documented switch for the "[engine] WARNING: The polyglot engine uses a fallback
-              // runtime" line
-              // printed on a JVM without the optimizing runtime: interpreting is this backend's
-              // normal mode there.
+              // runtime" line printed on a JVM without the optimizing runtime: interpreting is this
+              // backend's normal mode there.
               .option("engine.WarnInterpreterOnly", "false");
       if (interpreterOnly) {
         builder.option("engine.Compilation", "false");

@@ -27,18 +27,16 @@ public final class GraalRuntime implements WasmRuntime {
   static final String NAME = "graal";
 
   // Probed against GraalWasm 25.0.2 by the tests. Not claimed: THREADS (shared memories and atomics
-  // run, but
-  // memory.atomic.notify/wait trap outside a JavaScript embedding) and EXCEPTIONS (the tag section
-  // is rejected).
+  // run, but memory.atomic.notify/wait trap outside a JavaScript embedding) and EXCEPTIONS (the tag
+  // section is rejected).
   private static final Set<Capability> CAPABILITIES =
       EnumSet.of(Capability.SIMD, Capability.MULTI_MEMORY, Capability.MEMORY64);
 
   private static final String LANGUAGE = "wasm";
 
   // One set of engines for the whole process, not one per provider object: ServiceLoader makes a
-  // new provider
-  // on every lookup, and an engine costs a start of about half a second and keeps its parsed-module
-  // cache.
+  // new provider on every lookup, and an engine costs a start of about half a second and keeps its
+  // parsed-module cache.
   private final Engines engines = Engines.SHARED;
 
   /** Cheap by contract: no engine starts before {@link #instantiate}. */
@@ -119,8 +117,7 @@ public final class GraalRuntime implements WasmRuntime {
               .option("wasm.MultiMemory", "true");
       if (info.usesMemory64()) {
         // GraalWasm implements 64-bit memories only on off-heap (Unsafe) memory; other modules keep
-        // the
-        // default byte-array memory.
+        // the default byte-array memory.
         builder.option("wasm.Memory64", "true").option("wasm.UseUnsafeMemory", "true");
       }
       return builder.build();

@@ -204,8 +204,7 @@ final class ModuleInfo {
     for (long i = 0; i < count; i++) {
       if (in.u8() != 0x60) {
         // A GC type (struct, array, recursion group): signatures are not needed to run such
-        // modules' calls
-        // with numeric arguments, and GraalWasm decides whether it runs them at all.
+        // modules' calls with numeric arguments, and GraalWasm decides whether it runs them at all.
         typesKnown = false;
         return;
       }
@@ -359,8 +358,7 @@ final class ModuleInfo {
   }
 
   // Section order of the binary format, custom sections (0) aside; the tag section (13) sits before
-  // globals
-  // and the data count section (12) before code.
+  // globals and the data count section (12) before code.
   private static int rank(int id) {
     return switch (id) {
       case 13 -> 55;

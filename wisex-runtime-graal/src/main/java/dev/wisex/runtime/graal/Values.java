@@ -76,8 +76,7 @@ final class Values {
   }
 
   // GraalWasm prints a function reference as `wasm-function:<index>`; that index is the most useful
-  // opaque
-  // value wisex can hand out, and nothing interprets it.
+  // opaque value wisex can hand out, and nothing interprets it.
   private static long functionIndex(Value function) {
     String text = function.toString();
     int colon = text.lastIndexOf(':');
