@@ -105,6 +105,7 @@ public final class ModuleParser {
         in.skip(size, "section contents");
       }
       checkCounts();
+      checkIndices();
       return new WasmModule(
           bytes,
           sections,
@@ -326,6 +327,86 @@ public final class ModuleParser {
       int payload = in.position();
       in.skip(length, "data segment payload");
       return new DataSegment(active, memory, offset, payload, length);
+    }
+
+    /**
+     * Every index the rest of wisex follows must point into its index space, so no later stage can
+     * fail with anything but a message about the module.
+     */
+    private void checkIndices() {
+      int functions = functionTypes.length,
+          tables = this.tables.size(),
+          memories = this.memories.size();
+      int globals = this.globals.size(), tagCount = tags.size();
+      for (Import imp : imports) {
+        switch (imp.kind()) {
+          case FUNCTION -> {
+            checkIndex(
+                "type",
+                imp.functionTypeIndex(),
+                types.size(),
+                "import `" + imp.qualifiedName() + "`");
+            functions++;
+          }
+          case TABLE -> tables++;
+          case MEMORY -> memories++;
+          case GLOBAL -> globals++;
+          case TAG -> {
+            checkIndex(
+                "type",
+                imp.functionTypeIndex(),
+                types.size(),
+                "import `" + imp.qualifiedName() + "`");
+            tagCount++;
+          }
+        }
+      }
+      for (int i = 0; i < functionTypes.length; i++) {
+        checkIndex("type", functionTypes[i], types.size(), "function " + i);
+      }
+      for (int tag : tags) {
+        checkIndex("type", tag, types.size(), "a tag");
+      }
+      for (Export e : exports) {
+        int limit =
+            switch (e.kind()) {
+              case FUNCTION -> functions;
+              case TABLE -> tables;
+              case MEMORY -> memories;
+              case GLOBAL -> globals;
+              case TAG -> tagCount;
+            };
+        checkIndex(e.kind().word(), e.index(), limit, "export `" + e.name() + "`");
+      }
+      if (start >= 0) {
+        checkIndex("function", start, functions, "the start section");
+      }
+      for (int i = 0; i < data.size(); i++) {
+        if (data.get(i).active()) {
+          checkIndex("memory", data.get(i).memoryIndex(), memories, "data segment " + i);
+        }
+      }
+      for (int i = 0; i < elements.size(); i++) {
+        if (elements.get(i).mode() == ElementSegment.Mode.ACTIVE) {
+          checkIndex("table", elements.get(i).tableIndex(), tables, "element segment " + i);
+        }
+      }
+    }
+
+    private static void checkIndex(String space, int index, int size, String where) {
+      if (index < 0 || index >= size) {
+        throw new MalformedModuleException(
+            where
+                + " refers to "
+                + space
+                + " "
+                + Integer.toUnsignedString(index)
+                + ", but the module has "
+                + size
+                + " "
+                + space
+                + (size == 1 ? "" : "s"));
+      }
     }
 
     private void checkCounts() {

@@ -94,6 +94,13 @@ public final class RestrictionValidator {
     int imported = module.importCount(ExternalKind.GLOBAL);
     for (int i = 0; i < module.globals().size(); i++) {
       Global g = module.globals().get(i);
+      if (g.type().valueType() == ValueType.OTHER_REF) {
+        throw new RejectedModuleException(
+            "global "
+                + (imported + i)
+                + " has a typed reference type (function references / GC "
+                + "proposal), which wisex does not support");
+      }
       if (g.type().mutable() && g.type().valueType().isReference()) {
         throw new RejectedModuleException(
             "global "

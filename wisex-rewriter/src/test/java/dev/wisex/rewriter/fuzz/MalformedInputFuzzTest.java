@@ -1,0 +1,132 @@
+package dev.wisex.rewriter.fuzz;
+
+import dev.wisex.api.WisexException;
+import dev.wisex.api.WisexOptions;
+import dev.wisex.parser.ExternalKind;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.code.CodeFeatures;
+import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.rewriter.instrument.Instrumenter;
+import dev.wisex.rewriter.rewrite.Rewriter;
+import dev.wisex.rewriter.snapshot.MemorySnapshot;
+import dev.wisex.rewriter.snapshot.Snapshot;
+import dev.wisex.rewriter.validate.RestrictionValidator;
+import dev.wisex.testkit.Wat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile input: mutated and truncated variants of the test modules go through every stage that
+ * reads the module (parse, code scan, validation, instrumentation, rewrite with a zero snapshot,
+ * re-parse of the output). Each must succeed or fail with a {@link WisexException}; any other
+ * exception, or an allocation driven by a lying size field, is a bug.
+ */
+class MalformedInputFuzzTest {
+  private static final int VARIANTS = Integer.getInteger("wisex.fuzz.malformed", 10_000);
+
+  private static List<byte[]> corpus() throws IOException {
+    List<byte[]> modules = new ArrayList<>();
+    try (Stream<Path> files = Files.list(Path.of("src/test/resources/wat"))) {
+      for (Path wat : files.filter(f -> f.toString().endsWith(".wat")).sorted().toList()) {
+        modules.add(Wat.assemble(Files.readString(wat)));
+      }
+    }
+    return modules;
+  }
+
+  @Test
+  void everyVariantEndsInSuccessOrAWisexException() throws IOException {
+    List<byte[]> corpus = corpus();
+    SplittableRandom random = new SplittableRandom(424242);
+    for (int i = 0; i < VARIANTS; i++) {
+      byte[] original = corpus.get(random.nextInt(corpus.size()));
+      byte[] variant = mutate(original, random);
+      try {
+        runStaticStages(variant);
+      } catch (WisexException expected) {
+        // the one allowed failure type
+      } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        throw new AssertionError(
+            "variant "
+                + i
+                + " of a "
+                + original.length
+                + "-byte module: "
+                + e
+                + "\nbytes: "
+                + hex(variant),
+            e);
+      }
+    }
+  }
+
+  private static void runStaticStages(byte[] bytes) {
+    WasmModule module = ModuleParser.parse(bytes);
+    CodeFeatures code = CodeScanner.scan(module);
+    WisexOptions options = WisexOptions.defaults();
+    RestrictionValidator.validate(module, code, options); // the pipeline stops at a rejection
+    Instrumenter.instrument(module, code);
+    List<MemorySnapshot> memories = new ArrayList<>();
+    int imported = module.importCount(ExternalKind.MEMORY);
+    for (int m = 0; m < module.memories().size(); m++) {
+      memories.add(
+          new MemorySnapshot(imported + m, module.memories().get(m).minimum(), 0, List.of()));
+    }
+    Snapshot snapshot = new Snapshot(new HashMap<>(), memories, Set.of());
+    ModuleParser.parse(Rewriter.rewrite(module, snapshot, options).bytes());
+  }
+
+  private static byte[] mutate(byte[] original, SplittableRandom random) {
+    byte[] bytes = original.clone();
+    switch (random.nextInt(4)) {
+      case 0 -> { // truncate
+        return java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+      }
+      case 1 -> { // flip a few bytes (past the header, mostly)
+        int flips = 1 + random.nextInt(4);
+        for (int k = 0; k < flips; k++) {
+          bytes[8 + random.nextInt(bytes.length - 8)] = (byte) random.nextInt(256);
+        }
+        return bytes;
+      }
+      case 2 -> { // a lying LEB: 0xFF-run that decodes to a huge size
+        int at = 8 + random.nextInt(bytes.length - 8);
+        for (int k = at; k < Math.min(bytes.length, at + 4); k++) {
+          bytes[k] = (byte) 0xFF;
+        }
+        if (at + 4 < bytes.length) {
+          bytes[at + 4] = 0x07;
+        }
+        return bytes;
+      }
+      default -> { // insert random bytes
+        int at = 8 + random.nextInt(bytes.length - 8);
+        int n = 1 + random.nextInt(8);
+        byte[] out = new byte[bytes.length + n];
+        System.arraycopy(bytes, 0, out, 0, at);
+        for (int k = 0; k < n; k++) {
+          out[at + k] = (byte) random.nextInt(256);
+        }
+        System.arraycopy(bytes, at, out, at + n, bytes.length - at);
+        return out;
+      }
+    }
+  }
+
+  private static String hex(byte[] bytes) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < Math.min(bytes.length, 400); i++) {
+      s.append(String.format("%02x", bytes[i]));
+    }
+    return s.toString();
+  }
+}
