@@ -35,6 +35,8 @@ import java.util.Objects;
  * @param allowExitZero let init end with {@code proc_exit(0)} and snapshot the state at exit
  * @param programName argv[0] for init: the module's file name, as in Wizer
  * @param stdio where inherited stdio goes, or {@code null} for the process's own streams
+ * @param verify after the rewrite, instantiate the output without running init and prove that every
+ *     snapshotted global and every memory byte equals the snapshot ({@code --verify})
  */
 public record WisexOptions(
     String initFunc,
@@ -54,7 +56,8 @@ public record WisexOptions(
     boolean nondeterministic,
     boolean allowExitZero,
     String programName,
-    StdioStreams stdio) {
+    StdioStreams stdio,
+    boolean verify) {
 
   /** Wizer's default init export name, in wisex's spelling. */
   public static final String DEFAULT_INIT_FUNC = "wizex.initialize";
@@ -106,6 +109,7 @@ public record WisexOptions(
     b.nondeterministic = nondeterministic;
     b.allowExitZero = allowExitZero;
     b.programName = programName;
+    b.verify = verify;
     b.stdio = stdio;
     return b;
   }
@@ -129,6 +133,7 @@ public record WisexOptions(
     private boolean nondeterministic;
     private boolean allowExitZero;
     private String programName = DEFAULT_PROGRAM_NAME;
+    private boolean verify;
     private StdioStreams stdio;
 
     private Builder() {}
@@ -232,6 +237,11 @@ public record WisexOptions(
       return this;
     }
 
+    public Builder verify(boolean value) {
+      verify = value;
+      return this;
+    }
+
     public WisexOptions build() {
       return new WisexOptions(
           initFunc,
@@ -251,7 +261,8 @@ public record WisexOptions(
           nondeterministic,
           allowExitZero,
           programName,
-          stdio);
+          stdio,
+          verify);
     }
   }
 }

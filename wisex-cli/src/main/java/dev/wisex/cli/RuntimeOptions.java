@@ -24,7 +24,14 @@ final class RuntimeOptions {
       description = "How the backend runs init: auto, compiler or interpreter (default: auto).")
   ExecutionMode executionMode = WisexOptions.defaults().executionMode();
 
+  @Option(
+      names = "--verify",
+      description =
+          "Before writing, instantiate the output without running init and check that every global"
+              + " and memory byte equals the snapshot; exit 1 with the first difference if not.")
+  boolean verify;
+
   void applyTo(WisexOptions.Builder builder) {
-    builder.runtime(runtime).executionMode(executionMode);
+    builder.runtime(runtime).executionMode(executionMode).verify(verify);
   }
 }

@@ -28,6 +28,28 @@ class PreinitializeTest {
   @TempDir Path dir;
 
   @Test
+  void verifyChecksTheOutputBeforeWritingIt() throws IOException {
+    Path in = Files.write(dir.resolve("counter.wasm"), Samples.counter());
+    Path out = dir.resolve("counter.init.wasm");
+
+    PrintStream original = System.err;
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    Cli.Result r;
+    try {
+      System.setErr(
+          new PrintStream(logged, true, StandardCharsets.UTF_8)); // the log follows System.err
+      r = Cli.run("--verify", "-v", in.toString(), "-o", out.toString());
+    } finally {
+      System.setErr(original);
+    }
+
+    assertEquals(0, r.exitCode(), r::toString);
+    String log = logged.toString(StandardCharsets.UTF_8);
+    assertTrue(log.contains("verified: the output starts in the snapshotted state"), log);
+    assertInitialized(Files.readAllBytes(out), "get");
+  }
+
+  @Test
   void fileToFile() throws IOException {
     byte[] input = Samples.counter();
     Path in = Files.write(dir.resolve("counter.wasm"), input);

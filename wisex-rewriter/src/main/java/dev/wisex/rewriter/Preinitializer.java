@@ -84,6 +84,9 @@ public final class Preinitializer {
     }
     Rewriter.Output output = Rewriter.rewrite(module, snapshot, options);
     ModuleParser.parse(output.bytes()); // the output must at least be well-formed
+    if (options.verify()) {
+      OutputVerifier.verify(runtime, output.bytes(), snapshot, options);
+    }
     return new WisexResult(output.bytes(), report(runtime, input, module, snapshot, output));
   }
 
