@@ -1,6 +1,7 @@
 package dev.wisex.api;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,6 +38,8 @@ import java.util.Objects;
  * @param stdio where inherited stdio goes, or {@code null} for the process's own streams
  * @param verify after the rewrite, instantiate the output without running init and prove that every
  *     snapshotted global and every memory byte equals the snapshot ({@code --verify})
+ * @param limits bounds on init's steps, wall-clock time and memory ({@code --fuel}, {@code
+ *     --timeout}, {@code --max-memory})
  */
 public record WisexOptions(
     String initFunc,
@@ -57,7 +60,8 @@ public record WisexOptions(
     boolean allowExitZero,
     String programName,
     StdioStreams stdio,
-    boolean verify) {
+    boolean verify,
+    InitLimits limits) {
 
   /** Wizer's default init export name, in wisex's spelling. */
   public static final String DEFAULT_INIT_FUNC = "wizex.initialize";
@@ -78,6 +82,7 @@ public record WisexOptions(
     Objects.requireNonNull(features, "features");
     env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
     Objects.requireNonNull(programName, "programName");
+    Objects.requireNonNull(limits, "limits");
   }
 
   /** The options Wizer would use with no flags. */
@@ -111,6 +116,7 @@ public record WisexOptions(
     b.programName = programName;
     b.verify = verify;
     b.stdio = stdio;
+    b.limits = limits;
     return b;
   }
 
@@ -135,6 +141,7 @@ public record WisexOptions(
     private String programName = DEFAULT_PROGRAM_NAME;
     private boolean verify;
     private StdioStreams stdio;
+    private InitLimits limits = InitLimits.defaults();
 
     private Builder() {}
 
@@ -242,6 +249,27 @@ public record WisexOptions(
       return this;
     }
 
+    public Builder limits(InitLimits value) {
+      limits = value;
+      return this;
+    }
+
+    /** Sets the step budget; {@code 0} means unlimited. See {@link InitLimits#fuel()}. */
+    public Builder fuel(long value) {
+      limits = limits.withFuel(value);
+      return this;
+    }
+
+    public Builder timeout(Duration value) {
+      limits = limits.withTimeout(value);
+      return this;
+    }
+
+    public Builder maxMemoryBytes(long value) {
+      limits = limits.withMaxMemoryBytes(value);
+      return this;
+    }
+
     public WisexOptions build() {
       return new WisexOptions(
           initFunc,
@@ -262,7 +290,8 @@ public record WisexOptions(
           allowExitZero,
           programName,
           stdio,
-          verify);
+          verify,
+          limits);
     }
   }
 }

@@ -116,6 +116,12 @@ public final class WisexCommand implements Callable<Integer> {
   @ArgGroup(validate = false, heading = "%nRuntime backend:%n", order = 4)
   RuntimeOptions runtime = new RuntimeOptions();
 
+  @ArgGroup(
+      validate = false,
+      heading = "%nLimits on init (for modules you did not write):%n",
+      order = 5)
+  LimitOptions limits = new LimitOptions();
+
   WisexCommand(InputStream stdin, OutputStream stdout, OutputStream stderr) {
     this.stdin = Objects.requireNonNull(stdin, "stdin");
     this.stdout = Objects.requireNonNull(stdout, "stdout");
@@ -213,6 +219,7 @@ public final class WisexCommand implements Callable<Integer> {
       host.applyTo(builder);
       guestIo(builder);
       runtime.applyTo(builder);
+      limits.applyTo(builder);
       return builder.build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

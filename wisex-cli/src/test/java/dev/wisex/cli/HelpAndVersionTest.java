@@ -22,6 +22,7 @@ class HelpAndVersionTest {
             "Host access during init",
             "WebAssembly features",
             "Runtime backend:",
+            "Limits on init",
             "Exit codes:",
             "Examples:",
             "wisex in.wasm -o out.wasm",
@@ -56,6 +57,9 @@ class HelpAndVersionTest {
             "--runtime=NAME",
             "--list-runtimes",
             "--execution-mode=MODE",
+            "--fuel=STEPS",
+            "--timeout=TIME",
+            "--max-memory=SIZE",
             "-v, --verbose",
             "--version",
             "-h, --help")) {

@@ -14,6 +14,8 @@ import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.WasiHosts;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
+import dev.wisex.rewriter.instrument.LimitInstrumenter;
+import dev.wisex.rewriter.instrument.LimitedModule;
 import dev.wisex.rewriter.rewrite.Rewriter;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.snapshot.Snapshotter;
@@ -60,6 +62,9 @@ public final class Preinitializer {
     CodeFeatures code = CodeScanner.scan(module);
     RestrictionValidator.validate(module, code, options);
     InstrumentedModule instrumented = Instrumenter.instrument(module, code);
+    LimitedModule runnable =
+        LimitInstrumenter.apply(
+            instrumented.bytes(), module.functionTypes().length, options.limits());
     Set<Capability> required = RequiredCapabilities.of(module, code);
     WasmRuntime runtime = runtimes.select(options.runtime(), required);
     LOG.debug(
@@ -77,8 +82,7 @@ public final class Preinitializer {
                 ? WasiHosts.create(options)
                 : null;
         WasmInstance instance =
-            InitRunner.run(
-                runtime, instrumented.bytes(), module, ImportLinker.link(module, wasi), options)) {
+            InitRunner.run(runtime, runnable, module, ImportLinker.link(module, wasi), options)) {
       snapshot =
           Snapshotter.snapshot(instance, instrumented, module.importCount(ExternalKind.MEMORY));
     }

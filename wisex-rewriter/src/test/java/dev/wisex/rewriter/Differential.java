@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.InitLimits;
 import dev.wisex.api.RuntimeSelectionException;
 import dev.wisex.api.WasmTrapException;
 import dev.wisex.api.WisexOptions;
@@ -17,6 +18,7 @@ import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.WasiHosts;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
+import dev.wisex.rewriter.instrument.LimitInstrumenter;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.GuestMemory;
@@ -103,6 +105,9 @@ final class Differential {
     }
   }
 
+  private static final InitLimits UNLIMITED =
+      new InitLimits(0, InitLimits.DEFAULT_TIMEOUT, Long.MAX_VALUE);
+
   WasmRuntime runtime() {
     return runtime;
   }
@@ -131,7 +136,9 @@ final class Differential {
         WasmInstance reference =
             InitRunner.run(
                 runtime,
-                before.bytes(),
+                // The reference is the original plus init, unmetered, with all later calls free.
+                LimitInstrumenter.apply(
+                    before.bytes(), originalModule.functionTypes().length, UNLIMITED),
                 originalModule,
                 ImportLinker.link(originalModule, referenceHost),
                 options);

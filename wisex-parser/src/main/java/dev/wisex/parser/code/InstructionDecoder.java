@@ -16,6 +16,7 @@ final class InstructionDecoder {
   private final FeatureAccumulator features;
   private final TypeDecoder types;
   private final int dataSegments;
+  private SiteListener sites = SiteListener.NONE;
 
   /**
    * @param dataSegments how many data segments the module has; memory.init and data.drop must name
@@ -25,6 +26,11 @@ final class InstructionDecoder {
     this.features = features;
     this.types = types;
     this.dataSegments = dataSegments;
+  }
+
+  /** Reports instrumentation sites of the following bodies to {@code listener}. */
+  void listen(SiteListener listener) {
+    sites = listener;
   }
 
   /**
@@ -44,9 +50,14 @@ final class InstructionDecoder {
       switch (op) {
         // unreachable, nop, else, return, drop, select, ref.eq, ref.as_non_null
         case 0x00, 0x01, 0x05, 0x0F, 0x1A, 0x1B, 0xD3, 0xD4 -> {}
-        case 0x02, 0x03, 0x04 -> { // block, loop, if
+        case 0x02, 0x04 -> { // block, if
           types.blockType(in);
           depth++;
+        }
+        case 0x03 -> { // loop
+          types.blockType(in);
+          depth++;
+          sites.loopBody(in.position());
         }
         case 0x0B -> { // end
           if (depth == 0) {
@@ -146,8 +157,12 @@ final class InstructionDecoder {
             0x3D,
             0x3E ->
             memarg(in); // stores
-        case 0x3F, 0x40 ->
-            features.memory(in.u32Length("memory index")); // memory.size, memory.grow
+        case 0x3F -> features.memory(in.u32Length("memory index")); // memory.size
+        case 0x40 -> { // memory.grow
+          int memory = in.u32Length("memory index");
+          features.memory(memory);
+          sites.memoryGrow(at, in.position(), memory);
+        }
         case 0x41 -> in.s32("i32 constant");
         case 0x42 -> in.s64("i64 constant");
         case 0x43 -> in.skip(4, "f32 constant");

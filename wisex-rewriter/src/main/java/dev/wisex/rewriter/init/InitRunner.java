@@ -1,10 +1,15 @@
 package dev.wisex.rewriter.init;
 
 import dev.wisex.api.InitFailedException;
+import dev.wisex.api.InitLimits;
+import dev.wisex.api.LimitExceededException;
 import dev.wisex.api.WasmTrapException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.rewriter.instrument.LimitedModule;
+import dev.wisex.rewriter.instrument.Sizes;
+import dev.wisex.rewriter.names.ReservedNames;
 import dev.wisex.rewriter.names.WasiNames;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;
@@ -26,39 +31,64 @@ public final class InitRunner {
 
   private InitRunner() {}
 
-  /** Returns the initialized instance; the caller closes it. */
+  /**
+   * Returns the initialized instance; the caller closes it.
+   *
+   * @throws LimitExceededException if init reached one of {@link WisexOptions#limits()}
+   */
   public static WasmInstance run(
       WasmRuntime runtime,
-      byte[] instrumented,
+      LimitedModule runnable,
+      WasmModule original,
+      HostImports imports,
+      WisexOptions options) {
+    InitLimits limits = options.limits();
+    return InitDeadline.run(
+        limits.timeout(),
+        () -> initialize(runtime, runnable, original, imports, options),
+        WasmInstance::close);
+  }
+
+  private static WasmInstance initialize(
+      WasmRuntime runtime,
+      LimitedModule runnable,
       WasmModule original,
       HostImports imports,
       WisexOptions options) {
     WasmInstance instance;
     try {
       instance =
-          runtime.instantiate(instrumented, imports, new InstanceConfig(options.executionMode()));
+          runtime.instantiate(
+              runnable.bytes(), imports, new InstanceConfig(options.executionMode()));
     } catch (WasmTrapException e) {
       throw new InitFailedException("start function trapped: " + e.getMessage(), e);
     } catch (GuestExit e) {
-      // The engine gives no instance back when the start function does not return.
-      throw new InitFailedException(
-          "the start function exited with code "
-              + e.code()
-              + "; an instance whose start function exits cannot"
-              + " be snapshotted",
-          e);
+      throw startExited(e);
     }
     try {
+      if (runnable.startExport().isPresent()) {
+        try {
+          instance.call(runnable.startExport().get());
+        } catch (WasmTrapException e) {
+          throw limitOr(
+              instance,
+              runnable,
+              options,
+              new InitFailedException("start function trapped: " + e.getMessage(), e));
+        } catch (GuestExit e) {
+          throw startExited(e);
+        }
+      }
       boolean reactor =
           original
                   .export(WasiNames.REACTOR_INIT)
                   .filter(e -> e.kind() == ExternalKind.FUNCTION)
                   .isPresent()
               && !options.initFunc().equals(WasiNames.REACTOR_INIT);
-      if (reactor && !call(instance, WasiNames.REACTOR_INIT, options)) {
+      if (reactor && !call(instance, runnable, WasiNames.REACTOR_INIT, options)) {
         return instance;
       }
-      call(instance, options.initFunc(), options);
+      call(instance, runnable, options.initFunc(), options);
       return instance;
     } catch (RuntimeException e) {
       instance.close();
@@ -66,14 +96,65 @@ public final class InitRunner {
     }
   }
 
+  private static InitFailedException startExited(GuestExit e) {
+    // The engine gives no instance back when the start function does not return.
+    return new InitFailedException(
+        "the start function exited with code "
+            + e.code()
+            + "; an instance whose start function exits cannot"
+            + " be snapshotted",
+        e);
+  }
+
+  /**
+   * A trap caused by the limit code names the limit; any other trap is {@code trap} itself. The
+   * limit globals tell which: the fuel is 0 only once the budget is spent, the hit marker is set
+   * only by a memory guard.
+   */
+  private static InitFailedException limitOr(
+      WasmInstance instance,
+      LimitedModule runnable,
+      WisexOptions options,
+      InitFailedException trap) {
+    InitLimits limits = options.limits();
+    if (runnable.memoryCap()) {
+      int hit = (int) instance.global(ReservedNames.LIMIT_HIT).low();
+      if (hit != 0) {
+        int memory = hit - 1;
+        return new LimitExceededException(
+            "init tried to grow memory "
+                + memory
+                + " beyond --max-memory "
+                + Sizes.describe(limits.maxMemoryBytes())
+                + " ("
+                + runnable.capPages()[memory]
+                + " pages); raise --max-memory",
+            trap);
+      }
+    }
+    if (runnable.fuel() && instance.global(ReservedNames.FUEL).low() == 0) {
+      return new LimitExceededException(
+          "init ran out of fuel: --fuel "
+              + limits.fuel()
+              + " steps (function entries and loop iterations) were not enough; raise --fuel",
+          trap);
+    }
+    return trap;
+  }
+
   /** Calls {@code export}; false if it ended init with an allowed {@code proc_exit(0)}. */
-  private static boolean call(WasmInstance instance, String export, WisexOptions options) {
+  private static boolean call(
+      WasmInstance instance, LimitedModule runnable, String export, WisexOptions options) {
     LOG.debug("calling `{}`", export);
     try {
       instance.call(export);
       return true;
     } catch (WasmTrapException e) {
-      throw new InitFailedException("`" + export + "` trapped: " + e.getMessage(), e);
+      throw limitOr(
+          instance,
+          runnable,
+          options,
+          new InitFailedException("`" + export + "` trapped: " + e.getMessage(), e));
     } catch (GuestExit e) {
       if (e.code() == 0 && options.allowExitZero()) {
         LOG.debug("`{}` exited with code 0; snapshotting the state at exit", export);

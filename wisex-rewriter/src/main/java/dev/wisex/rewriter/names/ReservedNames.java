@@ -21,6 +21,15 @@ public final class ReservedNames {
     return PREFIX + "memory_" + index;
   }
 
+  /** The step budget left, an {@code i64} global added when {@code --fuel} is set. */
+  public static final String FUEL = PREFIX + "fuel";
+
+  /** 1 + the index of the memory whose growth hit {@code --max-memory}, else 0. */
+  public static final String LIMIT_HIT = PREFIX + "limit_hit";
+
+  /** The start function, exported so init can call it and read the limits after it traps. */
+  public static final String START = PREFIX + "start";
+
   public static String dataProbe(int segment) {
     return PREFIX + "data_probe_" + segment;
   }

@@ -7,6 +7,8 @@ import dev.wisex.runtime.spi.GuestMemory;
 import dev.wisex.runtime.spi.ValType;
 import dev.wisex.runtime.spi.WasmInstance;
 import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -21,6 +23,8 @@ import org.graalvm.polyglot.Value;
 final class GraalInstance implements WasmInstance {
   private static final long[] NO_RESULTS = new long[0];
   private static final String[] KINDS = {"function", "table", "memory", "global", "tag"};
+
+  private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
   private final Context context;
   private final ModuleInfo module;
@@ -81,7 +85,8 @@ final class GraalInstance implements WasmInstance {
     }
     Value result =
         GuestThreads.run(
-            () -> Failures.executing(() -> exports.getMember(export).execute(arguments)));
+            () -> Failures.executing(() -> exports.getMember(export).execute(arguments)),
+            this::stopGuest);
     String where = "result of `" + export + "`";
     return switch (type.results().size()) {
       case 0 -> NO_RESULTS;
@@ -164,6 +169,26 @@ final class GraalInstance implements WasmInstance {
       throw new InitFailedException("module has no exported " + KINDS[kind] + " `" + name + "`");
     }
     return export.index();
+  }
+
+  Context context() {
+    return context;
+  }
+
+  /**
+   * Ends the guest code running in this instance's context, from another thread: an interrupt first
+   * (the context stays usable), a cancel if the guest does not reach a safepoint in time.
+   */
+  void stopGuest() {
+    try {
+      context.interrupt(STOP_WAIT);
+    } catch (TimeoutException | PolyglotException | IllegalStateException e) {
+      try {
+        context.close(true);
+      } catch (PolyglotException | IllegalStateException closing) {
+        // Already closed: nothing runs in it any more.
+      }
+    }
   }
 
   @Override

@@ -82,12 +82,12 @@ public final class GraalRuntime implements WasmRuntime {
     ModuleInfo info = ModuleInfo.read(module);
     Engine engine = engines.forMode(config.executionMode());
     // The start function is guest code: it runs, with everything around it, on a large stack.
-    return GuestThreads.run(() -> start(engine, info, imports));
+    GraalInstance instance = new GraalInstance(newContext(engine, info), info);
+    return GuestThreads.run(() -> start(instance, info, imports), instance::stopGuest);
   }
 
-  private static GraalInstance start(Engine engine, ModuleInfo info, HostImports imports) {
-    Context context = newContext(engine, info);
-    GraalInstance instance = new GraalInstance(context, info);
+  private static GraalInstance start(GraalInstance instance, ModuleInfo info, HostImports imports) {
+    Context context = instance.context();
     try {
       // Decoding first: a malformed module is reported as such, not as an import the host lacks.
       Value compiled = parse(context, info);

@@ -23,6 +23,15 @@ final class GuestThreads {
   private GuestThreads() {}
 
   static <T> T run(Supplier<T> guestCode) {
+    return run(guestCode, () -> {});
+  }
+
+  /**
+   * Runs {@code guestCode} on a guest thread and waits for it. If the waiting thread is interrupted
+   * (wisex's {@code --timeout}), {@code stop} is called to end the guest code, since GraalWasm does
+   * not notice a Java interrupt of the thread it runs on.
+   */
+  static <T> T run(Supplier<T> guestCode, Runnable stop) {
     if (Thread.currentThread() instanceof GuestThread) {
       return guestCode.get();
     }
@@ -39,6 +48,7 @@ final class GuestThreads {
       }
       throw new IllegalStateException(cause);
     } catch (InterruptedException e) {
+      stop.run();
       result.cancel(true);
       Thread.currentThread().interrupt();
       throw new InitFailedException("interrupted while running guest code", e);

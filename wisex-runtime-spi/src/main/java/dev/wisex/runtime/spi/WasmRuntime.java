@@ -12,7 +12,10 @@ import java.util.Set;
  * engine start before {@link #instantiate}); {@link #availability()} never throws; {@link
  * #instantiate} runs the start function, maps engine traps to {@link
  * dev.wisex.api.WasmTrapException} and link errors to {@link dev.wisex.api.InitFailedException},
- * and lets a host function's {@code WisexException} propagate unchanged.
+ * and lets a host function's {@code WisexException} propagate unchanged. When the thread that
+ * called {@link #instantiate} or {@link WasmInstance#call} is interrupted, the backend stops the
+ * guest code promptly and throws (wisex's {@code --timeout} relies on it; a backend that ignores
+ * the interrupt is abandoned on its thread after a grace period).
  */
 public interface WasmRuntime {
   /** Short lower-case name used by {@code --runtime}, e.g. {@code chicory}. */

@@ -1,0 +1,22 @@
+package dev.wisex.parser.code;
+
+/**
+ * Receives the places where an instrumentation pass inserts or replaces code, as the decoder passes
+ * them. Offsets are absolute positions in the module's bytes.
+ */
+interface SiteListener {
+  SiteListener NONE =
+      new SiteListener() {
+        @Override
+        public void loopBody(int offset) {}
+
+        @Override
+        public void memoryGrow(int start, int end, int memory) {}
+      };
+
+  /** A {@code loop}'s body starts at {@code offset} (just past its block type). */
+  void loopBody(int offset);
+
+  /** A {@code memory.grow} of {@code memory} occupies {@code [start, end)}. */
+  void memoryGrow(int start, int end, int memory);
+}

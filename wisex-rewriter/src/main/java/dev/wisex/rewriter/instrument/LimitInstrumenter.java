@@ -1,0 +1,309 @@
+package dev.wisex.rewriter.instrument;
+
+import dev.wisex.api.InitLimits;
+import dev.wisex.api.LimitExceededException;
+import dev.wisex.parser.ByteWriter;
+import dev.wisex.parser.ExternalKind;
+import dev.wisex.parser.FunctionBody;
+import dev.wisex.parser.MemoryType;
+import dev.wisex.parser.ModuleAssembler;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.Section;
+import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.code.MeteringSites;
+import dev.wisex.rewriter.names.ReservedNames;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Adds the code that enforces {@link InitLimits} inside the module itself, so every backend stops
+ * at the same step and the same allocation, deterministically. Only the module init runs is
+ * changed; the output is rewritten from the original.
+ *
+ * <ul>
+ *   <li>Fuel: an {@code i64} global holds the budget; each function entry and each loop iteration
+ *       traps when it is 0 and decrements it otherwise.
+ *   <li>Memory cap: each {@code memory.grow} of a memory whose cap is below its own maximum calls a
+ *       guard instead, which records the memory in a global and traps when the growth would pass
+ *       the cap but not the memory's maximum (beyond the maximum the grow fails with -1 as usual).
+ *   <li>The start function is exported and the start section removed, so init calls it as a normal
+ *       export and can read these globals after it traps.
+ * </ul>
+ */
+public final class LimitInstrumenter {
+  private static final Logger LOG = LogManager.getLogger(LimitInstrumenter.class);
+
+  private LimitInstrumenter() {}
+
+  /**
+   * @param instrumented the output of {@link Instrumenter}
+   * @param meteredFunctions how many defined functions to meter: the original module's, not the
+   *     probes instrumentation appended
+   * @throws LimitExceededException if a memory's initial size is already above the cap
+   */
+  public static LimitedModule apply(byte[] instrumented, int meteredFunctions, InitLimits limits) {
+    WasmModule module = ModuleParser.parse(instrumented);
+    List<MemoryType> memories = module.allMemories();
+    long[] capPages = new long[memories.size()];
+    boolean[] guarded = new boolean[memories.size()];
+    for (int m = 0; m < memories.size(); m++) {
+      MemoryType type = memories.get(m);
+      capPages[m] = capPages(type, limits.maxMemoryBytes());
+      if (type.minimum() > capPages[m]) {
+        throw new LimitExceededException(
+            "memory "
+                + m
+                + " starts at "
+                + type.minimum()
+                + " pages ("
+                + Sizes.describe(type.minimum() << type.pageSizeLog2())
+                + "), more than --max-memory "
+                + Sizes.describe(limits.maxMemoryBytes())
+                + " allows; raise --max-memory");
+      }
+      guarded[m] = capPages[m] < maximumPages(type);
+    }
+    boolean fuel = limits.fuelLimited();
+    MeteringSites sites = MeteringSites.of(module);
+    boolean anyGuard = false;
+    for (int i = 0; i < meteredFunctions; i++) {
+      for (MeteringSites.Grow g : sites.bodies().get(i).grows()) {
+        anyGuard |= guarded[g.memory()];
+      }
+    }
+    if (!fuel && !anyGuard) {
+      return LimitedModule.unchanged(instrumented, capPages);
+    }
+    return new Builder(module, sites, meteredFunctions, limits, capPages, guarded, fuel, anyGuard)
+        .build();
+  }
+
+  /** The cap in pages of {@code type}: the byte cap rounded down to whole pages. */
+  static long capPages(MemoryType type, long maxBytes) {
+    return maxBytes >>> type.pageSizeLog2();
+  }
+
+  /** The most pages the memory can ever have: its declared maximum or its address space. */
+  static long maximumPages(MemoryType type) {
+    int log2 = type.pageSizeLog2();
+    long addressSpace =
+        type.memory64() ? (log2 <= 1 ? Long.MAX_VALUE : 1L << (64 - log2)) : 1L << (32 - log2);
+    return type.hasMaximum() ? Math.min(type.maximum(), addressSpace) : addressSpace;
+  }
+
+  private static final class Builder {
+    private final WasmModule module;
+    private final MeteringSites sites;
+    private final int meteredFunctions;
+    private final InitLimits limits;
+    private final long[] capPages;
+    private final boolean[] guarded;
+    private final boolean fuel;
+    private final boolean memoryCap;
+    private final int fuelGlobal;
+    private final int hitGlobal;
+    private final int[] guardFunction;
+
+    Builder(
+        WasmModule module,
+        MeteringSites sites,
+        int meteredFunctions,
+        InitLimits limits,
+        long[] capPages,
+        boolean[] guarded,
+        boolean fuel,
+        boolean memoryCap) {
+      this.module = module;
+      this.sites = sites;
+      this.meteredFunctions = meteredFunctions;
+      this.limits = limits;
+      this.capPages = capPages;
+      this.guarded = guarded;
+      this.fuel = fuel;
+      this.memoryCap = memoryCap;
+      int nextGlobal = module.importCount(ExternalKind.GLOBAL) + module.globals().size();
+      this.fuelGlobal = fuel ? nextGlobal++ : -1;
+      this.hitGlobal = memoryCap ? nextGlobal : -1;
+      this.guardFunction = new int[capPages.length];
+      int nextFunction = module.importCount(ExternalKind.FUNCTION) + module.functionTypes().length;
+      for (int m = 0; m < capPages.length; m++) {
+        guardFunction[m] = memoryCap && guarded[m] ? nextFunction++ : -1;
+      }
+    }
+
+    LimitedModule build() {
+      Map<Integer, byte[]> contents = new HashMap<>();
+      ByteWriter exports = new ByteWriter();
+      int exportCount = 0;
+
+      ByteWriter globals = new ByteWriter();
+      int globalCount = 0;
+      if (fuel) {
+        globals.u8(0x7E).u8(1).u8(0x42).s64(limits.fuel()).u8(0x0B);
+        exports.name(ReservedNames.FUEL).u8(ExternalKind.GLOBAL.code()).u32(fuelGlobal);
+        globalCount++;
+        exportCount++;
+      }
+      if (memoryCap) {
+        globals.u8(0x7F).u8(1).u8(0x41).u8(0).u8(0x0B);
+        exports.name(ReservedNames.LIMIT_HIT).u8(ExternalKind.GLOBAL.code()).u32(hitGlobal);
+        globalCount++;
+        exportCount++;
+      }
+      contents.put(
+          Section.GLOBAL,
+          ModuleAssembler.appendToVector(
+              module, Section.GLOBAL, globalCount, globals.toByteArray()));
+
+      List<byte[]> guards = new ArrayList<>();
+      ByteWriter functions = new ByteWriter();
+      if (memoryCap) {
+        int type32 = module.types().size();
+        int type64 = type32 + 1;
+        contents.put(
+            Section.TYPE,
+            ModuleAssembler.appendToVector(
+                module,
+                Section.TYPE,
+                2,
+                new byte[] {0x60, 1, 0x7F, 1, 0x7F, 0x60, 1, 0x7E, 1, 0x7E}));
+        List<MemoryType> memories = module.allMemories();
+        for (int m = 0; m < capPages.length; m++) {
+          if (guardFunction[m] >= 0) {
+            MemoryType type = memories.get(m);
+            functions.u32(type.memory64() ? type64 : type32);
+            guards.add(guardBody(m, type));
+          }
+        }
+        contents.put(
+            Section.FUNCTION,
+            ModuleAssembler.appendToVector(
+                module, Section.FUNCTION, guards.size(), functions.toByteArray()));
+      }
+      contents.put(Section.CODE, code(guards));
+
+      Optional<String> startExport = Optional.empty();
+      Set<Integer> removed = Set.of();
+      if (module.start() >= 0) {
+        exports.name(ReservedNames.START).u8(ExternalKind.FUNCTION.code()).u32(module.start());
+        exportCount++;
+        startExport = Optional.of(ReservedNames.START);
+        removed = Set.of(Section.START);
+      }
+      contents.put(
+          Section.EXPORT,
+          ModuleAssembler.appendToVector(
+              module, Section.EXPORT, exportCount, exports.toByteArray()));
+      byte[] bytes = ModuleAssembler.assemble(module, contents, removed);
+      LOG.debug(
+          "limits instrumented: fuel {}, {} memory guards, start {}",
+          fuel ? limits.fuel() : "unlimited",
+          guards.size(),
+          startExport.isPresent() ? "exported" : "absent");
+      return new LimitedModule(bytes, startExport, fuel, memoryCap, capPages);
+    }
+
+    /** The code section with every metered body rewritten and the guards appended. */
+    private byte[] code(List<byte[]> guards) {
+      byte[] in = module.bytes();
+      List<FunctionBody> bodies = module.bodies();
+      ByteWriter out = new ByteWriter(in.length);
+      out.u32(bodies.size() + guards.size());
+      for (int i = 0; i < bodies.size(); i++) {
+        FunctionBody body = bodies.get(i);
+        byte[] rewritten =
+            i < meteredFunctions ? meter(body, sites.bodies().get(i)) : slice(in, body);
+        out.u32(rewritten.length).bytes(rewritten);
+      }
+      guards.forEach(g -> out.u32(g.length).bytes(g));
+      return out.toByteArray();
+    }
+
+    private byte[] meter(FunctionBody body, MeteringSites.Body at) {
+      byte[] in = module.bytes();
+      ByteWriter out = new ByteWriter(body.end() - body.start() + 32);
+      int copied = body.start();
+      // Fuel checks go at the code start and at each loop body start; grows are replaced. Both
+      // lists are ascending and a grow never starts at a check point, so one merge pass suffices.
+      List<Integer> checks = new ArrayList<>();
+      if (fuel) {
+        checks.add(at.codeStart());
+        for (int offset : at.loopBodies()) {
+          checks.add(offset);
+        }
+      }
+      int c = 0;
+      for (MeteringSites.Grow grow : at.grows()) {
+        while (c < checks.size() && checks.get(c) <= grow.start()) {
+          copied = copyThenCheck(in, copied, checks.get(c++), out);
+        }
+        if (guardFunction[grow.memory()] >= 0) {
+          out.bytes(in, copied, grow.start() - copied);
+          out.u8(0x10).u32(guardFunction[grow.memory()]); // call guard
+          copied = grow.end();
+        }
+      }
+      while (c < checks.size()) {
+        copied = copyThenCheck(in, copied, checks.get(c++), out);
+      }
+      out.bytes(in, copied, body.end() - copied);
+      return out.toByteArray();
+    }
+
+    private int copyThenCheck(byte[] in, int copied, int at, ByteWriter out) {
+      out.bytes(in, copied, at - copied);
+      // if (fuel == 0) unreachable; fuel -= 1
+      out.u8(0x23).u32(fuelGlobal).u8(0x50).u8(0x04).u8(0x40).u8(0x00).u8(0x0B);
+      out.u8(0x23).u32(fuelGlobal).u8(0x42).u8(1).u8(0x7D).u8(0x24).u32(fuelGlobal);
+      return at;
+    }
+
+    /**
+     * {@code (param $d) (result)}: traps, after recording memory {@code m}, when {@code $d > cap -
+     * size && $d <= max - size}; otherwise {@code memory.grow $d}. Sizes are compared as i64 so
+     * neither subtraction can wrap (size never exceeds the cap).
+     */
+    private byte[] guardBody(int m, MemoryType type) {
+      boolean wide = type.memory64();
+      ByteWriter b = new ByteWriter(64);
+      b.u8(1).u8(1).u8(0x7E); // one i64 local: the current size
+      b.u8(0x3F).u32(m); // memory.size
+      if (!wide) {
+        b.u8(0xAD); // i64.extend_i32_u
+      }
+      b.u8(0x21).u8(1); // local.set 1
+      delta(b, wide);
+      b.u8(0x42).s64(capPages[m]).u8(0x20).u8(1).u8(0x7D); // cap - size
+      b.u8(0x56); // i64.gt_u
+      delta(b, wide);
+      b.u8(0x42).s64(maximumPages(type)).u8(0x20).u8(1).u8(0x7D); // max - size
+      b.u8(0x58); // i64.le_u
+      b.u8(0x71); // i32.and
+      b.u8(0x04).u8(0x40); // if
+      b.u8(0x41).s32(m + 1).u8(0x24).u32(hitGlobal).u8(0x00); // record; unreachable
+      b.u8(0x0B);
+      b.u8(0x20).u8(0).u8(0x40).u32(m); // memory.grow $d
+      b.u8(0x0B);
+      return b.toByteArray();
+    }
+
+    private static void delta(ByteWriter b, boolean wide) {
+      b.u8(0x20).u8(0); // local.get $d
+      if (!wide) {
+        b.u8(0xAD);
+      }
+    }
+
+    private static byte[] slice(byte[] in, FunctionBody body) {
+      byte[] copy = new byte[body.end() - body.start()];
+      System.arraycopy(in, body.start(), copy, 0, copy.length);
+      return copy;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.wisex.rewriter.instrument;
+
+import java.util.Optional;
+
+/**
+ * The module init actually runs: the instrumented module plus the code that enforces {@code --fuel}
+ * and {@code --max-memory}.
+ *
+ * @param bytes the module to instantiate
+ * @param startExport the export to call right after instantiation in place of the start section, if
+ *     the start function had to be moved out to be metered
+ * @param fuel whether the {@code __wisex_fuel} global exists
+ * @param memoryCap whether the {@code __wisex_limit_hit} global exists
+ * @param capPages per memory index, the most pages it may grow to during init
+ */
+public record LimitedModule(
+    byte[] bytes, Optional<String> startExport, boolean fuel, boolean memoryCap, long[] capPages) {
+  /** The module unchanged: no limit needs code. */
+  static LimitedModule unchanged(byte[] bytes, long[] capPages) {
+    return new LimitedModule(bytes, Optional.empty(), false, false, capPages);
+  }
+}
