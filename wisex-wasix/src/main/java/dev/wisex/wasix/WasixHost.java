@@ -6,9 +6,11 @@ import dev.wisex.api.WasmTrapException;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.HostHandler;
+import dev.wisex.wasix.abi.ExitRequested;
 import dev.wisex.wasix.abi.GuestMem;
 import dev.wisex.wasix.abi.Signature;
 import dev.wisex.wasix.abi.WasiException;
+import dev.wisex.wasix.config.WasixConfig;
 import dev.wisex.wasix.state.WasiState;
 import dev.wisex.wasix.table.Entry;
 import dev.wisex.wasix.table.Preview1Table;
@@ -124,6 +126,8 @@ public final class WasixHost implements AutoCloseable {
         errno = entry.impl().call(state, new GuestMem(memory), args);
       } catch (WasiException e) {
         errno = e.errno();
+      } catch (ExitRequested e) {
+        throw new GuestExit(e.code());
       }
       LOG.trace("{} -> {}", qualified, errno);
       return returnsErrno ? new long[] {errno} : new long[0];

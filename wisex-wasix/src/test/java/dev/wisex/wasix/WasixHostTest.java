@@ -11,6 +11,8 @@ import dev.wisex.api.WasmTrapException;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.wasix.abi.Signature;
+import dev.wisex.wasix.config.Stdio;
+import dev.wisex.wasix.config.WasixConfig;
 import dev.wisex.wasix.table.Entry;
 import dev.wisex.wasix.table.Preview1Table;
 import dev.wisex.wasix.table.Table;
