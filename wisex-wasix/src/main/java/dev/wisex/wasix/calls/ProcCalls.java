@@ -42,7 +42,7 @@ public final class ProcCalls {
   }
 
   public static int threadParallelism(WasiState s, GuestMem m, long[] a) {
-    m.putU32(a[0], 1);
+    m.putSize(a[0], 1);
     return Errno.SUCCESS;
   }
 
