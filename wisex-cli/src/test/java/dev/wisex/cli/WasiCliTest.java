@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wisex.testkit.Wat;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -186,6 +187,35 @@ class WasiCliTest {
     assertTrue(Samples.containsName(module, "read through a dup'd fd"), r::toString);
     assertTrue(Samples.containsName(module, "wasi_snapshot_preview1"), "imports are kept");
     assertTrue(Samples.containsName(module, "wasix_32v1"), "imports are kept");
+  }
+
+  /** The C reactor of wisex-rewriter's CModuleTest (scripts/build-c-samples.sh copies it here). */
+  @Test
+  void preinitializesTheCModuleReadingAMappedFile() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("words.txt"), "one\ntwo three\n");
+    byte[] original;
+    try (var stream = WasiCliTest.class.getResourceAsStream("/c/read_mapped.wasm")) {
+      original = stream.readAllBytes();
+    }
+    Path in = write("read_mapped.wasm", original);
+    Path out = dir.resolve("out.wasm");
+
+    Cli.Result r =
+        Cli.run("--allow-wasix", "--mapdir", "/data::" + data, in.toString(), "-o", out.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    byte[] module = Files.readAllBytes(out);
+    assertTrue(
+        Samples.containsName(module, "one\ntwo three\n"), "the file's bytes are in the snapshot");
+    assertFalse(Samples.containsName(module, "wizex.initialize"), "the init export is gone");
+    assertFalse(
+        Samples.containsName(module, "_initialize"), "the reactor constructor export is gone");
+    try (var files = Files.list(data)) {
+      assertEquals(
+          List.of(data.resolve("words.txt")), files.toList(), "nothing written to the host");
+    }
+    assertEquals("one\ntwo three\n", Files.readString(data.resolve("words.txt")));
   }
 
   @Test
