@@ -179,6 +179,61 @@ class WasixHostTest {
     assertEquals(0, memory.i32(52), "the count's high half is written too");
   }
 
+  /**
+   * wasix_64v1 epoll_event: events u32 @0, data {ptr u64 @8, fd u32 @16, data1 u32 @20, data2 @24}.
+   */
+  @Test
+  void epollThroughWasix64UsesAnEightBytePointerInEpollData() {
+    ArrayMemory memory = new ArrayMemory();
+    try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
+      call(host, "fd_pipe", "(i64, i64) -> (i32)", memory, 0, 4);
+      call(host, "epoll_create", "(i64) -> (i32)", memory, 8);
+      int writeEnd = memory.i32(4);
+      memory.write(128, le64(2, 0x1_0000_7000L), 0, 16);
+      memory.write(
+          144, new byte[] {(byte) writeEnd, 0, 0, 0, (byte) 0xCD, (byte) 0xAB, 0, 0}, 0, 8);
+      memory.write(152, le64(0x2222), 0, 8);
+      call(
+          host,
+          "epoll_ctl",
+          "(i32, i32, i32, i64) -> (i32)",
+          memory,
+          memory.i32(8),
+          0,
+          writeEnd,
+          128);
+      memory.write(300, le64(-1L), 0, 8);
+      call(
+          host,
+          "epoll_wait",
+          "(i32, i64, i32, i64, i64) -> (i32)",
+          memory,
+          memory.i32(8),
+          512,
+          4,
+          0,
+          300);
+    }
+    assertEquals(1, memory.i32(300));
+    assertEquals(0, memory.i32(304), "nevents is a u64");
+    assertEquals(2, memory.i32(512), "EPOLLOUT");
+    assertEquals(0x7000, memory.i32(520));
+    assertEquals(1, memory.i32(524), "the pointer's high half");
+    assertEquals(memory.i32(4), memory.i32(528), "data.fd after the 8-byte pointer");
+    assertEquals(0xABCD, memory.i32(532));
+    assertEquals(0x2222, memory.i32(536));
+  }
+
+  private static void call(
+      WasixHost host, String name, String signature, ArrayMemory memory, long... args) {
+    long[] result =
+        host.function("wasix_64v1", name, Signature.parse(signature))
+            .orElseThrow()
+            .handler()
+            .apply(memory, args);
+    assertEquals(0, result[0], name);
+  }
+
   private static byte[] le64(long... values) {
     java.nio.ByteBuffer b =
         java.nio.ByteBuffer.allocate(8 * values.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);

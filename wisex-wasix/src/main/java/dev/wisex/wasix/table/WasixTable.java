@@ -4,6 +4,7 @@ import static dev.wisex.wasix.table.Entry.refused;
 import static dev.wisex.wasix.table.Entry.supported;
 
 import dev.wisex.wasix.abi.PointerWidth;
+import dev.wisex.wasix.calls.EpollCalls;
 import dev.wisex.wasix.calls.PathCalls;
 import dev.wisex.wasix.calls.ProcCalls;
 import dev.wisex.wasix.calls.TimeCalls;
@@ -248,17 +249,9 @@ public final class WasixTable {
                 "resolve",
                 "(ptr, size, i32, ptr, size, ptr) -> (i32)",
                 "resolving host names reaches the network, and the answer would be baked into every start"))
-        .add(refused("epoll_create", "(ptr) -> (i32)", "epoll is not supported during init yet"))
-        .add(
-            refused(
-                "epoll_ctl",
-                "(i32, i32, i32, ptr) -> (i32)",
-                "epoll is not supported during init yet"))
-        .add(
-            refused(
-                "epoll_wait",
-                "(i32, ptr, i32, i64, ptr) -> (i32)",
-                "epoll is not supported during init yet"))
+        .add(supported("epoll_create", "(ptr) -> (i32)", EpollCalls::epollCreate))
+        .add(supported("epoll_ctl", "(i32, i32, i32, ptr) -> (i32)", EpollCalls::epollCtl))
+        .add(supported("epoll_wait", "(i32, ptr, i32, i64, ptr) -> (i32)", EpollCalls::epollWait))
         .add(
             refused(
                 "dl_invalid_handle",
