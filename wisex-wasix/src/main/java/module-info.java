@@ -10,4 +10,5 @@ module dev.wisex.wasix {
   requires org.apache.logging.log4j;
 
   exports dev.wisex.wasix;
+  exports dev.wisex.wasix.config;
 }

@@ -63,7 +63,8 @@ class ProductionArchitectureTest {
           "dev.wisex.rewriter.rewrite",
           "dev.wisex.rewriter.names",
           "dev.wisex.cli",
-          "dev.wisex.wasix.fs");
+          "dev.wisex.wasix.fs",
+          "dev.wisex.wasix.config");
 
   @ArchTest
   static void everyModuleAndStageIsImported(JavaClasses classes) {

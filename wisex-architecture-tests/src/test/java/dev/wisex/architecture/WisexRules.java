@@ -1,7 +1,6 @@
 package dev.wisex.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -219,19 +218,12 @@ public final class WisexRules {
               "[pipeline-stages-depend-forward] validate -> instrument -> init -> snapshot -> rewrite:"
                   + " a stage uses earlier stages only, init is used by the driver alone, names by anyone");
 
-  /**
-   * No package under dev.wisex takes part in a dependency cycle. One known exemption, to be
-   * removed: the sub-packages of dev.wisex.wasix use its root package's API types ({@code
-   * WasixConfig}, {@code Preopen}, {@code Stdio}, {@code GuestExit}) while the root package wires
-   * the sub-packages.
-   */
+  /** No package under dev.wisex takes part in a dependency cycle. */
   public static final ArchRule NO_PACKAGE_CYCLES =
       slices()
           .matching("dev.wisex.(**)")
           .should()
           .beFreeOfCycles()
-          .ignoreDependency(
-              resideInAPackage("dev.wisex.wasix.."), resideInAPackage("dev.wisex.wasix"))
           .because("[no-package-cycles] packages under dev.wisex form no dependency cycle");
 
   public static final ArchRule STANDARD_STREAMS_ONLY_IN_CLI =

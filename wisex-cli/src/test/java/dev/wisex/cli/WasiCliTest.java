@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wisex.testkit.Wat;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -164,18 +165,88 @@ class WasiCliTest {
   }
 
   @Test
-  void wasix64IsRefused() throws Exception {
-    String wat =
-        "(module (import \"wasix_64v1\" \"fd_write\" (func $f (param i32 i64 i64 i64) (result i32)))"
-            + " (memory 1) (func (export \"wizex.initialize\")))";
-    Path in = write("w64.wasm", Wat.assemble(wat));
+  void preinitializesAModuleImportingPreview1AndWasix32OnChicory() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("input.txt"), "read through a dup'd fd");
+    Path in = write("both.wasm", Wat.assemble(Samples.wat("wasi_and_wasix.wat")));
+    Path out = dir.resolve("out.wasm");
 
     Cli.Result r =
-        Cli.run("--allow-wasix", in.toString(), "-o", dir.resolve("out.wasm").toString());
+        Cli.run(
+            "--allow-wasix",
+            "--runtime",
+            "chicory",
+            "--mapdir",
+            "/data::" + data,
+            in.toString(),
+            "-o",
+            out.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    byte[] module = Files.readAllBytes(out);
+    assertTrue(Samples.containsName(module, "read through a dup'd fd"), r::toString);
+    assertTrue(Samples.containsName(module, "wasi_snapshot_preview1"), "imports are kept");
+    assertTrue(Samples.containsName(module, "wasix_32v1"), "imports are kept");
+  }
+
+  /** The C reactor of wisex-rewriter's CModuleTest (scripts/build-c-samples.sh copies it here). */
+  @Test
+  void preinitializesTheCModuleReadingAMappedFile() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("words.txt"), "one\ntwo three\n");
+    byte[] original;
+    try (var stream = WasiCliTest.class.getResourceAsStream("/c/read_mapped.wasm")) {
+      original = stream.readAllBytes();
+    }
+    Path in = write("read_mapped.wasm", original);
+    Path out = dir.resolve("out.wasm");
+
+    Cli.Result r =
+        Cli.run("--allow-wasix", "--mapdir", "/data::" + data, in.toString(), "-o", out.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    byte[] module = Files.readAllBytes(out);
+    assertTrue(
+        Samples.containsName(module, "one\ntwo three\n"), "the file's bytes are in the snapshot");
+    assertFalse(Samples.containsName(module, "wizex.initialize"), "the init export is gone");
+    assertFalse(
+        Samples.containsName(module, "_initialize"), "the reactor constructor export is gone");
+    try (var files = Files.list(data)) {
+      assertEquals(
+          List.of(data.resolve("words.txt")), files.toList(), "nothing written to the host");
+    }
+    assertEquals("one\ntwo three\n", Files.readString(data.resolve("words.txt")));
+  }
+
+  @Test
+  void wasix64RunsOnABackendWithMemory64WhenNoneIsNamed() throws Exception {
+    Path in = write("w64.wasm", Wat.assemble(Samples.wat("wasix64_hello.wat")));
+    Path out = dir.resolve("out.wasm");
+
+    Cli.Result r = Cli.run("--allow-wasix", "-v", in.toString(), "-o", out.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("hello 64\n", r.stdout());
+    assertTrue(Samples.startsWithMagic(Files.readAllBytes(out)));
+  }
+
+  @Test
+  void wasix64OnChicoryFailsBecauseChicoryLacksMemory64() throws Exception {
+    Path in = write("w64.wasm", Wat.assemble(Samples.wat("wasix64_hello.wat")));
+
+    Cli.Result r =
+        Cli.run(
+            "--allow-wasix",
+            "--runtime",
+            "chicory",
+            in.toString(),
+            "-o",
+            dir.resolve("out.wasm").toString());
 
     assertEquals(1, r.exitCode(), r::toString);
     assertTrue(
-        r.stderr().contains("`wasix_64v1` needs memory64, which wisex does not support yet"),
+        r.stderr().contains("runtime `chicory` cannot run this module: it lacks [MEMORY64]"),
         r::toString);
+    assertTrue(r.stderr().contains("--runtime graal"), r::toString);
   }
 }

@@ -16,6 +16,24 @@ public final class DifferentialAccess {
             calls.stream().map(c -> Differential.Call.of(c)).toArray(Differential.Call[]::new));
   }
 
+  /** The names of the available backends, for parameterized tests. */
+  public static List<String> backends() {
+    return Differential.everyBackend().stream().map(d -> d.runtime().name()).toList();
+  }
+
+  /**
+   * Runs the oracle on the named backend; a backend that lacks what the module needs aborts the
+   * test (skipped) after asserting that selecting it fails with the reason.
+   */
+  public static void checkOn(
+      String runtime, byte[] module, WisexOptions options, List<String> calls) {
+    Differential.on(runtime)
+        .check(
+            module,
+            options,
+            calls.stream().map(c -> Differential.Call.of(c)).toArray(Differential.Call[]::new));
+  }
+
   /** Runs the oracle on every available backend (each honours its own capabilities). */
   public static void checkOnEveryBackend(byte[] module, WisexOptions options, List<String> calls) {
     Differential.Call[] checks =

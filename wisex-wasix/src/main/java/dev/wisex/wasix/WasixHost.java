@@ -1,14 +1,16 @@
 package dev.wisex.wasix;
 
 import dev.wisex.api.InitFailedException;
-import dev.wisex.api.RejectedModuleException;
 import dev.wisex.api.WasmTrapException;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.HostHandler;
+import dev.wisex.wasix.abi.ExitRequested;
 import dev.wisex.wasix.abi.GuestMem;
+import dev.wisex.wasix.abi.PointerWidth;
 import dev.wisex.wasix.abi.Signature;
 import dev.wisex.wasix.abi.WasiException;
+import dev.wisex.wasix.config.WasixConfig;
 import dev.wisex.wasix.state.WasiState;
 import dev.wisex.wasix.table.Entry;
 import dev.wisex.wasix.table.Preview1Table;
@@ -31,15 +33,14 @@ import org.apache.logging.log4j.Logger;
 public final class WasixHost implements AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(WasixHost.class);
 
-  /** The namespace wisex refuses: its pointers are 64-bit. */
-  public static final String WASIX_64 = "wasix_64v1";
-
   private static final Map<String, Table> TABLES =
       Map.of(
           Preview1Table.NAMESPACE,
           Preview1Table.create(),
           WasixTable.NAMESPACE,
-          WasixTable.create());
+          WasixTable.create(PointerWidth.P32),
+          WasixTable.NAMESPACE_64,
+          WasixTable.create(PointerWidth.P64));
 
   private final WasiState state;
 
@@ -56,7 +57,7 @@ public final class WasixHost implements AutoCloseable {
 
   /** Whether imports from {@code module} are WASI/WASIX imports this layer answers for. */
   public static boolean owns(String module) {
-    return TABLES.containsKey(module) || module.equals(WASIX_64);
+    return TABLES.containsKey(module);
   }
 
   /** The namespaces with tables, for documentation and tests. */
@@ -69,19 +70,8 @@ public final class WasixHost implements AutoCloseable {
    *
    * @param type the type the module declares for the import
    * @throws InitFailedException if {@code type} differs from the ABI's signature for the name
-   * @throws RejectedModuleException for {@code wasix_64v1} imports
    */
   public Optional<HostFunction> function(String module, String name, FuncType type) {
-    if (module.equals(WASIX_64)) {
-      throw new RejectedModuleException(
-          "the module imports `"
-              + module
-              + "."
-              + name
-              + "`: `"
-              + WASIX_64
-              + "` needs memory64, which wisex does not support yet; build for wasix_32v1");
-    }
     Table table = TABLES.get(module);
     if (table == null) {
       return Optional.empty();
@@ -104,7 +94,9 @@ public final class WasixHost implements AutoCloseable {
               + Signature.format(entry.signature()));
     }
     HostHandler handler =
-        entry.isSupported() ? run(qualified, entry) : trap(qualified, entry.reason());
+        entry.isSupported()
+            ? run(qualified, entry, table.width())
+            : trap(qualified, entry.reason());
     return Optional.of(new HostFunction(module, name, type, handler));
   }
 
@@ -113,7 +105,7 @@ public final class WasixHost implements AutoCloseable {
     return "init called `" + qualifiedName + "`, which cannot be pre-initialized: " + reason;
   }
 
-  private HostHandler run(String qualified, Entry entry) {
+  private HostHandler run(String qualified, Entry entry, PointerWidth width) {
     boolean returnsErrno = !entry.signature().results().isEmpty();
     return (memory, args) -> {
       if (LOG.isTraceEnabled()) {
@@ -121,9 +113,11 @@ public final class WasixHost implements AutoCloseable {
       }
       int errno;
       try {
-        errno = entry.impl().call(state, new GuestMem(memory), args);
+        errno = entry.impl().call(state, new GuestMem(memory, width), args);
       } catch (WasiException e) {
         errno = e.errno();
+      } catch (ExitRequested e) {
+        throw new GuestExit(e.code());
       }
       LOG.trace("{} -> {}", qualified, errno);
       return returnsErrno ? new long[] {errno} : new long[0];

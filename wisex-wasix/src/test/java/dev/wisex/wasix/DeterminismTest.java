@@ -3,6 +3,7 @@ package dev.wisex.wasix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wisex.wasix.config.WasixConfig;
 import dev.wisex.wasix.state.Clock;
 import dev.wisex.wasix.state.Entropy;
 import org.junit.jupiter.api.Test;

@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.api.InitFailedException;
-import dev.wisex.api.RejectedModuleException;
 import dev.wisex.api.WasmTrapException;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.wasix.abi.Signature;
+import dev.wisex.wasix.config.Stdio;
+import dev.wisex.wasix.config.WasixConfig;
 import dev.wisex.wasix.table.Entry;
 import dev.wisex.wasix.table.Preview1Table;
 import dev.wisex.wasix.table.Table;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The namespace tables and the host's linking rules. */
 class WasixHostTest {
   private static final FuncType FD_WRITE = Signature.parse("(i32, i32, i32, i32) -> (i32)");
+  private static final FuncType FD_WRITE_64 = Signature.parse("(i32, i64, i64, i64) -> (i32)");
 
   @Test
   void preview1HasAllFortySixFunctions() {
@@ -53,14 +55,16 @@ class WasixHostTest {
   }
 
   @Test
-  void refusesWasix64() {
+  void wasix64LinksTheSameRowsWithSixtyFourBitPointers() {
     try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
-      RejectedModuleException e =
+      assertTrue(host.function("wasix_64v1", "fd_write", FD_WRITE_64).isPresent());
+      InitFailedException e =
           assertThrows(
-              RejectedModuleException.class,
-              () -> host.function("wasix_64v1", "fd_write", FD_WRITE));
-      assertTrue(
-          e.getMessage().contains("`wasix_64v1` needs memory64, which wisex does not support yet"));
+              InitFailedException.class, () -> host.function("wasix_64v1", "fd_write", FD_WRITE));
+      assertEquals(
+          "import `wasix_64v1.fd_write` is declared as (i32, i32, i32, i32) -> (i32), but the ABI"
+              + " defines it as (i32, i64, i64, i64) -> (i32)",
+          e.getMessage());
     }
   }
 
@@ -81,7 +85,10 @@ class WasixHostTest {
   }
 
   static Stream<Object[]> refused() {
-    return Stream.of(Preview1Table.create(), WasixTable.create())
+    return Stream.of(
+            Preview1Table.create(),
+            WasixTable.create(),
+            WasixTable.create(dev.wisex.wasix.abi.PointerWidth.P64))
         .flatMap(
             t ->
                 t.entries().values().stream()
@@ -147,10 +154,100 @@ class WasixHostTest {
     assertEquals(8, memory.i32(16));
   }
 
+  /** wasix_64v1: an iovec is {u64 buf, u64 len} and nwritten a u64. */
+  @Test
+  void fdWriteThroughWasix64ReadsSixteenByteIovecsAndWritesAnEightByteCount() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    WasixConfig config =
+        new WasixConfig(
+            List.of("x"), Map.of(), List.of(), new Stdio(null, out, null), 0, false, false);
+    ArrayMemory memory = new ArrayMemory();
+    memory.put(100, "sixty");
+    memory.put(200, "-four");
+    memory.write(0, le64(100, 5, 200, 5), 0, 32);
+    memory.write(48, le64(-1L), 0, 8);
+    try (WasixHost host = WasixHost.create(config)) {
+      long[] result =
+          host.function("wasix_64v1", "fd_write", FD_WRITE_64)
+              .orElseThrow()
+              .handler()
+              .apply(memory, new long[] {1, 0, 2, 48});
+      assertEquals(0, result[0]);
+    }
+    assertEquals("sixty-four", out.toString(StandardCharsets.UTF_8));
+    assertEquals(10, memory.i32(48));
+    assertEquals(0, memory.i32(52), "the count's high half is written too");
+  }
+
+  /**
+   * wasix_64v1 epoll_event: events u32 @0, data {ptr u64 @8, fd u32 @16, data1 u32 @20, data2 @24}.
+   */
+  @Test
+  void epollThroughWasix64UsesAnEightBytePointerInEpollData() {
+    ArrayMemory memory = new ArrayMemory();
+    try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
+      call(host, "fd_pipe", "(i64, i64) -> (i32)", memory, 0, 4);
+      call(host, "epoll_create", "(i64) -> (i32)", memory, 8);
+      int writeEnd = memory.i32(4);
+      memory.write(128, le64(2, 0x1_0000_7000L), 0, 16);
+      memory.write(
+          144, new byte[] {(byte) writeEnd, 0, 0, 0, (byte) 0xCD, (byte) 0xAB, 0, 0}, 0, 8);
+      memory.write(152, le64(0x2222), 0, 8);
+      call(
+          host,
+          "epoll_ctl",
+          "(i32, i32, i32, i64) -> (i32)",
+          memory,
+          memory.i32(8),
+          0,
+          writeEnd,
+          128);
+      memory.write(300, le64(-1L), 0, 8);
+      call(
+          host,
+          "epoll_wait",
+          "(i32, i64, i32, i64, i64) -> (i32)",
+          memory,
+          memory.i32(8),
+          512,
+          4,
+          0,
+          300);
+    }
+    assertEquals(1, memory.i32(300));
+    assertEquals(0, memory.i32(304), "nevents is a u64");
+    assertEquals(2, memory.i32(512), "EPOLLOUT");
+    assertEquals(0x7000, memory.i32(520));
+    assertEquals(1, memory.i32(524), "the pointer's high half");
+    assertEquals(memory.i32(4), memory.i32(528), "data.fd after the 8-byte pointer");
+    assertEquals(0xABCD, memory.i32(532));
+    assertEquals(0x2222, memory.i32(536));
+  }
+
+  private static void call(
+      WasixHost host, String name, String signature, ArrayMemory memory, long... args) {
+    long[] result =
+        host.function("wasix_64v1", name, Signature.parse(signature))
+            .orElseThrow()
+            .handler()
+            .apply(memory, args);
+    assertEquals(0, result[0], name);
+  }
+
+  private static byte[] le64(long... values) {
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(8 * values.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (long v : values) {
+      b.putLong(v);
+    }
+    return b.array();
+  }
+
   @ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource({
     "wasi_snapshot_preview1,proc_exit",
-    "wasix_32v1,proc_exit2"
+    "wasix_32v1,proc_exit2",
+    "wasix_64v1,proc_exit2"
   })
   void procExitThrowsGuestExit(String namespace, String name) {
     try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {

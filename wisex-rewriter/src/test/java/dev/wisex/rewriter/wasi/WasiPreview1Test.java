@@ -12,7 +12,7 @@ import dev.wisex.api.WisexOptions;
 import dev.wisex.rewriter.Preinitializer;
 import dev.wisex.rewriter.wasi.WasiRun.Memory;
 import dev.wisex.testkit.Wat;
-import dev.wisex.wasix.WasixConfig;
+import dev.wisex.wasix.config.WasixConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

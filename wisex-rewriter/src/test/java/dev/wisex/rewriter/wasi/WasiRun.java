@@ -46,11 +46,16 @@ final class WasiRun {
   }
 
   static Memory memory(byte[] output, WisexOptions options) {
-    WasmRuntime chicory = RuntimeRegistry.discover().select("chicory", Set.of());
+    return memory(output, options, "chicory");
+  }
+
+  /** The output's first 64 KiB of memory, instantiated on the named backend. */
+  static Memory memory(byte[] output, WisexOptions options, String runtime) {
+    WasmRuntime backend = RuntimeRegistry.discover().select(runtime, Set.of());
     byte[] bytes = new byte[65536];
     try (WasixHost host = WasiHosts.create(options);
         WasmInstance instance =
-            chicory.instantiate(
+            backend.instantiate(
                 output,
                 ImportLinker.link(ModuleParser.parse(output), host),
                 InstanceConfig.defaults())) {

@@ -68,6 +68,65 @@ class WasixExtensionsTest {
   }
 
   @Test
+  void epollReportsReadinessOfPipesAndEventFds() {
+    Memory m = WasiRun.check(WasiRun.wat("epoll"), WasiRun.options().build(), "nevents");
+    for (int i : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 18, 19, 20, 21}) {
+      assertEquals(0, m.errno(i), "errno " + i);
+    }
+    assertEquals(1, m.i32(16), "empty pipe, zero counter: only the write end is ready");
+    assertEvent(m, 256, 2, m.i32(4), 0x2222);
+    assertEquals(3, m.i32(20), "data in the pipe and the counter");
+    assertEvent(m, 512, 1, m.i32(0), 0x1111);
+    assertEvent(m, 544, 2, m.i32(4), 0x2222);
+    assertEvent(m, 576, 1, m.i32(8), 0x3333);
+    assertEquals(2, m.i32(24), "write end removed");
+    assertEvent(m, 768, 1, m.i32(0), 0x1111);
+    assertEvent(m, 800, 1, m.i32(8), 0x4444);
+    assertEquals(1, m.i32(28), "the one-shot event fd is disarmed after one report");
+    assertEvent(m, 1536, 1, m.i32(0), 0x1111);
+    assertEquals(20, m.errno(14), "EEXIST: already watched");
+    assertEquals(44, m.errno(15), "ENOENT: not watched");
+    assertEquals(28, m.errno(16), "EINVAL: not an epoll fd");
+    assertEquals(28, m.errno(17), "EINVAL: maxevents 0");
+    assertEquals(0, m.i32(32), "the closed read end left the interest list");
+    assertEquals(2_000_000_000L, m.i64(48) - m.i64(40), "a timed wait moves the virtual clock");
+  }
+
+  private static void assertEvent(Memory m, int at, int events, int fd, long tag) {
+    assertEquals(events, m.i32(at), "events at " + at);
+    assertEquals(0x7000, m.i32(at + 8), "data.ptr at " + at);
+    assertEquals(fd, m.i32(at + 12), "data.fd at " + at);
+    assertEquals(0xABCD, m.i32(at + 16), "data.data1 at " + at);
+    assertEquals(0, m.i32(at + 20), "padding at " + at);
+    assertEquals(tag, m.i64(at + 24), "data.data2 at " + at);
+  }
+
+  @Test
+  void anEpollWaitWithoutTimeoutOnNothingReadyFails() {
+    InitFailedException e =
+        assertThrows(
+            InitFailedException.class,
+            () ->
+                run(
+                    """
+        (module
+          (import "wasix_32v1" "fd_pipe" (func $pipe (param i32 i32) (result i32)))
+          (import "wasix_32v1" "epoll_create" (func $create (param i32) (result i32)))
+          (import "wasix_32v1" "epoll_ctl" (func $ctl (param i32 i32 i32 i32) (result i32)))
+          (import "wasix_32v1" "epoll_wait" (func $wait (param i32 i32 i32 i64 i32) (result i32)))
+          (memory 1)
+          (func (export "wizex.initialize")
+            (drop (call $pipe (i32.const 0) (i32.const 4)))
+            (drop (call $create (i32.const 8)))
+            (i32.store (i32.const 128) (i32.const 1))
+            (drop (call $ctl (i32.load (i32.const 8)) (i32.const 0) (i32.load (i32.const 0)) (i32.const 128)))
+            (drop (call $wait (i32.load (i32.const 8)) (i32.const 256) (i32.const 4) (i64.const -1) (i32.const 16)))))
+        """));
+    assertTrue(e.getMessage().contains("epoll_wait"), e.getMessage());
+    assertTrue(e.getMessage().contains("would block forever during init"), e.getMessage());
+  }
+
+  @Test
   void readingAnEmptyPipeFailsInsteadOfHanging() {
     InitFailedException e =
         assertThrows(

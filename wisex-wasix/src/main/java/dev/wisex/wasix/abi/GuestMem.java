@@ -7,15 +7,55 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Little-endian scalar and string access on top of the SPI's bulk copies. WASI passes every pointer
- * as an unsigned i32, so addresses arrive zero-extended in a {@code long}.
+ * Little-endian scalar and string access on top of the SPI's bulk copies. Pointers arrive as
+ * unsigned i32 (zero-extended in a {@code long}) or as i64, per the namespace's {@link
+ * PointerWidth}; pointer-sized values in guest memory ({@code size_t} results, iovec fields, argv
+ * entries) go through {@link #ptr}/{@link #size} and their setters, which follow that width.
  */
 public final class GuestMem {
   private final GuestMemory memory;
+  private final PointerWidth width;
 
-  /** {@code memory} may be null: calls that need none work, the others trap on first access. */
+  /**
+   * {@code memory} may be null: calls that need none work, the others trap on first access. 32-bit
+   * pointers.
+   */
   public GuestMem(GuestMemory memory) {
+    this(memory, PointerWidth.P32);
+  }
+
+  public GuestMem(GuestMemory memory, PointerWidth width) {
     this.memory = memory;
+    this.width = width;
+  }
+
+  /** Bytes of a pointer or {@code size_t} in this guest. */
+  public int pointerSize() {
+    return width.bytes();
+  }
+
+  /** Reads a pointer. */
+  public long ptr(long address) {
+    return width == PointerWidth.P32 ? u32(address) : u64(address);
+  }
+
+  /** Reads a {@code size_t}. */
+  public long size(long address) {
+    return ptr(address);
+  }
+
+  /** Writes a pointer. */
+  public void putPtr(long address, long value) {
+    if (width == PointerWidth.P32) {
+      putU32(address, value);
+    } else {
+      putU64(address, value);
+    }
+  }
+
+  /** Writes a {@code size_t}, such as a byte count or an element count. */
+  public void putSize(long address, long value) {
+    putPtr(address, value);
   }
 
   private GuestMemory memory() {

@@ -41,8 +41,8 @@ public final class ArgsEnvCalls {
     for (String value : values) {
       bytes += value.getBytes(StandardCharsets.UTF_8).length + 1;
     }
-    m.putU32(a[0], values.size());
-    m.putU32(a[1], bytes);
+    m.putSize(a[0], values.size());
+    m.putSize(a[1], bytes);
     return Errno.SUCCESS;
   }
 
@@ -51,10 +51,10 @@ public final class ArgsEnvCalls {
     long buffer = a[1];
     for (String value : values) {
       byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-      m.putU32(pointers, buffer);
+      m.putPtr(pointers, buffer);
       m.write(buffer, bytes);
       m.putU8(buffer + bytes.length, 0);
-      pointers += 4;
+      pointers += m.pointerSize();
       buffer += bytes.length + 1;
     }
     return Errno.SUCCESS;

@@ -15,7 +15,7 @@ public final class FdIoCalls {
   public static int fdWrite(WasiState s, GuestMem m, long[] a) {
     Fd fd = s.fds().get(a[0]);
     int n = fd.write(gather(m, a[1], a[2]));
-    m.putU32(a[3], n);
+    m.putSize(a[3], n);
     return Errno.SUCCESS;
   }
 
@@ -23,7 +23,7 @@ public final class FdIoCalls {
   public static int fdPwrite(WasiState s, GuestMem m, long[] a) {
     Fd fd = s.fds().get(a[0]);
     int n = fd.pwrite(gather(m, a[1], a[2]), a[3]);
-    m.putU32(a[4], n);
+    m.putSize(a[4], n);
     return Errno.SUCCESS;
   }
 
@@ -32,7 +32,7 @@ public final class FdIoCalls {
    */
   public static int fdRead(WasiState s, GuestMem m, long[] a) {
     Fd fd = s.fds().get(a[0]);
-    m.putU32(a[3], scatter(m, a[1], a[2], (buf, len) -> fd.read(buf, 0, len)));
+    m.putSize(a[3], scatter(m, a[1], a[2], (buf, len) -> fd.read(buf, 0, len)));
     return Errno.SUCCESS;
   }
 
@@ -50,7 +50,7 @@ public final class FdIoCalls {
               position[0] += got;
               return got;
             });
-    m.putU32(a[4], n);
+    m.putSize(a[4], n);
     return Errno.SUCCESS;
   }
 
@@ -74,8 +74,9 @@ public final class FdIoCalls {
   private static long scatter(GuestMem m, long iovs, long count, Reader reader) {
     long total = 0;
     for (long i = 0; i < count; i++) {
-      long buf = m.u32(iovs + 8 * i);
-      int len = GuestMem.checkedLength(m.u32(iovs + 8 * i + 4));
+      long iov = iovs + 2L * m.pointerSize() * i;
+      long buf = m.ptr(iov);
+      int len = GuestMem.checkedLength(m.size(iov + m.pointerSize()));
       byte[] tmp = new byte[len];
       int n = reader.read(tmp, len);
       m.write(buf, tmp, 0, n);
@@ -90,8 +91,9 @@ public final class FdIoCalls {
   private static byte[] gather(GuestMem m, long iovs, long count) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (long i = 0; i < count; i++) {
-      long buf = m.u32(iovs + 8 * i);
-      long len = m.u32(iovs + 8 * i + 4);
+      long iov = iovs + 2L * m.pointerSize() * i;
+      long buf = m.ptr(iov);
+      long len = m.size(iov + m.pointerSize());
       out.writeBytes(m.bytes(buf, GuestMem.checkedLength(len)));
       if (out.size() < 0) {
         throw new WasiException(Errno.OVERFLOW);

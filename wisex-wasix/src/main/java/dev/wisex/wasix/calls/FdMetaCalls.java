@@ -190,7 +190,7 @@ public final class FdMetaCalls {
     byte[] listing = out.toByteArray();
     int used = Math.min(capacity, listing.length);
     m.write(a[1], listing, 0, used);
-    m.putU32(a[4], used);
+    m.putSize(a[4], used);
     return Errno.SUCCESS;
   }
 

@@ -184,7 +184,7 @@ public final class PathCalls {
     }
     int n = (int) Math.min(target.length, a[4]);
     m.write(a[3], target, 0, n);
-    m.putU32(a[5], n);
+    m.putSize(a[5], n);
     return Errno.SUCCESS;
   }
 

@@ -98,7 +98,7 @@ public final class PollCalls {
       m.putU8(out + 10, event.type());
       m.putU64(out + 16, event.nbytes());
     }
-    m.putU32(a[3], ready.size());
+    m.putSize(a[3], ready.size());
     return Errno.SUCCESS;
   }
 

@@ -1,8 +1,8 @@
 package dev.wisex.wasix.calls;
 
 import dev.wisex.api.InitFailedException;
-import dev.wisex.wasix.GuestExit;
 import dev.wisex.wasix.abi.Errno;
+import dev.wisex.wasix.abi.ExitRequested;
 import dev.wisex.wasix.abi.GuestMem;
 import dev.wisex.wasix.abi.WasiException;
 import dev.wisex.wasix.state.WasiState;
@@ -19,7 +19,7 @@ public final class ProcCalls {
 
   /** proc_exit / proc_exit2(code): ends init; the pipeline decides whether that is a success. */
   public static int procExit(WasiState s, GuestMem m, long[] a) {
-    throw new GuestExit((int) a[0]);
+    throw new ExitRequested((int) a[0]);
   }
 
   public static int procId(WasiState s, GuestMem m, long[] a) {
@@ -42,7 +42,7 @@ public final class ProcCalls {
   }
 
   public static int threadParallelism(WasiState s, GuestMem m, long[] a) {
-    m.putU32(a[0], 1);
+    m.putSize(a[0], 1);
     return Errno.SUCCESS;
   }
 

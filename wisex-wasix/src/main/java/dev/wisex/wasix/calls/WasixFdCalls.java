@@ -73,8 +73,8 @@ public final class WasixFdCalls {
    */
   public static int getcwd(WasiState s, GuestMem m, long[] a) {
     byte[] cwd = s.cwd().getBytes(StandardCharsets.UTF_8);
-    long max = m.u32(a[1]);
-    m.putU32(a[1], cwd.length);
+    long max = m.size(a[1]);
+    m.putSize(a[1], cwd.length);
     if (cwd.length > max) {
       return Errno.OVERFLOW;
     }

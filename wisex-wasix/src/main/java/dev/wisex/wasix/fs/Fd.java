@@ -17,6 +17,11 @@ public abstract class Fd {
 
   int references;
 
+  /** Whether an fd number still refers to this description (epoll drops closed ones). */
+  boolean isOpen() {
+    return references > 0;
+  }
+
   public abstract int filetype();
 
   /** Reads up to {@code len} bytes at the current position; 0 at end of file. */
@@ -43,6 +48,14 @@ public abstract class Fd {
 
   /** Whether a read would return at once (poll_oneoff). */
   public boolean readable() {
+    return true;
+  }
+
+  /**
+   * Whether a write would return at once (epoll). Everything in the sandbox accepts writes at once
+   * except the read end of a pipe, which takes none.
+   */
+  public boolean writable() {
     return true;
   }
 

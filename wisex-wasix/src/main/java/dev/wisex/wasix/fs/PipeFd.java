@@ -74,6 +74,11 @@ public final class PipeFd extends Fd {
   }
 
   @Override
+  public boolean writable() {
+    return !readEnd;
+  }
+
+  @Override
   public void close() {
     if (!readEnd) {
       buffer.writers--;

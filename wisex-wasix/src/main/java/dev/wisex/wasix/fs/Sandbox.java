@@ -3,7 +3,7 @@ package dev.wisex.wasix.fs;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.FileTimeSource;
 import com.google.common.jimfs.Jimfs;
-import dev.wisex.wasix.Preopen;
+import dev.wisex.wasix.config.Preopen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;

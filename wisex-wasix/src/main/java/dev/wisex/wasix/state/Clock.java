@@ -1,9 +1,9 @@
 package dev.wisex.wasix.state;
 
 import com.google.common.jimfs.FileTimeSource;
-import dev.wisex.wasix.WasixConfig;
 import dev.wisex.wasix.abi.Errno;
 import dev.wisex.wasix.abi.WasiException;
+import dev.wisex.wasix.config.WasixConfig;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;

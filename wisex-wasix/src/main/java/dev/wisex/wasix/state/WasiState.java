@@ -1,7 +1,7 @@
 package dev.wisex.wasix.state;
 
-import dev.wisex.wasix.Stdio;
-import dev.wisex.wasix.WasixConfig;
+import dev.wisex.wasix.config.Stdio;
+import dev.wisex.wasix.config.WasixConfig;
 import dev.wisex.wasix.fs.DirFd;
 import dev.wisex.wasix.fs.Fd;
 import dev.wisex.wasix.fs.FdTable;

@@ -3,57 +3,70 @@ package dev.wisex.wasix.table;
 import static dev.wisex.wasix.table.Entry.refused;
 import static dev.wisex.wasix.table.Entry.supported;
 
+import dev.wisex.wasix.abi.PointerWidth;
+import dev.wisex.wasix.calls.EpollCalls;
 import dev.wisex.wasix.calls.PathCalls;
 import dev.wisex.wasix.calls.ProcCalls;
 import dev.wisex.wasix.calls.TimeCalls;
 import dev.wisex.wasix.calls.WasixFdCalls;
 
 /**
- * {@code wasix_32v1}: the preview1 names (older wasix-libc imports everything from here) plus the
- * WASIX extensions, signatures as in the ABI list. Calls whose effect lives outside the instance
+ * {@code wasix_32v1} and {@code wasix_64v1}: the preview1 names (older wasix-libc imports
+ * everything from here) plus the WASIX extensions, signatures as in the ABI list; the two
+ * namespaces differ only in the {@link PointerWidth}. Calls whose effect lives outside the instance
  * (network, processes, threads, native stacks, dynamic linking) trap: returning an errno would bake
  * a failure into every start of the output.
  */
 public final class WasixTable {
   public static final String NAMESPACE = "wasix_32v1";
 
+  /** The memory64 namespace: the same rows with 64-bit pointers and sizes. */
+  public static final String NAMESPACE_64 = "wasix_64v1";
+
   private static final String SOCKETS = Preview1Table.SOCKETS;
 
   private WasixTable() {}
 
+  /** The {@code wasix_32v1} table. */
   public static Table create() {
-    return Preview1Table.fill(new Table(NAMESPACE))
+    return create(PointerWidth.P32);
+  }
+
+  /** The table of the namespace with pointers of {@code width}. */
+  public static Table create(PointerWidth width) {
+    String namespace = width == PointerWidth.P64 ? NAMESPACE_64 : NAMESPACE;
+    return Preview1Table.fill(new Table(namespace, width))
         .add(supported("clock_time_set", "(i32, i64) -> (i32)", TimeCalls::clockTimeSet))
-        .add(supported("fd_dup", "(i32, i32) -> (i32)", WasixFdCalls::fdDup))
-        .add(supported("fd_dup2", "(i32, i32, i32, i32) -> (i32)", WasixFdCalls::fdDup2))
-        .add(supported("fd_event", "(i64, i32, i32) -> (i32)", WasixFdCalls::fdEvent))
-        .add(supported("fd_pipe", "(i32, i32) -> (i32)", WasixFdCalls::fdPipe))
-        .add(supported("tty_get", "(i32) -> (i32)", WasixFdCalls::ttyGet))
-        .add(supported("tty_set", "(i32) -> (i32)", WasixFdCalls::ttySet))
-        .add(supported("getcwd", "(i32, i32) -> (i32)", WasixFdCalls::getcwd))
-        .add(supported("chdir", "(i32, i32) -> (i32)", WasixFdCalls::chdir))
-        .add(supported("callback_signal", "(i32, i32) -> ()", ProcCalls::callbackSignal))
+        .add(supported("fd_dup", "(i32, ptr) -> (i32)", WasixFdCalls::fdDup))
+        .add(supported("fd_dup2", "(i32, i32, i32, ptr) -> (i32)", WasixFdCalls::fdDup2))
+        .add(supported("fd_event", "(i64, i32, ptr) -> (i32)", WasixFdCalls::fdEvent))
+        .add(supported("fd_pipe", "(ptr, ptr) -> (i32)", WasixFdCalls::fdPipe))
+        .add(supported("tty_get", "(ptr) -> (i32)", WasixFdCalls::ttyGet))
+        .add(supported("tty_set", "(ptr) -> (i32)", WasixFdCalls::ttySet))
+        .add(supported("getcwd", "(ptr, ptr) -> (i32)", WasixFdCalls::getcwd))
+        .add(supported("chdir", "(ptr, size) -> (i32)", WasixFdCalls::chdir))
+        .add(supported("callback_signal", "(ptr, size) -> ()", ProcCalls::callbackSignal))
         .add(
             refused(
                 "thread_spawn_v2",
-                "(i32, i32) -> (i32)",
+                "(ptr, ptr) -> (i32)",
                 "init runs on one thread; a spawned thread's state cannot be snapshotted"))
         .add(supported("thread_sleep", "(i64) -> (i32)", TimeCalls::threadSleep))
-        .add(supported("thread_id", "(i32) -> (i32)", ProcCalls::threadId))
+        .add(supported("thread_id", "(ptr) -> (i32)", ProcCalls::threadId))
         .add(
             refused(
                 "thread_join",
                 "(i32) -> (i32)",
                 "init runs on one thread, so there is no thread to join"))
-        .add(supported("thread_parallelism", "(i32) -> (i32)", ProcCalls::threadParallelism))
+        .add(supported("thread_parallelism", "(ptr) -> (i32)", ProcCalls::threadParallelism))
         .add(
             refused(
                 "thread_signal",
                 "(i32, i32) -> (i32)",
                 "delivering signals interrupts the program at a point a snapshot cannot capture"))
-        .add(supported("futex_wait", "(i32, i32, i32, i32) -> (i32)", ProcCalls::futexWait))
-        .add(supported("futex_wake", "(i32, i32) -> (i32)", ProcCalls::futexWake))
-        .add(supported("futex_wake_all", "(i32, i32) -> (i32)", ProcCalls::futexWake))
+        .add(supported("futex_wait", "(ptr, i32, ptr, ptr) -> (i32)", ProcCalls::futexWait))
+        .add(supported("futex_wake", "(ptr, ptr) -> (i32)", ProcCalls::futexWake))
+        .add(supported("futex_wake_all", "(ptr, ptr) -> (i32)", ProcCalls::futexWake))
         .add(
             refused(
                 "thread_exit",
@@ -62,19 +75,19 @@ public final class WasixTable {
         .add(
             refused(
                 "stack_checkpoint",
-                "(i32, i32) -> (i32)",
+                "(ptr, ptr) -> (i32)",
                 "stack checkpoints hold native stack state that a memory snapshot does not restore"))
         .add(
             refused(
                 "stack_restore",
-                "(i32, i64) -> ()",
+                "(ptr, i64) -> ()",
                 "stack checkpoints hold native stack state that a memory snapshot does not restore"))
         .add(
             supported(
                 "path_open2",
-                "(i32, i32, i32, i32, i32, i64, i64, i32, i32, i32) -> (i32)",
+                "(i32, i32, ptr, size, i32, i64, i64, i32, i32, ptr) -> (i32)",
                 PathCalls::pathOpen2))
-        .add(supported("fd_fdflags_get", "(i32, i32) -> (i32)", WasixFdCalls::fdFdflagsGet))
+        .add(supported("fd_fdflags_get", "(i32, ptr) -> (i32)", WasixFdCalls::fdFdflagsGet))
         .add(supported("fd_fdflags_set", "(i32, i32) -> (i32)", WasixFdCalls::fdFdflagsSet))
         .add(
             refused(
@@ -84,45 +97,45 @@ public final class WasixTable {
         .add(
             refused(
                 "proc_fork",
-                "(i32, i32) -> (i32)",
+                "(i32, ptr) -> (i32)",
                 "forking creates a second process, which a snapshot of one instance cannot contain"))
         .add(
             refused(
                 "proc_fork_env",
-                "(i32) -> (i32)",
+                "(ptr) -> (i32)",
                 "forking creates a second process, which a snapshot of one instance cannot contain"))
         .add(supported("proc_exit2", "(i32) -> ()", ProcCalls::procExit))
         .add(
             refused(
                 "proc_exec",
-                "(i32, i32, i32, i32) -> ()",
+                "(ptr, size, ptr, size) -> ()",
                 "exec replaces the running program, so there would be nothing left to snapshot"))
         .add(
             refused(
                 "proc_exec2",
-                "(i32, i32, i32, i32, i32, i32) -> ()",
+                "(ptr, size, ptr, size, ptr, size) -> ()",
                 "exec replaces the running program, so there would be nothing left to snapshot"))
         .add(
             refused(
                 "proc_exec3",
-                "(i32, i32, i32, i32, i32, i32, i32, i32, i32) -> (i32)",
+                "(ptr, size, ptr, size, ptr, size, i32, ptr, size) -> (i32)",
                 "exec replaces the running program, so there would be nothing left to snapshot"))
         .add(
             refused(
                 "proc_spawn",
-                "(i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32) -> (i32)",
+                "(ptr, size, i32, ptr, size, ptr, size, i32, i32, i32, ptr, size, ptr) -> (i32)",
                 "spawning starts another process, which a snapshot cannot contain"))
         .add(
             refused(
                 "proc_spawn2",
-                "(i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32, i32) -> (i32)",
+                "(ptr, size, ptr, size, ptr, size, ptr, size, ptr, size, i32, ptr, size, ptr) -> (i32)",
                 "spawning starts another process, which a snapshot cannot contain"))
-        .add(supported("proc_id", "(i32) -> (i32)", ProcCalls::procId))
-        .add(supported("proc_parent", "(i32, i32) -> (i32)", ProcCalls::procParent))
+        .add(supported("proc_id", "(ptr) -> (i32)", ProcCalls::procId))
+        .add(supported("proc_parent", "(i32, ptr) -> (i32)", ProcCalls::procParent))
         .add(
             refused(
                 "proc_join",
-                "(i32, i32, i32) -> (i32)",
+                "(ptr, i32, ptr) -> (i32)",
                 "there are no child processes to join during init"))
         .add(
             refused(
@@ -132,12 +145,12 @@ public final class WasixTable {
         .add(
             refused(
                 "proc_signals_get",
-                "(i32) -> (i32)",
+                "(ptr) -> (i32)",
                 "the signal dispositions of the process that will run the output are unknown during init"))
         .add(
             refused(
                 "proc_signals_sizes_get",
-                "(i32) -> (i32)",
+                "(ptr) -> (i32)",
                 "the signal dispositions of the process that will run the output are unknown during init"))
         .add(
             refused(
@@ -147,7 +160,7 @@ public final class WasixTable {
         .add(
             refused(
                 "port_bridge",
-                "(i32, i32, i32, i32, i32) -> (i32)",
+                "(ptr, size, ptr, size, i32) -> (i32)",
                 "network interfaces and routes belong to the host running the module, not to a snapshot"))
         .add(
             refused(
@@ -162,12 +175,12 @@ public final class WasixTable {
         .add(
             refused(
                 "port_addr_add",
-                "(i32) -> (i32)",
+                "(ptr) -> (i32)",
                 "network interfaces and routes belong to the host running the module, not to a snapshot"))
         .add(
             refused(
                 "port_addr_remove",
-                "(i32) -> (i32)",
+                "(ptr) -> (i32)",
                 "network interfaces and routes belong to the host running the module, not to a snapshot"))
         .add(
             refused(
@@ -177,27 +190,27 @@ public final class WasixTable {
         .add(
             refused(
                 "port_mac",
-                "(i32) -> (i32)",
+                "(ptr) -> (i32)",
                 "network interfaces and routes belong to the host running the module, not to a snapshot"))
         .add(
             refused(
                 "port_addr_list",
-                "(i32, i32) -> (i32)",
+                "(ptr, ptr) -> (i32)",
                 "network interfaces and routes belong to the host running the module, not to a snapshot"))
         .add(
             refused(
                 "port_gateway_set",
-                "(i32) -> (i32)",
+                "(ptr) -> (i32)",
                 "network interfaces and routes belong to the host running the module, not to a snapshot"))
         .add(
             refused(
                 "port_route_add",
-                "(i32, i32, i32, i32) -> (i32)",
+                "(ptr, ptr, ptr, ptr) -> (i32)",
                 "network interfaces and routes belong to the host running the module, not to a snapshot"))
         .add(
             refused(
                 "port_route_remove",
-                "(i32) -> (i32)",
+                "(ptr) -> (i32)",
                 "network interfaces and routes belong to the host running the module, not to a snapshot"))
         .add(
             refused(
@@ -207,46 +220,38 @@ public final class WasixTable {
         .add(
             refused(
                 "port_route_list",
-                "(i32, i32) -> (i32)",
+                "(ptr, ptr) -> (i32)",
                 "network interfaces and routes belong to the host running the module, not to a snapshot"))
-        .add(refused("sock_status", "(i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_addr_local", "(i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_addr_peer", "(i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_open", "(i32, i32, i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_pair", "(i32, i32, i32, i32, i32) -> (i32)", SOCKETS))
+        .add(refused("sock_status", "(i32, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_addr_local", "(i32, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_addr_peer", "(i32, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_open", "(i32, i32, i32, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_pair", "(i32, i32, i32, ptr, ptr) -> (i32)", SOCKETS))
         .add(refused("sock_set_opt_flag", "(i32, i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_get_opt_flag", "(i32, i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_set_opt_time", "(i32, i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_get_opt_time", "(i32, i32, i32) -> (i32)", SOCKETS))
+        .add(refused("sock_get_opt_flag", "(i32, i32, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_set_opt_time", "(i32, i32, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_get_opt_time", "(i32, i32, ptr) -> (i32)", SOCKETS))
         .add(refused("sock_set_opt_size", "(i32, i32, i64) -> (i32)", SOCKETS))
-        .add(refused("sock_get_opt_size", "(i32, i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_join_multicast_v4", "(i32, i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_leave_multicast_v4", "(i32, i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_join_multicast_v6", "(i32, i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_leave_multicast_v6", "(i32, i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_bind", "(i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_listen", "(i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_accept_v2", "(i32, i32, i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_connect", "(i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_recv_from", "(i32, i32, i32, i32, i32, i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_send_to", "(i32, i32, i32, i32, i32, i32) -> (i32)", SOCKETS))
-        .add(refused("sock_send_file", "(i32, i32, i64, i64, i32) -> (i32)", SOCKETS))
+        .add(refused("sock_get_opt_size", "(i32, i32, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_join_multicast_v4", "(i32, ptr, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_leave_multicast_v4", "(i32, ptr, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_join_multicast_v6", "(i32, ptr, i32) -> (i32)", SOCKETS))
+        .add(refused("sock_leave_multicast_v6", "(i32, ptr, i32) -> (i32)", SOCKETS))
+        .add(refused("sock_bind", "(i32, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_listen", "(i32, size) -> (i32)", SOCKETS))
+        .add(refused("sock_accept_v2", "(i32, i32, ptr, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_connect", "(i32, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_recv_from", "(i32, ptr, size, i32, ptr, ptr, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_send_to", "(i32, ptr, size, i32, ptr, ptr) -> (i32)", SOCKETS))
+        .add(refused("sock_send_file", "(i32, i32, i64, i64, ptr) -> (i32)", SOCKETS))
         .add(
             refused(
                 "resolve",
-                "(i32, i32, i32, i32, i32, i32) -> (i32)",
+                "(ptr, size, i32, ptr, size, ptr) -> (i32)",
                 "resolving host names reaches the network, and the answer would be baked into every start"))
-        .add(refused("epoll_create", "(i32) -> (i32)", "epoll is not supported during init yet"))
-        .add(
-            refused(
-                "epoll_ctl",
-                "(i32, i32, i32, i32) -> (i32)",
-                "epoll is not supported during init yet"))
-        .add(
-            refused(
-                "epoll_wait",
-                "(i32, i32, i32, i64, i32) -> (i32)",
-                "epoll is not supported during init yet"))
+        .add(supported("epoll_create", "(ptr) -> (i32)", EpollCalls::epollCreate))
+        .add(supported("epoll_ctl", "(i32, i32, i32, ptr) -> (i32)", EpollCalls::epollCtl))
+        .add(supported("epoll_wait", "(i32, ptr, i32, i64, ptr) -> (i32)", EpollCalls::epollWait))
         .add(
             refused(
                 "dl_invalid_handle",
@@ -255,27 +260,27 @@ public final class WasixTable {
         .add(
             refused(
                 "dlopen",
-                "(i32, i32, i32, i32, i32, i32, i32, i32) -> (i32)",
+                "(ptr, size, i32, ptr, size, ptr, size, ptr) -> (i32)",
                 "dynamically loaded modules are not part of the snapshot"))
         .add(
             refused(
                 "dlsym",
-                "(i32, i32, i32, i32, i32, i32) -> (i32)",
+                "(i32, ptr, size, ptr, size, ptr) -> (i32)",
                 "dynamically loaded modules are not part of the snapshot"))
         .add(
             refused(
                 "call_dynamic",
-                "(i32, i32, i32, i32, i32, i32) -> (i32)",
+                "(i32, ptr, size, ptr, size, i32) -> (i32)",
                 "closures and dynamic calls change the function table, which wisex does not snapshot"))
         .add(
             refused(
                 "closure_prepare",
-                "(i32, i32, i32, i32, i32, i32, i32) -> (i32)",
+                "(i32, i32, ptr, size, ptr, size, ptr) -> (i32)",
                 "closures and dynamic calls change the function table, which wisex does not snapshot"))
         .add(
             refused(
                 "closure_allocate",
-                "(i32) -> (i32)",
+                "(ptr) -> (i32)",
                 "closures and dynamic calls change the function table, which wisex does not snapshot"))
         .add(
             refused(
@@ -285,12 +290,12 @@ public final class WasixTable {
         .add(
             refused(
                 "reflect_signature",
-                "(i32, i32, i32, i32, i32, i32) -> (i32)",
+                "(i32, ptr, i32, ptr, i32, ptr) -> (i32)",
                 "closures and dynamic calls change the function table, which wisex does not snapshot"))
         .add(
             refused(
                 "context_create",
-                "(i32, i32) -> (i32)",
+                "(ptr, i32) -> (i32)",
                 "execution contexts hold stacks that a memory snapshot does not restore"))
         .add(
             refused(

@@ -1,4 +1,4 @@
-package dev.wisex.wasix;
+package dev.wisex.wasix.config;
 
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.wisex.wasix;
+package dev.wisex.wasix.config;
 
 import java.nio.file.Path;
 import java.util.Objects;

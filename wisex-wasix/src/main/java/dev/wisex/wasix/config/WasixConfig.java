@@ -1,4 +1,4 @@
-package dev.wisex.wasix;
+package dev.wisex.wasix.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
