@@ -103,6 +103,42 @@ class ImportedMemoryTest {
     assertFalse(Differential.exportNames(result.module()).contains("_initialize"));
   }
 
+  /** The same checks on a module wasm-ld itself linked with --import-memory --shared-memory. */
+  @Test
+  void handlesTheSharedMemoryShapeWasmLdEmits() throws Exception {
+    byte[] linked;
+    try (var in = ImportedMemoryTest.class.getResourceAsStream("/lld/shared_memory.wasm")) {
+      linked =
+          in != null
+              ? in.readAllBytes()
+              : java.nio.file.Files.readAllBytes(
+                  java.nio.file.Path.of("src/test/resources/lld/shared_memory.wasm"));
+    }
+    byte[] output =
+        Differential.chicory()
+            .check(
+                linked,
+                WisexOptions.builder().verify(true).build(),
+                Call.of("counter"),
+                Call.of("at", 3),
+                Call.of("ch", 0),
+                Call.of("bump"))
+            .module();
+    WasmRuntime runtime = Differential.chicory().runtime();
+    HostMemory memory = runtime.newMemory(limitsOf(output));
+    try (WasmInstance first = instantiate(runtime, output, memory)) {
+      assertEquals(42, first.call("counter")[0]);
+      assertEquals(99, first.call("at", 3)[0]);
+      first.call("set", 3, 7);
+      first.call("bump");
+      try (WasmInstance second = instantiate(runtime, output, memory)) {
+        assertEquals(7, second.call("at", 3)[0], "the second start left the memory alone");
+        assertEquals(43, second.call("counter")[0]);
+        assertEquals('H', second.call("ch", 0)[0]);
+      }
+    }
+  }
+
   /**
    * The issue's scenario: the first instance starts (applying the snapshot) and writes after
    * start-up; a second instance (another thread) instantiated against the same memory must leave
