@@ -103,6 +103,17 @@ class ImportedMemoryTest {
     assertFalse(Differential.exportNames(result.module()).contains("_initialize"));
   }
 
+  @Test
+  void wasiCallsDuringInitWriteIntoTheImportedMemory() {
+    WisexResult result =
+        Differential.chicory()
+            .check(
+                wat("shared_memory_wasi"),
+                WisexOptions.builder().allowWasi(true).build(),
+                Call.of("random"));
+    assertTrue(result.report().memories().get(0).nonZeroBytes() > 8, "random bytes snapshotted");
+  }
+
   /** The same checks on a module wasm-ld itself linked with --import-memory --shared-memory. */
   @Test
   void handlesTheSharedMemoryShapeWasmLdEmits() throws Exception {

@@ -63,6 +63,12 @@ public final class ImportLinker {
             "module imports the memory `" + imp.qualifiedName() + "`; pass the runtime to link it");
       }
       MemoryType type = imp.memory();
+      if (type.hasMaximum() && type.minimum() > type.maximum()) {
+        throw new InitFailedException(
+            "module is invalid: memory import `"
+                + imp.qualifiedName()
+                + "` has a minimum above its maximum");
+      }
       HostMemory memory =
           runtime.newMemory(
               new MemoryLimits(type.minimum(), type.maximum(), type.shared(), type.memory64()));
