@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.testkit.Wat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,6 +78,24 @@ class FailureTest {
     assertEquals(
         "error: cannot write `" + out + "`: no such file or directory", r.stderr().strip());
     assertEquals(List.of(), fileNames());
+  }
+
+  @Test
+  void sharedMemoryWithoutOnceFlagIsRefusedInOneLine() throws IOException {
+    Path in =
+        Files.write(
+            dir.resolve("shared.wasm"), Wat.assemble(Samples.wat("shared_memory_no_flag.wat")));
+    Path out = dir.resolve("out.wasm");
+
+    Cli.Result r = Cli.run(in.toString(), "-o", out.toString());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    assertOneCleanErrorLine(r);
+    assertTrue(
+        r.stderr().contains("imports the shared memory `env.memory`, but it has no start function")
+            && r.stderr().contains("wasm-ld --shared-memory"),
+        r::toString);
+    assertFalse(Files.exists(out));
   }
 
   /** A WisexException's message, not a crash: neither a stack trace nor an "internal error". */

@@ -39,7 +39,7 @@ final class OutputVerifier {
     try (WasmInstance instance =
         runtime.instantiate(
             instrumented.bytes(),
-            ImportLinker.link(module),
+            ImportLinker.link(module, null, runtime),
             new InstanceConfig(options.executionMode()))) {
       for (Map.Entry<Integer, GlobalValue> g : snapshot.globals().entrySet()) {
         GlobalValue actual = instance.global(instrumented.globalExports().get(g.getKey()));

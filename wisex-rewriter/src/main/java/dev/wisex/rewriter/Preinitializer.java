@@ -4,7 +4,6 @@ import dev.wisex.api.MemoryReport;
 import dev.wisex.api.SnapshotReport;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
-import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeFeatures;
@@ -82,9 +81,9 @@ public final class Preinitializer {
                 ? WasiHosts.create(options)
                 : null;
         WasmInstance instance =
-            InitRunner.run(runtime, runnable, module, ImportLinker.link(module, wasi), options)) {
-      snapshot =
-          Snapshotter.snapshot(instance, instrumented, module.importCount(ExternalKind.MEMORY));
+            InitRunner.run(
+                runtime, runnable, module, ImportLinker.link(module, wasi, runtime), options)) {
+      snapshot = Snapshotter.snapshot(instance, instrumented);
     }
     Rewriter.Output output = Rewriter.rewrite(module, snapshot, options);
     ModuleParser.parse(output.bytes()); // the output must at least be well-formed

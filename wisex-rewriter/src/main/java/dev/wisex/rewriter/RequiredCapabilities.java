@@ -1,5 +1,6 @@
 package dev.wisex.rewriter;
 
+import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.FunctionType;
 import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ValueType;
@@ -23,6 +24,9 @@ final class RequiredCapabilities {
     }
     if (code.exceptions()) {
       needed.add(Capability.EXCEPTIONS);
+    }
+    if (module.importCount(ExternalKind.MEMORY) > 0) {
+      needed.add(Capability.IMPORTED_MEMORY);
     }
     if (memories.size() > 1) {
       needed.add(Capability.MULTI_MEMORY);

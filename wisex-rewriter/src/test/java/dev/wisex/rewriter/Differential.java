@@ -140,12 +140,12 @@ final class Differential {
                 LimitInstrumenter.apply(
                     before.bytes(), originalModule.functionTypes().length, UNLIMITED),
                 originalModule,
-                ImportLinker.link(originalModule, referenceHost),
+                ImportLinker.link(originalModule, referenceHost, runtime),
                 options);
         WasmInstance snapshot =
             runtime.instantiate(
                 after.bytes(),
-                ImportLinker.link(outputModule, snapshotHost),
+                ImportLinker.link(outputModule, snapshotHost, runtime),
                 new InstanceConfig(options.executionMode()))) {
       assertSameState(before, reference, after, snapshot, "after init");
       for (Call call : calls) {
@@ -170,10 +170,14 @@ final class Differential {
         Instrumenter.instrument(actualModule, CodeScanner.scan(actualModule));
     try (WasmInstance a =
             runtime.instantiate(
-                left.bytes(), ImportLinker.link(expectedModule), InstanceConfig.defaults());
+                left.bytes(),
+                ImportLinker.link(expectedModule, null, runtime),
+                InstanceConfig.defaults());
         WasmInstance b =
             runtime.instantiate(
-                right.bytes(), ImportLinker.link(actualModule), InstanceConfig.defaults())) {
+                right.bytes(),
+                ImportLinker.link(actualModule, null, runtime),
+                InstanceConfig.defaults())) {
       assertSameState(left, a, right, b, "at start");
       for (Call call : calls) {
         assertEquals(outcome(a, call), outcome(b, call), "result of " + call.export());

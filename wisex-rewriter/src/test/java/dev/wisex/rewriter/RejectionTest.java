@@ -50,8 +50,19 @@ class RejectionTest {
   }
 
   @Test
-  void rejectsImportedMemoryPointingAtWasix() {
-    assertFails(RejectedModuleException.class, "WASIX", () -> run(wat("imported_memory")));
+  void rejectsSharedMemoryWithoutTheLinkersOnceFlag() {
+    assertFails(
+        RejectedModuleException.class,
+        "imports the shared memory `env.memory`, but it has no start function",
+        () -> run(wat("shared_memory_no_flag")));
+  }
+
+  @Test
+  void rejectsSharedMemoryWhoseOnceFlagInitOverwrote() {
+    assertFails(
+        RejectedModuleException.class,
+        "init-once flag at address 1024 holds 7 after init",
+        () -> run(wat("shared_memory_flag_clobbered")));
   }
 
   @Test

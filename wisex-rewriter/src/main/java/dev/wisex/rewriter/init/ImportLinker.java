@@ -4,34 +4,80 @@ import dev.wisex.api.InitFailedException;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.FunctionType;
 import dev.wisex.parser.Import;
+import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ValueType;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.HostImports;
+import dev.wisex.runtime.spi.HostMemory;
+import dev.wisex.runtime.spi.MemoryImport;
+import dev.wisex.runtime.spi.MemoryLimits;
 import dev.wisex.runtime.spi.ValType;
+import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.wasix.WasixHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Links every imported function for init. WASI/WASIX imports come from the {@link WasixHost} when
- * WASI is allowed; any other import gets a stub that fails init when called (instantiation itself
- * must not fail: many modules import functions that init never calls).
+ * Links every import for init: functions and memories. WASI/WASIX imports come from the {@link
+ * WasixHost} when WASI is allowed; any other import gets a stub that fails init when called
+ * (instantiation itself must not fail: many modules import functions that init never calls).
  */
 public final class ImportLinker {
   private ImportLinker() {}
 
-  /** Links without WASI: every import is a stub. */
+  /** Links without WASI: every import is a stub; for modules that import no memory. */
   public static HostImports link(WasmModule module) {
     return link(module, null);
   }
 
   /**
+   * For modules that import no memory.
+   *
    * @param wasi the WASI/WASIX host, or {@code null} when WASI is not allowed
    */
   public static HostImports link(WasmModule module, WasixHost wasi) {
+    return link(module, wasi, null);
+  }
+
+  /**
+   * Links functions as above and gives every memory import a fresh zero-filled memory of the
+   * import's own type, made by {@code runtime}: a new memory is what an embedder hands a module
+   * that starts from scratch.
+   *
+   * @param wasi the WASI/WASIX host, or {@code null} when WASI is not allowed
+   * @param runtime the backend that will instantiate the module, or {@code null} if it imports no
+   *     memory
+   */
+  public static HostImports link(WasmModule module, WasixHost wasi, WasmRuntime runtime) {
+    return new HostImports(functions(module, wasi), memories(module, runtime));
+  }
+
+  private static List<MemoryImport> memories(WasmModule module, WasmRuntime runtime) {
+    List<MemoryImport> memories = new ArrayList<>();
+    for (Import imp : module.imports(ExternalKind.MEMORY)) {
+      if (runtime == null) {
+        throw new IllegalArgumentException(
+            "module imports the memory `" + imp.qualifiedName() + "`; pass the runtime to link it");
+      }
+      MemoryType type = imp.memory();
+      if (type.hasMaximum() && type.minimum() > type.maximum()) {
+        throw new InitFailedException(
+            "module is invalid: memory import `"
+                + imp.qualifiedName()
+                + "` has a minimum above its maximum");
+      }
+      HostMemory memory =
+          runtime.newMemory(
+              new MemoryLimits(type.minimum(), type.maximum(), type.shared(), type.memory64()));
+      memories.add(new MemoryImport(imp.module(), imp.name(), memory));
+    }
+    return memories;
+  }
+
+  private static List<HostFunction> functions(WasmModule module, WasixHost wasi) {
     List<HostFunction> functions = new ArrayList<>();
     for (Import imp : module.imports(ExternalKind.FUNCTION)) {
       FuncType type = toSpi(module.types().get(imp.functionTypeIndex()));
@@ -39,7 +85,7 @@ public final class ImportLinker {
           wasi == null ? Optional.empty() : wasi.function(imp.module(), imp.name(), type);
       functions.add(host.orElseGet(() -> stub(imp, type)));
     }
-    return new HostImports(functions);
+    return functions;
   }
 
   /** Whether the module imports any function from a WASI/WASIX namespace. */

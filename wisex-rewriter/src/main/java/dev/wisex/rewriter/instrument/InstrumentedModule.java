@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param bytes the instrumented module
  * @param globalExports export name of each snapshotted global, by global index
- * @param memoryExports export name of each defined memory, in memory index order
+ * @param memoryExports export name of each memory (imported ones first), in memory index order
  * @param dataProbes export name of the probe for each passive data segment init could drop, by
  *     segment index
  */

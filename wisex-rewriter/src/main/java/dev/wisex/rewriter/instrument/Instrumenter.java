@@ -18,8 +18,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Instrumentation pass: exports every mutable global and every defined memory under reserved names,
- * so any backend can read the state through exports alone.
+ * Instrumentation pass: exports every mutable global and every memory under reserved names, so any
+ * backend can read the state through exports alone.
  *
  * <p>It also adds one probe function per passive data segment that init might drop, because no
  * engine API tells whether a segment was dropped. The probe runs {@code memory.init} of one byte at
@@ -56,9 +56,8 @@ public final class Instrumenter {
         globalExports.put(index, name);
       }
     }
-    int importedMemories = module.importCount(ExternalKind.MEMORY);
-    for (int i = 0; i < module.memories().size(); i++) {
-      int index = importedMemories + i;
+    // Imported memories too: the export makes an imported memory readable like a defined one.
+    for (int index = 0; index < module.allMemories().size(); index++) {
       String name = ReservedNames.memory(index);
       exports.name(name).u8(ExternalKind.MEMORY.code()).u32(index);
       exportCount++;

@@ -1,12 +1,16 @@
 package dev.wisex.rewriter.rewrite;
 
+import dev.wisex.api.InitFailedException;
 import dev.wisex.api.WisexOptions;
+import dev.wisex.parser.ByteWriter;
 import dev.wisex.parser.ConstExpr;
 import dev.wisex.parser.DataSectionWriter;
 import dev.wisex.parser.DataSegment;
 import dev.wisex.parser.Export;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.Global;
+import dev.wisex.parser.Import;
+import dev.wisex.parser.ImportSectionEncoder;
 import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.Section;
@@ -16,21 +20,25 @@ import dev.wisex.rewriter.names.WasiNames;
 import dev.wisex.rewriter.snapshot.DataRun;
 import dev.wisex.rewriter.snapshot.MemorySnapshot;
 import dev.wisex.rewriter.snapshot.Snapshot;
+import dev.wisex.rewriter.validate.InitOnceFlag;
 import dev.wisex.runtime.spi.GlobalValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
  * Final rewrite pass: builds the output from the original module (not the instrumented one) and the
- * snapshot. Mutable globals get constant initializers, memory minimums rise to the snapshot's size,
- * the snapshot's data becomes active segments, the start section and init export go, and everything
- * else is copied as it stood.
+ * snapshot. Mutable globals get constant initializers, memory minimums rise to the snapshot's size
+ * (an imported memory keeps its import, with the raised minimum), the snapshot's data becomes
+ * active segments, the start section and init export go, and everything else is copied as it stood.
+ * An imported shared memory is the exception: its snapshot is applied once across all instances
+ * sharing it by a generated start function (see {@link OnceInitializer}).
  *
  * <pre>
  * (global (mut i32) (i32.const 0)) (start $init) (export "wizex.initialize" (func $init))
@@ -56,9 +64,16 @@ public final class Rewriter {
     Map<Integer, byte[]> contents = new HashMap<>();
     Set<Integer> removed = new HashSet<>();
     removed.add(Section.START);
+    Map<Integer, MemorySnapshot> byIndex = new HashMap<>();
+    snapshot.memories().forEach(m -> byIndex.put(m.index(), m));
 
+    if (module.importCount(ExternalKind.MEMORY) > 0) {
+      contents.put(
+          Section.IMPORT,
+          ImportSectionEncoder.withMemories(module, importedMemories(module, byIndex)));
+    }
     if (!module.memories().isEmpty()) {
-      contents.put(Section.MEMORY, SectionEncoder.memories(memories(module, snapshot)));
+      contents.put(Section.MEMORY, SectionEncoder.memories(memories(module, byIndex)));
     }
     if (!module.globals().isEmpty()) {
       contents.put(Section.GLOBAL, SectionEncoder.globals(globals(module, snapshot)));
@@ -66,32 +81,96 @@ public final class Rewriter {
     if (module.section(Section.EXPORT).isPresent()) {
       contents.put(Section.EXPORT, SectionEncoder.exports(exports(module, options)));
     }
-    DataSectionWriter data = data(module, snapshot);
+    Optional<InitOnceFlag> flag = InitOnceFlag.of(module);
+    List<OnceInitializer.Segment> once = new ArrayList<>();
+    DataSectionWriter data = data(module, snapshot, flag, once);
     if (data.count() > 0) {
       contents.put(Section.DATA, data.toContent());
     } else {
       removed.add(Section.DATA);
     }
-    if (module.section(Section.DATA_COUNT).isPresent()) {
+    if (module.section(Section.DATA_COUNT).isPresent() || !once.isEmpty()) {
       contents.put(Section.DATA_COUNT, SectionEncoder.dataCount(data.count()));
+    }
+    if (!once.isEmpty()) {
+      addStartFunction(module, OnceInitializer.startBody(flag.orElseThrow(), once), contents);
+      removed.remove(Section.START);
     }
     byte[] bytes = ModuleAssembler.assemble(module, contents, removed);
     LOG.debug("rewritten: {} bytes, {} data segments", bytes.length, data.count());
     return new Output(bytes, data.count());
   }
 
-  private static List<MemoryType> memories(WasmModule module, Snapshot snapshot) {
+  /**
+   * Adds a {@code [] -> []} function with this body and makes it the start function (the original
+   * start function ran during init and stays only as an unreferenced function).
+   */
+  private static void addStartFunction(
+      WasmModule module, byte[] body, Map<Integer, byte[]> contents) {
+    int type = module.types().size();
+    int function = module.importCount(ExternalKind.FUNCTION) + module.functionTypes().length;
+    contents.put(
+        Section.TYPE,
+        ModuleAssembler.appendToVector(module, Section.TYPE, 1, new byte[] {0x60, 0, 0}));
+    contents.put(
+        Section.FUNCTION,
+        ModuleAssembler.appendToVector(
+            module, Section.FUNCTION, 1, new ByteWriter(5).u32(type).toByteArray()));
+    contents.put(
+        Section.CODE,
+        ModuleAssembler.appendToVector(
+            module,
+            Section.CODE,
+            1,
+            new ByteWriter(body.length + 5).u32(body.length).bytes(body).toByteArray()));
+    contents.put(Section.START, new ByteWriter(5).u32(function).toByteArray());
+  }
+
+  /**
+   * Imported memories keep their import; the minimum rises to the snapshot's size. The engine
+   * enforced the maximum during init, so the snapshot never exceeds it.
+   */
+  private static List<MemoryType> importedMemories(
+      WasmModule module, Map<Integer, MemorySnapshot> byIndex) {
+    List<MemoryType> out = new ArrayList<>();
+    List<Import> imports = module.imports(ExternalKind.MEMORY);
+    for (int i = 0; i < imports.size(); i++) {
+      out.add(raised(imports.get(i).memory(), snapshotOf(byIndex, i)));
+    }
+    return out;
+  }
+
+  private static List<MemoryType> memories(
+      WasmModule module, Map<Integer, MemorySnapshot> byIndex) {
     int imported = module.importCount(ExternalKind.MEMORY);
     List<MemoryType> out = new ArrayList<>();
     for (int i = 0; i < module.memories().size(); i++) {
-      MemorySnapshot m = snapshot.memories().get(i);
-      if (m.index() != imported + i) {
-        throw new IllegalStateException(
-            "snapshot memory " + m.index() + " does not match memory " + (imported + i));
-      }
-      out.add(module.memories().get(i).withMinimum(m.pages()));
+      out.add(raised(module.memories().get(i), snapshotOf(byIndex, imported + i)));
     }
     return out;
+  }
+
+  private static MemorySnapshot snapshotOf(Map<Integer, MemorySnapshot> byIndex, int index) {
+    MemorySnapshot m = byIndex.get(index);
+    if (m == null) {
+      throw new IllegalStateException("the snapshot has no memory " + index);
+    }
+    return m;
+  }
+
+  private static MemoryType raised(MemoryType type, MemorySnapshot m) {
+    if (type.hasMaximum() && m.pages() > type.maximum()) {
+      // An engine enforces the maximum, so only an invalid module (minimum above maximum) gets
+      // here.
+      throw new InitFailedException(
+          "memory "
+              + m.index()
+              + " has "
+              + m.pages()
+              + " pages after init, above its declared maximum of "
+              + type.maximum());
+    }
+    return type.withMinimum(Math.max(type.minimum(), m.pages()));
   }
 
   private static List<Global> globals(WasmModule module, Snapshot snapshot) {
@@ -146,7 +225,16 @@ public final class Rewriter {
     return out;
   }
 
-  private static DataSectionWriter data(WasmModule module, Snapshot snapshot) {
+  /**
+   * Original segments first (when code can name them), then the snapshot: active segments, except
+   * for an imported shared memory, whose snapshot becomes passive segments listed in {@code once}
+   * for the start function to apply once.
+   */
+  private static DataSectionWriter data(
+      WasmModule module,
+      Snapshot snapshot,
+      Optional<InitOnceFlag> flag,
+      List<OnceInitializer.Segment> once) {
     long payload = snapshot.memories().stream().mapToLong(MemorySnapshot::segmentBytes).sum();
     DataSectionWriter out =
         new DataSectionWriter((int) Math.min(Integer.MAX_VALUE - 64, payload + 1024));
@@ -163,6 +251,13 @@ public final class Rewriter {
     }
     List<MemoryType> all = module.allMemories();
     for (MemorySnapshot m : snapshot.memories()) {
+      if (flag.isPresent() && flag.get().memory() == m.index()) {
+        for (DataRun run : OnceInitializer.withoutFlag(m.runs(), flag.get())) {
+          once.add(new OnceInitializer.Segment(out.count(), run.offset(), run.bytes().length));
+          out.passive(run.bytes(), 0, run.bytes().length);
+        }
+        continue;
+      }
       boolean memory64 = all.get(m.index()).memory64();
       for (DataRun run : m.runs()) {
         out.active(

@@ -9,7 +9,7 @@ import java.util.Set;
  * The instance state after init, everything the rewrite needs and nothing engine-specific.
  *
  * @param globals value of each mutable global, by global index
- * @param memories each defined memory, in index order
+ * @param memories every memory, imported ones first, in index order
  * @param droppedSegments passive data segments that init dropped
  */
 public record Snapshot(

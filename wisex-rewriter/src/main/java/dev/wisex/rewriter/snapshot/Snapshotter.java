@@ -15,9 +15,9 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Snapshot pass: reads every mutable global, scans every defined memory for non-zero data, and asks
- * each passive-segment probe whether init dropped its segment — all through the instrumented
- * exports.
+ * Snapshot pass: reads every mutable global, scans every memory (imported ones too) for non-zero
+ * data, and asks each passive-segment probe whether init dropped its segment — all through the
+ * instrumented exports.
  */
 public final class Snapshotter {
   private static final Logger LOG = LogManager.getLogger(Snapshotter.class);
@@ -28,10 +28,8 @@ public final class Snapshotter {
   /**
    * @param instance the initialized instance
    * @param instrumented where the state is exported
-   * @param firstMemoryIndex index of the first defined memory (after imported ones)
    */
-  public static Snapshot snapshot(
-      WasmInstance instance, InstrumentedModule instrumented, int firstMemoryIndex) {
+  public static Snapshot snapshot(WasmInstance instance, InstrumentedModule instrumented) {
     Map<Integer, GlobalValue> globals = new TreeMap<>();
     instrumented
         .globalExports()
@@ -63,8 +61,7 @@ public final class Snapshotter {
           runs.add(new DataRun(at, bytes));
         }
       }
-      MemorySnapshot snapshot =
-          new MemorySnapshot(firstMemoryIndex + m, memory.pages(), nonZero.get(m), runs);
+      MemorySnapshot snapshot = new MemorySnapshot(m, memory.pages(), nonZero.get(m), runs);
       LOG.debug(
           "memory {}: {} pages, {} non-zero bytes in {} segments",
           snapshot.index(),

@@ -25,6 +25,7 @@ public final class RestrictionValidator {
 
   public static void validate(WasmModule module, CodeFeatures code, WisexOptions options) {
     rejectImports(module);
+    InitOnceFlag.of(module); // an imported shared memory needs the module's own once-flag
     rejectUnsnapshottableGlobals(module);
     rejectTableMutation(code);
     rejectReservedExports(module);
@@ -77,14 +78,9 @@ public final class RestrictionValidator {
                 "module imports table `"
                     + imp.qualifiedName()
                     + "`; imported tables cannot be snapshotted: define the table in the module instead");
-        case MEMORY ->
-            throw new RejectedModuleException(
-                "module imports memory `"
-                    + imp.qualifiedName()
-                    + "`; imported memories are not supported yet (they come with WASIX support): "
-                    + "link with a defined memory instead");
         default -> {
-          // functions are linked to host stubs; tags carry no state
+          // functions are linked to host stubs; memories are created from the import's type and
+          // snapshotted like defined ones; tags carry no state
         }
       }
     }

@@ -2,7 +2,7 @@ package dev.wisex.rewriter.fuzz;
 
 import dev.wisex.api.WisexException;
 import dev.wisex.api.WisexOptions;
-import dev.wisex.parser.ExternalKind;
+import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeFeatures;
@@ -76,10 +76,10 @@ class MalformedInputFuzzTest {
     RestrictionValidator.validate(module, code, options); // the pipeline stops at a rejection
     Instrumenter.instrument(module, code);
     List<MemorySnapshot> memories = new ArrayList<>();
-    int imported = module.importCount(ExternalKind.MEMORY);
-    for (int m = 0; m < module.memories().size(); m++) {
-      memories.add(
-          new MemorySnapshot(imported + m, module.memories().get(m).minimum(), 0, List.of()));
+    // Every memory, imported ones first, as the snapshot holds them.
+    List<MemoryType> all = module.allMemories();
+    for (int m = 0; m < all.size(); m++) {
+      memories.add(new MemorySnapshot(m, all.get(m).minimum(), 0, List.of()));
     }
     Snapshot snapshot = new Snapshot(new HashMap<>(), memories, Set.of());
     ModuleParser.parse(Rewriter.rewrite(module, snapshot, options).bytes());

@@ -3,7 +3,9 @@ package dev.wisex.runtime.chicory;
 import dev.wisex.runtime.spi.Availability;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostImports;
+import dev.wisex.runtime.spi.HostMemory;
 import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.MemoryLimits;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
 import java.util.EnumSet;
@@ -21,7 +23,11 @@ public final class ChicoryRuntime implements WasmRuntime {
   // Probed against Chicory 1.7.5 by the tests: SIMD needs an add-on that is not on the class path,
   // and the parser rejects 64-bit memory limits.
   private static final Set<Capability> CAPABILITIES =
-      EnumSet.of(Capability.THREADS, Capability.MULTI_MEMORY, Capability.EXCEPTIONS);
+      EnumSet.of(
+          Capability.THREADS,
+          Capability.MULTI_MEMORY,
+          Capability.EXCEPTIONS,
+          Capability.IMPORTED_MEMORY);
 
   /** Cheap by contract: nothing of Chicory is touched before {@link #instantiate}. */
   public ChicoryRuntime() {}
@@ -57,5 +63,11 @@ public final class ChicoryRuntime implements WasmRuntime {
     Objects.requireNonNull(imports, "imports");
     Objects.requireNonNull(config, "config");
     return Instantiation.run(module, imports, config.executionMode());
+  }
+
+  /** A Chicory memory, which may be linked into any number of this backend's instances. */
+  @Override
+  public HostMemory newMemory(MemoryLimits limits) {
+    return ChicoryHostMemory.create(Objects.requireNonNull(limits, "limits"));
   }
 }

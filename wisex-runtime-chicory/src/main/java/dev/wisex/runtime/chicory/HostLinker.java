@@ -6,6 +6,7 @@ import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.MemoryImport;
 import dev.wisex.api.InitFailedException;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.HostImports;
@@ -14,8 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Matches the module's imports against the host functions before Chicory does, so that a missing or
- * mistyped import is reported by its name and signature instead of by Chicory's import number.
+ * Matches the module's imports against the host functions and memories before Chicory does, so that
+ * a missing or mistyped import is reported by its name and signature instead of by Chicory's import
+ * number.
  */
 final class HostLinker {
   private HostLinker() {}
@@ -30,13 +32,17 @@ final class HostLinker {
     for (int i = 0; i < module.importSection().importCount(); i++) {
       Import imported = module.importSection().getImport(i);
       String name = imported.module() + "." + imported.name();
+      if (imported.importType() == ExternalType.MEMORY) {
+        values.addMemory(MemoryLinker.link((MemoryImport) imported, imports));
+        continue;
+      }
       if (imported.importType() != ExternalType.FUNCTION) {
         throw new InitFailedException(
             "module imports the "
                 + imported.importType().name().toLowerCase(Locale.ROOT)
                 + " `"
                 + name
-                + "`, but the host provides only functions");
+                + "`, but the host provides only functions and memories");
       }
       HostFunction host = byName.get(name);
       if (host == null) {

@@ -38,7 +38,11 @@ class ChicoryRuntimeTest {
   @Test
   void claimsExactlyTheProposalsChicoryExecutes() {
     assertEquals(
-        EnumSet.of(Capability.THREADS, Capability.MULTI_MEMORY, Capability.EXCEPTIONS),
+        EnumSet.of(
+            Capability.THREADS,
+            Capability.MULTI_MEMORY,
+            Capability.EXCEPTIONS,
+            Capability.IMPORTED_MEMORY),
         runtime.capabilities());
   }
 

@@ -3,7 +3,9 @@ package dev.wisex.runtime.example;
 import dev.wisex.runtime.spi.Availability;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostImports;
+import dev.wisex.runtime.spi.HostMemory;
 import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.MemoryLimits;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
 import java.util.Optional;
@@ -58,6 +60,14 @@ public final class ForwardingRuntime implements WasmRuntime {
         delegate().orElseThrow(() -> new IllegalStateException("no backend to forward to"));
     INSTANTIATIONS.incrementAndGet();
     return target.instantiate(module, imports, config);
+  }
+
+  /** Memories for memory imports come from the same backend the instances do. */
+  @Override
+  public HostMemory newMemory(MemoryLimits limits) {
+    return delegate()
+        .orElseThrow(() -> new IllegalStateException("no backend to forward to"))
+        .newMemory(limits);
   }
 
   private static Optional<WasmRuntime> delegate() {

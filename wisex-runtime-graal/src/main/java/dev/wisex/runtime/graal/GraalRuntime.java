@@ -4,7 +4,9 @@ import dev.wisex.api.InitFailedException;
 import dev.wisex.runtime.spi.Availability;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostImports;
+import dev.wisex.runtime.spi.HostMemory;
 import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.MemoryLimits;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
 import java.util.EnumSet;
@@ -30,9 +32,13 @@ public final class GraalRuntime implements WasmRuntime {
   // run, but memory.atomic.notify/wait trap outside a JavaScript embedding) and EXCEPTIONS (the tag
   // section is rejected).
   private static final Set<Capability> CAPABILITIES =
-      EnumSet.of(Capability.SIMD, Capability.MULTI_MEMORY, Capability.MEMORY64);
+      EnumSet.of(
+          Capability.SIMD,
+          Capability.MULTI_MEMORY,
+          Capability.MEMORY64,
+          Capability.IMPORTED_MEMORY);
 
-  private static final String LANGUAGE = "wasm";
+  static final String LANGUAGE = "wasm";
 
   // One set of engines for the whole process, not one per provider object: ServiceLoader makes a
   // new provider on every lookup, and an engine costs a start of about half a second and keeps its
@@ -86,12 +92,21 @@ public final class GraalRuntime implements WasmRuntime {
     return GuestThreads.run(() -> start(instance, info, imports), instance::stopGuest);
   }
 
+  /**
+   * A memory that comes into being inside the one instance that links it (see {@link
+   * GraalHostMemory}); shared memories are refused, as this backend does not claim threads.
+   */
+  @Override
+  public HostMemory newMemory(MemoryLimits limits) {
+    return GraalHostMemory.create(limits);
+  }
+
   private static GraalInstance start(GraalInstance instance, ModuleInfo info, HostImports imports) {
     Context context = instance.context();
     try {
       // Decoding first: a malformed module is reported as such, not as an import the host lacks.
       Value compiled = parse(context, info);
-      var importObject = HostLinker.link(info, imports, instance::memoryZero);
+      var importObject = HostLinker.link(info, imports, instance::memoryZero, context);
       Value created;
       try {
         created = compiled.newInstance(importObject);

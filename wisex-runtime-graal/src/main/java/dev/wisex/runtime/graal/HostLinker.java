@@ -5,10 +5,12 @@ import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.GuestMemory;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.HostImports;
+import dev.wisex.runtime.spi.HostMemory;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
 /**
@@ -21,7 +23,8 @@ final class HostLinker {
 
   private HostLinker() {}
 
-  static ProxyObject link(ModuleInfo module, HostImports imports, Supplier<GuestMemory> memory) {
+  static ProxyObject link(
+      ModuleInfo module, HostImports imports, Supplier<GuestMemory> memory, Context context) {
     Map<String, HostFunction> byName = new LinkedHashMap<>();
     for (HostFunction function : imports.functions()) {
       // The first declaration wins, as it does in the Chicory backend.
@@ -30,10 +33,20 @@ final class HostLinker {
     Map<String, Map<String, Object>> modules = new LinkedHashMap<>();
     for (ModuleInfo.Import imported : module.imports()) {
       String name = imported.qualifiedName();
+      if (imported.kind() == ModuleInfo.MEMORY) {
+        modules
+            .computeIfAbsent(imported.module(), m -> new HashMap<>())
+            .put(imported.name(), hostMemory(imports, name).bindTo(context, name));
+        continue;
+      }
       if (imported.kind() != ModuleInfo.FUNC) {
         String kind = imported.kind() < KINDS.length ? KINDS[imported.kind()] : "item";
         throw new InitFailedException(
-            "module imports the " + kind + " `" + name + "`, but the host provides only functions");
+            "module imports the "
+                + kind
+                + " `"
+                + name
+                + "`, but the host provides only functions and memories");
       }
       HostFunction host = byName.get(name);
       if (host == null) {
@@ -57,5 +70,28 @@ final class HostLinker {
     Map<String, Object> object = new HashMap<>();
     modules.forEach((name, functions) -> object.put(name, ProxyObject.fromMap(functions)));
     return ProxyObject.fromMap(object);
+  }
+
+  private static GraalHostMemory hostMemory(HostImports imports, String name) {
+    HostMemory memory =
+        imports.memories().stream()
+            .filter(m -> m.qualifiedName().equals(name))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new InitFailedException(
+                        "module imports the memory `"
+                            + name
+                            + "`, which the host does not provide"))
+            .memory();
+    if (!(memory instanceof GraalHostMemory graal)) {
+      throw new InitFailedException(
+          "the memory for `"
+              + name
+              + "` was not created by the `"
+              + GraalRuntime.NAME
+              + "` runtime; create it with that runtime's newMemory");
+    }
+    return graal;
   }
 }

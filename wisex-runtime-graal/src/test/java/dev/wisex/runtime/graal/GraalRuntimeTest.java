@@ -42,7 +42,11 @@ class GraalRuntimeTest {
   @Test
   void claimsExactlyTheProposalsGraalWasmExecutes() {
     assertEquals(
-        EnumSet.of(Capability.SIMD, Capability.MULTI_MEMORY, Capability.MEMORY64),
+        EnumSet.of(
+            Capability.SIMD,
+            Capability.MULTI_MEMORY,
+            Capability.MEMORY64,
+            Capability.IMPORTED_MEMORY),
         runtime.capabilities());
   }
 

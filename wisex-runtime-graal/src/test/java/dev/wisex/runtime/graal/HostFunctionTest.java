@@ -200,9 +200,9 @@ class HostFunctionTest {
     InitFailedException e =
         assertThrows(
             InitFailedException.class,
-            () -> Fixtures.instantiate("imported_memory", HostImports.none()));
+            () -> Fixtures.instantiate("imported_table", HostImports.none()));
     assertEquals(
-        "module imports the memory `env.memory`, but the host provides only functions",
+        "module imports the table `env.t`, but the host provides only functions and memories",
         e.getMessage());
   }
 

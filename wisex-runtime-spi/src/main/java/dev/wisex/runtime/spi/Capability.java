@@ -9,7 +9,9 @@ public enum Capability {
   THREADS(""),
   MULTI_MEMORY(""),
   MEMORY64(""),
-  EXCEPTIONS("");
+  EXCEPTIONS(""),
+  /** Memory imports, satisfied with {@link WasmRuntime#newMemory} memories. */
+  IMPORTED_MEMORY("");
 
   private final String hint;
 

@@ -41,4 +41,17 @@ public interface WasmRuntime {
    * @throws dev.wisex.api.WasmTrapException if the start function traps
    */
   WasmInstance instantiate(byte[] module, HostImports imports, InstanceConfig config);
+
+  /**
+   * Creates a zero-filled memory of {@code limits.minimum()} pages for a memory import, to be
+   * passed in {@link HostImports#memories()}. A backend that declares {@link
+   * Capability#IMPORTED_MEMORY} implements it; a shared memory may be linked into several instances
+   * only on a backend that also declares {@link Capability#THREADS}.
+   *
+   * @throws dev.wisex.api.InitFailedException if this backend cannot create such a memory
+   */
+  default HostMemory newMemory(MemoryLimits limits) {
+    throw new dev.wisex.api.InitFailedException(
+        "runtime `" + name() + "` cannot create memories for memory imports");
+  }
 }

@@ -1,0 +1,126 @@
+package dev.wisex.runtime.graal;
+
+import dev.wisex.api.InitFailedException;
+import dev.wisex.runtime.spi.HostMemory;
+import dev.wisex.runtime.spi.MemoryLimits;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Objects;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
+
+/**
+ * A memory for a memory import on GraalWasm. Polyglot values belong to one context and every
+ * instance of this backend has its own, so the memory comes into being inside the first (and only)
+ * instance that links it: a one-line module that exports a memory of these limits is instantiated
+ * in that instance's context and its memory is passed in the import object. Until then it reads as
+ * zero-filled. Linking it into a second instance is refused; sharing a memory between instances
+ * needs a backend with {@link dev.wisex.runtime.spi.Capability#THREADS}.
+ */
+final class GraalHostMemory implements HostMemory {
+  private static final String EXPORT = "memory";
+
+  private final MemoryLimits limits;
+  private GraalMemory bound;
+
+  private GraalHostMemory(MemoryLimits limits) {
+    this.limits = limits;
+  }
+
+  static GraalHostMemory create(MemoryLimits limits) {
+    if (limits.shared()) {
+      throw new InitFailedException(
+          "the `"
+              + GraalRuntime.NAME
+              + "` runtime does not run shared memories (threads); use --runtime chicory");
+    }
+    return new GraalHostMemory(Objects.requireNonNull(limits, "limits"));
+  }
+
+  /** Creates the memory in {@code context} and returns it for the import object. */
+  synchronized Value bindTo(Context context, String importName) {
+    if (bound != null) {
+      throw new InitFailedException(
+          "the host memory for `"
+              + importName
+              + "` is already linked into another GraalWasm instance; each instance needs its own");
+    }
+    Value memory;
+    try {
+      Source source =
+          Source.newBuilder(GraalRuntime.LANGUAGE, ByteSequence.create(providerModule()), "memory")
+              .buildLiteral();
+      memory = context.eval(source).newInstance().getMember("exports").getMember(EXPORT);
+    } catch (PolyglotException e) {
+      throw Failures.linking("GraalWasm cannot create the memory for `" + importName + "`", e);
+    }
+    bound = new GraalMemory(memory);
+    return memory;
+  }
+
+  /** {@code (module (memory (export "memory") MIN MAX?))} in the binary format. */
+  private byte[] providerModule() {
+    ByteArrayOutputStream memorySection = new ByteArrayOutputStream();
+    memorySection.write(1);
+    memorySection.write((limits.hasMaximum() ? 0x01 : 0) | (limits.memory64() ? 0x04 : 0));
+    leb(memorySection, limits.minimum());
+    if (limits.hasMaximum()) {
+      leb(memorySection, limits.maximum());
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+    out.write(5);
+    leb(out, memorySection.size());
+    out.writeBytes(memorySection.toByteArray());
+    byte[] name = EXPORT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    out.write(7);
+    leb(out, 1 + 1 + name.length + 2);
+    out.write(1);
+    out.write(name.length);
+    out.writeBytes(name);
+    out.write(2); // memory
+    out.write(0); // index 0
+    return out.toByteArray();
+  }
+
+  private static void leb(ByteArrayOutputStream out, long value) {
+    long v = value;
+    do {
+      int b = (int) (v & 0x7F);
+      v >>>= 7;
+      out.write(v != 0 ? b | 0x80 : b);
+    } while (v != 0);
+  }
+
+  @Override
+  public MemoryLimits limits() {
+    return limits;
+  }
+
+  @Override
+  public synchronized long byteSize() {
+    return bound != null ? bound.byteSize() : limits.minimum() << 16;
+  }
+
+  @Override
+  public synchronized void read(long address, byte[] dst, int dstOffset, int length) {
+    if (bound != null) {
+      bound.read(address, dst, dstOffset, length);
+    } else {
+      Objects.checkFromIndexSize(address, length, byteSize());
+      Arrays.fill(dst, dstOffset, dstOffset + length, (byte) 0);
+    }
+  }
+
+  @Override
+  public synchronized void write(long address, byte[] src, int srcOffset, int length) {
+    if (bound == null) {
+      throw new IllegalStateException(
+          "a GraalWasm host memory can be written only once it is linked into an instance");
+    }
+    bound.write(address, src, srcOffset, length);
+  }
+}

@@ -1,0 +1,2 @@
+(module
+  (import "env" "t" (table 1 funcref)))
