@@ -20,6 +20,7 @@ import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.GuestMemory;
+import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
@@ -112,11 +113,21 @@ final class Differential {
    * asserts.
    */
   WisexResult check(byte[] original, WisexOptions options, Call... calls) {
+    return check(original, options, List.of(), calls);
+  }
+
+  /**
+   * As {@link #check(byte[], WisexOptions, Call...)}, with the library user's host functions linked
+   * on both sides (init's run and the output's instance), as an embedder would link them.
+   */
+  WisexResult check(
+      byte[] original, WisexOptions options, List<HostFunction> hostFunctions, Call... calls) {
     abortIfUnable(original);
     WisexResult result =
         new Preinitializer(
                 options.toBuilder().runtime(runtime.name()).build(),
                 new RuntimeRegistry(List.of(runtime)))
+            .withHostFunctions(hostFunctions)
             .preinitialize(original);
     WasmModule originalModule = ModuleParser.parse(original);
     InstrumentedModule before =
@@ -133,12 +144,12 @@ final class Differential {
                 runtime,
                 before.bytes(),
                 originalModule,
-                ImportLinker.link(originalModule, referenceHost),
+                ImportLinker.link(originalModule, referenceHost, hostFunctions),
                 options);
         WasmInstance snapshot =
             runtime.instantiate(
                 after.bytes(),
-                ImportLinker.link(outputModule, snapshotHost),
+                ImportLinker.link(outputModule, snapshotHost, hostFunctions),
                 new InstanceConfig(options.executionMode()))) {
       assertSameState(before, reference, after, snapshot, "after init");
       for (Call call : calls) {
