@@ -39,8 +39,8 @@ import org.apache.logging.log4j.Logger;
  * byte[] output = new Preinitializer(options).preinitialize(Files.readAllBytes(input)).module();
  * }</pre>
  *
- * <p>Init may call the embedder's own functions: {@link #withHostFunctions}. A backend is chosen
- * by {@link WisexOptions#runtime()} or, without a name, by priority among the backends {@link
+ * <p>Init may call the embedder's own functions: {@link #withHostFunctions}. A backend is chosen by
+ * {@link WisexOptions#runtime()} or, without a name, by priority among the backends {@link
  * RuntimeRegistry#discover()} finds. README.md's "Library use" shows each case; {@code
  * LibraryExamplesTest} runs them.
  */
