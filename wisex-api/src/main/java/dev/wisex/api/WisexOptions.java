@@ -14,6 +14,16 @@ import java.util.Objects;
  * builder method and component ({@code --init-func} / {@code initFunc}), so documentation reads the
  * same everywhere.
  *
+ * <pre>{@code
+ * WisexOptions options =
+ *     WisexOptions.builder()
+ *         .initFunc("init") // --init-func init
+ *         .allowWasi(true) // --allow-wasi
+ *         .dir(Path.of("assets")) // --dir assets
+ *         .runtime("chicory") // --runtime chicory
+ *         .build();
+ * }</pre>
+ *
  * @param initFunc export called once to initialize the instance (Wizer's default {@code
  *     wizer.initialize} is spelled {@code wizex.initialize} here)
  * @param keepInitFunc keep the init export in the output instead of removing it

@@ -15,6 +15,7 @@ class ModuleExportsTest {
         List.of(
             "dev.wisex.api",
             "dev.wisex.cli",
+            "dev.wisex.maven",
             "dev.wisex.parser",
             "dev.wisex.rewriter",
             "dev.wisex.runtime.chicory",

@@ -24,6 +24,10 @@ class ProductionArchitectureTest {
   @ArchTest static final ArchRule jimfsOnlyInWasix = WisexRules.JIMFS_ONLY_IN_WASIX;
   @ArchTest static final ArchRule picocliOnlyInCli = WisexRules.PICOCLI_ONLY_IN_CLI;
   @ArchTest static final ArchRule log4jCoreOnlyInCli = WisexRules.LOG4J_CORE_ONLY_IN_CLI;
+  @ArchTest static final ArchRule mavenApiOnlyInPlugin = WisexRules.MAVEN_API_ONLY_IN_PLUGIN;
+
+  @ArchTest
+  static final ArchRule mavenPluginUsesTheLibraryApi = WisexRules.MAVEN_PLUGIN_USES_THE_LIBRARY_API;
 
   @ArchTest
   static final ArchRule pipelineStagesDependForward = WisexRules.PIPELINE_STAGES_DEPEND_FORWARD;
@@ -63,6 +67,7 @@ class ProductionArchitectureTest {
           "dev.wisex.rewriter.rewrite",
           "dev.wisex.rewriter.names",
           "dev.wisex.cli",
+          "dev.wisex.maven",
           "dev.wisex.wasix.fs",
           "dev.wisex.wasix.config");
 

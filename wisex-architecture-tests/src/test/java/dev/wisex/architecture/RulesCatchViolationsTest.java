@@ -12,16 +12,20 @@ import dev.wisex.archfixture.RogueException;
 import dev.wisex.archfixture.cycle.a.CycleA;
 import dev.wisex.archfixture.cycle.b.CycleB;
 import dev.wisex.cli.archfixture.CliPrints;
+import dev.wisex.maven.archfixture.PluginLogsThroughMaven;
+import dev.wisex.maven.archfixture.PluginUsesSnapshotter;
 import dev.wisex.parser.archfixture.ParserUsesRuntimeSpi;
 import dev.wisex.rewriter.archfixture.ExitsTheJvm;
 import dev.wisex.rewriter.archfixture.ImportsChicory;
 import dev.wisex.rewriter.archfixture.ImportsGraalVm;
 import dev.wisex.rewriter.archfixture.ImportsJimfs;
 import dev.wisex.rewriter.archfixture.ImportsLog4jCore;
+import dev.wisex.rewriter.archfixture.ImportsMavenApi;
 import dev.wisex.rewriter.archfixture.ImportsPicocli;
 import dev.wisex.rewriter.archfixture.PrintsToStdout;
 import dev.wisex.rewriter.archfixture.PublicLogger;
 import dev.wisex.rewriter.archfixture.RewriterUsesCli;
+import dev.wisex.rewriter.archfixture.RewriterUsesMavenPlugin;
 import dev.wisex.rewriter.archfixture.RewriterUsesTestkit;
 import dev.wisex.rewriter.archfixture.UsesChicoryBackend;
 import dev.wisex.rewriter.instrument.archfixture.InstrumentUsesSnapshot;
@@ -51,6 +55,7 @@ class RulesCatchViolationsTest {
         broken("module-layering", WisexRules.MODULE_LAYERING, ParserUsesRuntimeSpi.class),
         broken("module-layering", WisexRules.MODULE_LAYERING, RewriterUsesCli.class),
         broken("module-layering", WisexRules.MODULE_LAYERING, RewriterUsesTestkit.class),
+        broken("module-layering", WisexRules.MODULE_LAYERING, RewriterUsesMavenPlugin.class),
         broken("backends-are-private", WisexRules.BACKENDS_ARE_PRIVATE, UsesChicoryBackend.class),
         broken(
             "backends-are-private", WisexRules.BACKENDS_ARE_PRIVATE, ChicoryUsesGraalBackend.class),
@@ -65,6 +70,12 @@ class RulesCatchViolationsTest {
         broken("jimfs-only-in-wasix", WisexRules.JIMFS_ONLY_IN_WASIX, ImportsJimfs.class),
         broken("picocli-only-in-cli", WisexRules.PICOCLI_ONLY_IN_CLI, ImportsPicocli.class),
         broken("log4j-core-only-in-cli", WisexRules.LOG4J_CORE_ONLY_IN_CLI, ImportsLog4jCore.class),
+        broken(
+            "maven-api-only-in-plugin", WisexRules.MAVEN_API_ONLY_IN_PLUGIN, ImportsMavenApi.class),
+        broken(
+            "maven-plugin-uses-the-library-api",
+            WisexRules.MAVEN_PLUGIN_USES_THE_LIBRARY_API,
+            PluginUsesSnapshotter.class),
         broken(
             "pipeline-stages-depend-forward",
             WisexRules.PIPELINE_STAGES_DEPEND_FORWARD,
@@ -132,7 +143,15 @@ class RulesCatchViolationsTest {
         broken(
             "public-exceptions-extend-wisex-exception",
             WisexRules.PUBLIC_EXCEPTIONS_EXTEND_WISEX_EXCEPTION,
-            HiddenErrno.class));
+            HiddenErrno.class),
+        broken(
+            "maven-api-only-in-plugin",
+            WisexRules.MAVEN_API_ONLY_IN_PLUGIN,
+            PluginLogsThroughMaven.class),
+        broken(
+            "maven-plugin-uses-the-library-api",
+            WisexRules.MAVEN_PLUGIN_USES_THE_LIBRARY_API,
+            PluginLogsThroughMaven.class));
   }
 
   @ParameterizedTest(name = "[{0}] allows {2}")

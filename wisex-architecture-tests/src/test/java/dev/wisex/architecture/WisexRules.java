@@ -38,6 +38,7 @@ public final class WisexRules {
   static final String GRAAL_BACKEND = "dev.wisex.runtime.graal..";
   static final String REWRITER = "dev.wisex.rewriter..";
   static final String CLI = "dev.wisex.cli..";
+  static final String MAVEN_PLUGIN = "dev.wisex.maven..";
   static final String TESTKIT = "dev.wisex.testkit..";
 
   /** The root package of every module the rules above place. */
@@ -51,6 +52,7 @@ public final class WisexRules {
           "dev.wisex.runtime.graal",
           "dev.wisex.rewriter",
           "dev.wisex.cli",
+          "dev.wisex.maven",
           "dev.wisex.testkit");
 
   /** Backends are the packages {@code dev.wisex.runtime.NAME..} other than the SPI. */
@@ -90,6 +92,8 @@ public final class WisexRules {
           .definedBy(REWRITER)
           .layer("cli")
           .definedBy(CLI)
+          .layer("maven-plugin")
+          .definedBy(MAVEN_PLUGIN)
           .layer("testkit")
           .definedBy(TESTKIT)
           .whereLayer("api")
@@ -110,11 +114,16 @@ public final class WisexRules {
           .mayOnlyAccessLayers("rewriter", "runtime-spi", "api")
           .whereLayer("cli")
           .mayNotBeAccessedByAnyLayer()
+          .whereLayer("maven-plugin")
+          .mayOnlyAccessLayers("rewriter", "runtime-spi", "api")
+          .whereLayer("maven-plugin")
+          .mayNotBeAccessedByAnyLayer()
           .whereLayer("testkit")
           .mayNotBeAccessedByAnyLayer()
           .because(
               "[module-layering] api <- parser, runtime-spi; runtime-spi <- wasix, each backend;"
-                  + " parser + runtime-spi + wasix <- rewriter; cli on top; nothing depends on cli or testkit");
+                  + " parser + runtime-spi + wasix <- rewriter; cli and maven-plugin on top;"
+                  + " nothing depends on cli, maven-plugin or testkit");
 
   /** Backends are found with ServiceLoader: nothing outside a backend names one of its classes. */
   public static final ArchRule BACKENDS_ARE_PRIVATE =
@@ -173,6 +182,38 @@ public final class WisexRules {
           .resideInAPackage("org.apache.logging.log4j.core..")
           .because(
               "[log4j-core-only-in-cli] libraries log through the Log4j2 API; log4j-core is the CLI's choice");
+
+  public static final ArchRule MAVEN_API_ONLY_IN_PLUGIN =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(MAVEN_PLUGIN)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.maven..", "org.codehaus.plexus..")
+          .because(
+              "[maven-api-only-in-plugin] Maven's API is the Maven plugin's; the library knows no build tool");
+
+  /**
+   * The Maven plugin is a library user like any other: it reaches the pipeline through {@code
+   * Preinitializer} and the API types, never through the stages, so what works in Maven works in
+   * any embedding.
+   */
+  public static final ArchRule MAVEN_PLUGIN_USES_THE_LIBRARY_API =
+      classes()
+          .that()
+          .resideInAPackage(MAVEN_PLUGIN)
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              MAVEN_PLUGIN,
+              "dev.wisex.api",
+              "dev.wisex.rewriter",
+              "dev.wisex.runtime.spi",
+              "java..",
+              "org.apache.maven..")
+          .because(
+              "[maven-plugin-uses-the-library-api] the plugin calls Preinitializer with WisexOptions, as"
+                  + " README's library examples do, and nothing below them");
 
   /**
    * The pipeline stages in order: validate, instrument, init, snapshot, rewrite. A stage may use

@@ -1,28 +1,75 @@
 package dev.wisex.cli;
 
+import dev.wisex.api.RuntimeSelectionException;
+import dev.wisex.runtime.spi.Availability;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.runtime.spi.WasmRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * The text of {@code --version}: wisex's version and the Java running it, since both matter in a
- * bug report.
+ * The text of {@code --version}: wisex's version, every runtime backend it found (name, engine
+ * version, whether it can run here, which one is the default) and the Java running it, since all of
+ * them matter in a bug report.
  */
 final class VersionProvider implements IVersionProvider {
+  private final RuntimeRegistry runtimes;
+
+  /** picocli creates the provider; it sees the backends {@link RuntimeRegistry#discover} finds. */
+  VersionProvider() {
+    this(RuntimeRegistry.discover());
+  }
+
+  VersionProvider(RuntimeRegistry runtimes) {
+    this.runtimes = runtimes;
+  }
+
   @Override
   public String[] getVersion() {
-    return new String[] {
-      "wisex " + wisexVersion(),
-      "Java "
-          + Runtime.version()
-          + " ("
-          + System.getProperty("java.vm.vendor")
-          + ", "
-          + System.getProperty("java.vm.name")
-          + ")"
-    };
+    List<String> lines = new ArrayList<>();
+    lines.add("wisex " + wisexVersion());
+    String defaultName = defaultName();
+    for (WasmRuntime runtime : runtimes.all()) {
+      lines.add(
+          "runtime "
+              + runtime.name()
+              + " "
+              + runtime.version()
+              + " ("
+              + status(runtime.availability())
+              + (runtime.name().equals(defaultName) ? ", default" : "")
+              + ")");
+    }
+    if (runtimes.all().isEmpty()) {
+      lines.add("runtime: none found; put a backend jar such as wisex-runtime-chicory on the path");
+    }
+    lines.add(
+        "Java "
+            + Runtime.version()
+            + " ("
+            + System.getProperty("java.vm.vendor")
+            + ", "
+            + System.getProperty("java.vm.name")
+            + ")");
+    return lines.toArray(String[]::new);
+  }
+
+  private String defaultName() {
+    try {
+      return runtimes.defaultRuntime().name();
+    } catch (RuntimeSelectionException e) {
+      // Nothing available: the lines above say why for each backend.
+      return null;
+    }
+  }
+
+  private static String status(Availability availability) {
+    return availability.available() ? "available" : "unavailable: " + availability.reason();
   }
 
   /**

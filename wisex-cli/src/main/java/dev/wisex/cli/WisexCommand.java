@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -34,6 +35,8 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = false,
     usageHelpWidth = 100,
     versionProvider = VersionProvider.class,
+    // picocli's own: prints a bash/zsh completion script for every option above.
+    subcommands = AutoComplete.GenerateCompletion.class,
     description = {
       "Pre-initializes a WebAssembly module: instantiates it, calls its init function once, and writes a"
           + " module whose memories and globals start in the state init left behind, so that work is not"
@@ -59,6 +62,8 @@ import picocli.CommandLine.Spec;
       "      Read standard input and write standard output.",
       "  wisex --runtime chicory --list-runtimes",
       "      Show the discovered runtime backends and which one would run init.",
+      "  source <(wisex generate-completion)",
+      "      Complete wisex's options in the current bash or zsh (put it in ~/.bashrc to keep it).",
     })
 public final class WisexCommand implements Callable<Integer> {
   private static final Logger LOG = LogManager.getLogger(WisexCommand.class);
@@ -144,14 +149,21 @@ public final class WisexCommand implements Callable<Integer> {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, stdout.charset()), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, stderr.charset()), true);
     ErrorReporter reporter = new ErrorReporter();
-    CommandLine commandLine =
-        new CommandLine(new WisexCommand(stdin, stdout, stderr))
-            .setOut(out)
-            .setErr(err)
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .setUsageHelpLongOptionsMaxWidth(30)
-            .setParameterExceptionHandler(reporter)
-            .setExecutionExceptionHandler(reporter);
+    CommandLine commandLine = new CommandLine(new WisexCommand(stdin, stdout, stderr));
+    // picocli hides its completion command by default; wisex lists it with the other usages.
+    commandLine
+        .getSubcommands()
+        .get("generate-completion")
+        .getCommandSpec()
+        .usageMessage()
+        .hidden(false);
+    commandLine
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setUsageHelpLongOptionsMaxWidth(30)
+        .setParameterExceptionHandler(reporter)
+        .setExecutionExceptionHandler(reporter);
     try {
       return commandLine.execute(args);
     } catch (RuntimeException | Error e) {

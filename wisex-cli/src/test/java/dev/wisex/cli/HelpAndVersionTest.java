@@ -3,7 +3,15 @@ package dev.wisex.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.runtime.spi.Availability;
+import dev.wisex.runtime.spi.Capability;
+import dev.wisex.runtime.spi.HostImports;
+import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.runtime.spi.WasmInstance;
+import dev.wisex.runtime.spi.WasmRuntime;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HelpAndVersionTest {
@@ -75,13 +83,65 @@ class HelpAndVersionTest {
   }
 
   @Test
-  void versionNamesWisexAndJava() {
+  void versionNamesWisexEveryBackendAndJava() {
     Cli.Result r = Cli.run("--version");
 
     assertEquals(0, r.exitCode(), r::toString);
-    String[] lines = r.stdout().strip().split("\\R");
-    assertEquals(2, lines.length, r::toString);
-    assertTrue(lines[0].matches("wisex \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), r::toString);
-    assertTrue(lines[1].startsWith("Java " + Runtime.version().feature()), r::toString);
+    List<String> lines = r.stdout().strip().lines().toList();
+    List<WasmRuntime> runtimes = RuntimeRegistry.discover().all();
+    assertEquals(runtimes.size() + 2, lines.size(), r::toString);
+    assertTrue(lines.get(0).matches("wisex \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), r::toString);
+    for (int i = 0; i < runtimes.size(); i++) {
+      WasmRuntime runtime = runtimes.get(i);
+      assertTrue(
+          lines.get(i + 1).startsWith("runtime " + runtime.name() + " " + runtime.version() + " ("),
+          r::toString);
+    }
+    assertTrue(lines.contains("runtime chicory 1.7.5 (available, default)"), r::toString);
+    assertTrue(lines.getLast().startsWith("Java " + Runtime.version().feature()), r::toString);
+    assertTrue(lines.getLast().contains(System.getProperty("java.vm.vendor")), r::toString);
+  }
+
+  @Test
+  void versionSaysWhyABackendIsUnavailableAndWhenNoneIsFound() {
+    String[] lines =
+        new VersionProvider(new RuntimeRegistry(List.of(new UnavailableRuntime()))).getVersion();
+    String[] none = new VersionProvider(new RuntimeRegistry(List.of())).getVersion();
+
+    assertEquals("runtime future 9.9 (unavailable: needs a newer JDK)", lines[1]);
+    assertTrue(none[1].startsWith("runtime: none found"), none[1]);
+  }
+
+  /** A backend that cannot run here, as one needing a newer JDK would report itself. */
+  private static final class UnavailableRuntime implements WasmRuntime {
+    @Override
+    public String name() {
+      return "future";
+    }
+
+    @Override
+    public String version() {
+      return "9.9";
+    }
+
+    @Override
+    public int priority() {
+      return 1;
+    }
+
+    @Override
+    public Availability availability() {
+      return Availability.no("needs a newer JDK");
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+      return Set.of();
+    }
+
+    @Override
+    public WasmInstance instantiate(byte[] module, HostImports imports, InstanceConfig config) {
+      throw new UnsupportedOperationException("never instantiated: it is unavailable");
+    }
   }
 }

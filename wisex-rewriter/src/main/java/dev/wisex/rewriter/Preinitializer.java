@@ -20,6 +20,7 @@ import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.snapshot.Snapshotter;
 import dev.wisex.rewriter.validate.RestrictionValidator;
 import dev.wisex.runtime.spi.Capability;
+import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
@@ -33,12 +34,23 @@ import org.apache.logging.log4j.Logger;
 /**
  * Pre-initializes a module: the library entry point behind the CLI. Stateless apart from its
  * options, so one instance may be used from many threads.
+ *
+ * <pre>{@code
+ * WisexOptions options = WisexOptions.builder().initFunc("init").allowWasi(true).build();
+ * byte[] output = new Preinitializer(options).preinitialize(Files.readAllBytes(input)).module();
+ * }</pre>
+ *
+ * <p>Init may call the embedder's own functions: {@link #withHostFunctions}. A backend is chosen by
+ * {@link WisexOptions#runtime()} or, without a name, by priority among the backends {@link
+ * RuntimeRegistry#discover()} finds. README.md's "Library use" shows each case; {@code
+ * LibraryExamplesTest} runs them.
  */
 public final class Preinitializer {
   private static final Logger LOG = LogManager.getLogger(Preinitializer.class);
 
   private final WisexOptions options;
   private final RuntimeRegistry runtimes;
+  private final List<HostFunction> hostFunctions;
 
   /** Uses the backends found with {@link java.util.ServiceLoader}. */
   public Preinitializer(WisexOptions options) {
@@ -46,8 +58,26 @@ public final class Preinitializer {
   }
 
   public Preinitializer(WisexOptions options, RuntimeRegistry runtimes) {
+    this(options, runtimes, List.of());
+  }
+
+  private Preinitializer(
+      WisexOptions options, RuntimeRegistry runtimes, List<HostFunction> hostFunctions) {
     this.options = Objects.requireNonNull(options, "options");
     this.runtimes = Objects.requireNonNull(runtimes, "runtimes");
+    this.hostFunctions = HostFunctionSet.checkUnique(hostFunctions);
+  }
+
+  /**
+   * A pre-initializer that links these functions for the module's imports of the same {@code
+   * module.name} during init (the library's counterpart of {@code --preload}): they win over WASI
+   * and over the stub that fails init, must have the import's type, and are ignored where nothing
+   * imports them. The output keeps the imports, so whoever runs it links the real functions.
+   *
+   * @throws IllegalArgumentException if two functions share a {@code module.name}
+   */
+  public Preinitializer withHostFunctions(List<HostFunction> functions) {
+    return new Preinitializer(options, runtimes, functions);
   }
 
   /**
@@ -82,7 +112,11 @@ public final class Preinitializer {
                 : null;
         WasmInstance instance =
             InitRunner.run(
-                runtime, runnable, module, ImportLinker.link(module, wasi, runtime), options)) {
+                runtime,
+                runnable,
+                module,
+                ImportLinker.link(module, wasi, runtime, hostFunctions),
+                options)) {
       snapshot = Snapshotter.snapshot(instance, instrumented);
     }
     Rewriter.Output output = Rewriter.rewrite(module, snapshot, options);

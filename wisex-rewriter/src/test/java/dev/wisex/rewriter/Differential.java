@@ -22,6 +22,7 @@ import dev.wisex.rewriter.instrument.LimitInstrumenter;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.GuestMemory;
+import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
@@ -117,11 +118,21 @@ final class Differential {
    * asserts.
    */
   WisexResult check(byte[] original, WisexOptions options, Call... calls) {
+    return check(original, options, List.of(), calls);
+  }
+
+  /**
+   * As {@link #check(byte[], WisexOptions, Call...)}, with the library user's host functions linked
+   * on both sides (init's run and the output's instance), as an embedder would link them.
+   */
+  WisexResult check(
+      byte[] original, WisexOptions options, List<HostFunction> hostFunctions, Call... calls) {
     abortIfUnable(original);
     WisexResult result =
         new Preinitializer(
                 options.toBuilder().runtime(runtime.name()).build(),
                 new RuntimeRegistry(List.of(runtime)))
+            .withHostFunctions(hostFunctions)
             .preinitialize(original);
     WasmModule originalModule = ModuleParser.parse(original);
     InstrumentedModule before =
@@ -140,12 +151,12 @@ final class Differential {
                 LimitInstrumenter.apply(
                     before.bytes(), originalModule.functionTypes().length, UNLIMITED),
                 originalModule,
-                ImportLinker.link(originalModule, referenceHost, runtime),
+                ImportLinker.link(originalModule, referenceHost, runtime, hostFunctions),
                 options);
         WasmInstance snapshot =
             runtime.instantiate(
                 after.bytes(),
-                ImportLinker.link(outputModule, snapshotHost, runtime),
+                ImportLinker.link(outputModule, snapshotHost, runtime, hostFunctions),
                 new InstanceConfig(options.executionMode()))) {
       assertSameState(before, reference, after, snapshot, "after init");
       for (Call call : calls) {

@@ -17,13 +17,16 @@ import dev.wisex.runtime.spi.ValType;
 import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.wasix.WasixHost;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Links every import for init: functions and memories. WASI/WASIX imports come from the {@link
- * WasixHost} when WASI is allowed; any other import gets a stub that fails init when called
- * (instantiation itself must not fail: many modules import functions that init never calls).
+ * Links every import for init: functions and memories. The caller's own host functions win;
+ * WASI/WASIX imports come from the {@link WasixHost} when WASI is allowed; any other import gets a
+ * stub that fails init when called (instantiation itself must not fail: many modules import
+ * functions that init never calls).
  */
 public final class ImportLinker {
   private ImportLinker() {}
@@ -39,7 +42,12 @@ public final class ImportLinker {
    * @param wasi the WASI/WASIX host, or {@code null} when WASI is not allowed
    */
   public static HostImports link(WasmModule module, WasixHost wasi) {
-    return link(module, wasi, null);
+    return link(module, wasi, null, List.of());
+  }
+
+  /** Links as {@link #link(WasmModule, WasixHost, WasmRuntime, List)} with no own functions. */
+  public static HostImports link(WasmModule module, WasixHost wasi, WasmRuntime runtime) {
+    return link(module, wasi, runtime, List.of());
   }
 
   /**
@@ -50,9 +58,13 @@ public final class ImportLinker {
    * @param wasi the WASI/WASIX host, or {@code null} when WASI is not allowed
    * @param runtime the backend that will instantiate the module, or {@code null} if it imports no
    *     memory
+   * @param custom the library user's host functions; each replaces whatever else would link the
+   *     import of the same name, and must have the import's type. Those the module does not import
+   *     are ignored, so one set can serve many modules.
    */
-  public static HostImports link(WasmModule module, WasixHost wasi, WasmRuntime runtime) {
-    return new HostImports(functions(module, wasi), memories(module, runtime));
+  public static HostImports link(
+      WasmModule module, WasixHost wasi, WasmRuntime runtime, List<HostFunction> custom) {
+    return new HostImports(functions(module, wasi, custom), memories(module, runtime));
   }
 
   private static List<MemoryImport> memories(WasmModule module, WasmRuntime runtime) {
@@ -77,10 +89,18 @@ public final class ImportLinker {
     return memories;
   }
 
-  private static List<HostFunction> functions(WasmModule module, WasixHost wasi) {
+  private static List<HostFunction> functions(
+      WasmModule module, WasixHost wasi, List<HostFunction> custom) {
+    Map<String, HostFunction> byName = new HashMap<>();
+    custom.forEach(f -> byName.put(f.qualifiedName(), f));
     List<HostFunction> functions = new ArrayList<>();
     for (Import imp : module.imports(ExternalKind.FUNCTION)) {
       FuncType type = toSpi(module.types().get(imp.functionTypeIndex()));
+      HostFunction own = byName.get(imp.qualifiedName());
+      if (own != null) {
+        functions.add(checked(own, type));
+        continue;
+      }
       Optional<HostFunction> host =
           wasi == null ? Optional.empty() : wasi.function(imp.module(), imp.name(), type);
       functions.add(host.orElseGet(() -> stub(imp, type)));
@@ -88,9 +108,35 @@ public final class ImportLinker {
     return functions;
   }
 
+  private static HostFunction checked(HostFunction own, FuncType imported) {
+    if (!own.type().equals(imported)) {
+      throw new InitFailedException(
+          "host function `"
+              + own.qualifiedName()
+              + "` has type "
+              + format(own.type())
+              + " but the module imports it as "
+              + format(imported)
+              + "; declare the host function with the import's type");
+    }
+    return own;
+  }
+
   /** Whether the module imports any function from a WASI/WASIX namespace. */
   public static boolean importsWasi(WasmModule module) {
     return module.imports(ExternalKind.FUNCTION).stream().anyMatch(i -> WasixHost.owns(i.module()));
+  }
+
+  private static String format(FuncType type) {
+    return "("
+        + String.join(", ", type.params().stream().map(ImportLinker::watName).toList())
+        + ") -> ("
+        + String.join(", ", type.results().stream().map(ImportLinker::watName).toList())
+        + ")";
+  }
+
+  private static String watName(ValType type) {
+    return type.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static HostFunction stub(Import imp, FuncType type) {

@@ -1,0 +1,40 @@
+package dev.wisex.maven;
+
+import java.io.File;
+
+/**
+ * One {@code <file>} of the goal's {@code <files>}: a module to pre-initialize, where to write the
+ * result, and optionally its own init function. Maven fills the fields by name.
+ */
+public final class WasmFile {
+  /** The module to pre-initialize. */
+  File input;
+
+  /**
+   * Where to write the pre-initialized module; default {@code target/NAME.init.wasm} for input
+   * {@code NAME.wasm}.
+   */
+  File output;
+
+  /** This module's init export, when it differs from the goal's {@code initFunc}. */
+  String initFunc;
+
+  /** Maven's configurator creates the element. */
+  public WasmFile() {}
+
+  WasmFile(File input, File output, String initFunc) {
+    this.input = input;
+    this.output = output;
+    this.initFunc = initFunc;
+  }
+
+  /** The output file, or the default one in {@code buildDirectory}. */
+  File outputOr(File buildDirectory) {
+    if (output != null) {
+      return output;
+    }
+    String name = input.getName();
+    String stem = name.endsWith(".wasm") ? name.substring(0, name.length() - 5) : name;
+    return new File(buildDirectory, stem + ".init.wasm");
+  }
+}
