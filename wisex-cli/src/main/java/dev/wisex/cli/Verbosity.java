@@ -15,6 +15,7 @@ final class Verbosity {
 
   static Level level(int verboseFlags) {
     return switch (verboseFlags) {
+      case -1 -> Level.ERROR; // --quiet
       case 0 -> Level.WARN;
       // -v shows the stages (INFO) and their details, including stack traces of failures (DEBUG).
       case 1 -> Level.DEBUG;

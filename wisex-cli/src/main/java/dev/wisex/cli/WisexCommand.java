@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -88,6 +89,20 @@ public final class WisexCommand implements Callable<Integer> {
           "Where to write the pre-initialized module; standard output when omitted or `-`. Written only"
               + " after success, and atomically: a failed run leaves an existing FILE untouched.")
   String output;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "After success, write a JSON report (sizes, memories, segments, globals, imports init"
+              + " called, stage timings, backend) to FILE, or to standard output with `-`.")
+  String report;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "No progress line on a terminal and no warnings; errors are still reported on stderr.")
+  boolean quiet;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -178,11 +193,19 @@ public final class WisexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Verbosity.apply(verbose.length);
+    Verbosity.apply(quiet ? -1 : verbose.length);
     RuntimeRegistry registry = RuntimeRegistry.discover();
     if (runtime.listRuntimes) {
       RuntimeList.print(registry, runtime.runtime, spec.commandLine().getOut());
       return ExitCodes.OK;
+    }
+    if (report != null
+        && ModuleFiles.isStandardStream(report)
+        && ModuleFiles.isStandardStream(output)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "`--report -` needs the module written to a file: standard output cannot carry both;"
+              + " add -o FILE");
     }
     WisexOptions options = options();
     PendingFeatures.check(options, spec.commandLine().getParseResult().originalArgs());
@@ -197,9 +220,24 @@ public final class WisexCommand implements Callable<Integer> {
     LOG.debug("read {} bytes from {}", module.length, inputName);
     LOG.debug("options: {}", options);
 
-    WisexResult result = new Preinitializer(options, registry).preinitialize(module);
-
-    ModuleFiles.write(output, result.module(), stdout);
+    WisexResult result;
+    try (ProgressLine progress = ProgressLine.startIfTerminal(stderr, quiet)) {
+      Preinitializer preinitializer = new Preinitializer(options, registry);
+      result =
+          (progress == null ? preinitializer : preinitializer.withProgress(progress))
+              .preinitialize(module);
+      if (progress != null) {
+        progress.stage("write", outputName);
+      }
+      ModuleFiles.write(output, result.module(), stdout);
+    }
+    if (report != null) {
+      ModuleFiles.write(
+          report,
+          ReportJson.render(result.report(), inputName, outputName)
+              .getBytes(StandardCharsets.UTF_8),
+          stdout);
+    }
     LOG.info(ReportSummary.format(result.report(), inputName, outputName));
     return ExitCodes.OK;
   }

@@ -1,6 +1,7 @@
 package dev.wisex.rewriter;
 
 import dev.wisex.api.MemoryReport;
+import dev.wisex.api.ProgressListener;
 import dev.wisex.api.SnapshotReport;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
@@ -8,6 +9,7 @@ import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeFeatures;
 import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.rewriter.init.ImportCalls;
 import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.WasiHosts;
@@ -15,6 +17,7 @@ import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.instrument.LimitInstrumenter;
 import dev.wisex.rewriter.instrument.LimitedModule;
+import dev.wisex.rewriter.instrument.Sizes;
 import dev.wisex.rewriter.rewrite.Rewriter;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.snapshot.Snapshotter;
@@ -50,6 +53,7 @@ public final class Preinitializer {
 
   private final WisexOptions options;
   private final RuntimeRegistry runtimes;
+  private final ProgressListener progress;
   private final List<HostFunction> hostFunctions;
 
   /** Uses the backends found with {@link java.util.ServiceLoader}. */
@@ -58,14 +62,23 @@ public final class Preinitializer {
   }
 
   public Preinitializer(WisexOptions options, RuntimeRegistry runtimes) {
-    this(options, runtimes, List.of());
+    this(options, runtimes, List.of(), ProgressListener.NONE);
   }
 
   private Preinitializer(
-      WisexOptions options, RuntimeRegistry runtimes, List<HostFunction> hostFunctions) {
+      WisexOptions options,
+      RuntimeRegistry runtimes,
+      List<HostFunction> hostFunctions,
+      ProgressListener progress) {
     this.options = Objects.requireNonNull(options, "options");
     this.runtimes = Objects.requireNonNull(runtimes, "runtimes");
     this.hostFunctions = HostFunctionSet.checkUnique(hostFunctions);
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  /** A pre-initializer that tells {@code listener} each stage as it starts. */
+  public Preinitializer withProgress(ProgressListener listener) {
+    return new Preinitializer(options, runtimes, hostFunctions, listener);
   }
 
   /**
@@ -77,7 +90,7 @@ public final class Preinitializer {
    * @throws IllegalArgumentException if two functions share a {@code module.name}
    */
   public Preinitializer withHostFunctions(List<HostFunction> functions) {
-    return new Preinitializer(options, runtimes, functions);
+    return new Preinitializer(options, runtimes, functions, progress);
   }
 
   /**
@@ -87,15 +100,21 @@ public final class Preinitializer {
    *     fails
    */
   public WisexResult preinitialize(byte[] input) {
+    StageClock clock = new StageClock();
+    progress.stage("parse", input.length + " bytes");
     WasmModule module = ModuleParser.parse(input);
     CodeFeatures code = CodeScanner.scan(module);
+    clock.lap("parse");
     RestrictionValidator.validate(module, code, options);
+    Set<Capability> required = RequiredCapabilities.of(module, code);
+    WasmRuntime runtime = runtimes.select(options.runtime(), required);
+    clock.lap("validate");
+    progress.stage("instrument", "");
     InstrumentedModule instrumented = Instrumenter.instrument(module, code);
     LimitedModule runnable =
         LimitInstrumenter.apply(
             instrumented.bytes(), module.functionTypes().length, options.limits());
-    Set<Capability> required = RequiredCapabilities.of(module, code);
-    WasmRuntime runtime = runtimes.select(options.runtime(), required);
+    clock.lap("instrument");
     LOG.debug(
         "running init on runtime `{}` {} ({}; module needs {})",
         runtime.name(),
@@ -105,26 +124,41 @@ public final class Preinitializer {
             : "the preferred available runtime that supports the module",
         required.isEmpty() ? "no optional proposals" : required);
     Snapshot snapshot;
+    ImportCalls calls;
     // The host (and its sandbox) lives exactly as long as the instance that init runs in.
     try (WasixHost wasi =
-            options.allowWasi() && ImportLinker.importsWasi(module)
-                ? WasiHosts.create(options)
-                : null;
-        WasmInstance instance =
-            InitRunner.run(
-                runtime,
-                runnable,
-                module,
-                ImportLinker.link(module, wasi, runtime, hostFunctions),
-                options)) {
-      snapshot = Snapshotter.snapshot(instance, instrumented);
+        options.allowWasi() && ImportLinker.importsWasi(module)
+            ? WasiHosts.create(options)
+            : null) {
+      calls = ImportCalls.counting(ImportLinker.link(module, wasi, runtime, hostFunctions));
+      progress.stage("init", "on " + runtime.name());
+      try (WasmInstance instance =
+          InitRunner.run(runtime, runnable, module, calls.imports(), options)) {
+        clock.lap("init");
+        progress.stage("snapshot", memoryTotal(instance, instrumented));
+        snapshot = Snapshotter.snapshot(instance, instrumented);
+        clock.lap("snapshot");
+      }
     }
+    progress.stage("rewrite", "");
     Rewriter.Output output = Rewriter.rewrite(module, snapshot, options);
     ModuleParser.parse(output.bytes()); // the output must at least be well-formed
+    clock.lap("rewrite");
     if (options.verify()) {
+      progress.stage("verify", "");
       OutputVerifier.verify(runtime, output.bytes(), snapshot, options);
+      clock.lap("verify");
     }
-    return new WisexResult(output.bytes(), report(runtime, input, module, snapshot, output));
+    return new WisexResult(
+        output.bytes(), report(runtime, input, module, snapshot, output, calls, clock));
+  }
+
+  private static String memoryTotal(WasmInstance instance, InstrumentedModule instrumented) {
+    long bytes = 0;
+    for (String name : instrumented.memoryExports()) {
+      bytes += instance.memory(name).byteSize();
+    }
+    return bytes == 0 ? "" : Sizes.describe(bytes) + " of memory";
   }
 
   private static SnapshotReport report(
@@ -132,7 +166,9 @@ public final class Preinitializer {
       byte[] input,
       WasmModule module,
       Snapshot snapshot,
-      Rewriter.Output output) {
+      Rewriter.Output output,
+      ImportCalls calls,
+      StageClock clock) {
     List<MemoryReport> memories =
         snapshot.memories().stream()
             .map(
@@ -147,6 +183,10 @@ public final class Preinitializer {
         snapshot.globals().size(),
         memories,
         module.data().size(),
-        output.dataSegments());
+        output.dataSegments(),
+        runtime.version(),
+        output.globalsChanged(),
+        calls.called(),
+        clock.laps());
   }
 }

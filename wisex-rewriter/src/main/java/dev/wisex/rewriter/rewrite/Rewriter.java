@@ -23,6 +23,7 @@ import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.validate.InitOnceFlag;
 import dev.wisex.runtime.spi.GlobalValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,8 +58,11 @@ public final class Rewriter {
 
   private Rewriter() {}
 
-  /** The rewritten module and how many data segments it has. */
-  public record Output(byte[] bytes, int dataSegments) {}
+  /**
+   * The rewritten module, how many data segments it has, and how many globals got a new
+   * initializer.
+   */
+  public record Output(byte[] bytes, int dataSegments, int globalsChanged) {}
 
   public static Output rewrite(WasmModule module, Snapshot snapshot, WisexOptions options) {
     Map<Integer, byte[]> contents = new HashMap<>();
@@ -75,8 +79,15 @@ public final class Rewriter {
     if (!module.memories().isEmpty()) {
       contents.put(Section.MEMORY, SectionEncoder.memories(memories(module, byIndex)));
     }
+    int globalsChanged = 0;
     if (!module.globals().isEmpty()) {
-      contents.put(Section.GLOBAL, SectionEncoder.globals(globals(module, snapshot)));
+      List<Global> globals = globals(module, snapshot);
+      for (int i = 0; i < globals.size(); i++) {
+        if (!Arrays.equals(globals.get(i).initExpr(), module.globals().get(i).initExpr())) {
+          globalsChanged++;
+        }
+      }
+      contents.put(Section.GLOBAL, SectionEncoder.globals(globals));
     }
     if (module.section(Section.EXPORT).isPresent()) {
       contents.put(Section.EXPORT, SectionEncoder.exports(exports(module, options)));
@@ -98,7 +109,7 @@ public final class Rewriter {
     }
     byte[] bytes = ModuleAssembler.assemble(module, contents, removed);
     LOG.debug("rewritten: {} bytes, {} data segments", bytes.length, data.count());
-    return new Output(bytes, data.count());
+    return new Output(bytes, data.count(), globalsChanged);
   }
 
   /**

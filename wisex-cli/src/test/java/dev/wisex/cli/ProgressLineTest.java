@@ -1,0 +1,40 @@
+package dev.wisex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import org.junit.jupiter.api.Test;
+
+/** The progress line: its text, and that it stays off where it would corrupt captured output. */
+class ProgressLineTest {
+  @Test
+  void rendersStageDetailAndElapsedTime() {
+    assertEquals(
+        "wisex: snapshot (16 MiB of memory) 2.5 s",
+        ProgressLine.render("snapshot", "16 MiB of memory", 2_500_000_000L));
+    assertEquals("wisex: init 0.2 s", ProgressLine.render("init", "", 200_000_000L));
+  }
+
+  @Test
+  void isOffForStreamsOtherThanTheProcessStderrAndWithQuiet() {
+    assertNull(ProgressLine.startIfTerminal(new PrintStream(new ByteArrayOutputStream()), false));
+    assertNull(ProgressLine.startIfTerminal(System.err, true));
+  }
+
+  @Test
+  void isOffWhenStderrIsNoTerminal() {
+    // Test JVMs run with redirected streams: no terminal, so no progress line.
+    assertEquals(false, ProgressLine.isTerminal());
+    assertNull(ProgressLine.startIfTerminal(System.err, false));
+  }
+
+  @Test
+  void quietSilencesWarningsButNotErrors() {
+    Cli.Result r = Cli.run("--quiet", "missing.wasm");
+
+    assertEquals(1, r.exitCode(), r::toString);
+    assertEquals(true, r.stderr().startsWith("error: "), r::toString);
+  }
+}

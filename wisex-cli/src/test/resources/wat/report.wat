@@ -1,0 +1,23 @@
+;; The report's golden module: two memories, three mutable globals of which init changes two, one
+;; passive segment, and three WASI calls during init (two fd_write, one random_get).
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "random_get" (func $random_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+  (memory $main (export "memory") 1)
+  (memory $aux 2)
+  (global $counter (mut i32) (i32.const 0))
+  (global $big (mut i64) (i64.const 0))
+  (global $same (mut i32) (i32.const 7))
+  (data (i32.const 16) "hi\n")
+  (data $later "passive")
+  (func (export "wizex.initialize")
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 3))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+    (drop (call $fd_write (i32.const 2) (i32.const 0) (i32.const 1) (i32.const 8)))
+    (drop (call $random_get (i32.const 100) (i32.const 8)))
+    (i32.store $aux (i32.const 70000) (i32.const 0x01020304))
+    (global.set $counter (i32.const 2))
+    (global.set $big (i64.const 0x1122334455667788))
+    (global.set $same (i32.const 7))))
