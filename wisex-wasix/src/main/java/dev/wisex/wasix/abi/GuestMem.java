@@ -67,8 +67,9 @@ public final class GuestMem {
   }
 
   public byte[] bytes(long address, int length) {
+    GuestMemory memory = inBounds(address, length);
     byte[] out = new byte[length];
-    memory().read(address, out, 0, length);
+    memory.read(address, out, 0, length);
     return out;
   }
 
@@ -77,7 +78,28 @@ public final class GuestMem {
   }
 
   public void write(long address, byte[] src, int offset, int length) {
-    memory().write(address, src, offset, length);
+    inBounds(address, length).write(address, src, offset, length);
+  }
+
+  /**
+   * Fails with {@code EFAULT} unless {@code [address, address + length)} lies inside memory: for a
+   * guest array or buffer checked as a whole before it is used or anything is allocated for it.
+   */
+  public void checkRange(long address, long length) {
+    inBounds(address, length);
+  }
+
+  /**
+   * The memory, if {@code [address, address + length)} lies inside it; otherwise the call fails
+   * with {@code EFAULT}, as in wasmer, before anything is allocated for a guest-chosen length. A
+   * trap would end init; an errno lets the program handle its own bad pointer.
+   */
+  private GuestMemory inBounds(long address, long length) {
+    GuestMemory memory = memory();
+    if (address < 0 || length < 0 || address > memory.byteSize() - length) {
+      throw new WasiException(Errno.FAULT);
+    }
+    return memory;
   }
 
   public int u8(long address) {

@@ -71,12 +71,22 @@ public final class FdIoCalls {
     int read(byte[] buf, int len);
   }
 
+  /** The whole iovec array must lie in memory (count is at most 2^32, so no overflow). */
+  private static void checkIovecs(GuestMem m, long iovs, long count) {
+    if (count < 0) {
+      throw new WasiException(Errno.INVAL);
+    }
+    m.checkRange(iovs, count * 2L * m.pointerSize());
+  }
+
   private static long scatter(GuestMem m, long iovs, long count, Reader reader) {
+    checkIovecs(m, iovs, count);
     long total = 0;
     for (long i = 0; i < count; i++) {
       long iov = iovs + 2L * m.pointerSize() * i;
       long buf = m.ptr(iov);
       int len = GuestMem.checkedLength(m.size(iov + m.pointerSize()));
+      m.checkRange(buf, len);
       byte[] tmp = new byte[len];
       int n = reader.read(tmp, len);
       m.write(buf, tmp, 0, n);
@@ -89,6 +99,7 @@ public final class FdIoCalls {
   }
 
   private static byte[] gather(GuestMem m, long iovs, long count) {
+    checkIovecs(m, iovs, count);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (long i = 0; i < count; i++) {
       long iov = iovs + 2L * m.pointerSize() * i;
