@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The one-line progress display on a terminal: the current stage, what it works on and how long it
@@ -23,6 +24,7 @@ final class ProgressLine implements ProgressListener, AutoCloseable {
   private volatile String stage = "";
   private volatile String detail = "";
   private volatile long stageStarted = System.nanoTime();
+  private volatile LongSupplier memoryBytes;
   private boolean drawn;
 
   private ProgressLine(PrintStream terminal) {
@@ -63,6 +65,12 @@ final class ProgressLine implements ProgressListener, AutoCloseable {
     this.stage = stage;
     this.detail = detail;
     this.stageStarted = System.nanoTime();
+    this.memoryBytes = null;
+  }
+
+  @Override
+  public void watchMemory(LongSupplier memoryBytes) {
+    this.memoryBytes = memoryBytes;
   }
 
   static String render(String stage, String detail, long elapsedNanos) {
@@ -74,8 +82,27 @@ final class ProgressLine implements ProgressListener, AutoCloseable {
         elapsedNanos / 1e9);
   }
 
+  /** {@code 640 KiB}, {@code 17.5 MiB}, {@code 1.0 GiB}: one decimal is enough while it grows. */
+  static String size(long bytes) {
+    if (bytes >= 1L << 30) {
+      return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+    }
+    if (bytes >= 1L << 20) {
+      return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+    }
+    return (bytes >> 10) + " KiB";
+  }
+
   private synchronized void draw() {
-    terminal.print("\r\033[K" + render(stage, detail, System.nanoTime() - stageStarted));
+    String shown = detail;
+    LongSupplier memory = memoryBytes;
+    if (memory != null) {
+      long bytes = memory.getAsLong();
+      if (bytes >= 0) {
+        shown = (shown.isEmpty() ? "" : shown + ", ") + size(bytes) + " of memory";
+      }
+    }
+    terminal.print("\r\033[K" + render(stage, shown, System.nanoTime() - stageStarted));
     terminal.flush();
     drawn = true;
   }

@@ -18,6 +18,13 @@ class ProgressLineTest {
   }
 
   @Test
+  void sizesReadWhileMemoryGrows() {
+    assertEquals("64 KiB", ProgressLine.size(65536));
+    assertEquals("17.5 MiB", ProgressLine.size(17L * 1024 * 1024 + 512 * 1024));
+    assertEquals("4.0 GiB", ProgressLine.size(4L << 30));
+  }
+
+  @Test
   void isOffForStreamsOtherThanTheProcessStderrAndWithQuiet() {
     assertNull(ProgressLine.startIfTerminal(new PrintStream(new ByteArrayOutputStream()), false));
     assertNull(ProgressLine.startIfTerminal(System.err, true));

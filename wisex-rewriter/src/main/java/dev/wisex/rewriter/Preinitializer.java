@@ -133,7 +133,13 @@ public final class Preinitializer {
       calls = ImportCalls.counting(ImportLinker.link(module, wasi, runtime, hostFunctions));
       progress.stage("init", "on " + runtime.name());
       try (WasmInstance instance =
-          InitRunner.run(runtime, runnable, module, calls.imports(), options)) {
+          InitRunner.run(
+              runtime,
+              runnable,
+              module,
+              calls.imports(),
+              options,
+              started -> progress.watchMemory(() -> memoryBytes(started, instrumented)))) {
         clock.lap("init");
         progress.stage("snapshot", memoryTotal(instance, instrumented));
         snapshot = Snapshotter.snapshot(instance, instrumented);
@@ -151,6 +157,19 @@ public final class Preinitializer {
     }
     return new WisexResult(
         output.bytes(), report(runtime, input, module, snapshot, output, calls, clock));
+  }
+
+  /** The total size of the instance's memories from any thread, or -1 if unknown. */
+  private static long memoryBytes(WasmInstance instance, InstrumentedModule instrumented) {
+    long total = 0;
+    for (String name : instrumented.memoryExports()) {
+      long bytes = instance.memoryBytesFromAnyThread(name);
+      if (bytes < 0) {
+        return -1;
+      }
+      total += bytes;
+    }
+    return total;
   }
 
   private static String memoryTotal(WasmInstance instance, InstrumentedModule instrumented) {

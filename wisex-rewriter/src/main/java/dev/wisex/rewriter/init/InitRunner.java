@@ -16,6 +16,7 @@ import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.wasix.GuestExit;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -42,10 +43,25 @@ public final class InitRunner {
       WasmModule original,
       HostImports imports,
       WisexOptions options) {
+    return run(runtime, runnable, original, imports, options, instance -> {});
+  }
+
+  /**
+   * As above; {@code instantiated} hears of the instance as soon as it exists, before the start
+   * function and init run in it (for progress displays, which may only use the thread-safe {@link
+   * WasmInstance#memoryBytesFromAnyThread}).
+   */
+  public static WasmInstance run(
+      WasmRuntime runtime,
+      LimitedModule runnable,
+      WasmModule original,
+      HostImports imports,
+      WisexOptions options,
+      Consumer<WasmInstance> instantiated) {
     InitLimits limits = options.limits();
     return InitDeadline.run(
         limits.timeout(),
-        () -> initialize(runtime, runnable, original, imports, options),
+        () -> initialize(runtime, runnable, original, imports, options, instantiated),
         WasmInstance::close);
   }
 
@@ -54,7 +70,8 @@ public final class InitRunner {
       LimitedModule runnable,
       WasmModule original,
       HostImports imports,
-      WisexOptions options) {
+      WisexOptions options,
+      Consumer<WasmInstance> instantiated) {
     WasmInstance instance;
     try {
       instance =
@@ -66,6 +83,7 @@ public final class InitRunner {
       throw startExited(e);
     }
     try {
+      instantiated.accept(instance);
       if (runnable.startExport().isPresent()) {
         try {
           instance.call(runnable.startExport().get());

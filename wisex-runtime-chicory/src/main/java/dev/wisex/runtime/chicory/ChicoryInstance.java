@@ -64,6 +64,12 @@ final class ChicoryInstance implements WasmInstance {
     return GlobalReader.read(export, instance.global(global), instance.module().typeSection());
   }
 
+  /** Chicory keeps the page count in a plain field: a racy read is a recent size, never harm. */
+  @Override
+  public long memoryBytesFromAnyThread(String export) {
+    return memory(export).byteSize();
+  }
+
   @Override
   public GuestMemory memory(String export) {
     return new ChicoryMemory(instance.memory(exports.indexOf(export, ExternalType.MEMORY)));

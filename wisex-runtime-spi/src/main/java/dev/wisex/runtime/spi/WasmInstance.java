@@ -18,6 +18,15 @@ public interface WasmInstance extends AutoCloseable {
   /** An exported memory, for bulk reads and writes. */
   GuestMemory memory(String export);
 
+  /**
+   * The current size in bytes of an exported memory, readable from any thread while guest code runs
+   * in this instance, for progress displays; {@code -1} where the engine cannot answer that safely
+   * (the default).
+   */
+  default long memoryBytesFromAnyThread(String export) {
+    return -1;
+  }
+
   @Override
   default void close() {}
 }
