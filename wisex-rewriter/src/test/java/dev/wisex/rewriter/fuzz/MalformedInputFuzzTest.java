@@ -12,6 +12,7 @@ import dev.wisex.rewriter.rewrite.Rewriter;
 import dev.wisex.rewriter.snapshot.MemorySnapshot;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.validate.RestrictionValidator;
+import dev.wisex.testkit.Mutations;
 import dev.wisex.testkit.Wat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class MalformedInputFuzzTest {
     SplittableRandom random = new SplittableRandom(424242);
     for (int i = 0; i < VARIANTS; i++) {
       byte[] original = corpus.get(random.nextInt(corpus.size()));
-      byte[] variant = mutate(original, random);
+      byte[] variant = Mutations.mutate(original, random);
       try {
         runStaticStages(variant);
       } catch (WisexException expected) {
@@ -83,43 +84,6 @@ class MalformedInputFuzzTest {
     }
     Snapshot snapshot = new Snapshot(new HashMap<>(), memories, Set.of());
     ModuleParser.parse(Rewriter.rewrite(module, snapshot, options).bytes());
-  }
-
-  private static byte[] mutate(byte[] original, SplittableRandom random) {
-    byte[] bytes = original.clone();
-    switch (random.nextInt(4)) {
-      case 0 -> { // truncate
-        return java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
-      }
-      case 1 -> { // flip a few bytes (past the header, mostly)
-        int flips = 1 + random.nextInt(4);
-        for (int k = 0; k < flips; k++) {
-          bytes[8 + random.nextInt(bytes.length - 8)] = (byte) random.nextInt(256);
-        }
-        return bytes;
-      }
-      case 2 -> { // a lying LEB: 0xFF-run that decodes to a huge size
-        int at = 8 + random.nextInt(bytes.length - 8);
-        for (int k = at; k < Math.min(bytes.length, at + 4); k++) {
-          bytes[k] = (byte) 0xFF;
-        }
-        if (at + 4 < bytes.length) {
-          bytes[at + 4] = 0x07;
-        }
-        return bytes;
-      }
-      default -> { // insert random bytes
-        int at = 8 + random.nextInt(bytes.length - 8);
-        int n = 1 + random.nextInt(8);
-        byte[] out = new byte[bytes.length + n];
-        System.arraycopy(bytes, 0, out, 0, at);
-        for (int k = 0; k < n; k++) {
-          out[at + k] = (byte) random.nextInt(256);
-        }
-        System.arraycopy(bytes, at, out, at + n, bytes.length - at);
-        return out;
-      }
-    }
   }
 
   private static String hex(byte[] bytes) {

@@ -7,13 +7,8 @@ import dev.wisex.api.MapDir;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.rewriter.wasi.WasiRun.Memory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +39,7 @@ class SandboxEscapeTest {
 
   @Test
   void everyAttemptFailsCleanlyAndTheHostIsUnchanged() throws Exception {
-    String before = hash(dir);
+    String before = HostTrees.hash(dir);
     WisexOptions options =
         WasiRun.options()
             .mapDir(new MapDir("/data", data))
@@ -70,25 +65,7 @@ class SandboxEscapeTest {
           errno == EFAULT || errno == EINVAL || errno == 61 /* EOVERFLOW */,
           "call " + i + " must fail with EFAULT/EINVAL/EOVERFLOW, not " + errno);
     }
-    assertEquals(before, hash(dir), "the host trees (and the file next to them) are unchanged");
-  }
-
-  /** A digest of every path, type, link target and file content under {@code root}. */
-  private static String hash(Path root) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted().toList()) {
-        digest.update(root.relativize(path).toString().getBytes(StandardCharsets.UTF_8));
-        if (Files.isSymbolicLink(path)) {
-          digest.update(("->" + Files.readSymbolicLink(path)).getBytes(StandardCharsets.UTF_8));
-        } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-          digest.update(Files.readAllBytes(path));
-          digest.update(
-              Long.toString(Files.getLastModifiedTime(path).toMillis())
-                  .getBytes(StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
+    assertEquals(
+        before, HostTrees.hash(dir), "the host trees (and the file next to them) are unchanged");
   }
 }

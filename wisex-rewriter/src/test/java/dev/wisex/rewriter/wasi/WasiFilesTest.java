@@ -10,15 +10,9 @@ import dev.wisex.api.WisexOptions;
 import dev.wisex.rewriter.Preinitializer;
 import dev.wisex.rewriter.wasi.WasiRun.Memory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,9 +133,9 @@ class WasiFilesTest {
 
   @Test
   void theHostTreeIsNeverWritten() throws Exception {
-    String before = hash(dir);
+    String before = HostTrees.hash(dir);
     WasiRun.check(WasiRun.wat("files"), options());
-    assertEquals(before, hash(dir));
+    assertEquals(before, HostTrees.hash(dir));
     assertTrue(Files.notExists(data.resolve("out.txt")));
   }
 
@@ -154,24 +148,5 @@ class WasiFilesTest {
             InitFailedException.class,
             () -> new Preinitializer(options).preinitialize(WasiRun.wat("files")));
     assertTrue(e.getMessage().contains("not a directory"), e.getMessage());
-  }
-
-  /** A digest of every path, type, link target and file content under {@code root}. */
-  private static String hash(Path root) throws IOException, NoSuchAlgorithmException {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted().toList()) {
-        digest.update(root.relativize(path).toString().getBytes(StandardCharsets.UTF_8));
-        if (Files.isSymbolicLink(path)) {
-          digest.update(("->" + Files.readSymbolicLink(path)).getBytes(StandardCharsets.UTF_8));
-        } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-          digest.update(Files.readAllBytes(path));
-          digest.update(
-              Long.toString(Files.getLastModifiedTime(path).toMillis())
-                  .getBytes(StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }
