@@ -12,6 +12,7 @@ import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.init.ImportCalls;
 import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitRunner;
+import dev.wisex.rewriter.init.PreloadedModules;
 import dev.wisex.rewriter.init.WasiHosts;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
@@ -24,10 +25,12 @@ import dev.wisex.rewriter.snapshot.Snapshotter;
 import dev.wisex.rewriter.validate.RestrictionValidator;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostFunction;
+import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.wasix.WasixHost;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -126,11 +129,19 @@ public final class Preinitializer {
     Snapshot snapshot;
     ImportCalls calls;
     // The host (and its sandbox) lives exactly as long as the instance that init runs in.
-    try (WasixHost wasi =
-        options.allowWasi() && ImportLinker.importsWasi(module)
-            ? WasiHosts.create(options)
-            : null) {
-      calls = ImportCalls.counting(ImportLinker.link(module, wasi, runtime, hostFunctions));
+    try (PreloadedModules preloaded =
+            PreloadedModules.load(
+                module, options.preloads(), runtime, new InstanceConfig(options.executionMode()));
+        WasixHost wasi =
+            options.allowWasi() && ImportLinker.importsWasi(module)
+                ? WasiHosts.create(options)
+                : null) {
+      // The library user's own functions win over preloaded ones.
+      List<HostFunction> own = new ArrayList<>(preloaded.functions());
+      own.removeIf(
+          p -> hostFunctions.stream().anyMatch(h -> h.qualifiedName().equals(p.qualifiedName())));
+      own.addAll(hostFunctions);
+      calls = ImportCalls.counting(ImportLinker.link(module, wasi, runtime, own));
       progress.stage("init", "on " + runtime.name());
       try (WasmInstance instance =
           InitRunner.run(

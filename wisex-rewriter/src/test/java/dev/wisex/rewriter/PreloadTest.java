@@ -1,0 +1,116 @@
+package dev.wisex.rewriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wisex.api.RejectedModuleException;
+import dev.wisex.api.WisexOptions;
+import dev.wisex.api.WisexResult;
+import dev.wisex.parser.ExternalKind;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.testkit.Wat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code --preload NAME=FILE}: init's imports from {@code NAME} call the preloaded module's
+ * exports; the snapshot holds what they returned and the output still imports them.
+ */
+class PreloadTest {
+  @TempDir Path dir;
+
+  static List<Differential> backends() {
+    return Differential.everyBackend();
+  }
+
+  private Path lib() throws Exception {
+    return Files.write(
+        dir.resolve("lib.wasm"), Wat.resource(PreloadTest.class, "/wat/preload/lib.wat"));
+  }
+
+  private static byte[] main() {
+    return Wat.resource(PreloadTest.class, "/wat/preload/main.wat");
+  }
+
+  private static WisexResult run(Differential d, byte[] module, WisexOptions options) {
+    return new Preinitializer(
+            options.toBuilder().runtime(d.runtime().name()).build(),
+            new RuntimeRegistry(List.of(d.runtime())))
+        .preinitialize(module);
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
+  void initCallsThePreloadedModuleAndTheSnapshotKeepsTheResults(Differential d) throws Exception {
+    WisexResult result = run(d, main(), WisexOptions.builder().preload("lib", lib()).build());
+
+    // The output runs without the library: init's results are in its globals and memory.
+    var output = ModuleParser.parse(result.module());
+    assertEquals(2, output.importCount(ExternalKind.FUNCTION), "the imports stay");
+    try (var instance =
+        d.runtime()
+            .instantiate(
+                result.module(),
+                dev.wisex.rewriter.init.ImportLinker.link(output),
+                dev.wisex.runtime.spi.InstanceConfig.defaults())) {
+      assertEquals(102, instance.call("a")[0], "the second call of the stateful `next`");
+      assertEquals(42, instance.call("b")[0], "40 + trunc(2.5)");
+      byte[] word = new byte[4];
+      instance.memory("memory").read(8, word, 0, 4);
+      assertEquals(102, word[0]);
+    }
+    assertEquals(java.util.Map.of("lib.mix", 1L, "lib.next", 2L), result.report().importCalls());
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
+  void mismatchesAreRefusedWithTheirCause(Differential d) throws Exception {
+    Path lib = lib();
+    byte[] wrongType =
+        Wat.assemble(
+            "(module (import \"lib\" \"next\" (func (result i64))) (func (export \"wizex.initialize\")))");
+    RejectedModuleException type =
+        assertThrows(
+            RejectedModuleException.class,
+            () -> run(d, wrongType, WisexOptions.builder().preload("lib", lib).build()));
+    assertTrue(type.getMessage().startsWith("`lib.next` is imported as"), type::getMessage);
+
+    byte[] missing =
+        Wat.assemble(
+            "(module (import \"lib\" \"nope\" (func)) (func (export \"wizex.initialize\")))");
+    RejectedModuleException absent =
+        assertThrows(
+            RejectedModuleException.class,
+            () -> run(d, missing, WisexOptions.builder().preload("lib", lib).build()));
+    assertEquals(
+        "the preloaded module `lib` exports no function `nope`, which the module imports",
+        absent.getMessage());
+
+    byte[] global =
+        Wat.assemble(
+            "(module (import \"lib\" \"m\" (memory 1)) (func (export \"wizex.initialize\")))");
+    RejectedModuleException kind =
+        assertThrows(
+            RejectedModuleException.class,
+            () -> run(d, global, WisexOptions.builder().preload("lib", lib).build()));
+    assertTrue(kind.getMessage().endsWith("--preload links functions only"), kind::getMessage);
+
+    RejectedModuleException unreadable =
+        assertThrows(
+            RejectedModuleException.class,
+            () ->
+                run(
+                    d,
+                    main(),
+                    WisexOptions.builder().preload("lib", dir.resolve("absent.wasm")).build()));
+    assertTrue(
+        unreadable.getMessage().startsWith("cannot read the module preloaded as `lib`"),
+        unreadable::getMessage);
+  }
+}
