@@ -14,9 +14,16 @@ import org.junit.jupiter.api.Test;
 
 /** {@code wisex-bom} lists every published module at the parent's version. */
 class BomTest {
-  /** Modules of the reactor that are not published for users: test support and examples. */
+  /**
+   * Modules of the reactor that are not published for users: test support, examples and benchmarks.
+   */
   private static final Set<String> UNPUBLISHED =
-      Set.of("wisex-testkit", "wisex-runtime-example", "wisex-architecture-tests", "wisex-bom");
+      Set.of(
+          "wisex-testkit",
+          "wisex-runtime-example",
+          "wisex-bench",
+          "wisex-architecture-tests",
+          "wisex-bom");
 
   private static final Path ROOT = Path.of("..");
 

@@ -14,6 +14,7 @@ class ModuleExportsTest {
     assertEquals(
         List.of(
             "dev.wisex.api",
+            "dev.wisex.bench",
             "dev.wisex.cli",
             "dev.wisex.maven",
             "dev.wisex.parser",

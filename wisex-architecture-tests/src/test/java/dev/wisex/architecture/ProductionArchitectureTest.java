@@ -68,6 +68,7 @@ class ProductionArchitectureTest {
           "dev.wisex.rewriter.names",
           "dev.wisex.cli",
           "dev.wisex.maven",
+          "dev.wisex.bench",
           "dev.wisex.wasix.fs",
           "dev.wisex.wasix.config");
 

@@ -39,6 +39,7 @@ public final class WisexRules {
   static final String REWRITER = "dev.wisex.rewriter..";
   static final String CLI = "dev.wisex.cli..";
   static final String MAVEN_PLUGIN = "dev.wisex.maven..";
+  static final String BENCH = "dev.wisex.bench..";
   static final String TESTKIT = "dev.wisex.testkit..";
 
   /** The root package of every module the rules above place. */
@@ -53,6 +54,7 @@ public final class WisexRules {
           "dev.wisex.rewriter",
           "dev.wisex.cli",
           "dev.wisex.maven",
+          "dev.wisex.bench",
           "dev.wisex.testkit");
 
   /** Backends are the packages {@code dev.wisex.runtime.NAME..} other than the SPI. */
@@ -63,6 +65,9 @@ public final class WisexRules {
    * in).
    */
   static final String HOST_TREE_COPIER = "dev.wisex.wasix.fs.HostTreeCopier";
+
+  /** The benchmark command: prints its results, so it may use the standard streams like the CLI. */
+  static final String BENCH_MAIN = "dev.wisex.bench.BenchMain";
 
   private WisexRules() {}
 
@@ -94,6 +99,8 @@ public final class WisexRules {
           .definedBy(CLI)
           .layer("maven-plugin")
           .definedBy(MAVEN_PLUGIN)
+          .layer("bench")
+          .definedBy(BENCH)
           .layer("testkit")
           .definedBy(TESTKIT)
           .whereLayer("api")
@@ -118,12 +125,16 @@ public final class WisexRules {
           .mayOnlyAccessLayers("rewriter", "runtime-spi", "api")
           .whereLayer("maven-plugin")
           .mayNotBeAccessedByAnyLayer()
+          .whereLayer("bench")
+          .mayOnlyAccessLayers("rewriter", "runtime-spi", "api")
+          .whereLayer("bench")
+          .mayNotBeAccessedByAnyLayer()
           .whereLayer("testkit")
           .mayNotBeAccessedByAnyLayer()
           .because(
               "[module-layering] api <- parser, runtime-spi; runtime-spi <- wasix, each backend;"
-                  + " parser + runtime-spi + wasix <- rewriter; cli and maven-plugin on top;"
-                  + " nothing depends on cli, maven-plugin or testkit");
+                  + " parser + runtime-spi + wasix <- rewriter; cli, maven-plugin and bench on top;"
+                  + " nothing depends on cli, maven-plugin, bench or testkit");
 
   /** Backends are found with ServiceLoader: nothing outside a backend names one of its classes. */
   public static final ArchRule BACKENDS_ARE_PRIVATE =
@@ -271,6 +282,8 @@ public final class WisexRules {
       noClasses()
           .that()
           .resideOutsideOfPackage(CLI)
+          .and()
+          .haveNameNotMatching(BENCH_MAIN.replace(".", "\\.") + "(\\$.*)?")
           .should()
           .accessField(System.class, "out")
           .orShould()
@@ -283,7 +296,8 @@ public final class WisexRules {
           .callMethod(Runtime.class, "halt", int.class)
           .because(
               "[standard-streams-only-in-cli] libraries report through exceptions and the Log4j2 API;"
-                  + " only the CLI writes to System.out/System.err or ends the JVM");
+                  + " only the CLI (and the benchmark command, BenchMain) writes to System.out/System.err or"
+                  + " ends the JVM");
 
   public static final ArchRule SANDBOX_NEVER_TOUCHES_HOST_FILES =
       noClasses()

@@ -70,6 +70,10 @@ public final class LimitInstrumenter {
       guarded[m] = capPages[m] < maximumPages(type);
     }
     boolean fuel = limits.fuelLimited();
+    if (!fuel && !anyTrue(guarded)) {
+      // Nothing to meter or guard: skip the scan of every function body (most runs end here).
+      return LimitedModule.unchanged(instrumented, capPages);
+    }
     MeteringSites sites = MeteringSites.of(module);
     boolean anyGuard = false;
     for (int i = 0; i < meteredFunctions; i++) {
@@ -82,6 +86,15 @@ public final class LimitInstrumenter {
     }
     return new Builder(module, sites, meteredFunctions, limits, capPages, guarded, fuel, anyGuard)
         .build();
+  }
+
+  private static boolean anyTrue(boolean[] values) {
+    for (boolean v : values) {
+      if (v) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The cap in pages of {@code type}: the byte cap rounded down to whole pages. */

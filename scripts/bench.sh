@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# wisex against Wizer on the benchmark corpus, then wisex's own microbenchmarks; prints one table.
+#
+#   scripts/bench.sh                 # corpus from $PEERS (default /tmp/peers, else /tmp/peers2)
+#   RUNS=5 NODE_MS=1000 MVN_FLAGS="-o -Dmaven.repo.local=..." scripts/bench.sh   # MVN_FLAGS: for the build
+#   SKIP_MICRO=1 scripts/bench.sh    # corpus table only
+#
+# For each module, with the same flags for both tools (`-f wizex.initialize`, plus `--allow-wasi` for
+# quickjs): median of $RUNS CLI wall times (process start to exit, JVM start included for wisex), output
+# size and data segments, start-up speedup of the output in Node (`harness/bench.mjs`: instantiate + run
+# of the original, which initializes lazily, over instantiate + run of the output), and wisex's library-mode
+# time (warm JVM, dev.wisex.bench.BenchMain corpus). Needs the corpus of shared/bench-corpus built with
+# Wizer 11 and Node 20+; the wisex jars are built here when missing.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+. scripts/find-jdk.sh
+
+RUNS=${RUNS:-5}
+NODE_MS=${NODE_MS:-1000}
+if [ -z "${PEERS:-}" ]; then
+  PEERS=/tmp/peers
+  [ -d "$PEERS/out" ] || [ ! -d /tmp/peers2/out ] || PEERS=/tmp/peers2
+fi
+modules=(tiny regex uap quickjs)
+declare -A inputs=(
+  [tiny]="hello, world"
+  [regex]="john.doe@example.com"
+  [uap]="Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"
+  [quickjs]=$'# Title\n\nSome *markdown* with a [link](https://example.com) and `code`.\n\n- one\n- two\n'
+)
+declare -A extra=([quickjs]="--allow-wasi")
+
+missing() {
+  cat >&2 <<EOF
+bench: $1
+The benchmark corpus, Wizer 11 and its Node harness come from shared/bench-corpus (see its README):
+  mkdir -p /tmp/peers && cp -r <shared>/bench-corpus/. /tmp/peers && cd /tmp/peers && ./setup.sh && ./build-all.sh
+then run this script again (PEERS=/path/to/that/copy if it is elsewhere).
+EOF
+  exit 2
+}
+command -v node >/dev/null || missing "node is not on PATH (Node.js 20+ runs the start-up benchmark)"
+wizer="$PEERS/node_modules/.bin/wizer"
+[ -x "$wizer" ] || missing "Wizer is missing: $wizer"
+[ -f "$PEERS/harness/bench.mjs" ] || missing "the Node harness is missing: $PEERS/harness/bench.mjs"
+[ -f "$PEERS/tools/segstats.mjs" ] || missing "the segment counter is missing: $PEERS/tools/segstats.mjs"
+for m in "${modules[@]}"; do [ -f "$PEERS/out/$m.wasm" ] || missing "corpus module missing: $PEERS/out/$m.wasm"; done
+
+cli_jar=wisex-cli/target/wisex.jar
+bench_jar=wisex-bench/target/wisex-bench-0.1.0-SNAPSHOT.jar
+stale=$(find wisex-*/src/main -newer "$cli_jar" -print -quit 2>/dev/null || echo missing)
+if [ ! -f "$cli_jar" ] || [ ! -f "$bench_jar" ] || [ -n "$stale" ]; then
+  echo "bench: building wisex.jar and the benchmark jar" >&2
+  # shellcheck disable=SC2086 # MVN_FLAGS is a list of flags
+  ./mvnw -q ${MVN_FLAGS:-} package -DskipTests -pl wisex-cli,wisex-bench -am >&2
+fi
+bench_cp="$cli_jar:$bench_jar"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+now() { date +%s%N; }
+median() { sort -g | awk '{a[NR]=$1} END {printf "%.3f\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+# wall TOOL... : median of $RUNS wall times in seconds
+wall() {
+  local i t0 t1
+  for ((i = 0; i < RUNS; i++)); do
+    t0=$(now); "$@" >/dev/null 2>&1 || { echo "bench: failed: $*" >&2; return 1; }; t1=$(now)
+    echo "scale=4; ($t1 - $t0) / 1000000000" | bc
+  done | median
+}
+segments() { node "$PEERS/tools/segstats.mjs" "$1" | sed -E 's/.*"segments":([0-9]+).*/\1/'; }
+speedup() { node --expose-gc "$PEERS/harness/bench.mjs" "$1" "$2" "$3" --ms "$NODE_MS" --cold 0 | sed -E 's/.*"inst_run_speedup":"([0-9.]+)".*/\1/'; }
+ratio() { echo "scale=3; $1 / $2" | bc | sed 's/^\./0./'; }
+
+header="| module | wisex wall s | Wizer wall s | wall wisex/Wizer | wisex library ms (warm) | wisex bytes | Wizer bytes | bytes wisex/Wizer | segments wisex / Wizer | start-up speedup wisex | Wizer | speedup wisex/Wizer |"
+rows=()
+stages=()
+for m in "${modules[@]}"; do
+  in="$PEERS/out/$m.wasm"
+  flags=(-f wizex.initialize ${extra[$m]:-})
+  echo "bench: $m" >&2
+  w_wall=$(wall ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}")
+  z_wall=$(wall "$wizer" "$in" -o "$work/$m.wizer.wasm" "${flags[@]}")
+  ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}" --quiet --report "$work/$m.report.json"
+  lib=$("$JAVA_HOME/bin/java" -Xmx2g -cp "$bench_cp" dev.wisex.bench.BenchMain corpus --warmups 3 --iterations "$RUNS" \
+    --init-func wizex.initialize ${extra[$m]:-} "$in" | awk -F'\t' '$1 == "corpus" {print $3; exit}')
+  w_size=$(stat -c %s "$work/$m.wisex.wasm"); z_size=$(stat -c %s "$work/$m.wizer.wasm")
+  w_seg=$(segments "$work/$m.wisex.wasm"); z_seg=$(segments "$work/$m.wizer.wasm")
+  w_up=$(speedup "$in" "$work/$m.wisex.wasm" "${inputs[$m]}")
+  z_up=$(speedup "$in" "$work/$m.wizer.wasm" "${inputs[$m]}")
+  timings=$(tr -d ' \n' <"$work/$m.report.json" | sed -E 's/.*"timingsMs":\{([^}]*)\}.*/\1/; s/"//g')
+  rows+=("| $m | $w_wall | $z_wall | $(ratio "$w_wall" "$z_wall") | $lib | $w_size | $z_size | $(ratio "$w_size" "$z_size") | $w_seg / $z_seg | $w_up | $z_up | $(ratio "$w_up" "$z_up") |")
+  stages+=("$m: $timings")
+done
+
+echo
+wizer_version=$(sed -nE 's/^ *"version": *"([^"]+)".*/\1/p' "$PEERS/node_modules/@bytecodealliance/wizer/package.json" | head -1)
+echo "$(./wisex --version 2>/dev/null | head -1) vs Wizer $wizer_version (npm; its wall time includes the Node wrapper); median of $RUNS; $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), node $(node --version)"
+echo "$header"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "wisex --report stage timings of one CLI run (ms):"
+printf '  %s\n' "${stages[@]}"
+
+if [ -z "${SKIP_MICRO:-}" ]; then
+  echo
+  echo "microbenchmarks (dev.wisex.bench.BenchMain, warm JVM, median of 3 after 1 warm-up):"
+  "$JAVA_HOME/bin/java" -Xmx8g -cp "$bench_cp" dev.wisex.bench.BenchMain snapshot --mib 1024 --runs 100000 --warmups 1 --iterations 3
+  "$JAVA_HOME/bin/java" -Xmx2g -cp "$bench_cp" dev.wisex.bench.BenchMain rewrite --mb 50 --warmups 2 --iterations 5
+fi

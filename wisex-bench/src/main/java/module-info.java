@@ -1,0 +1,9 @@
+/**
+ * wisex's benchmarks, run on demand by {@code scripts/bench.sh}: {@link dev.wisex.bench.BenchMain}.
+ * Uses the library API only; the synthetic benchmarks run the real pipeline on an in-heap backend
+ * so that they time wisex's own code, not an engine's.
+ */
+module dev.wisex.bench {
+  requires dev.wisex.rewriter;
+  requires java.management;
+}
