@@ -8,8 +8,10 @@
 # For each module, with the same flags for both tools (`-f wizex.initialize`, plus `--allow-wasi` for
 # quickjs): median of $RUNS CLI wall times (process start to exit, JVM start included for wisex), output
 # size and data segments, start-up speedup of the output in Node (`harness/bench.mjs`: instantiate + run
-# of the original, which initializes lazily, over instantiate + run of the output), and wisex's library-mode
-# time (warm JVM, dev.wisex.bench.BenchMain corpus). Needs the corpus of shared/bench-corpus built with
+# of the original, which initializes lazily, over instantiate + run of the output) and in Chicory
+# (`BenchMain startup`: the same, through wisex's backend SPI with its WASI host), and wisex's library-mode
+# time (warm JVM, `BenchMain corpus`). "without CDS" is the wisex wall time with WISEX_CDS=0, i.e. without
+# the class-data-sharing archive the build makes. Needs the corpus of shared/bench-corpus built with
 # Wizer 11 and Node 20+; the wisex jars are built here when missing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -41,7 +43,10 @@ EOF
   exit 2
 }
 command -v node >/dev/null || missing "node is not on PATH (Node.js 20+ runs the start-up benchmark)"
-wizer="$PEERS/node_modules/.bin/wizer"
+# Wizer's own binary from its npm package; the npm wrapper script (node_modules/.bin/wizer) adds a Node
+# start of its own to every run, which would flatter wisex.
+wizer="$PEERS/node_modules/@bytecodealliance/wizer-$(uname -s | tr '[:upper:]' '[:lower:]')-x64/wizer"
+[ -x "$wizer" ] || wizer="$PEERS/node_modules/.bin/wizer"
 [ -x "$wizer" ] || missing "Wizer is missing: $wizer"
 [ -f "$PEERS/harness/bench.mjs" ] || missing "the Node harness is missing: $PEERS/harness/bench.mjs"
 [ -f "$PEERS/tools/segstats.mjs" ] || missing "the segment counter is missing: $PEERS/tools/segstats.mjs"
@@ -72,9 +77,14 @@ wall() {
 }
 segments() { node "$PEERS/tools/segstats.mjs" "$1" | sed -E 's/.*"segments":([0-9]+).*/\1/'; }
 speedup() { node --expose-gc "$PEERS/harness/bench.mjs" "$1" "$2" "$3" --ms "$NODE_MS" --cold 0 | sed -E 's/.*"inst_run_speedup":"([0-9.]+)".*/\1/'; }
+# Chicory (AUTO mode) through wisex's SPI: parse + compile + instantiate + run, original over output.
+jstartup() {
+  "$JAVA_HOME/bin/java" -Xmx2g -cp "$bench_cp" dev.wisex.bench.BenchMain startup --input "$3" \
+    --warmups 2 --iterations "$RUNS" "$1" "$2" | awk -F'\t' '$1 == "startup" {print $6; exit}'
+}
 ratio() { echo "scale=3; $1 / $2" | bc | sed 's/^\./0./'; }
 
-header="| module | wisex wall s | Wizer wall s | wall wisex/Wizer | wisex library ms (warm) | wisex bytes | Wizer bytes | bytes wisex/Wizer | segments wisex / Wizer | start-up speedup wisex | Wizer | speedup wisex/Wizer |"
+header="| module | wisex wall s | without CDS | Wizer wall s | wall wisex/Wizer | wisex library ms (warm) | wisex bytes | Wizer bytes | bytes wisex/Wizer | segments wisex / Wizer | Node start-up speedup wisex / Wizer | Chicory start-up speedup wisex / Wizer |"
 rows=()
 stages=()
 for m in "${modules[@]}"; do
@@ -82,6 +92,7 @@ for m in "${modules[@]}"; do
   flags=(-f wizex.initialize ${extra[$m]:-})
   echo "bench: $m" >&2
   w_wall=$(wall ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}")
+  w_nocds=$(WISEX_CDS=0 wall ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}")
   z_wall=$(wall "$wizer" "$in" -o "$work/$m.wizer.wasm" "${flags[@]}")
   ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}" --quiet --report "$work/$m.report.json"
   lib=$("$JAVA_HOME/bin/java" -Xmx2g -cp "$bench_cp" dev.wisex.bench.BenchMain corpus --warmups 3 --iterations "$RUNS" \
@@ -90,14 +101,16 @@ for m in "${modules[@]}"; do
   w_seg=$(segments "$work/$m.wisex.wasm"); z_seg=$(segments "$work/$m.wizer.wasm")
   w_up=$(speedup "$in" "$work/$m.wisex.wasm" "${inputs[$m]}")
   z_up=$(speedup "$in" "$work/$m.wizer.wasm" "${inputs[$m]}")
+  c_up=$(jstartup "$in" "$work/$m.wisex.wasm" "${inputs[$m]}")
+  cz_up=$(jstartup "$in" "$work/$m.wizer.wasm" "${inputs[$m]}")
   timings=$(tr -d ' \n' <"$work/$m.report.json" | sed -E 's/.*"timingsMs":\{([^}]*)\}.*/\1/; s/"//g')
-  rows+=("| $m | $w_wall | $z_wall | $(ratio "$w_wall" "$z_wall") | $lib | $w_size | $z_size | $(ratio "$w_size" "$z_size") | $w_seg / $z_seg | $w_up | $z_up | $(ratio "$w_up" "$z_up") |")
+  rows+=("| $m | $w_wall | $w_nocds | $z_wall | $(ratio "$w_wall" "$z_wall") | $lib | $w_size | $z_size | $(ratio "$w_size" "$z_size") | $w_seg / $z_seg | $w_up / $z_up | $c_up / $cz_up |")
   stages+=("$m: $timings")
 done
 
 echo
 wizer_version=$(sed -nE 's/^ *"version": *"([^"]+)".*/\1/p' "$PEERS/node_modules/@bytecodealliance/wizer/package.json" | head -1)
-echo "$(./wisex --version 2>/dev/null | head -1) vs Wizer $wizer_version (npm; its wall time includes the Node wrapper); median of $RUNS; $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), node $(node --version)"
+echo "$(./wisex --version 2>/dev/null | head -1) vs Wizer $wizer_version ($wizer); median of $RUNS; $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), node $(node --version)"
 echo "$header"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"

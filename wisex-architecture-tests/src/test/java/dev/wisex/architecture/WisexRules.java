@@ -126,7 +126,7 @@ public final class WisexRules {
           .whereLayer("maven-plugin")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("bench")
-          .mayOnlyAccessLayers("rewriter", "runtime-spi", "api")
+          .mayOnlyAccessLayers("rewriter", "runtime-spi", "api", "parser", "wasix")
           .whereLayer("bench")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("testkit")

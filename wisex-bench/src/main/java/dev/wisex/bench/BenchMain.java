@@ -1,6 +1,10 @@
 package dev.wisex.bench;
 
+import dev.wisex.api.ExecutionMode;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,10 +20,13 @@ import java.util.Map;
  * BenchMain snapshot [--mib 1024] [--runs 100000]   snapshot stage over a synthetic memory
  * BenchMain rewrite [--mb 50]                        parse..rewrite of a large code section
  * BenchMain corpus [--init-func F] [--allow-wasi] FILE...   library mode, warm JVM, default backend
+ * BenchMain startup --input TEXT [--runtime NAME] [--mode auto|interpreter|compiler] ORIGINAL OUTPUT
+ *                                                    start-up speedup of OUTPUT in a JVM engine
  *   common: [--warmups N] [--iterations N]           medians of N measured runs after N warm-ups
  * </pre>
  *
- * Corpus lines are tab-separated ({@code corpus NAME MEDIAN_MS OUTPUT_BYTES SEGMENTS STAGES}) for
+ * Corpus lines ({@code corpus NAME MEDIAN_MS OUTPUT_BYTES SEGMENTS STAGES PEAK_HEAP_MIB}) and
+ * start-up lines ({@code startup RUNTIME MODE ORIGINAL_MS OUTPUT_MS SPEEDUP}) are tab-separated for
  * the script; the others are for people.
  */
 public final class BenchMain {
@@ -39,7 +46,7 @@ public final class BenchMain {
   static void run(String[] arguments, PrintStream out) {
     Deque<String> args = new ArrayDeque<>(List.of(arguments));
     if (args.isEmpty()) {
-      throw new IllegalArgumentException("expected `snapshot`, `rewrite` or `corpus`");
+      throw new IllegalArgumentException("expected `snapshot`, `rewrite`, `corpus` or `startup`");
     }
     String mode = args.removeFirst();
     long mib = 1024;
@@ -49,6 +56,9 @@ public final class BenchMain {
     int iterations = 5;
     String initFunc = "wizex.initialize";
     boolean allowWasi = false;
+    String input = null;
+    String runtime = "chicory";
+    ExecutionMode executionMode = ExecutionMode.AUTO;
     List<Path> files = new ArrayList<>();
     while (!args.isEmpty()) {
       String a = args.removeFirst();
@@ -60,6 +70,10 @@ public final class BenchMain {
         case "--iterations" -> iterations = Integer.parseInt(value(args, a));
         case "--init-func" -> initFunc = value(args, a);
         case "--allow-wasi" -> allowWasi = true;
+        case "--input" -> input = value(args, a);
+        case "--runtime" -> runtime = value(args, a);
+        case "--mode" ->
+            executionMode = ExecutionMode.valueOf(value(args, a).toUpperCase(Locale.ROOT));
         default -> {
           if (a.startsWith("--")) {
             throw new IllegalArgumentException("unknown option `" + a + "`");
@@ -117,7 +131,38 @@ public final class BenchMain {
               m.peakHeapBytes() / MIB);
         }
       }
+      case "startup" -> {
+        if (files.size() != 2 || input == null) {
+          throw new IllegalArgumentException(
+              "`startup` needs --input TEXT, the original module and the pre-initialized one");
+        }
+        StartupBench.Result r =
+            StartupBench.run(
+                read(files.get(0)),
+                read(files.get(1)),
+                input,
+                runtime,
+                executionMode,
+                warmups,
+                iterations);
+        out.printf(
+            Locale.ROOT,
+            "startup\t%s\t%s\t%.2f\t%.2f\t%.3f%n",
+            runtime,
+            executionMode.name().toLowerCase(Locale.ROOT),
+            r.originalMs(),
+            r.outputMs(),
+            r.speedup());
+      }
       default -> throw new IllegalArgumentException("unknown mode `" + mode + "`");
+    }
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,13 +1,19 @@
 package dev.wisex.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.ExecutionMode;
+import dev.wisex.api.WisexOptions;
+import dev.wisex.rewriter.Preinitializer;
+import dev.wisex.testkit.Wat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,5 +63,58 @@ class BenchSmokeTest {
     assertEquals("corpus", fields[0]);
     assertEquals("mem", fields[1]);
     assertTrue(fields[5].contains("init="), line);
+  }
+
+  @Test
+  void startupBenchmarkComparesTheOriginalWithItsSnapshot(@TempDir Path dir) throws Exception {
+    byte[] original = Wat.resource(BenchSmokeTest.class, "/wat/lazy-sum.wat");
+    byte[] output =
+        new Preinitializer(WisexOptions.builder().runtime("chicory").build())
+            .preinitialize(original)
+            .module();
+    // "ab": 97^2 + 98^2, from the table init fills; the original fills it lazily inside run.
+    StartupBench.Result r =
+        StartupBench.run(original, output, "ab", "chicory", ExecutionMode.INTERPRETER, 0, 3);
+    assertEquals(97 * 97 + 98 * 98, r.runResult());
+    assertTrue(r.originalMs() > 0 && r.outputMs() > 0, r.toString());
+
+    Path in = Files.write(dir.resolve("lazy.wasm"), original);
+    Path out = Files.write(dir.resolve("lazy.init.wasm"), output);
+    String[] fields =
+        bench(
+                "startup",
+                "--input",
+                "ab",
+                "--warmups",
+                "0",
+                "--iterations",
+                "1",
+                in.toString(),
+                out.toString())
+            .strip()
+            .split("\t");
+    assertEquals(List.of("startup", "chicory", "auto"), List.of(fields).subList(0, 3));
+  }
+
+  @Test
+  void startupBenchmarkRefusesOutputsThatComputeSomethingElse() throws Exception {
+    byte[] original = Wat.resource(BenchSmokeTest.class, "/wat/lazy-sum.wat");
+    String source;
+    try (var in = BenchSmokeTest.class.getResourceAsStream("/wat/lazy-sum.wat")) {
+      source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    // Claims to be initialized but has an empty table: run sums zeros.
+    byte[] wrong =
+        Wat.assemble(
+            source.replace(
+                "(global $ready (mut i32) (i32.const 0))",
+                "(global $ready (mut i32) (i32.const 1))"));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                StartupBench.run(
+                    original, wrong, "ab", "chicory", ExecutionMode.INTERPRETER, 0, 1));
+    assertTrue(e.getMessage().contains("returned 19013 on the original but 0"), e.getMessage());
   }
 }
