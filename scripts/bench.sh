@@ -95,8 +95,12 @@ for m in "${modules[@]}"; do
   w_nocds=$(WISEX_CDS=0 wall ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}")
   z_wall=$(wall "$wizer" "$in" -o "$work/$m.wizer.wasm" "${flags[@]}")
   ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}" --quiet --report "$work/$m.report.json"
-  lib=$("$JAVA_HOME/bin/java" -Xmx2g -cp "$bench_cp" dev.wisex.bench.BenchMain corpus --warmups 3 --iterations "$RUNS" \
-    --init-func wizex.initialize ${extra[$m]:-} "$in" | awk -F'\t' '$1 == "corpus" {print $3; exit}')
+  corpus_line=$("$JAVA_HOME/bin/java" -Xmx2g -cp "$bench_cp" dev.wisex.bench.BenchMain corpus --warmups 3 --iterations "$RUNS" \
+    --init-func wizex.initialize ${extra[$m]:-} "$in" | awk -F'\t' '$1 == "corpus" {print; exit}')
+  lib=$(cut -f3 <<<"$corpus_line")
+  peak_heap=$(cut -f7 <<<"$corpus_line")
+  memory_mib=$(grep -o '"pages": [0-9]*' "$work/$m.report.json" | awk '{p += $2} END {printf "%.0f", p * 65536 / 1048576}')
+  module_mib=$(awk -v b="$(stat -c %s "$in")" 'BEGIN {printf "%.1f", b / 1048576}')
   w_size=$(stat -c %s "$work/$m.wisex.wasm"); z_size=$(stat -c %s "$work/$m.wizer.wasm")
   w_seg=$(segments "$work/$m.wisex.wasm"); z_seg=$(segments "$work/$m.wizer.wasm")
   w_up=$(speedup "$in" "$work/$m.wisex.wasm" "${inputs[$m]}")
@@ -105,7 +109,7 @@ for m in "${modules[@]}"; do
   cz_up=$(jstartup "$in" "$work/$m.wizer.wasm" "${inputs[$m]}")
   timings=$(tr -d ' \n' <"$work/$m.report.json" | sed -E 's/.*"timingsMs":\{([^}]*)\}.*/\1/; s/"//g')
   rows+=("| $m | $w_wall | $w_nocds | $z_wall | $(ratio "$w_wall" "$z_wall") | $lib | $w_size | $z_size | $(ratio "$w_size" "$z_size") | $w_seg / $z_seg | $w_up / $z_up | $c_up / $cz_up |")
-  stages+=("$m: $timings")
+  stages+=("$m: $timings; library-mode peak heap $peak_heap MiB, 2 x (memory $memory_mib MiB + module $module_mib MiB) = $(awk -v a="$memory_mib" -v b="$module_mib" 'BEGIN {printf "%.0f", 2 * (a + b)}') MiB")
 done
 
 echo
@@ -115,7 +119,7 @@ echo "$header"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 echo
-echo "wisex --report stage timings of one CLI run (ms):"
+echo "wisex --report stage timings of one CLI run (ms), and peak heap:"
 printf '  %s\n' "${stages[@]}"
 
 if [ -z "${SKIP_MICRO:-}" ]; then
