@@ -10,8 +10,8 @@
 # size and data segments, start-up speedup of the output in Node (`harness/bench.mjs`: instantiate + run
 # of the original, which initializes lazily, over instantiate + run of the output) and in Chicory
 # (`BenchMain startup`: the same, through wisex's backend SPI with its WASI host), and wisex's library-mode
-# time (warm JVM, `BenchMain corpus`). "without CDS" is the wisex wall time with WISEX_CDS=0, i.e. without
-# the class-data-sharing archive the build makes. Needs the corpus of shared/bench-corpus built with
+# time (warm JVM, JMH). "without CDS" is the wisex wall time with WISEX_CDS=0, i.e. without
+# the class-data-sharing archive the build makes. Library mode is the JMH benchmark LibraryModeBenchmark. Needs the corpus of shared/bench-corpus built with
 # Wizer 11 and Node 20+; the wisex jars are built here when missing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -53,7 +53,7 @@ wizer="$PEERS/node_modules/@bytecodealliance/wizer-$(uname -s | tr '[:upper:]' '
 for m in "${modules[@]}"; do [ -f "$PEERS/out/$m.wasm" ] || missing "corpus module missing: $PEERS/out/$m.wasm"; done
 
 cli_jar=wisex-cli/target/wisex.jar
-bench_jar=wisex-bench/target/wisex-bench-0.1.0-SNAPSHOT.jar
+bench_jar=wisex-bench/target/wisex-bench.jar
 stale=$(find wisex-*/src/main -newer "$cli_jar" -print -quit 2>/dev/null || echo missing)
 if [ ! -f "$cli_jar" ] || [ ! -f "$bench_jar" ] || [ -n "$stale" ]; then
   echo "bench: building wisex.jar and the benchmark jar" >&2
@@ -84,7 +84,7 @@ jstartup() {
 }
 ratio() { echo "scale=3; $1 / $2" | bc | sed 's/^\./0./'; }
 
-header="| module | wisex wall s | without CDS | Wizer wall s | wall wisex/Wizer | wisex library ms (warm) | wisex bytes | Wizer bytes | bytes wisex/Wizer | segments wisex / Wizer | Node start-up speedup wisex / Wizer | Chicory start-up speedup wisex / Wizer |"
+header="| module | wisex wall s | without CDS | Wizer wall s | wall wisex/Wizer | wisex library ms (JMH, warm) | wisex bytes | Wizer bytes | bytes wisex/Wizer | segments wisex / Wizer | Node start-up speedup wisex / Wizer | Chicory start-up speedup wisex / Wizer |"
 rows=()
 stages=()
 for m in "${modules[@]}"; do
@@ -95,9 +95,13 @@ for m in "${modules[@]}"; do
   w_nocds=$(WISEX_CDS=0 wall ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}")
   z_wall=$(wall "$wizer" "$in" -o "$work/$m.wizer.wasm" "${flags[@]}")
   ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}" --quiet --report "$work/$m.report.json"
-  corpus_line=$("$JAVA_HOME/bin/java" -Xmx2g -cp "$bench_cp" dev.wisex.bench.BenchMain corpus --warmups 3 --iterations "$RUNS" \
-    --init-func wizex.initialize ${extra[$m]:-} "$in" | awk -F'\t' '$1 == "corpus" {print; exit}')
-  lib=$(cut -f3 <<<"$corpus_line")
+  # Library mode: JMH (single-shot runs after 3 warm-ups); the peak heap of such runs from BenchMain corpus.
+  "$JAVA_HOME/bin/java" -cp "$bench_cp" org.openjdk.jmh.Main LibraryModeBenchmark -p module="$in" \
+    -wi 3 -i "$RUNS" -rf csv -rff "$work/$m.jmh.csv" >"$work/$m.jmh.log" 2>&1 ||
+    { echo "bench: JMH failed on $m (log: $work/$m.jmh.log)" >&2; exit 1; }
+  lib=$(awk -F',' 'NR == 2 {printf "%.1f", $5}' "$work/$m.jmh.csv")
+  corpus_line=$("$JAVA_HOME/bin/java" -Xmx2g -cp "$bench_cp" dev.wisex.bench.BenchMain corpus --warmups 1 --iterations 2 \
+    --init-func wizex.initialize --allow-wasi "$in" | awk -F'\t' '$1 == "corpus" {print; exit}')
   peak_heap=$(cut -f7 <<<"$corpus_line")
   memory_mib=$(grep -o '"pages": [0-9]*' "$work/$m.report.json" | awk '{p += $2} END {printf "%.0f", p * 65536 / 1048576}')
   module_mib=$(awk -v b="$(stat -c %s "$in")" 'BEGIN {printf "%.1f", b / 1048576}')

@@ -117,4 +117,16 @@ class BenchSmokeTest {
                     original, wrong, "ab", "chicory", ExecutionMode.INTERPRETER, 0, 1));
     assertTrue(e.getMessage().contains("returned 19013 on the original but 0"), e.getMessage());
   }
+
+  @Test
+  void jmhBenchmarkPreinitializesTheModuleFile(@TempDir Path dir) throws Exception {
+    LibraryModeBenchmark benchmark = new LibraryModeBenchmark();
+    benchmark.module =
+        Files.write(
+                dir.resolve("lazy.wasm"), Wat.resource(BenchSmokeTest.class, "/wat/lazy-sum.wat"))
+            .toString();
+    benchmark.initFunc = "wizex.initialize";
+    benchmark.setUp();
+    assertTrue(benchmark.preinitialize().report().globalsChanged() >= 1);
+  }
 }
