@@ -92,6 +92,23 @@ class MalformedInputTest {
     assertTrue(e.getMessage().contains("count"), e.getMessage());
   }
 
+  /** Regression (found by MalformedInputFuzzTest): an index past its space crashed later stages. */
+  @Test
+  void rejectsExportPastTheFunctionSpace() {
+    // type [] -> [], function 0, export "f" -> function 5, code: one empty body
+    assertMalformed(
+        module(1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 7, 5, 1, 1, 'f', 0, 5, 10, 4, 1, 2, 0, 0x0B),
+        "export `f` refers to function 5");
+  }
+
+  @Test
+  void rejectsStartPastTheFunctionSpace() {
+    // type [] -> [], function 0, start 1, code: one empty body
+    assertMalformed(
+        module(1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 8, 1, 1, 10, 4, 1, 2, 0, 0x0B),
+        "the start section refers to function 1");
+  }
+
   @Test
   void rejectsBadElementSegmentFlags() {
     // element section with one segment whose flags are 8

@@ -43,6 +43,30 @@ class RejectionTest {
         RejectedModuleException.class, "imports global `env.g`", () -> run(wat("imported_global")));
   }
 
+  /**
+   * Regression (found by MalformedInputFuzzTest): a global of a typed reference type ({@code (ref
+   * null func)}, function-references proposal) reached the rewriter, which cannot encode it.
+   * Hand-encoded: wabt 1.0.0 cannot assemble typed references.
+   */
+  @Test
+  void rejectsTypedReferenceGlobal() {
+    byte[] name = "wizex.initialize".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    java.io.ByteArrayOutputStream m = new java.io.ByteArrayOutputStream();
+    m.writeBytes(new byte[] {0, 0x61, 0x73, 0x6D, 1, 0, 0, 0});
+    m.writeBytes(new byte[] {1, 4, 1, 0x60, 0, 0}); // type [] -> []
+    m.writeBytes(new byte[] {3, 2, 1, 0}); // function 0
+    // global 0: (ref null func), immutable, ref.null func
+    m.writeBytes(new byte[] {6, 7, 1, 0x63, 0x70, 0, (byte) 0xD0, 0x70, 0x0B});
+    m.writeBytes(new byte[] {7, (byte) (name.length + 4), 1, (byte) name.length});
+    m.writeBytes(name);
+    m.writeBytes(new byte[] {0, 0}); // export function 0
+    m.writeBytes(new byte[] {10, 4, 1, 2, 0, 0x0B}); // empty body
+    assertFails(
+        RejectedModuleException.class,
+        "global 0 has a typed reference type",
+        () -> runOnChicory(m.toByteArray()));
+  }
+
   @Test
   void rejectsImportedTable() {
     assertFails(
