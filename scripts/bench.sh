@@ -11,7 +11,8 @@
 # of the original, which initializes lazily, over instantiate + run of the output) and in Chicory
 # (`BenchMain startup`: the same, through wisex's backend SPI with its WASI host), and wisex's library-mode
 # time (warm JVM, JMH). "without CDS" is the wisex wall time with WISEX_CDS=0, i.e. without
-# the class-data-sharing archive the build makes. Library mode is the JMH benchmark LibraryModeBenchmark. Needs the corpus of shared/bench-corpus built with
+# the class-data-sharing archive the build makes; "with C2" is with the JVM's default tiered compilation
+# instead of the launcher's C1-only flag. Library mode is the JMH benchmark LibraryModeBenchmark. Needs the corpus of shared/bench-corpus built with
 # Wizer 11 and Node 20+; the wisex jars are built here when missing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -84,7 +85,7 @@ jstartup() {
 }
 ratio() { echo "scale=3; $1 / $2" | bc | sed 's/^\./0./'; }
 
-header="| module | wisex wall s | without CDS | Wizer wall s | wall wisex/Wizer | wisex library ms (JMH, warm) | wisex bytes | Wizer bytes | bytes wisex/Wizer | segments wisex / Wizer | Node start-up speedup wisex / Wizer | Chicory start-up speedup wisex / Wizer |"
+header="| module | wisex wall s | without CDS | with C2 | Wizer wall s | wall wisex/Wizer | wisex library ms (JMH, warm) | wisex bytes | Wizer bytes | bytes wisex/Wizer | segments wisex / Wizer | Node start-up speedup wisex / Wizer | Chicory start-up speedup wisex / Wizer |"
 rows=()
 stages=()
 for m in "${modules[@]}"; do
@@ -93,6 +94,7 @@ for m in "${modules[@]}"; do
   echo "bench: $m" >&2
   w_wall=$(wall ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}")
   w_nocds=$(WISEX_CDS=0 wall ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}")
+  w_c2=$(WISEX_JAVA_OPTS=-XX:TieredStopAtLevel=4 wall ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}")
   z_wall=$(wall "$wizer" "$in" -o "$work/$m.wizer.wasm" "${flags[@]}")
   ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}" --quiet --report "$work/$m.report.json"
   # Library mode: JMH (single-shot runs after 3 warm-ups); the peak heap of such runs from BenchMain corpus.
@@ -112,7 +114,7 @@ for m in "${modules[@]}"; do
   c_up=$(jstartup "$in" "$work/$m.wisex.wasm" "${inputs[$m]}")
   cz_up=$(jstartup "$in" "$work/$m.wizer.wasm" "${inputs[$m]}")
   timings=$(tr -d ' \n' <"$work/$m.report.json" | sed -E 's/.*"timingsMs":\{([^}]*)\}.*/\1/; s/"//g')
-  rows+=("| $m | $w_wall | $w_nocds | $z_wall | $(ratio "$w_wall" "$z_wall") | $lib | $w_size | $z_size | $(ratio "$w_size" "$z_size") | $w_seg / $z_seg | $w_up / $z_up | $c_up / $cz_up |")
+  rows+=("| $m | $w_wall | $w_nocds | $w_c2 | $z_wall | $(ratio "$w_wall" "$z_wall") | $lib | $w_size | $z_size | $(ratio "$w_size" "$z_size") | $w_seg / $z_seg | $w_up / $z_up | $c_up / $cz_up |")
   stages+=("$m: $timings; library-mode peak heap $peak_heap MiB, 2 x (memory $memory_mib MiB + module $module_mib MiB) = $(awk -v a="$memory_mib" -v b="$module_mib" 'BEGIN {printf "%.0f", 2 * (a + b)}') MiB")
 done
 
@@ -120,7 +122,7 @@ echo
 wizer_version=$(sed -nE 's/^ *"version": *"([^"]+)".*/\1/p' "$PEERS/node_modules/@bytecodealliance/wizer/package.json" | head -1)
 echo "$(./wisex --version 2>/dev/null | head -1) vs Wizer $wizer_version ($wizer); median of $RUNS; $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), node $(node --version)"
 echo "$header"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 echo
 echo "wisex --report stage timings of one CLI run (ms), and peak heap:"
