@@ -8,6 +8,9 @@ public final class DataSectionWriter {
   private final ByteWriter body;
   private int count;
 
+  /**
+   * @param expectedBytes the segments' encoded size, so the buffer does not have to grow
+   */
   public DataSectionWriter(int expectedBytes) {
     body = new ByteWriter(Math.max(16, expectedBytes));
   }
@@ -36,9 +39,12 @@ public final class DataSectionWriter {
     return count;
   }
 
-  /** The section contents: the segment count followed by the segments. */
+  /** The section contents: the segment count followed by the segments, copied once. */
   public byte[] toContent() {
-    byte[] segments = body.toByteArray();
-    return new ByteWriter(segments.length + 5).u32(count).bytes(segments).toByteArray();
+    byte[] prefix = new ByteWriter(5).u32(count).toByteArray();
+    byte[] content = new byte[Math.addExact(prefix.length, body.size())];
+    System.arraycopy(prefix, 0, content, 0, prefix.length);
+    body.copyTo(content, prefix.length);
+    return content;
   }
 }

@@ -20,9 +20,7 @@ public final class ModuleAssembler {
    */
   public static byte[] assemble(
       WasmModule module, Map<Integer, byte[]> contents, Set<Integer> removed) {
-    int expected =
-        module.bytes().length + contents.values().stream().mapToInt(c -> c.length + 6).sum();
-    ModuleWriter out = new ModuleWriter(expected);
+    ModuleWriter out = new ModuleWriter();
     TreeMap<Integer, Integer> pending = new TreeMap<>(); // order -> id of sections to insert
     for (Integer id : contents.keySet()) {
       if (module.section(id).isEmpty()) {

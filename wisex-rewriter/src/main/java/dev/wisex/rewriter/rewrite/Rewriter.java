@@ -246,9 +246,14 @@ public final class Rewriter {
       Snapshot snapshot,
       Optional<InitOnceFlag> flag,
       List<OnceInitializer.Segment> once) {
+    // Sized for everything written below, so a large snapshot is copied in once, never regrown:
+    // each segment's framing (flags, memory index, offset expression, length) is under 24 bytes.
     long payload = snapshot.memories().stream().mapToLong(MemorySnapshot::segmentBytes).sum();
+    long runs = snapshot.memories().stream().mapToLong(m -> m.runs().size()).sum();
+    long original = module.section(Section.DATA).map(Section::contentLength).orElse(0);
     DataSectionWriter out =
-        new DataSectionWriter((int) Math.min(Integer.MAX_VALUE - 64, payload + 1024));
+        new DataSectionWriter(
+            (int) Math.min(Integer.MAX_VALUE - 64, payload + 24 * runs + original + 1024));
     if (module.section(Section.DATA_COUNT).isPresent()) {
       List<DataSegment> segments = module.data();
       for (int i = 0; i < segments.size(); i++) {

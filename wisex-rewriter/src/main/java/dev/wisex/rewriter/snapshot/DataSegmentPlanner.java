@@ -50,18 +50,8 @@ final class DataSegmentPlanner {
     private final int[] next;
     private final int[] version;
     private final int memories;
-    // queue rows: gap, -saved, memory, start of the right segment, right segment id, version
-    private final java.util.PriorityQueue<long[]> queue =
-        new java.util.PriorityQueue<>(
-            (a, b) -> {
-              for (int k = 0; k < 3; k++) {
-                int c = Long.compare(a[k], b[k]);
-                if (c != 0) {
-                  return c;
-                }
-              }
-              return Long.compare(b[3], a[3]);
-            });
+    private final GapHeap queue;
+    private final java.util.BitSet absorbed;
 
     Merger(List<RangeList> ranges) {
       memories = ranges.size();
@@ -72,6 +62,8 @@ final class DataSegmentPlanner {
       prev = new int[n];
       next = new int[n];
       version = new int[n];
+      queue = new GapHeap(n);
+      absorbed = new java.util.BitSet(n);
       int id = 0;
       for (int m = 0; m < ranges.size(); m++) {
         RangeList r = ranges.get(m);
@@ -100,16 +92,15 @@ final class DataSegmentPlanner {
               end[right] - start[right],
               end[right] - start[left]);
       queue.add(
-          new long[] {
-            start[right] - end[left], -saved, memoryOf[right], start[right], right, version[right]
-          });
+          start[right] - end[left], -saved, memoryOf[right], start[right], right, version[right]);
     }
 
     List<RangeList> merge(int count) {
       for (int merged = 0; merged < count && !queue.isEmpty(); ) {
-        long[] row = queue.poll();
-        int right = (int) row[4];
-        if (row[5] != version[right] || prev[right] < 0) {
+        int right = queue.topId();
+        int rowVersion = queue.topVersion();
+        queue.pop();
+        if (rowVersion != version[right] || prev[right] < 0) {
           continue; // stale: the segment was merged away or its left neighbour grew
         }
         int left = prev[right];
@@ -140,8 +131,112 @@ final class DataSegmentPlanner {
       }
       return out;
     }
+  }
 
-    private final java.util.BitSet absorbed = new java.util.BitSet();
+  /**
+   * The merge queue: a binary min-heap over parallel primitive arrays (a million segments make
+   * millions of offers; boxed rows and a comparator were most of the planning time). Order: smaller
+   * gap, then more bytes saved, then lower memory index, then higher start address.
+   */
+  private static final class GapHeap {
+    private long[] gap;
+    private long[] savedAndMemory; // (-saved) << 32 | memory: one comparison for both keys
+    private long[] start;
+    private int[] id;
+    private int[] version;
+    private int size;
+
+    GapHeap(int capacity) {
+      int c = Math.max(16, capacity);
+      gap = new long[c];
+      savedAndMemory = new long[c];
+      start = new long[c];
+      id = new int[c];
+      version = new int[c];
+    }
+
+    boolean isEmpty() {
+      return size == 0;
+    }
+
+    int topId() {
+      return id[0];
+    }
+
+    int topVersion() {
+      return version[0];
+    }
+
+    void add(long gapBytes, long negSaved, int memory, long startAddress, int right, int ver) {
+      if (size == gap.length) {
+        int c = gap.length * 2;
+        gap = java.util.Arrays.copyOf(gap, c);
+        savedAndMemory = java.util.Arrays.copyOf(savedAndMemory, c);
+        start = java.util.Arrays.copyOf(start, c);
+        id = java.util.Arrays.copyOf(id, c);
+        version = java.util.Arrays.copyOf(version, c);
+      }
+      int i = size++;
+      set(i, gapBytes, (negSaved << 32) | (memory & 0xFFFF_FFFFL), startAddress, right, ver);
+      while (i > 0) {
+        int parent = (i - 1) >>> 1;
+        if (!less(i, parent)) {
+          break;
+        }
+        swap(i, parent);
+        i = parent;
+      }
+    }
+
+    void pop() {
+      size--;
+      if (size == 0) {
+        return;
+      }
+      set(0, gap[size], savedAndMemory[size], start[size], id[size], version[size]);
+      int i = 0;
+      while (true) {
+        int l = 2 * i + 1;
+        if (l >= size) {
+          return;
+        }
+        int r = l + 1;
+        int child = r < size && less(r, l) ? r : l;
+        if (!less(child, i)) {
+          return;
+        }
+        swap(i, child);
+        i = child;
+      }
+    }
+
+    private boolean less(int a, int b) {
+      if (gap[a] != gap[b]) {
+        return gap[a] < gap[b];
+      }
+      if (savedAndMemory[a] != savedAndMemory[b]) {
+        return savedAndMemory[a] < savedAndMemory[b];
+      }
+      return start[a] > start[b];
+    }
+
+    private void set(int i, long g, long sm, long st, int right, int ver) {
+      gap[i] = g;
+      savedAndMemory[i] = sm;
+      start[i] = st;
+      id[i] = right;
+      version[i] = ver;
+    }
+
+    private void swap(int a, int b) {
+      long g = gap[a];
+      long sm = savedAndMemory[a];
+      long st = start[a];
+      int right = id[a];
+      int ver = version[a];
+      set(a, gap[b], savedAndMemory[b], start[b], id[b], version[b]);
+      set(b, g, sm, st, right, ver);
+    }
   }
 
   /**
