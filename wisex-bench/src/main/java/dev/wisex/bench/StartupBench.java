@@ -57,29 +57,25 @@ final class StartupBench {
       throw new IllegalStateException(
           "run() returned " + expected + " on the original but " + actual + " on the output");
     }
-    return new Result(
-        median(backend, original, in, config, warmups, iterations),
-        median(backend, output, in, config, warmups, iterations),
-        expected);
+    // Interleaved, so that JIT warm-up and GC during the run weigh on both sides alike.
+    for (int i = 0; i < warmups; i++) {
+      start(backend, original, in, config);
+      start(backend, output, in, config);
+    }
+    List<Double> originalMs = new ArrayList<>();
+    List<Double> outputMs = new ArrayList<>();
+    for (int i = 0; i < iterations; i++) {
+      originalMs.add(timed(backend, original, in, config));
+      outputMs.add(timed(backend, output, in, config));
+    }
+    return new Result(Measurement.median(originalMs), Measurement.median(outputMs), expected);
   }
 
-  private static double median(
-      WasmRuntime backend,
-      byte[] module,
-      byte[] input,
-      InstanceConfig config,
-      int warmups,
-      int iterations) {
-    for (int i = 0; i < warmups; i++) {
-      start(backend, module, input, config);
-    }
-    List<Double> times = new ArrayList<>();
-    for (int i = 0; i < iterations; i++) {
-      long t0 = System.nanoTime();
-      start(backend, module, input, config);
-      times.add((System.nanoTime() - t0) / 1e6);
-    }
-    return Measurement.median(times);
+  private static double timed(
+      WasmRuntime backend, byte[] module, byte[] input, InstanceConfig config) {
+    long t0 = System.nanoTime();
+    start(backend, module, input, config);
+    return (System.nanoTime() - t0) / 1e6;
   }
 
   /** One cold start: instantiate, copy the input in, call {@code run}. */
