@@ -4,9 +4,11 @@
 #   scripts/bench.sh                 # corpus from $PEERS (default /tmp/peers, else /tmp/peers2)
 #   RUNS=5 NODE_MS=1000 MVN_FLAGS="-o -Dmaven.repo.local=..." scripts/bench.sh   # MVN_FLAGS: for the build
 #   SKIP_MICRO=1 scripts/bench.sh    # corpus table only
+#   MODULES="uap sqlite" scripts/bench.sh   # some of the modules
 #
-# For each module, with the same flags for both tools (`-f wizex.initialize`, plus `--allow-wasi` for
-# quickjs): median of $RUNS CLI wall times (process start to exit, JVM start included for wisex), output
+# For each module (the four of shared/bench-corpus plus SQLite from bench/sqlite), with the same flags for
+# both tools (`-f wizex.initialize`, plus `--allow-wasi` for quickjs and sqlite): median of $RUNS CLI
+# wall times (process start to exit, JVM start included for wisex), output
 # size and data segments, start-up speedup of the output in Node (`harness/bench.mjs`: instantiate + run
 # of the original, which initializes lazily, over instantiate + run of the output) and in Chicory
 # (`BenchMain startup`: the same, through wisex's backend SPI with its WASI host), and wisex's library-mode
@@ -25,14 +27,16 @@ if [ -z "${PEERS:-}" ]; then
   PEERS=/tmp/peers
   [ -d "$PEERS/out" ] || [ ! -d /tmp/peers2/out ] || PEERS=/tmp/peers2
 fi
-modules=(tiny regex uap quickjs)
+# shellcheck disable=SC2206 # MODULES is a list of names
+modules=(${MODULES:-tiny regex uap quickjs sqlite})
 declare -A inputs=(
   [tiny]="hello, world"
   [regex]="john.doe@example.com"
   [uap]="Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"
   [quickjs]=$'# Title\n\nSome *markdown* with a [link](https://example.com) and `code`.\n\n- one\n- two\n'
+  [sqlite]="user 1"
 )
-declare -A extra=([quickjs]="--allow-wasi")
+declare -A extra=([quickjs]="--allow-wasi" [sqlite]="--allow-wasi")
 
 missing() {
   cat >&2 <<EOF
@@ -51,6 +55,8 @@ wizer="$PEERS/node_modules/@bytecodealliance/wizer-$(uname -s | tr '[:upper:]' '
 [ -x "$wizer" ] || missing "Wizer is missing: $wizer"
 [ -f "$PEERS/harness/bench.mjs" ] || missing "the Node harness is missing: $PEERS/harness/bench.mjs"
 [ -f "$PEERS/tools/segstats.mjs" ] || missing "the segment counter is missing: $PEERS/tools/segstats.mjs"
+# sqlite is not part of shared/bench-corpus: it is built here (bench/sqlite) with the corpus's toolchain.
+[ -f "$PEERS/out/sqlite.wasm" ] || PEERS="$PEERS" bench/sqlite/build.sh >&2 || missing "bench/sqlite/build.sh failed"
 for m in "${modules[@]}"; do [ -f "$PEERS/out/$m.wasm" ] || missing "corpus module missing: $PEERS/out/$m.wasm"; done
 
 cli_jar=wisex-cli/target/wisex.jar
