@@ -45,7 +45,8 @@ final class RuntimeList {
     }
   }
 
-  private static String defaultName(RuntimeRegistry registry) {
+  /** The default backend's name, or {@code null} when none is available. */
+  static String defaultName(RuntimeRegistry registry) {
     try {
       return registry.defaultRuntime().name();
     } catch (RuntimeSelectionException e) {
@@ -55,7 +56,7 @@ final class RuntimeList {
     }
   }
 
-  private static String status(Availability availability) {
+  static String status(Availability availability) {
     return availability.available() ? "available" : "unavailable: " + availability.reason();
   }
 

@@ -1,7 +1,5 @@
 package dev.wisex.cli;
 
-import dev.wisex.api.RuntimeSelectionException;
-import dev.wisex.runtime.spi.Availability;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
 import java.io.IOException;
@@ -33,7 +31,7 @@ final class VersionProvider implements IVersionProvider {
   public String[] getVersion() {
     List<String> lines = new ArrayList<>();
     lines.add("wisex " + wisexVersion());
-    String defaultName = defaultName();
+    String defaultName = RuntimeList.defaultName(runtimes);
     for (WasmRuntime runtime : runtimes.all()) {
       lines.add(
           "runtime "
@@ -41,7 +39,7 @@ final class VersionProvider implements IVersionProvider {
               + " "
               + runtime.version()
               + " ("
-              + status(runtime.availability())
+              + RuntimeList.status(runtime.availability())
               + (runtime.name().equals(defaultName) ? ", default" : "")
               + ")");
     }
@@ -57,19 +55,6 @@ final class VersionProvider implements IVersionProvider {
             + System.getProperty("java.vm.name")
             + ")");
     return lines.toArray(String[]::new);
-  }
-
-  private String defaultName() {
-    try {
-      return runtimes.defaultRuntime().name();
-    } catch (RuntimeSelectionException e) {
-      // Nothing available: the lines above say why for each backend.
-      return null;
-    }
-  }
-
-  private static String status(Availability availability) {
-    return availability.available() ? "available" : "unavailable: " + availability.reason();
   }
 
   /**
