@@ -1,5 +1,6 @@
 package dev.wisex.cli;
 
+import dev.wisex.rewriter.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,7 +50,7 @@ final class ModuleFiles {
           throw new IOException("the stream reported an error");
         }
       } else {
-        AtomicOutput.write(path(output), module);
+        AtomicFile.write(path(output), module);
       }
     } catch (IOException e) {
       throw FileAccessException.cannotWrite(shown, e);

@@ -4,6 +4,7 @@ import dev.wisex.api.SnapshotReport;
 import dev.wisex.api.WisexException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
+import dev.wisex.rewriter.AtomicFile;
 import dev.wisex.rewriter.Preinitializer;
 import java.io.File;
 import java.io.IOException;
@@ -94,7 +95,8 @@ public final class PreinitMojo extends AbstractMojo {
       throw new MojoFailureException("wisex: " + file.input + ": " + e.getMessage(), e);
     }
     try {
-      AtomicWrite.write(output.toPath(), result.module());
+      Files.createDirectories(output.toPath().toAbsolutePath().getParent());
+      AtomicFile.write(output.toPath(), result.module());
     } catch (IOException e) {
       throw new MojoExecutionException("wisex: cannot write " + output + ": " + e, e);
     }

@@ -1,4 +1,4 @@
-package dev.wisex.cli;
+package dev.wisex.rewriter;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,16 +14,21 @@ import java.util.Set;
  * Writes a file so that readers see either the old content or the complete new content, never a
  * truncated module: the bytes go to a temporary file in the same directory, which then replaces the
  * target in one rename. On any failure the temporary file is deleted and the target is left as it
- * was.
+ * was. Used by the CLI and the Maven plugin, so that no build step picks up a half-written module.
  */
-final class AtomicOutput {
+public final class AtomicFile {
   /** What a file created the ordinary way gets under the usual umask 022. */
   private static final Set<PosixFilePermission> NEW_FILE_PERMISSIONS =
       PosixFilePermissions.fromString("rw-r--r--");
 
-  private AtomicOutput() {}
+  private AtomicFile() {}
 
-  static void write(Path target, byte[] content) throws IOException {
+  /**
+   * Replaces (or creates) {@code target} with {@code content}; its directory must exist.
+   *
+   * @throws IOException if the file cannot be written; the target is then unchanged
+   */
+  public static void write(Path target, byte[] content) throws IOException {
     Path absolute = target.toAbsolutePath();
     // Same directory as the target: a rename is atomic only within one file system.
     Path tmp = Files.createTempFile(absolute.getParent(), ".wisex-", ".tmp");

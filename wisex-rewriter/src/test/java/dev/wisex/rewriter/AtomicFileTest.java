@@ -1,4 +1,4 @@
-package dev.wisex.cli;
+package dev.wisex.rewriter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,14 +13,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AtomicOutputTest {
+class AtomicFileTest {
   @TempDir Path dir;
 
   @Test
   void writesANewFileReadableLikeAnyOther() throws IOException {
     Path target = dir.resolve("out.wasm");
 
-    AtomicOutput.write(target, new byte[] {1, 2, 3});
+    AtomicFile.write(target, new byte[] {1, 2, 3});
 
     assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(target));
     assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
@@ -32,7 +32,7 @@ class AtomicOutputTest {
     Path target = Files.write(dir.resolve("out.wasm"), new byte[] {9});
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-rw----"));
 
-    AtomicOutput.write(target, new byte[] {1, 2});
+    AtomicFile.write(target, new byte[] {1, 2});
 
     assertArrayEquals(new byte[] {1, 2}, Files.readAllBytes(target));
     assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
@@ -46,7 +46,7 @@ class AtomicOutputTest {
     Path target = Files.createDirectory(dir.resolve("out.wasm"));
     Files.writeString(target.resolve("keep.txt"), "keep");
 
-    assertThrows(IOException.class, () -> AtomicOutput.write(target, new byte[] {1}));
+    assertThrows(IOException.class, () -> AtomicFile.write(target, new byte[] {1}));
 
     assertEquals(List.of("out.wasm"), names(dir));
     assertEquals(List.of("keep.txt"), names(target));
@@ -56,7 +56,7 @@ class AtomicOutputTest {
   void aMissingDirectoryFailsWithoutCreatingAnything() throws IOException {
     Path target = dir.resolve("missing").resolve("out.wasm");
 
-    assertThrows(IOException.class, () -> AtomicOutput.write(target, new byte[] {1}));
+    assertThrows(IOException.class, () -> AtomicFile.write(target, new byte[] {1}));
 
     assertEquals(List.of(), names(dir));
   }
