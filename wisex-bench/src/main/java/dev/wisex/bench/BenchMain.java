@@ -118,7 +118,7 @@ public final class BenchMain {
           throw new IllegalArgumentException("`corpus` needs at least one module file");
         }
         for (Path file : files) {
-          Measurement m = CorpusBench.run(file, initFunc, allowWasi, warmups, iterations);
+          Measurement m = CorpusBench.run(read(file), initFunc, allowWasi, warmups, iterations);
           String name = file.getFileName().toString().replaceFirst("\\.wasm$", "");
           out.printf(
               Locale.ROOT,

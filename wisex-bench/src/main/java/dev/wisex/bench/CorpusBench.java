@@ -2,10 +2,6 @@ package dev.wisex.bench;
 
 import dev.wisex.api.WisexOptions;
 import dev.wisex.rewriter.Preinitializer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Library-mode time on a real module: the default backend (found like the CLI finds it) in a warm
@@ -15,13 +11,7 @@ final class CorpusBench {
   private CorpusBench() {}
 
   static Measurement run(
-      Path module, String initFunc, boolean allowWasi, int warmups, int iterations) {
-    byte[] input;
-    try {
-      input = Files.readAllBytes(module);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+      byte[] input, String initFunc, boolean allowWasi, int warmups, int iterations) {
     Preinitializer wisex =
         new Preinitializer(WisexOptions.builder().initFunc(initFunc).allowWasi(allowWasi).build());
     return Measurement.of(warmups, iterations, () -> wisex.preinitialize(input));
