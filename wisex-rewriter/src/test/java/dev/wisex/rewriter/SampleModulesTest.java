@@ -2,7 +2,9 @@ package dev.wisex.rewriter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.MapDir;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.rewriter.Differential.Call;
@@ -40,5 +42,48 @@ class SampleModulesTest {
             Call.of("is_prime", 99991),
             Call.of("is_prime", 99993));
     assertEquals(1, result.report().memories().get(0).segments());
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
+  void greetingSampleMatchesItsSourceAndPreinitializesWithWasi(Differential differential)
+      throws IOException {
+    byte[] wasm = Files.readAllBytes(SAMPLES.resolve("greeting.wasm"));
+    assertArrayEquals(
+        Wat.assemble(Files.readString(SAMPLES.resolve("greeting.wat"))),
+        wasm,
+        "samples/greeting.wasm is stale: regenerate it from greeting.wat");
+    WisexOptions options =
+        WisexOptions.builder()
+            .allowWasi(true)
+            .inheritStdio(false)
+            .mapDir(new MapDir("/data", SAMPLES.resolve("data")))
+            .build();
+    WisexResult result =
+        differential.check(
+            wasm,
+            options,
+            Call.of("greeting"),
+            Call.of("greeting_length"),
+            Call.of("salt"),
+            Call.of("init_time"));
+    byte[] greeting = Files.readAllBytes(SAMPLES.resolve("data").resolve("greeting.txt"));
+    assertTrue(indexOf(result.module(), greeting) >= 0, "the output carries the file init read");
+    assertTrue(
+        result.report().importCalls().containsKey("wasi_snapshot_preview1.path_open"),
+        result.report().importCalls().toString());
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 }
