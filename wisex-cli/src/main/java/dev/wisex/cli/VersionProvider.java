@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 import picocli.CommandLine.IVersionProvider;
 
 /**
@@ -16,19 +17,23 @@ import picocli.CommandLine.IVersionProvider;
  * them matter in a bug report.
  */
 final class VersionProvider implements IVersionProvider {
-  private final RuntimeRegistry runtimes;
+  private final Supplier<RuntimeRegistry> runtimes;
 
-  /** picocli creates the provider; it sees the backends {@link RuntimeRegistry#discover} finds. */
+  /**
+   * picocli creates the provider with every command model, so the backends {@link
+   * RuntimeRegistry#discover} finds are looked up only when the version is asked for.
+   */
   VersionProvider() {
-    this(RuntimeRegistry.discover());
+    this.runtimes = RuntimeRegistry::discover;
   }
 
   VersionProvider(RuntimeRegistry runtimes) {
-    this.runtimes = runtimes;
+    this.runtimes = () -> runtimes;
   }
 
   @Override
   public String[] getVersion() {
+    RuntimeRegistry runtimes = this.runtimes.get();
     List<String> lines = new ArrayList<>();
     lines.add("wisex " + wisexVersion());
     String defaultName = RuntimeList.defaultName(runtimes);
