@@ -6,8 +6,13 @@ module dev.wisex.cli {
   requires dev.wisex.rewriter;
   requires info.picocli;
   requires org.apache.logging.log4j;
-  // Only for Configurator.setLevel: -v and -vv change levels at run time.
+  // The configuration is built in code (StderrLogging); -v and -vv change levels at run time.
   requires org.apache.logging.log4j.core;
+
+  // Log4j instantiates the logging configuration (StderrLogging) named in
+  // log4j2.component.properties.
+  exports dev.wisex.cli to
+      org.apache.logging.log4j.core;
 
   // picocli fills the option fields and reads the version provider reflectively.
   opens dev.wisex.cli to

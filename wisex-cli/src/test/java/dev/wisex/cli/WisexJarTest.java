@@ -153,10 +153,45 @@ class WisexJarTest {
     assertTrue(r.stderr().startsWith("error: Unknown option: '--no-such-flag'"), r::toString);
   }
 
+  @Test
+  void ownLog4jConfigurationReplacesTheBuiltInOne() throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve("log4j2.xml"),
+            """
+            <Configuration>
+              <Appenders>
+                <Console name="mine" target="SYSTEM_ERR"><PatternLayout pattern="MINE %level %msg%n"/></Console>
+              </Appenders>
+              <Loggers><Root level="debug"><AppenderRef ref="mine"/></Root></Loggers>
+            </Configuration>
+            """);
+    Path in = Files.write(dir.resolve("counter.wasm"), Samples.counter());
+
+    Run r =
+        wisex(
+            List.of("-Dlog4j2.configurationFile=" + config),
+            new byte[0],
+            "-v",
+            in.toString(),
+            "-o",
+            dir.resolve("out.wasm").toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("MINE INFO "), r::toString);
+    assertFalse(r.stderr().contains("wisex: INFO "), r::toString);
+  }
+
   private Run wisex(byte[] stdin, String... args) throws IOException, InterruptedException {
+    return wisex(List.of(), stdin, args);
+  }
+
+  private Run wisex(List<String> jvmOptions, byte[] stdin, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     // The JVM running the tests, which is new enough; the `java` on PATH may be older.
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(args));
