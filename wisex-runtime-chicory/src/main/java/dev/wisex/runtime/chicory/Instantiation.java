@@ -1,5 +1,6 @@
 package dev.wisex.runtime.chicory;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -33,6 +34,12 @@ final class Instantiation {
       return Instance.builder(module)
           .withImportValues(importValues)
           .withMachineFactory(machineFactory)
+          // The module's own memories as byte arrays read through VarHandles, like the imported
+          // ones
+          // (ChicoryHostMemory): faster than the default ByteBuffer memory, whose bounds and
+          // session
+          // checks C1 does not remove (quickjs init 5.4 -> 4.5 s, uap 1.8 -> 1.6 s).
+          .withMemoryFactory(ByteArrayMemory::new)
           // By default build() also initializes, mixing link errors with traps; run() does that
           // step itself.
           .withInitialize(false)
