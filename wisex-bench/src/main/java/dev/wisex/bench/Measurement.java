@@ -40,6 +40,7 @@ record Measurement(
             .toList();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     for (int i = 0; i < iterations; i++) {
+      last = null; // the previous run's output is not part of this run's peak heap
       long start = System.nanoTime();
       last = run.get();
       totals.add((System.nanoTime() - start) / 1e6);

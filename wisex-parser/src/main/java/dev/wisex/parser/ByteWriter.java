@@ -2,6 +2,7 @@ package dev.wisex.parser;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A growable byte buffer with the LEB128 encodings the binary format uses. Its own array rather
@@ -119,6 +120,12 @@ public final class ByteWriter {
 
   /** Copies what was written into {@code dst} at {@code offset}. */
   public void copyTo(byte[] dst, int offset) {
-    System.arraycopy(buf, 0, dst, offset, size);
+    copyTo(0, size, dst, offset);
+  }
+
+  /** Copies {@code length} written bytes from {@code from} into {@code dst} at {@code offset}. */
+  public void copyTo(int from, int length, byte[] dst, int offset) {
+    Objects.checkFromIndexSize(from, length, size);
+    System.arraycopy(buf, from, dst, offset, length);
   }
 }

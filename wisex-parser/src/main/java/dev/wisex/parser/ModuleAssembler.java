@@ -1,5 +1,6 @@
 package dev.wisex.parser;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,6 +21,21 @@ public final class ModuleAssembler {
    */
   public static byte[] assemble(
       WasmModule module, Map<Integer, byte[]> contents, Set<Integer> removed) {
+    Map<Integer, SectionBody> bodies = new HashMap<>();
+    contents.forEach((id, content) -> bodies.put(id, SectionBody.of(content)));
+    return layout(module, bodies, removed).toByteArray();
+  }
+
+  /**
+   * Lays the output out like {@link #assemble} without writing it yet, so the caller learns its
+   * exact {@link ModuleWriter#size()} before the one array is allocated.
+   *
+   * @param module the input
+   * @param contents new contents by section id, for sections that are replaced or added
+   * @param removed ids of sections to leave out
+   */
+  public static ModuleWriter layout(
+      WasmModule module, Map<Integer, SectionBody> contents, Set<Integer> removed) {
     ModuleWriter out = new ModuleWriter();
     TreeMap<Integer, Integer> pending = new TreeMap<>(); // order -> id of sections to insert
     for (Integer id : contents.keySet()) {
@@ -38,7 +54,7 @@ public final class ModuleAssembler {
       if (removed.contains(s.id()) && s.id() != Section.CUSTOM) {
         continue;
       }
-      byte[] replacement = s.id() == Section.CUSTOM ? null : contents.get(s.id());
+      SectionBody replacement = s.id() == Section.CUSTOM ? null : contents.get(s.id());
       if (replacement != null) {
         out.section(s.id(), replacement);
       } else {
@@ -46,7 +62,7 @@ public final class ModuleAssembler {
       }
     }
     pending.values().forEach(id -> out.section(id, contents.get(id)));
-    return out.toByteArray();
+    return out;
   }
 
   /**

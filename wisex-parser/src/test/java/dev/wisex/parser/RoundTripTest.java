@@ -108,7 +108,7 @@ class RoundTripTest {
             m,
             Map.of(
                 Section.DATA,
-                    new DataSectionWriter(8)
+                    new DataSectionWriter()
                         .active(0, ConstExpr.i32(0), new byte[] {1}, 0, 1)
                         .toContent(),
                 Section.MEMORY,

@@ -128,7 +128,10 @@ public final class Preinitializer {
         required.isEmpty() ? "no optional proposals" : required);
     Snapshot snapshot;
     ImportCalls calls;
-    // The host (and its sandbox) lives exactly as long as the instance that init runs in.
+    Rewriter.Output output;
+    // The host (and its sandbox) lives exactly as long as the instance that init runs in, and that
+    // instance until the output is written and verified: the snapshot's bytes are copied from its
+    // memories straight into the output, never held in between.
     try (PreloadedModules preloaded =
             PreloadedModules.load(
                 module, options.preloads(), runtime, new InstanceConfig(options.executionMode()));
@@ -155,16 +158,16 @@ public final class Preinitializer {
         progress.stage("snapshot", memoryTotal(instance, instrumented));
         snapshot = Snapshotter.snapshot(instance, instrumented);
         clock.lap("snapshot");
+        progress.stage("rewrite", "");
+        output = Rewriter.rewrite(module, snapshot, options);
+        ModuleParser.parse(output.bytes()); // the output must at least be well-formed
+        clock.lap("rewrite");
+        if (options.verify()) {
+          progress.stage("verify", "");
+          OutputVerifier.verify(runtime, output.bytes(), snapshot, options);
+          clock.lap("verify");
+        }
       }
-    }
-    progress.stage("rewrite", "");
-    Rewriter.Output output = Rewriter.rewrite(module, snapshot, options);
-    ModuleParser.parse(output.bytes()); // the output must at least be well-formed
-    clock.lap("rewrite");
-    if (options.verify()) {
-      progress.stage("verify", "");
-      OutputVerifier.verify(runtime, output.bytes(), snapshot, options);
-      clock.lap("verify");
     }
     return new WisexResult(
         output.bytes(), report(runtime, input, module, snapshot, output, calls, clock));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.api.VerificationFailedException;
 import dev.wisex.api.WisexOptions;
+import dev.wisex.rewriter.snapshot.ArrayMemory;
 import dev.wisex.rewriter.snapshot.DataRun;
 import dev.wisex.rewriter.snapshot.MemorySnapshot;
 import dev.wisex.rewriter.snapshot.Snapshot;
@@ -39,11 +40,19 @@ class OutputVerifierTest {
     return new Preinitializer(WisexOptions.defaults()).preinitialize(wat("counter")).module();
   }
 
-  private static Snapshot snapshot(int global, byte atAddress64) {
+  /** A snapshot of counter.wat's state with these values, and one byte elsewhere if non-zero. */
+  private static Snapshot snapshot(int global, byte atAddress64, byte atAddress1000) {
+    ArrayMemory memory = new ArrayMemory(1);
+    memory.bytes[64] = atAddress64;
+    memory.bytes[1000] = atAddress1000;
     return new Snapshot(
         Map.of(0, GlobalValue.i32(global)),
-        List.of(new MemorySnapshot(0, 1, 1, List.of(new DataRun(64, new byte[] {atAddress64})))),
+        List.of(new MemorySnapshot(0, 1, 1, List.of(new DataRun(64, 1)), memory)),
         Set.of());
+  }
+
+  private static Snapshot snapshot(int global, byte atAddress64) {
+    return snapshot(global, atAddress64, (byte) 0);
   }
 
   @Test
@@ -72,5 +81,25 @@ class OutputVerifierTest {
                     CHICORY, counterOutput(), snapshot(1, (byte) 7), WisexOptions.defaults()));
     assertTrue(
         e.getMessage().contains("address 64 is 0x01 but the snapshot holds 0x07"), e.getMessage());
+  }
+
+  /**
+   * The whole memory is compared with the init instance's, not just the planned segments: a byte no
+   * segment covers that differs (here, one the plan missed) is caught too.
+   */
+  @Test
+  void namesADifferingByteOutsideEverySegment() {
+    VerificationFailedException e =
+        assertThrows(
+            VerificationFailedException.class,
+            () ->
+                OutputVerifier.verify(
+                    CHICORY,
+                    counterOutput(),
+                    snapshot(1, (byte) 1, (byte) 9),
+                    WisexOptions.defaults()));
+    assertTrue(
+        e.getMessage().contains("address 1000 is 0x00 but the snapshot holds 0x09"),
+        e.getMessage());
   }
 }

@@ -4,6 +4,7 @@ import dev.wisex.api.RejectedModuleException;
 import dev.wisex.parser.ByteWriter;
 import dev.wisex.rewriter.snapshot.DataRun;
 import dev.wisex.rewriter.validate.InitOnceFlag;
+import dev.wisex.runtime.spi.GuestMemory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,26 +42,30 @@ final class OnceInitializer {
    * other value means the start-up protocol did not run as the linker wrote it, and a start
    * function built on it could not be trusted.
    */
-  static List<DataRun> withoutFlag(List<DataRun> runs, InitOnceFlag flag) {
+  static List<DataRun> withoutFlag(List<DataRun> runs, InitOnceFlag flag, GuestMemory memory) {
     long from = flag.address();
     long to = from + 4;
     long value = 0;
     List<DataRun> out = new ArrayList<>();
     for (DataRun run : runs) {
       long start = run.offset();
-      long end = start + run.bytes().length;
+      long end = run.end();
       if (end <= from || start >= to) {
         out.add(run);
         continue;
       }
-      for (long a = Math.max(start, from); a < Math.min(end, to); a++) {
-        value |= (run.bytes()[(int) (a - start)] & 0xFFL) << (8 * (a - from));
+      // Bytes outside every run are zero, so only the flag's bytes inside runs are read.
+      long at = Math.max(start, from);
+      byte[] flagBytes = new byte[(int) (Math.min(end, to) - at)];
+      memory.read(at, flagBytes, 0, flagBytes.length);
+      for (int i = 0; i < flagBytes.length; i++) {
+        value |= (flagBytes[i] & 0xFFL) << (8 * (at + i - from));
       }
       if (start < from) {
-        out.add(slice(run, start, from));
+        out.add(new DataRun(start, (int) (from - start)));
       }
       if (end > to) {
-        out.add(slice(run, to, end));
+        out.add(new DataRun(to, (int) (end - to)));
       }
     }
     if (value != InitOnceFlag.INITIALIZED) {
@@ -75,13 +80,6 @@ final class OnceInitializer {
               + " linker's __wasm_init_memory does, so wisex cannot apply the snapshot once");
     }
     return out;
-  }
-
-  private static DataRun slice(DataRun run, long from, long to) {
-    int at = (int) (from - run.offset());
-    byte[] bytes = new byte[(int) (to - from)];
-    System.arraycopy(run.bytes(), at, bytes, 0, bytes.length);
-    return new DataRun(from, bytes);
   }
 
   /** The start function's body (locals included) for these segments. */

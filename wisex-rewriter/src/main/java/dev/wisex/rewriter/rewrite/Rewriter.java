@@ -1,6 +1,7 @@
 package dev.wisex.rewriter.rewrite;
 
 import dev.wisex.api.InitFailedException;
+import dev.wisex.api.RejectedModuleException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ByteWriter;
 import dev.wisex.parser.ConstExpr;
@@ -13,7 +14,9 @@ import dev.wisex.parser.Import;
 import dev.wisex.parser.ImportSectionEncoder;
 import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ModuleAssembler;
+import dev.wisex.parser.ModuleWriter;
 import dev.wisex.parser.Section;
+import dev.wisex.parser.SectionBody;
 import dev.wisex.parser.SectionEncoder;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.rewriter.names.WasiNames;
@@ -64,8 +67,14 @@ public final class Rewriter {
    */
   public record Output(byte[] bytes, int dataSegments, int globalsChanged) {}
 
+  /**
+   * Builds the output in one array of its exact size, copying each snapshot segment's bytes from
+   * guest memory into place, so the snapshot's instance must still be open.
+   *
+   * @throws RejectedModuleException if the output would be larger than one array holds
+   */
   public static Output rewrite(WasmModule module, Snapshot snapshot, WisexOptions options) {
-    Map<Integer, byte[]> contents = new HashMap<>();
+    Map<Integer, SectionBody> contents = new HashMap<>();
     Set<Integer> removed = new HashSet<>();
     removed.add(Section.START);
     Map<Integer, MemorySnapshot> byIndex = new HashMap<>();
@@ -74,10 +83,12 @@ public final class Rewriter {
     if (module.importCount(ExternalKind.MEMORY) > 0) {
       contents.put(
           Section.IMPORT,
-          ImportSectionEncoder.withMemories(module, importedMemories(module, byIndex)));
+          SectionBody.of(
+              ImportSectionEncoder.withMemories(module, importedMemories(module, byIndex))));
     }
     if (!module.memories().isEmpty()) {
-      contents.put(Section.MEMORY, SectionEncoder.memories(memories(module, byIndex)));
+      contents.put(
+          Section.MEMORY, SectionBody.of(SectionEncoder.memories(memories(module, byIndex))));
     }
     int globalsChanged = 0;
     if (!module.globals().isEmpty()) {
@@ -87,27 +98,30 @@ public final class Rewriter {
           globalsChanged++;
         }
       }
-      contents.put(Section.GLOBAL, SectionEncoder.globals(globals));
+      contents.put(Section.GLOBAL, SectionBody.of(SectionEncoder.globals(globals)));
     }
     if (module.section(Section.EXPORT).isPresent()) {
-      contents.put(Section.EXPORT, SectionEncoder.exports(exports(module, options)));
+      contents.put(
+          Section.EXPORT, SectionBody.of(SectionEncoder.exports(exports(module, options))));
     }
     Optional<InitOnceFlag> flag = InitOnceFlag.of(module);
     List<OnceInitializer.Segment> once = new ArrayList<>();
     DataSectionWriter data = data(module, snapshot, flag, once);
     if (data.count() > 0) {
-      contents.put(Section.DATA, data.toContent());
+      contents.put(Section.DATA, data);
     } else {
       removed.add(Section.DATA);
     }
     if (module.section(Section.DATA_COUNT).isPresent() || !once.isEmpty()) {
-      contents.put(Section.DATA_COUNT, SectionEncoder.dataCount(data.count()));
+      contents.put(Section.DATA_COUNT, SectionBody.of(SectionEncoder.dataCount(data.count())));
     }
     if (!once.isEmpty()) {
       addStartFunction(module, OnceInitializer.startBody(flag.orElseThrow(), once), contents);
       removed.remove(Section.START);
     }
-    byte[] bytes = ModuleAssembler.assemble(module, contents, removed);
+    ModuleWriter layout = ModuleAssembler.layout(module, contents, removed);
+    OutputSize.check(layout.size(), snapshot);
+    byte[] bytes = layout.toByteArray();
     LOG.debug("rewritten: {} bytes, {} data segments", bytes.length, data.count());
     return new Output(bytes, data.count(), globalsChanged);
   }
@@ -117,24 +131,27 @@ public final class Rewriter {
    * start function ran during init and stays only as an unreferenced function).
    */
   private static void addStartFunction(
-      WasmModule module, byte[] body, Map<Integer, byte[]> contents) {
+      WasmModule module, byte[] body, Map<Integer, SectionBody> contents) {
     int type = module.types().size();
     int function = module.importCount(ExternalKind.FUNCTION) + module.functionTypes().length;
     contents.put(
         Section.TYPE,
-        ModuleAssembler.appendToVector(module, Section.TYPE, 1, new byte[] {0x60, 0, 0}));
+        SectionBody.of(
+            ModuleAssembler.appendToVector(module, Section.TYPE, 1, new byte[] {0x60, 0, 0})));
     contents.put(
         Section.FUNCTION,
-        ModuleAssembler.appendToVector(
-            module, Section.FUNCTION, 1, new ByteWriter(5).u32(type).toByteArray()));
+        SectionBody.of(
+            ModuleAssembler.appendToVector(
+                module, Section.FUNCTION, 1, new ByteWriter(5).u32(type).toByteArray())));
     contents.put(
         Section.CODE,
-        ModuleAssembler.appendToVector(
-            module,
-            Section.CODE,
-            1,
-            new ByteWriter(body.length + 5).u32(body.length).bytes(body).toByteArray()));
-    contents.put(Section.START, new ByteWriter(5).u32(function).toByteArray());
+        SectionBody.of(
+            ModuleAssembler.appendToVector(
+                module,
+                Section.CODE,
+                1,
+                new ByteWriter(body.length + 5).u32(body.length).bytes(body).toByteArray())));
+    contents.put(Section.START, SectionBody.of(new ByteWriter(5).u32(function).toByteArray()));
   }
 
   /**
@@ -246,14 +263,7 @@ public final class Rewriter {
       Snapshot snapshot,
       Optional<InitOnceFlag> flag,
       List<OnceInitializer.Segment> once) {
-    // Sized for everything written below, so a large snapshot is copied in once, never regrown:
-    // each segment's framing (flags, memory index, offset expression, length) is under 24 bytes.
-    long payload = snapshot.memories().stream().mapToLong(MemorySnapshot::segmentBytes).sum();
-    long runs = snapshot.memories().stream().mapToLong(m -> m.runs().size()).sum();
-    long original = module.section(Section.DATA).map(Section::contentLength).orElse(0);
-    DataSectionWriter out =
-        new DataSectionWriter(
-            (int) Math.min(Integer.MAX_VALUE - 64, payload + 24 * runs + original + 1024));
+    DataSectionWriter out = new DataSectionWriter();
     if (module.section(Section.DATA_COUNT).isPresent()) {
       List<DataSegment> segments = module.data();
       for (int i = 0; i < segments.size(); i++) {
@@ -268,9 +278,9 @@ public final class Rewriter {
     List<MemoryType> all = module.allMemories();
     for (MemorySnapshot m : snapshot.memories()) {
       if (flag.isPresent() && flag.get().memory() == m.index()) {
-        for (DataRun run : OnceInitializer.withoutFlag(m.runs(), flag.get())) {
-          once.add(new OnceInitializer.Segment(out.count(), run.offset(), run.bytes().length));
-          out.passive(run.bytes(), 0, run.bytes().length);
+        for (DataRun run : OnceInitializer.withoutFlag(m.runs(), flag.get(), m.memory())) {
+          once.add(new OnceInitializer.Segment(out.count(), run.offset(), run.length()));
+          out.passive(run.length(), new GuestPayload(m.memory(), run));
         }
         continue;
       }
@@ -279,9 +289,8 @@ public final class Rewriter {
         out.active(
             m.index(),
             ConstExpr.address(run.offset(), memory64),
-            run.bytes(),
-            0,
-            run.bytes().length);
+            run.length(),
+            new GuestPayload(m.memory(), run));
       }
     }
     return out;

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The instance state after init, everything the rewrite needs and nothing engine-specific.
+ * The instance state after init, everything the rewrite needs and nothing engine-specific. Memory
+ * contents are read through the instance's memories, so the snapshot is usable only while that
+ * instance is open.
  *
  * @param globals value of each mutable global, by global index
  * @param memories every memory, imported ones first, in index order

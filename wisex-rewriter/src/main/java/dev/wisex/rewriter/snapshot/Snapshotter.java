@@ -16,8 +16,9 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Snapshot pass: reads every mutable global, scans every memory (imported ones too) for non-zero
- * data, and asks each passive-segment probe whether init dropped its segment — all through the
- * instrumented exports.
+ * data and plans the segments that will restore it, and asks each passive-segment probe whether
+ * init dropped its segment — all through the instrumented exports. The plan is ranges only: the
+ * rewrite copies their bytes from guest memory into the output, while the instance is still open.
  */
 public final class Snapshotter {
   private static final Logger LOG = LogManager.getLogger(Snapshotter.class);
@@ -26,7 +27,8 @@ public final class Snapshotter {
   private Snapshotter() {}
 
   /**
-   * @param instance the initialized instance
+   * @param instance the initialized instance; it must stay open until the output is written, since
+   *     the snapshot's memories are read from it
    * @param instrumented where the state is exported
    */
   public static Snapshot snapshot(WasmInstance instance, InstrumentedModule instrumented) {
@@ -54,14 +56,13 @@ public final class Snapshotter {
       RangeList r = planned.get(m);
       List<DataRun> runs = new ArrayList<>(r.size());
       for (int i = 0; i < r.size(); i++) {
-        // A Java array holds < 2 GiB; a longer run (a dense memory64) becomes consecutive segments.
+        // A payload must fit a Java array; a longer run (a dense memory64) becomes consecutive
+        // segments.
         for (long at = r.start(i); at < r.end(i); at += MAX_RUN) {
-          byte[] bytes = new byte[(int) Math.min(MAX_RUN, r.end(i) - at)];
-          memory.read(at, bytes, 0, bytes.length);
-          runs.add(new DataRun(at, bytes));
+          runs.add(new DataRun(at, (int) Math.min(MAX_RUN, r.end(i) - at)));
         }
       }
-      MemorySnapshot snapshot = new MemorySnapshot(m, memory.pages(), nonZero.get(m), runs);
+      MemorySnapshot snapshot = new MemorySnapshot(m, memory.pages(), nonZero.get(m), runs, memory);
       LOG.debug(
           "memory {}: {} pages, {} non-zero bytes in {} segments",
           snapshot.index(),

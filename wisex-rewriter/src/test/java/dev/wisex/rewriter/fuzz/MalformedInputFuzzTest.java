@@ -9,6 +9,7 @@ import dev.wisex.parser.code.CodeFeatures;
 import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.rewrite.Rewriter;
+import dev.wisex.rewriter.snapshot.ArrayMemory;
 import dev.wisex.rewriter.snapshot.MemorySnapshot;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.validate.RestrictionValidator;
@@ -80,7 +81,8 @@ class MalformedInputFuzzTest {
     // Every memory, imported ones first, as the snapshot holds them.
     List<MemoryType> all = module.allMemories();
     for (int m = 0; m < all.size(); m++) {
-      memories.add(new MemorySnapshot(m, all.get(m).minimum(), 0, List.of()));
+      // No runs: the rewrite never reads the memory, so an empty one stands in for any size.
+      memories.add(new MemorySnapshot(m, all.get(m).minimum(), 0, List.of(), new ArrayMemory(0)));
     }
     Snapshot snapshot = new Snapshot(new HashMap<>(), memories, Set.of());
     ModuleParser.parse(Rewriter.rewrite(module, snapshot, options).bytes());

@@ -2,12 +2,15 @@ package dev.wisex.rewriter.snapshot;
 
 import dev.wisex.runtime.spi.GuestMemory;
 
-/** A plain byte-array memory for testing the scanner without an engine; counts bulk reads. */
-final class ArrayMemory implements GuestMemory {
-  final byte[] bytes;
-  int reads;
+/**
+ * A plain byte-array memory for testing the scanner, the rewrite and the verifier without an
+ * engine; counts bulk reads.
+ */
+public final class ArrayMemory implements GuestMemory {
+  public final byte[] bytes;
+  public int reads;
 
-  ArrayMemory(int pages) {
+  public ArrayMemory(int pages) {
     bytes = new byte[pages << 16];
   }
 
