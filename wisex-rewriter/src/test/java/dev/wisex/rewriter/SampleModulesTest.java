@@ -29,11 +29,7 @@ class SampleModulesTest {
   @ParameterizedTest
   @MethodSource("backends")
   void primesSampleMatchesItsSourceAndPreinitializes(Differential differential) throws IOException {
-    byte[] wasm = Files.readAllBytes(SAMPLES.resolve("primes.wasm"));
-    assertArrayEquals(
-        Wat.assemble(Files.readString(SAMPLES.resolve("primes.wat"))),
-        wasm,
-        "samples/primes.wasm is stale: regenerate it from primes.wat");
+    byte[] wasm = shipped("primes");
     WisexResult result =
         differential.check(
             wasm,
@@ -48,11 +44,7 @@ class SampleModulesTest {
   @MethodSource("backends")
   void greetingSampleMatchesItsSourceAndPreinitializesWithWasi(Differential differential)
       throws IOException {
-    byte[] wasm = Files.readAllBytes(SAMPLES.resolve("greeting.wasm"));
-    assertArrayEquals(
-        Wat.assemble(Files.readString(SAMPLES.resolve("greeting.wat"))),
-        wasm,
-        "samples/greeting.wasm is stale: regenerate it from greeting.wat");
+    byte[] wasm = shipped("greeting");
     WisexOptions options =
         WisexOptions.builder()
             .allowWasi(true)
@@ -72,6 +64,16 @@ class SampleModulesTest {
     assertTrue(
         result.report().importCalls().containsKey("wasi_snapshot_preview1.path_open"),
         result.report().importCalls().toString());
+  }
+
+  /** The shipped binary of a sample, checked against its source. */
+  private static byte[] shipped(String name) throws IOException {
+    byte[] wasm = Files.readAllBytes(SAMPLES.resolve(name + ".wasm"));
+    assertArrayEquals(
+        Wat.assemble(Files.readString(SAMPLES.resolve(name + ".wat"))),
+        wasm,
+        "samples/" + name + ".wasm is stale: regenerate it from " + name + ".wat");
+    return wasm;
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {
