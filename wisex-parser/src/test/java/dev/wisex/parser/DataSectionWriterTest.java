@@ -36,12 +36,12 @@ class DataSectionWriterTest {
       int n = lengths[i % lengths.length];
       byte[] p = payload(i, n);
       if (i % 3 == 2) {
-        writer.passive(n, (dst, at) -> System.arraycopy(p, 0, dst, at, n));
+        writer.passive(SectionBody.of(p));
         expected.u32(1).u32(n).bytes(p);
       } else {
         int memory = memories[i % memories.length];
         byte[] offset = ConstExpr.i32(i * 1000);
-        writer.active(memory, offset, n, (dst, at) -> System.arraycopy(p, 0, dst, at, n));
+        writer.active(memory, offset, SectionBody.of(p));
         if (memory == 0) {
           expected.u32(0);
         } else {
@@ -60,18 +60,16 @@ class DataSectionWriterTest {
     WasmModule module = ModuleParser.parse(Wat.assemble("(module (memory 1))"));
     DataSectionWriter data =
         new DataSectionWriter()
-            .active(
-                0, ConstExpr.i32(16), 200, (dst, at) -> Arrays.fill(dst, at, at + 200, (byte) 7))
+            .active(0, ConstExpr.i32(16), SectionBody.of(payload(6, 200)))
             .passive(new byte[] {1, 2, 3}, 1, 2);
     ModuleWriter layout = ModuleAssembler.layout(module, Map.of(Section.DATA, data), Set.of());
     byte[] out = layout.toByteArray();
     assertEquals(layout.size(), out.length);
     WasmModule again = ModuleParser.parse(out);
     DataSegment first = again.data().get(0);
-    byte[] sevens = new byte[200];
-    Arrays.fill(sevens, (byte) 7);
     assertArrayEquals(
-        sevens, Arrays.copyOfRange(out, first.payloadOffset(), first.payloadOffset() + 200));
+        payload(6, 200),
+        Arrays.copyOfRange(out, first.payloadOffset(), first.payloadOffset() + 200));
     DataSegment second = again.data().get(1);
     assertArrayEquals(
         new byte[] {2, 3},

@@ -280,7 +280,7 @@ public final class Rewriter {
       if (flag.isPresent() && flag.get().memory() == m.index()) {
         for (DataRun run : OnceInitializer.withoutFlag(m.runs(), flag.get(), m.memory())) {
           once.add(new OnceInitializer.Segment(out.count(), run.offset(), run.length()));
-          out.passive(run.length(), new GuestPayload(m.memory(), run));
+          out.passive(new GuestPayload(m.memory(), run));
         }
         continue;
       }
@@ -289,7 +289,6 @@ public final class Rewriter {
         out.active(
             m.index(),
             ConstExpr.address(run.offset(), memory64),
-            run.length(),
             new GuestPayload(m.memory(), run));
       }
     }
