@@ -1,5 +1,6 @@
 package dev.wisex.cli;
 
+import dev.wisex.testkit.Bytes;
 import dev.wisex.testkit.Wat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,16 +36,6 @@ final class Samples {
 
   /** Whether the module's bytes contain the UTF-8 name, e.g. an export name. */
   static boolean containsName(byte[] module, String name) {
-    byte[] needle = name.getBytes(StandardCharsets.UTF_8);
-    outer:
-    for (int i = 0; i + needle.length <= module.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (module[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+    return Bytes.contains(module, name.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -8,6 +8,7 @@ import dev.wisex.api.MapDir;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.rewriter.Differential.Call;
+import dev.wisex.testkit.Bytes;
 import dev.wisex.testkit.Wat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ class SampleModulesTest {
             Call.of("salt"),
             Call.of("init_time"));
     byte[] greeting = Files.readAllBytes(SAMPLES.resolve("data").resolve("greeting.txt"));
-    assertTrue(indexOf(result.module(), greeting) >= 0, "the output carries the file init read");
+    assertTrue(Bytes.contains(result.module(), greeting), "the output carries the file init read");
     assertTrue(
         result.report().importCalls().containsKey("wasi_snapshot_preview1.path_open"),
         result.report().importCalls().toString());
@@ -74,18 +75,5 @@ class SampleModulesTest {
         wasm,
         "samples/" + name + ".wasm is stale: regenerate it from " + name + ".wat");
     return wasm;
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }
