@@ -13,4 +13,8 @@ module dev.wisex.rewriter {
   exports dev.wisex.rewriter;
 
   uses dev.wisex.runtime.spi.WasmRuntime;
+
+  // Silent unless the application binds a real Log4j2 backend (SilentLogProvider).
+  provides org.apache.logging.log4j.spi.Provider with
+      dev.wisex.rewriter.logging.SilentLogProvider;
 }
