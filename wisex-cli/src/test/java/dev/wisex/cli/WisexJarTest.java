@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,15 +186,73 @@ class WisexJarTest {
     assertFalse(r.stderr().contains("wisex: INFO "), r::toString);
   }
 
+  @Test
+  void anOldJavaIsToldWhatWisexNeeds() throws Exception {
+    Optional<Path> old = olderJava();
+    assumeTrue(old.isPresent(), "no Java older than 21 under /usr/lib/jvm");
+
+    Run r = wisex(old.get(), List.of(), new byte[0], "--version");
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertEquals(0, r.stdout().length, r::toString);
+    List<String> lines = r.stderr().lines().toList();
+    assertEquals(1, lines.size(), r::toString);
+    assertTrue(lines.get(0).startsWith("wisex: error: wisex needs Java 21 or newer"), r::toString);
+    assertTrue(lines.get(0).contains(old.get().getFileName().toString()), r::toString);
+  }
+
+  /** A JDK or JRE older than 21, from its {@code release} file. */
+  private static Optional<Path> olderJava() throws IOException {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> homes = Files.list(jvms)) {
+      return homes
+          .filter(home -> Files.isExecutable(home.resolve("bin").resolve("java")))
+          .filter(home -> releaseMajor(home) > 0 && releaseMajor(home) < 21)
+          .sorted()
+          .findFirst()
+          .map(WisexJarTest::realPath);
+    }
+  }
+
+  /** The JVM reports its real {@code java.home}; /usr/lib/jvm also holds links to homes. */
+  private static Path realPath(Path home) {
+    try {
+      return home.toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int releaseMajor(Path home) {
+    try {
+      for (String line : Files.readAllLines(home.resolve("release"))) {
+        if (line.startsWith("JAVA_VERSION=\"")) {
+          return JavaVersionCheck.major(line.substring("JAVA_VERSION=\"".length()));
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return 0;
+  }
+
   private Run wisex(byte[] stdin, String... args) throws IOException, InterruptedException {
     return wisex(List.of(), stdin, args);
   }
 
   private Run wisex(List<String> jvmOptions, byte[] stdin, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
     // The JVM running the tests, which is new enough; the `java` on PATH may be older.
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    return wisex(Path.of(System.getProperty("java.home")), jvmOptions, stdin, args);
+  }
+
+  private Run wisex(Path javaHome, List<String> jvmOptions, byte[] stdin, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(javaHome.resolve("bin").resolve("java").toString());
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());

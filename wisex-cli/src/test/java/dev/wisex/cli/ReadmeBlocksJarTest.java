@@ -1,0 +1,187 @@
+package dev.wisex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every code block in README.md says what it is, in an HTML comment on the line before its fence:
+ * {@code <!-- run -->} (this test runs it exactly as shown, in a scratch copy of the checkout),
+ * {@code <!-- checked: NAME -->} (the test {@code NAME}, or the file at that path, proves it) or
+ * {@code <!-- fragment -->} (an excerpt: a synopsis, a piece of a pom, an output to compare with).
+ * So a snippet a user pastes either works or says that it is not complete.
+ */
+class ReadmeBlocksJarTest {
+  private static final long TIMEOUT_SECONDS = 180;
+  private static final Pattern MARKER = Pattern.compile("<!-- (run|fragment|checked: (\\S+)) -->");
+
+  @TempDir Path dir;
+
+  private static Path root;
+  private static List<Block> blocks;
+  private final List<Path> scratches = new ArrayList<>();
+
+  /** One fenced block: the line of its opening fence, its marker line and its text. */
+  record Block(int line, String marker, String language, String text) {
+    String where() {
+      return "README.md:" + line;
+    }
+  }
+
+  @BeforeAll
+  static void readTheReadme() throws IOException {
+    Path jar = Path.of(System.getProperty("wisex.jar"));
+    root = jar.toAbsolutePath().getParent().getParent().getParent();
+    blocks = blocks(Files.readAllLines(root.resolve("README.md"), StandardCharsets.UTF_8));
+    assertTrue(blocks.size() > 5, "README.md has code blocks");
+  }
+
+  @Test
+  void everyBlockIsRunCheckedOrAFragment() {
+    List<String> unmarked =
+        blocks.stream()
+            .filter(b -> !MARKER.matcher(b.marker()).matches())
+            .map(Block::where)
+            .toList();
+    assertEquals(
+        List.of(),
+        unmarked,
+        "put <!-- run -->, <!-- checked: TEST --> or <!-- fragment --> on the line before each");
+  }
+
+  @Test
+  void checkedBlocksNameSomethingThatExists() throws IOException {
+    for (Block block : blocks) {
+      Matcher m = MARKER.matcher(block.marker());
+      if (m.matches() && m.group(2) != null) {
+        String name = m.group(2);
+        assertTrue(
+            Files.exists(root.resolve(name)) || testSource(name),
+            () -> block.where() + " is checked by " + name + ", which does not exist");
+      }
+    }
+  }
+
+  @Test
+  void theFirstScreenIsWhatCiRunsAndWhatABuildRuns() throws Exception {
+    Block first = blocks.get(0);
+    assertEquals("<!-- checked: ReadmeBlocksJarTest -->", first.marker(), first.where());
+    List<String> commands = first.text().lines().map(ReadmeBlocksJarTest::withoutComment).toList();
+    assertEquals(2, commands.size(), first.where());
+    List<String> ci = Files.readAllLines(root.resolve(".ci/run"));
+    assertEquals(commands.get(1), ci.get(ci.size() - 1), ".ci/run runs the README's test command");
+    String[] buildThenRun = commands.get(0).split(" && ", 2);
+    assertEquals("./mvnw -q package -DskipTests", buildThenRun[0], first.where());
+    // This build already packaged the jar; what a user runs next must work as shown.
+    Path scratch = scratchCheckout();
+    run(first, buildThenRun[1], scratch);
+    assertTrue(Files.size(scratch.resolve("primes.init.wasm")) > 8, "the sample was written");
+  }
+
+  @Test
+  void runBlocksRunAsShown() throws Exception {
+    List<Block> runnable = blocks.stream().filter(b -> b.marker().equals("<!-- run -->")).toList();
+    assertFalse(runnable.isEmpty(), "README.md runs some blocks");
+    for (Block block : runnable) {
+      assertEquals("sh", block.language(), block.where() + ": only sh blocks can run");
+      run(block, block.text(), scratchCheckout());
+    }
+  }
+
+  private void run(Block block, String script, Path scratch) throws Exception {
+    Path file = Files.writeString(scratch.resolve("readme-block.sh"), script);
+    Path out = dir.resolve("out.txt");
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "-eo", "pipefail", file.toString())
+            .directory(scratch.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile());
+    builder.environment().put("HOME", Files.createDirectories(scratch.resolve("home")).toString());
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process process = builder.start();
+    process.getOutputStream().close();
+    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      fail(block.where() + " did not finish within " + TIMEOUT_SECONDS + " s");
+    }
+    String output = Files.readString(out);
+    assertEquals(
+        0, process.exitValue(), () -> block.where() + " failed:\n" + script + "\n" + output);
+  }
+
+  /** Unlinks the checkout's entries before JUnit deletes the directory (and warns about links). */
+  @AfterEach
+  void unlinkScratches() throws IOException {
+    for (Path scratch : scratches) {
+      try (Stream<Path> entries = Files.list(scratch)) {
+        for (Path entry : entries.filter(Files::isSymbolicLink).toList()) {
+          Files.delete(entry);
+        }
+      }
+    }
+  }
+
+  /** A directory that looks like the checkout (every top-level entry linked), to write into. */
+  private Path scratchCheckout() throws IOException {
+    Path scratch = Files.createTempDirectory(dir, "checkout");
+    scratches.add(scratch);
+    try (Stream<Path> entries = Files.list(root)) {
+      for (Path entry : entries.toList()) {
+        Files.createSymbolicLink(scratch.resolve(entry.getFileName()), entry);
+      }
+    }
+    return scratch;
+  }
+
+  private static boolean testSource(String className) throws IOException {
+    try (Stream<Path> files = Files.walk(root, 8)) {
+      return files.anyMatch(
+          f ->
+              f.getFileName().toString().equals(className + ".java")
+                  && f.toString().contains("/src/test/java/"));
+    }
+  }
+
+  private static String withoutComment(String line) {
+    int hash = line.indexOf(" #");
+    return (hash < 0 ? line : line.substring(0, hash)).strip();
+  }
+
+  static List<Block> blocks(List<String> lines) {
+    List<Block> found = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).startsWith("```")) {
+        continue;
+      }
+      int open = i;
+      String language = lines.get(i).substring(3).strip();
+      StringBuilder text = new StringBuilder();
+      for (i++; i < lines.size() && !lines.get(i).startsWith("```"); i++) {
+        text.append(lines.get(i)).append('\n');
+      }
+      int before = open - 1;
+      while (before >= 0 && lines.get(before).isBlank()) {
+        before--;
+      }
+      String marker = before >= 0 ? lines.get(before).strip() : "";
+      found.add(new Block(open + 1, marker, language, text.toString()));
+    }
+    return found;
+  }
+}
