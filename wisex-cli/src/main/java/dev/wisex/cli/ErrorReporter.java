@@ -22,12 +22,29 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     PrintWriter err = ex.getCommandLine().getErr();
-    err.println("error: " + oneLine(ex.getMessage()));
-    // "Did you mean ...?" for a misspelled option.
-    UnmatchedArgumentException.printSuggestions(ex, err);
+    String stray = strayOperand(ex);
+    if (stray != null) {
+      // picocli would suggest the generate-completion subcommand for any extra file name.
+      err.println(
+          "error: wisex takes one input module, but `" + stray + "` follows it: pass one file");
+    } else {
+      err.println("error: " + oneLine(ex.getMessage()));
+      // "Did you mean ...?" for a misspelled option.
+      UnmatchedArgumentException.printSuggestions(ex, err);
+    }
     err.println("run `wisex --help` for usage");
     err.flush();
     return ExitCodes.USAGE;
+  }
+
+  /** An extra operand (not an option) after the input, or {@code null}. */
+  private static String strayOperand(ParameterException ex) {
+    if (ex instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()
+        && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      return unmatched.getUnmatched().get(0);
+    }
+    return null;
   }
 
   @Override

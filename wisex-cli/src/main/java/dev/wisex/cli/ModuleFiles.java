@@ -37,6 +37,26 @@ final class ModuleFiles {
     }
   }
 
+  /**
+   * Fails before any work when a file named for writing cannot be created: its directory is missing
+   * or is not a directory. (Whether it is writable shows only when it is written.)
+   */
+  static void checkWritable(String output) {
+    if (output == null || isStandardStream(output)) {
+      return;
+    }
+    try {
+      Path parent = path(output).toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw Files.exists(parent)
+            ? new java.nio.file.NotDirectoryException(parent.toString())
+            : new java.nio.file.NoSuchFileException(parent.toString());
+      }
+    } catch (IOException e) {
+      throw FileAccessException.cannotWrite(displayName(output, STDOUT_NAME), e);
+    }
+  }
+
   /** Called only after the pipeline succeeded, so a failed run never touches an existing output. */
   static void write(String output, byte[] module, OutputStream stdout) {
     String shown = displayName(output, STDOUT_NAME);

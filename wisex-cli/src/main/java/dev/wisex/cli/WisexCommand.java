@@ -5,12 +5,14 @@ import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.rewriter.Preinitializer;
 import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.runtime.spi.WasmRuntime;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -234,8 +236,12 @@ public final class WisexCommand implements Callable<Integer> {
     PendingFeatures.check(options, spec.commandLine().getParseResult().originalArgs());
     if (options.runtime() != null) {
       // Fail on a misspelled backend name before reading a possibly large input.
+      checkRuntimeName(registry, options.runtime());
       registry.select(options.runtime(), Set.of());
     }
+    // A missing output directory shows now, not after a long init.
+    ModuleFiles.checkWritable(output);
+    ModuleFiles.checkWritable(report);
 
     String inputName = ModuleFiles.displayName(input, ModuleFiles.STDIN_NAME);
     String outputName = ModuleFiles.displayName(output, ModuleFiles.STDOUT_NAME);
@@ -265,6 +271,20 @@ public final class WisexCommand implements Callable<Integer> {
     }
     log.info(ReportSummary.format(result.report(), inputName, outputName));
     return ExitCodes.OK;
+  }
+
+  /** A name no installed backend has is a usage error: the fix is the command line. */
+  private void checkRuntimeName(RuntimeRegistry registry, String name) {
+    List<String> installed = registry.all().stream().map(WasmRuntime::name).toList();
+    if (!installed.contains(name)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "unknown runtime `"
+              + name
+              + "` for --runtime; installed: "
+              + String.join(", ", installed)
+              + " (--list-runtimes says which are available)");
+    }
   }
 
   /**

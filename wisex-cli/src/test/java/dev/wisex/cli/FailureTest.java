@@ -81,6 +81,76 @@ class FailureTest {
   }
 
   @Test
+  void aMissingOutputDirectoryFailsBeforeInitRuns() throws IOException {
+    // Init never ends: only a check before init can report the directory.
+    Path in =
+        Files.write(
+            dir.resolve("spins.wasm"),
+            Wat.assemble("(module (func (export \"wizex.initialize\") (loop (br 0))))"));
+    Path out = dir.resolve("no-such-dir").resolve("out.wasm");
+
+    Cli.Result r = Cli.run(in.toString(), "--timeout", "60s", "-o", out.toString());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    assertEquals(
+        "error: cannot write `" + out + "`: no such file or directory", r.stderr().strip());
+    assertEquals(List.of("spins.wasm"), fileNames());
+  }
+
+  @Test
+  void aMissingReportDirectoryFailsBeforeInitRunsToo() throws IOException {
+    Path in =
+        Files.write(
+            dir.resolve("spins.wasm"),
+            Wat.assemble("(module (func (export \"wizex.initialize\") (loop (br 0))))"));
+    Path report = dir.resolve("no-such-dir").resolve("report.json");
+
+    Cli.Result r =
+        Cli.run(
+            in.toString(),
+            "--timeout",
+            "60s",
+            "--report",
+            report.toString(),
+            "-o",
+            dir.resolve("out.wasm").toString());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    assertEquals(
+        "error: cannot write `" + report + "`: no such file or directory", r.stderr().strip());
+    assertEquals(List.of("spins.wasm"), fileNames());
+  }
+
+  @Test
+  void aSecondFileIsAUsageErrorWithoutACompletionHint() {
+    Cli.Result r = Cli.run("a.wasm", "b.wasm");
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(
+        r.stderr().startsWith("error: wisex takes one input module, but `b.wasm` follows it"),
+        r::toString);
+    assertFalse(r.stderr().contains("generate-completion"), r::toString);
+  }
+
+  @Test
+  void aWrongInitFuncNamesTheExportsThatLookLikeOne() throws IOException {
+    Path in =
+        Files.write(
+            dir.resolve("wizer.wasm"),
+            Wat.assemble(
+                "(module (func (export \"_initialize\")) (func (export \"wizer.initialize\"))"
+                    + " (func (export \"main\")) (func (export \"init_with_arg\") (param i32)))"));
+
+    Cli.Result r = Cli.run(in.toString(), "-o", dir.resolve("out.wasm").toString());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    assertEquals(
+        "error: module does not export an init function named `wizex.initialize`: export one or"
+            + " pass its name with --init-func (did you mean `wizer.initialize`?)",
+        r.stderr().strip());
+  }
+
+  @Test
   void sharedMemoryWithoutOnceFlagIsRefusedInOneLine() throws IOException {
     Path in =
         Files.write(

@@ -129,7 +129,8 @@ public final class RestrictionValidator {
                     new RejectedModuleException(
                         "module does not export an init function named `"
                             + name
-                            + "`: export one or pass its name with --init-func"));
+                            + "`: export one or pass its name with --init-func"
+                            + InitFuncSuggestions.sentence(module)));
     if (init.kind() != ExternalKind.FUNCTION) {
       throw new RejectedModuleException(
           "export `"
