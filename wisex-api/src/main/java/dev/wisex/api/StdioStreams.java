@@ -9,4 +9,16 @@ import java.io.OutputStream;
  * guest stdout to stderr). A {@code null} stream means: stdin reads as empty, output is logged at
  * info.
  */
-public record StdioStreams(InputStream in, OutputStream out, OutputStream err) {}
+public record StdioStreams(InputStream in, OutputStream out, OutputStream err) {
+  /** Which streams are set, never their Java identities ({@code PrintStream@5e91993f}). */
+  @Override
+  public String toString() {
+    return "StdioStreams[in="
+        + (in == null ? "empty" : "set")
+        + ", out="
+        + (out == null ? "logged" : "set")
+        + ", err="
+        + (err == null ? "logged" : "set")
+        + "]";
+  }
+}

@@ -1,7 +1,6 @@
 package dev.wisex.cli;
 
 import dev.wisex.api.ProgressListener;
-import java.io.Console;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -26,6 +25,8 @@ final class ProgressLine implements ProgressListener, AutoCloseable {
   private volatile long stageStarted = System.nanoTime();
   private volatile LongSupplier memoryBytes;
   private boolean drawn;
+  private int columns;
+  private final Thread eraseOnSignal = new Thread(this::erase, "wisex-progress-erase");
 
   private ProgressLine(PrintStream terminal) {
     this.terminal = terminal;
@@ -37,6 +38,8 @@ final class ProgressLine implements ProgressListener, AutoCloseable {
               return t;
             });
     ticker.scheduleAtFixedRate(this::draw, FIRST_DRAW_MILLIS, REDRAW_MILLIS, TimeUnit.MILLISECONDS);
+    // Ctrl-C (SIGINT) or SIGTERM mid-run: the shell's prompt must not start after a stale line.
+    Runtime.getRuntime().addShutdownHook(eraseOnSignal);
   }
 
   /**
@@ -44,20 +47,9 @@ final class ProgressLine implements ProgressListener, AutoCloseable {
    * and not silenced with {@code --quiet}; otherwise none.
    */
   static ProgressLine startIfTerminal(OutputStream stderr, boolean quiet) {
-    return !quiet && stderr == System.err && isTerminal() ? new ProgressLine(System.err) : null;
-  }
-
-  /** {@code Console.isTerminal()} where the JDK has it (22+); before that a console is one. */
-  static boolean isTerminal() {
-    Console console = System.console();
-    if (console == null) {
-      return false;
-    }
-    try {
-      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-    } catch (ReflectiveOperationException e) {
-      return true;
-    }
+    return !quiet && stderr == System.err && Terminals.isTerminal(Terminals.STDERR)
+        ? new ProgressLine(System.err)
+        : null;
   }
 
   @Override
@@ -102,18 +94,45 @@ final class ProgressLine implements ProgressListener, AutoCloseable {
         shown = (shown.isEmpty() ? "" : shown + ", ") + size(bytes) + " of memory";
       }
     }
-    terminal.print("\r\033[K" + render(stage, shown, System.nanoTime() - stageStarted));
+    if (columns == 0) {
+      columns = Terminals.columns();
+    }
+    terminal.print(
+        "\r\033[K" + fit(render(stage, shown, System.nanoTime() - stageStarted), columns));
     terminal.flush();
     drawn = true;
   }
 
+  /**
+   * At most {@code columns - 1} characters, so the line never wraps (a wrapped line cannot be
+   * redrawn in place); the detail in the middle gives way first, the elapsed time stays.
+   */
+  static String fit(String line, int columns) {
+    int room = Math.max(columns - 1, 10);
+    if (line.length() <= room) {
+      return line;
+    }
+    int tail = Math.min(8, room / 3);
+    return line.substring(0, room - tail - 3) + "..." + line.substring(line.length() - tail);
+  }
+
   /** Stops redrawing and erases the line, so errors and logs start on a clean line. */
   @Override
-  public synchronized void close() {
+  public void close() {
     ticker.shutdownNow();
+    erase();
+    try {
+      Runtime.getRuntime().removeShutdownHook(eraseOnSignal);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down: the hook is running or has run.
+    }
+  }
+
+  private synchronized void erase() {
     if (drawn) {
       terminal.print("\r\033[K");
       terminal.flush();
+      drawn = false;
     }
   }
 }

@@ -239,6 +239,7 @@ public final class WisexCommand implements Callable<Integer> {
       checkRuntimeName(registry, options.runtime());
       registry.select(options.runtime(), Set.of());
     }
+    refuseTerminals();
     // A missing output directory shows now, not after a long init.
     ModuleFiles.checkWritable(output);
     ModuleFiles.checkWritable(report);
@@ -249,7 +250,7 @@ public final class WisexCommand implements Callable<Integer> {
     // Looked up here, not in a static field: building the command model must not touch Log4j.
     Logger log = LogManager.getLogger(WisexCommand.class);
     log.debug("read {} bytes from {}", module.length, inputName);
-    log.debug("options: {}", options);
+    log.trace("options: {}", options);
 
     WisexResult result;
     try (ProgressLine progress = ProgressLine.startIfTerminal(stderr, quiet)) {
@@ -271,6 +272,28 @@ public final class WisexCommand implements Callable<Integer> {
     }
     log.info(ReportSummary.format(result.report(), inputName, outputName));
     return ExitCodes.OK;
+  }
+
+  /**
+   * A binary module would garble a terminal, and a terminal cannot type one: both are command lines
+   * that forgot a file name. Only the process's own streams are checked (not those of tests).
+   */
+  private void refuseTerminals() {
+    if (ModuleFiles.isStandardStream(output)
+        && stdout == System.out
+        && Terminals.isTerminal(Terminals.STDOUT)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "refusing to write a binary module to the terminal: add -o FILE (or redirect stdout)");
+    }
+    if (ModuleFiles.isStandardStream(input)
+        && stdin == System.in
+        && Terminals.isTerminal(Terminals.STDIN)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "no input module: name a file (wisex in.wasm -o out.wasm) or pipe one in (wisex < in.wasm);"
+              + " a terminal cannot type one");
+    }
   }
 
   /** A name no installed backend has is a usage error: the fix is the command line. */

@@ -2,6 +2,7 @@ package dev.wisex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,6 +26,18 @@ class ProgressLineTest {
   }
 
   @Test
+  void fitsTheTerminalWidthKeepingTheElapsedTime() {
+    String line = ProgressLine.render("init", "on chicory, " + "x".repeat(200), 4_200_000_000L);
+
+    String fitted = ProgressLine.fit(line, 40);
+
+    assertEquals(39, fitted.length(), fitted);
+    assertTrue(fitted.startsWith("wisex: init (on chicory, xx"), fitted);
+    assertTrue(fitted.endsWith(") 4.2 s"), fitted);
+    assertEquals("wisex: init 4.2 s", ProgressLine.fit("wisex: init 4.2 s", 40));
+  }
+
+  @Test
   void isOffForStreamsOtherThanTheProcessStderrAndWithQuiet() {
     assertNull(ProgressLine.startIfTerminal(new PrintStream(new ByteArrayOutputStream()), false));
     assertNull(ProgressLine.startIfTerminal(System.err, true));
@@ -33,7 +46,7 @@ class ProgressLineTest {
   @Test
   void isOffWhenStderrIsNoTerminal() {
     // Test JVMs run with redirected streams: no terminal, so no progress line.
-    assertEquals(false, ProgressLine.isTerminal());
+    assertEquals(false, Terminals.isTerminal(Terminals.STDERR));
     assertNull(ProgressLine.startIfTerminal(System.err, false));
   }
 

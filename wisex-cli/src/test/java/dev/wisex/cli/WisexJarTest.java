@@ -118,6 +118,22 @@ class WisexJarTest {
     assertArrayEquals(
         Files.readAllBytes(out), viaPipe.stdout(), "stdout carries exactly the module");
     assertTrue(viaPipe.stderr().contains("wisex: INFO "), viaPipe::toString);
+    assertTrue(viaPipe.stderr().contains("wisex: TRACE options: "), "-vv dumps the options");
+    assertFalse(viaPipe.stderr().contains("Stream@"), "no Java object names: " + viaPipe);
+  }
+
+  @Test
+  void oneVShowsTheStagesWithoutTheOptionsDump() throws Exception {
+    Path in = dir.resolve("primes.wasm");
+    Files.copy(
+        Path.of(jar.getParent().getParent().getParent().toString(), "samples/primes.wasm"), in);
+
+    Run r = wisex(new byte[0], in.toString(), "-o", dir.resolve("out.wasm").toString(), "-v");
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("wisex: DEBUG calling `wizex.initialize`"), r::toString);
+    assertTrue(r.stderr().contains("wisex: INFO "), r::toString);
+    assertFalse(r.stderr().contains("options: "), r::toString);
   }
 
   @Test
