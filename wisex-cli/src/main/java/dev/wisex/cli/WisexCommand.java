@@ -87,7 +87,8 @@ public final class WisexCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Where to write the pre-initialized module; standard output when omitted or `-`. Written only"
-              + " after success, and atomically: a failed run leaves an existing FILE untouched.")
+              + " after success, and atomically with --report: a failed or interrupted run leaves an"
+              + " existing FILE untouched. A symlink is written through; a device or FIFO in place.")
   String output;
 
   @Option(
