@@ -104,7 +104,7 @@ class WasiExtremesTest {
         caller.close();
       }
     }
-    assertTrue(calls > 50_000, "only " + calls + " calls");
+    assertTrue(calls > 80_000, "only " + calls + " calls");
     assertTrue(
         failures.isEmpty(),
         failures.size()
