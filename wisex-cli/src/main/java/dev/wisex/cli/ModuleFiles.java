@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -57,20 +58,64 @@ final class ModuleFiles {
     }
   }
 
-  /** Called only after the pipeline succeeded, so a failed run never touches an existing output. */
-  static void write(String output, byte[] module, OutputStream stdout) {
+  /**
+   * Writes the module and the report (if {@code report} is not null) together: both files appear,
+   * or neither changes (see {@link AtomicFile}). Called only after the pipeline succeeded, so a
+   * failed run never touches an existing output. A module on stdout is written before the report
+   * file is committed, a report on stdout after the module file is.
+   */
+  static void write(
+      String output, byte[] module, String report, byte[] reportJson, OutputStream stdout) {
     String shown = displayName(output, STDOUT_NAME);
-    try {
+    try (AtomicFile.Batch batch = new AtomicFile.Batch()) {
+      if (report != null && !isStandardStream(report)) {
+        add(batch, report, reportJson);
+      }
       if (isStandardStream(output)) {
-        stdout.write(module);
-        stdout.flush();
-        // PrintStream swallows I/O errors (a closed pipe, a full disk); it only records that one
-        // happened.
-        if (stdout instanceof PrintStream ps && ps.checkError()) {
-          throw new IOException("the stream reported an error");
-        }
+        writeStdout(shown, module, stdout);
       } else {
-        AtomicFile.write(path(output), module);
+        add(batch, output, module);
+      }
+      try {
+        batch.commit();
+      } catch (IOException e) {
+        throw FileAccessException.cannotWrite(failedFile(e, output, report), e);
+      }
+      if (report != null && isStandardStream(report)) {
+        writeStdout(STDOUT_NAME, reportJson, stdout);
+      }
+    } catch (IOException e) {
+      throw FileAccessException.cannotWrite(shown, e);
+    }
+  }
+
+  private static void add(AtomicFile.Batch batch, String name, byte[] content) {
+    try {
+      batch.add(path(name), content);
+    } catch (IOException e) {
+      throw FileAccessException.cannotWrite(name, e);
+    }
+  }
+
+  /** Which of the two names the commit failed on, as the user typed it. */
+  private static String failedFile(IOException e, String output, String report) {
+    if (report != null
+        && e instanceof FileSystemException fse
+        && fse.getFile() != null
+        && Path.of(fse.getFile()).equals(Path.of(report).toAbsolutePath())) {
+      return report;
+    }
+    return output;
+  }
+
+  private static void writeStdout(String shown, byte[] content, OutputStream stdout) {
+    try {
+      stdout.write(content);
+      stdout.flush();
+      // PrintStream swallows I/O errors (a closed pipe, a full disk); it only records that one
+      // happened.
+      if (stdout instanceof PrintStream ps && ps.checkError()) {
+        throw new IOException("the stream reported an error");
       }
     } catch (IOException e) {
       throw FileAccessException.cannotWrite(shown, e);

@@ -89,7 +89,8 @@ public final class WisexCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Where to write the pre-initialized module; standard output when omitted or `-`. Written only"
-              + " after success, and atomically: a failed run leaves an existing FILE untouched.")
+              + " after success, and atomically with --report: a failed or interrupted run leaves an"
+              + " existing FILE untouched. A symlink is written through; a device or FIFO in place.")
   String output;
 
   @Option(
@@ -163,7 +164,7 @@ public final class WisexCommand implements Callable<Integer> {
    * @return the exit code, see {@link ExitCodes}
    */
   static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, stdout.charset()), true);
+    UsedWriter out = new UsedWriter(new OutputStreamWriter(stdout, stdout.charset()));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, stderr.charset()), true);
     // Two independent start-up costs of a fresh JVM run side by side: picocli reflecting over the
     // options (~0.1 s) on a second thread, Log4j starting (~0.2 s) on this one, in ErrorReporter.
@@ -193,8 +194,39 @@ public final class WisexCommand implements Callable<Integer> {
       // up here.
       return ErrorReporter.report(e, err);
     } finally {
-      out.flush();
+      // Only if used: after a --timeout, an abandoned init thread may still be blocked writing
+      // guest output to this same stream (a pipe nobody reads), and a flush would wait forever.
+      if (out.used) {
+        out.flush();
+      }
       err.flush();
+    }
+  }
+
+  /** An auto-flushing writer that knows whether anything was written to it. */
+  private static final class UsedWriter extends PrintWriter {
+    private boolean used;
+
+    UsedWriter(java.io.Writer writer) {
+      super(writer, true);
+    }
+
+    @Override
+    public void write(int c) {
+      used = true;
+      super.write(c);
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) {
+      used = true;
+      super.write(buf, off, len);
+    }
+
+    @Override
+    public void write(String s, int off, int len) {
+      used = true;
+      super.write(s, off, len);
     }
   }
 
@@ -261,14 +293,12 @@ public final class WisexCommand implements Callable<Integer> {
       if (progress != null) {
         progress.stage("write", outputName);
       }
-      ModuleFiles.write(output, result.module(), stdout);
-    }
-    if (report != null) {
-      ModuleFiles.write(
-          report,
-          ReportJson.render(result.report(), inputName, outputName)
-              .getBytes(StandardCharsets.UTF_8),
-          stdout);
+      byte[] reportJson =
+          report == null
+              ? null
+              : ReportJson.render(result.report(), inputName, outputName)
+                  .getBytes(StandardCharsets.UTF_8);
+      ModuleFiles.write(output, result.module(), report, reportJson, stdout);
     }
     log.info(ReportSummary.format(result.report(), inputName, outputName));
     return ExitCodes.OK;

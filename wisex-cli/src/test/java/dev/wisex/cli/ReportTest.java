@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +96,24 @@ class ReportTest {
 
     assertEquals(2, r.exitCode(), r::toString);
     assertTrue(r.stderr().contains("`--report -` needs the module written to a file"), r::toString);
+  }
+
+  @Test
+  void aReportThatCannotBeWrittenLeavesNoModuleBehind() throws Exception {
+    Path in = Files.write(dir.resolve("counter.wasm"), Samples.counter());
+    Path out = dir.resolve("o.wasm");
+    String report = dir.resolve("missing").resolve("report.json").toString();
+
+    Cli.Result r = Cli.run("--report", report, in.toString(), "-o", out.toString());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    assertEquals(
+        "error: cannot write `" + report + "`: no such file or directory",
+        r.stderr().strip(),
+        r::toString);
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(in), files.toList(), "no module and no temporary file");
+    }
   }
 
   @Test

@@ -2,13 +2,22 @@ package dev.wisex.rewriter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +68,96 @@ class AtomicFileTest {
     assertThrows(IOException.class, () -> AtomicFile.write(target, new byte[] {1}));
 
     assertEquals(List.of(), names(dir));
+  }
+
+  @Test
+  void writesThroughASymlinkReplacingItsTargetAndKeepingTheLink() throws IOException {
+    Path real =
+        Files.write(Files.createDirectory(dir.resolve("real")).resolve("m.wasm"), new byte[] {9});
+    Path link = Files.createSymbolicLink(dir.resolve("link.wasm"), Path.of("real", "m.wasm"));
+
+    AtomicFile.write(link, new byte[] {1, 2});
+
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals(Path.of("real", "m.wasm"), Files.readSymbolicLink(link));
+    assertArrayEquals(new byte[] {1, 2}, Files.readAllBytes(real));
+    assertEquals(List.of("m.wasm"), names(dir.resolve("real")));
+  }
+
+  @Test
+  void aDanglingSymlinkGetsItsTargetCreated() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("link.wasm"), Path.of("new.wasm"));
+
+    AtomicFile.write(link, new byte[] {7});
+
+    assertTrue(Files.isSymbolicLink(link));
+    assertArrayEquals(new byte[] {7}, Files.readAllBytes(dir.resolve("new.wasm")));
+    assertEquals(List.of("link.wasm", "new.wasm"), names(dir));
+  }
+
+  @Test
+  void streamsIntoAFifoInsteadOfReplacingIt() throws Exception {
+    Path fifo = dir.resolve("out.fifo");
+    assumeTrue(run("mkfifo", fifo.toString()), "mkfifo is not available");
+    CompletableFuture<byte[]> read =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Files.readAllBytes(fifo);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+
+    AtomicFile.write(fifo, new byte[] {4, 5, 6});
+
+    assertArrayEquals(new byte[] {4, 5, 6}, read.get(30, TimeUnit.SECONDS));
+    assertTrue(Files.readAttributes(fifo, BasicFileAttributes.class).isOther(), "still a FIFO");
+    assertEquals(List.of("out.fifo"), names(dir));
+  }
+
+  @Test
+  void streamsIntoACharacterDeviceInsteadOfReplacingIt() throws Exception {
+    // A null device of our own (as root), so the test never risks the system's /dev/null.
+    Path device = dir.resolve("null");
+    assumeTrue(run("mknod", device.toString(), "c", "1", "3"), "cannot create a device node");
+    assertTrue(AtomicFile.writesDirectly(device));
+
+    AtomicFile.write(device, new byte[] {1, 2, 3});
+
+    assertTrue(Files.readAttributes(device, BasicFileAttributes.class).isOther(), "still a device");
+    assertEquals(List.of("null"), names(dir));
+  }
+
+  @Test
+  void devNullAndDevStdoutAreWrittenInPlace() throws IOException {
+    // Only the decision is checked: a write through the rename path would replace the node.
+    assertTrue(AtomicFile.writesDirectly(Path.of("/dev/null")));
+    assertTrue(AtomicFile.writesDirectly(Path.of("/dev/stdout")));
+    assertFalse(AtomicFile.writesDirectly(dir.resolve("out.wasm")));
+  }
+
+  @Test
+  void outputsCommitTogetherOrNotAtAll() throws IOException {
+    Path module = Files.write(dir.resolve("out.wasm"), new byte[] {9});
+    Map<Path, byte[]> outputs = new LinkedHashMap<>();
+    outputs.put(module, new byte[] {1});
+    outputs.put(dir.resolve("missing").resolve("report.json"), new byte[] {2});
+
+    assertThrows(IOException.class, () -> AtomicFile.writeAll(outputs));
+
+    assertArrayEquals(new byte[] {9}, Files.readAllBytes(module), "the module is unchanged");
+    assertEquals(List.of("out.wasm"), names(dir));
+  }
+
+  private static boolean run(String... command) throws InterruptedException {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static List<String> names(Path directory) throws IOException {

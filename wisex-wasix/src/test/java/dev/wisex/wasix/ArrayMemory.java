@@ -2,9 +2,17 @@ package dev.wisex.wasix;
 
 import dev.wisex.runtime.spi.GuestMemory;
 
-/** A one-page guest memory for calling handlers directly. */
+/** A guest memory (one page unless told) for calling handlers directly. */
 final class ArrayMemory implements GuestMemory {
-  final byte[] bytes = new byte[65536];
+  final byte[] bytes;
+
+  ArrayMemory() {
+    this(1);
+  }
+
+  ArrayMemory(int pages) {
+    bytes = new byte[pages * 65536];
+  }
 
   @Override
   public long byteSize() {

@@ -8,6 +8,7 @@ public final class Errno {
   public static final int BADF = 8;
   public static final int EXIST = 20;
   public static final int FAULT = 21;
+  public static final int FBIG = 22;
   public static final int INVAL = 28;
   public static final int IO = 29;
   public static final int ISDIR = 31;
@@ -15,6 +16,7 @@ public final class Errno {
   public static final int MFILE = 33;
   public static final int NAMETOOLONG = 37;
   public static final int NOENT = 44;
+  public static final int NOSPC = 51;
   public static final int NOSYS = 52;
   public static final int NOTDIR = 54;
   public static final int NOTEMPTY = 55;

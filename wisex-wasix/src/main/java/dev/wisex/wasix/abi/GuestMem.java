@@ -58,6 +58,11 @@ public final class GuestMem {
     putPtr(address, value);
   }
 
+  /** The memory's current size in bytes. */
+  public long byteSize() {
+    return memory().byteSize();
+  }
+
   private GuestMemory memory() {
     if (memory == null) {
       throw new WasmTrapException(
@@ -71,6 +76,11 @@ public final class GuestMem {
     byte[] out = new byte[length];
     memory.read(address, out, 0, length);
     return out;
+  }
+
+  /** Copies {@code length} bytes at {@code address} into the start of {@code dst}. */
+  public void read(long address, byte[] dst, int length) {
+    inBounds(address, length).read(address, dst, 0, length);
   }
 
   public void write(long address, byte[] src) {

@@ -173,9 +173,11 @@ public final class FdMetaCalls {
     }
     children.sort(null);
     entries.addAll(children);
-    int capacity = GuestMem.checkedLength(a[2]);
+    m.checkRange(a[1], a[2]);
+    int capacity = (int) Math.min(a[2], Integer.MAX_VALUE - 8);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (long i = a[3]; i < entries.size() && out.size() < capacity; i++) {
+    // The cookie is a u64: one at or past the end (or above 2^63) lists nothing more.
+    for (long i = a[3]; i >= 0 && i < entries.size() && out.size() < capacity; i++) {
       Path entry = entries.get((int) i);
       String name = i == 0 ? "." : i == 1 ? ".." : entry.getFileName().toString();
       byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.wisex.wasix.calls;
 
 import dev.wisex.wasix.abi.Errno;
 import dev.wisex.wasix.abi.WasiException;
+import dev.wisex.wasix.fs.Sandbox;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -19,7 +20,7 @@ final class Io {
           case FileAlreadyExistsException x -> Errno.EXIST;
           case DirectoryNotEmptyException x -> Errno.NOTEMPTY;
           case NotDirectoryException x -> Errno.NOTDIR;
-          default -> Errno.IO;
+          default -> Sandbox.isFull(e) ? Errno.NOSPC : Errno.IO;
         };
     return new WasiException(errno);
   }

@@ -194,6 +194,9 @@ public final class PathCalls {
    */
   public static int pathSymlink(WasiState s, GuestMem m, long[] a) {
     String target = m.string(a[0], a[1]);
+    if (target.indexOf('\0') >= 0) {
+      throw new WasiException(Errno.INVAL);
+    }
     Path link = resolve(s, m, a[2], a[3], a[4], false);
     Io.run(() -> Files.createSymbolicLink(link, link.getFileSystem().getPath(target)));
     return Errno.SUCCESS;

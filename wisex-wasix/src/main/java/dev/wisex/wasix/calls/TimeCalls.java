@@ -8,6 +8,8 @@ import dev.wisex.wasix.state.WasiState;
  * Clocks, sleeping, yielding and randomness, all through the run's virtual clock and seeded stream.
  */
 public final class TimeCalls {
+  private static final int CHUNK = 64 * 1024;
+
   private TimeCalls() {}
 
   /** clock_res_get(id, resolution*). */
@@ -28,11 +30,20 @@ public final class TimeCalls {
     return Errno.SUCCESS;
   }
 
-  /** random_get(buf, len). */
+  /**
+   * random_get(buf, len): the buffer is checked first, then filled a chunk at a time, so a guest
+   * length never sizes a host allocation.
+   */
   public static int randomGet(WasiState s, GuestMem m, long[] a) {
-    byte[] bytes = new byte[GuestMem.checkedLength(a[1])];
-    s.entropy().fill(bytes);
-    m.write(a[0], bytes);
+    m.checkRange(a[0], a[1]);
+    byte[] chunk = new byte[(int) Math.min(CHUNK, a[1])];
+    for (long done = 0; done < a[1]; done += chunk.length) {
+      if (a[1] - done < chunk.length) {
+        chunk = new byte[(int) (a[1] - done)];
+      }
+      s.entropy().fill(chunk);
+      m.write(a[0] + done, chunk);
+    }
     return Errno.SUCCESS;
   }
 

@@ -77,15 +77,19 @@ public final class FileFd extends Fd {
       if ((fdflags & APPEND) != 0) {
         channel.position(channel.size());
       }
+      checkEnd(channel.position(), src.length);
       return channel.write(ByteBuffer.wrap(src));
     } catch (IOException e) {
-      throw new WasiException(Errno.IO);
+      throw failure(e);
     }
   }
 
   @Override
   public int pread(byte[] dst, int off, int len, long position) {
     requireReadable();
+    if (position < 0) {
+      throw new WasiException(Errno.INVAL);
+    }
     try {
       return Math.max(0, channel.read(ByteBuffer.wrap(dst, off, len), position));
     } catch (IOException e) {
@@ -96,10 +100,11 @@ public final class FileFd extends Fd {
   @Override
   public int pwrite(byte[] src, long position) {
     requireWritable();
+    checkEnd(position, src.length);
     try {
       return channel.write(ByteBuffer.wrap(src), position);
     } catch (IOException e) {
-      throw new WasiException(Errno.IO);
+      throw failure(e);
     }
   }
 
@@ -133,8 +138,13 @@ public final class FileFd extends Fd {
     }
   }
 
+  /**
+   * Sets the size: a negative one is {@code EINVAL} and one past the sandbox's capacity {@code
+   * EFBIG}, as {@code ftruncate} says of sizes past the largest file.
+   */
   public void truncate(long size) {
     requireWritable();
+    checkEnd(size, 0);
     try {
       if (size < channel.size()) {
         channel.truncate(size);
@@ -142,7 +152,7 @@ public final class FileFd extends Fd {
         channel.write(ByteBuffer.allocate(1), size - 1);
       }
     } catch (IOException e) {
-      throw new WasiException(Errno.IO);
+      throw failure(e);
     }
   }
 
@@ -153,6 +163,24 @@ public final class FileFd extends Fd {
     } catch (IOException e) {
       throw new WasiException(Errno.IO);
     }
+  }
+
+  /**
+   * A write of {@code length} bytes at {@code position}: a negative position, or an end past
+   * 2^63-1, is {@code EINVAL} (Linux's {@code rw_verify_area}); an end past what the sandbox can
+   * ever hold is {@code EFBIG}, before the file system is asked to allocate any of it.
+   */
+  private static void checkEnd(long position, long length) {
+    if (position < 0 || position + length < 0) {
+      throw new WasiException(Errno.INVAL);
+    }
+    if (position + length > Sandbox.CAPACITY) {
+      throw new WasiException(Errno.FBIG);
+    }
+  }
+
+  private static WasiException failure(IOException e) {
+    return new WasiException(Sandbox.isFull(e) ? Errno.NOSPC : Errno.IO);
   }
 
   private void requireReadable() {

@@ -19,6 +19,16 @@ import java.util.List;
  * PathResolver}).
  */
 public final class Sandbox implements AutoCloseable {
+  /**
+   * The most the sandbox holds, copied-in trees and guest files together: a write past it fails
+   * with {@code ENOSPC}, a file cannot grow past it ({@code EFBIG}). Fixed, so a run fails or
+   * succeeds the same on every host.
+   */
+  public static final long CAPACITY = 1L << 30;
+
+  /** What Jimfs says when its capacity is used up. */
+  private static final String FULL = "out of disk space";
+
   private final FileSystem fs;
   private final List<DirFd> preopens = new ArrayList<>();
 
@@ -27,9 +37,15 @@ public final class Sandbox implements AutoCloseable {
    * @param copiedTimes the timestamp given to copied-in entries, or {@code null} for the host's
    */
   public Sandbox(List<Preopen> preopens, FileTimeSource times, FileTime copiedTimes) {
+    this(preopens, times, copiedTimes, CAPACITY);
+  }
+
+  /** A sandbox of another capacity, for tests that fill it. */
+  Sandbox(List<Preopen> preopens, FileTimeSource times, FileTime copiedTimes, long capacity) {
     this.fs =
         Jimfs.newFileSystem(
             Configuration.unix().toBuilder()
+                .setMaxSize(capacity)
                 .setAttributeViews("basic", "unix")
                 .setFileTimeSource(times)
                 .build());
@@ -44,6 +60,11 @@ public final class Sandbox implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether {@code e} says the sandbox is full ({@code ENOSPC}). */
+  public static boolean isFull(IOException e) {
+    return FULL.equals(e.getMessage());
   }
 
   /** The preopened directories, in fd order from 3. */

@@ -13,6 +13,7 @@ import java.io.OutputStream;
 public final class StreamFd extends Fd {
   private final InputStream in;
   private final OutputStream out;
+  private volatile boolean written;
 
   public StreamFd(InputStream in, OutputStream out) {
     this.in = in;
@@ -45,6 +46,7 @@ public final class StreamFd extends Fd {
       throw new WasiException(Errno.BADF);
     }
     try {
+      written = true;
       out.write(src);
       return src.length;
     } catch (IOException e) {
@@ -52,7 +54,15 @@ public final class StreamFd extends Fd {
     }
   }
 
-  /** Flushes what the guest wrote; called at the end of init. */
+  /** Whether the guest wrote to this stream, so that there may be something to flush. */
+  public boolean written() {
+    return written;
+  }
+
+  /**
+   * Flushes what the guest wrote; called at the end of init, on a thread that may be abandoned (see
+   * {@link dev.wisex.wasix.state.WasiState#close}).
+   */
   public void flush() {
     if (out != null) {
       try {

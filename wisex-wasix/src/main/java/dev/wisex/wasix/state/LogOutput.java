@@ -20,12 +20,18 @@ public final class LogOutput extends OutputStream {
     this.stream = stream;
   }
 
+  /** A guest that never writes a newline still gets logged, in pieces of this many bytes. */
+  static final int MAX_LINE = 8192;
+
   @Override
   public void write(int b) {
     if (b == '\n') {
       flush();
     } else {
       line.write(b);
+      if (line.size() >= MAX_LINE) {
+        flush();
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import dev.wisex.wasix.fs.Fd;
 import dev.wisex.wasix.fs.FdTable;
 import dev.wisex.wasix.fs.Sandbox;
 import dev.wisex.wasix.fs.StreamFd;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,9 @@ import java.util.List;
  * Everything one init run's host functions share: config, clocks, random stream, sandbox and fds.
  */
 public final class WasiState implements AutoCloseable {
+  /** How long closing waits for guest output to flush before abandoning it. */
+  static final Duration FLUSH_WAIT = Duration.ofSeconds(2);
+
   private final WasixConfig config;
   private final Clock clock;
   private final Entropy entropy;
@@ -81,13 +85,29 @@ public final class WasiState implements AutoCloseable {
   }
 
   /**
-   * Flushes guest output; the sandbox goes with it, so nothing the guest wrote outlives the run.
+   * Flushes guest output, waiting at most {@link #FLUSH_WAIT}; the sandbox goes with it, so nothing
+   * the guest wrote outlives the run. The flush runs on a daemon thread because a stream may never
+   * take it: a stdout pipe nobody reads, or a stream an abandoned init thread is still blocked in
+   * (after {@code --timeout}). Nothing on the way out may wait for the guest's streams.
    */
   @Override
   public void close() {
+    List<StreamFd> streams = new ArrayList<>();
     for (Fd fd : fds.all().values()) {
-      if (fd instanceof StreamFd stream) {
-        stream.flush();
+      if (fd instanceof StreamFd stream && stream.written() && !streams.contains(stream)) {
+        streams.add(stream);
+      }
+    }
+    if (!streams.isEmpty()) {
+      Thread flusher =
+          Thread.ofPlatform()
+              .daemon()
+              .name("wisex-guest-flush")
+              .start(() -> streams.forEach(StreamFd::flush));
+      try {
+        flusher.join(FLUSH_WAIT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
     sandbox.close();
