@@ -76,7 +76,7 @@ public final class PathCalls {
       if ((oflags & O_TRUNC) != 0) {
         throw new WasiException(Errno.ISDIR);
       }
-      DirFd opened = new DirFd(path, dir.root(), null);
+      DirFd opened = new DirFd(path, dir.root(), null, dir.rootName());
       opened.fdflags = fdflags;
       opened.fdflagsExt = fdflagsExt;
       return s.fds().add(opened);
