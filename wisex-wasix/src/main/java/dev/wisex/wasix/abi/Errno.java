@@ -23,6 +23,7 @@ public final class Errno {
   public static final int OVERFLOW = 61;
   public static final int PERM = 63;
   public static final int PIPE = 64;
+  public static final int ROFS = 69;
   public static final int SPIPE = 70;
   public static final int SRCH = 71;
   public static final int XDEV = 75;
