@@ -84,6 +84,10 @@ public final class WasixHost implements AutoCloseable {
     }
     String qualified = module + "." + name;
     List<Entry> versions = table.versions(name);
+    Optional<String> earlierName = table.earlierNameReason(name);
+    if (versions.isEmpty() && earlierName.isPresent()) {
+      return Optional.of(new HostFunction(module, name, type, trap(qualified, earlierName.get())));
+    }
     if (versions.isEmpty()) {
       return Optional.of(
           new HostFunction(

@@ -96,7 +96,9 @@ class WasixHostTest {
         "wasix_32v1|proc_join|(i32, i32) -> (i32)|no child processes to join",
         "wasix_32v1|thread_spawn|(i32, i32) -> (i32)|a snapshot cannot hold a second thread",
         "wasix_32v1|thread_spawn|(i64, i64, i64, i32, i32) -> (i32)|a snapshot cannot hold a second",
-        "wasi|thread-spawn|(i32) -> (i32)|init runs on one thread: a snapshot cannot hold a second"
+        "wasi|thread-spawn|(i32) -> (i32)|init runs on one thread: a snapshot cannot hold a second",
+        "wasix_32v1|bus_call|(i32, i32) -> (i32)|the process bus of older WASIX versions",
+        "wasix_32v1|ws_connect|(i32) -> (i32)|sockets reach the network"
       })
   void earlierVersionsAreRefusedForWhatTheyDo(
       String module, String name, String signature, String reason) {

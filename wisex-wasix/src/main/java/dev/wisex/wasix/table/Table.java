@@ -14,6 +14,7 @@ public final class Table {
   private final PointerWidth width;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private final Map<String, List<Entry>> earlier = new LinkedHashMap<>();
+  private final Map<String, String> earlierNames = new LinkedHashMap<>();
 
   Table(String namespace, PointerWidth width) {
     this.namespace = namespace;
@@ -41,6 +42,20 @@ public final class Table {
             new Entry(
                 row.name(), Signature.parse(row.signature(), width), row.impl(), row.reason()));
     return this;
+  }
+
+  /**
+   * A name an earlier version defined whose signature wisex does not list: any declared type links
+   * to a trap with {@code reason}, as every call of it is refused anyway.
+   */
+  Table addEarlierName(String name, String reason) {
+    earlierNames.put(name, reason);
+    return this;
+  }
+
+  /** Why a call of an earlier version's name listed only by name is refused, if it is one. */
+  public Optional<String> earlierNameReason(String name) {
+    return Optional.ofNullable(earlierNames.get(name));
   }
 
   public String namespace() {

@@ -32,6 +32,10 @@ public final class WasixTable {
 
   private static final String JOIN = "there are no child processes to join during init";
 
+  private static final String BUS =
+      "the process bus of older WASIX versions reaches other processes, which a snapshot cannot"
+          + " contain";
+
   private WasixTable() {}
 
   /** The {@code wasix_32v1} table. */
@@ -327,6 +331,19 @@ public final class WasixTable {
         // sock_accept(fd, flags, fd*, addr*), today's sock_accept_v2.
         .addEarlier(refused("sock_accept", "(i32, i32, ptr, ptr) -> (i32)", SOCKETS))
         // proc_join(pid*, status*), before the join flags.
-        .addEarlier(refused("proc_join", "(ptr, ptr) -> (i32)", JOIN));
+        .addEarlier(refused("proc_join", "(ptr, ptr) -> (i32)", JOIN))
+        // wasmer 3.0's process bus and web calls, refused whatever their declared type.
+        .addEarlierName("bus_open_local", BUS)
+        .addEarlierName("bus_open_remote", BUS)
+        .addEarlierName("bus_close", BUS)
+        .addEarlierName("bus_call", BUS)
+        .addEarlierName("bus_subcall", BUS)
+        .addEarlierName("bus_poll", BUS)
+        .addEarlierName("call_reply", BUS)
+        .addEarlierName("call_fault", BUS)
+        .addEarlierName("call_close", BUS)
+        .addEarlierName("ws_connect", SOCKETS)
+        .addEarlierName("http_request", SOCKETS)
+        .addEarlierName("http_status", SOCKETS);
   }
 }
