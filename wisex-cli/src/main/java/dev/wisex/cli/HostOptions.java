@@ -50,14 +50,19 @@ final class HostOptions {
   @Option(
       names = "--dir",
       paramLabel = "DIR",
-      description = "Make host directory DIR visible to init under the same path; repeatable.")
+      description =
+          "Make host directory DIR visible to init under the same path, as a writable copy (the"
+              + " host is never written; DIR:ro: read-only, placed among the --mapdirs);"
+              + " repeatable.")
   List<Path> dirs = new ArrayList<>();
 
   @Option(
       names = "--mapdir",
       paramLabel = "GUEST::HOST",
       converter = MapDirConverter.class,
-      description = "Make host directory HOST visible to init as GUEST; repeatable.")
+      description =
+          "Make host directory HOST visible to init as GUEST, as a writable copy (the host is never"
+              + " written; GUEST::HOST:ro: read-only); repeatable.")
   List<MapDir> mapDirs = new ArrayList<>();
 
   @Option(
@@ -108,7 +113,15 @@ final class HostOptions {
       }
       builder.env(env.substring(0, eq), env.substring(eq + 1));
     }
-    dirs.forEach(builder::dir);
+    for (Path dir : dirs) {
+      String name = dir.toString();
+      if (name.endsWith(MapDir.READ_ONLY_SUFFIX)) {
+        String stripped = name.substring(0, name.length() - MapDir.READ_ONLY_SUFFIX.length());
+        builder.mapDir(new MapDir(stripped, Path.of(stripped), true));
+      } else {
+        builder.dir(dir);
+      }
+    }
     mapDirs.forEach(builder::mapDir);
     // An invalid path throws IllegalArgumentException, which the command reports as a usage error.
     preloads.forEach(p -> builder.preload(p.key(), Path.of(p.value())));

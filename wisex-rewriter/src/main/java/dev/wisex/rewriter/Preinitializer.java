@@ -155,6 +155,9 @@ public final class Preinitializer {
               options,
               started -> progress.watchMemory(() -> memoryBytes(started, instrumented)))) {
         clock.lap("init");
+        if (wasi != null) {
+          wasi.checkSnapshotable();
+        }
         progress.stage("snapshot", memoryTotal(instance, instrumented));
         snapshot = Snapshotter.snapshot(instance, instrumented);
         clock.lap("snapshot");

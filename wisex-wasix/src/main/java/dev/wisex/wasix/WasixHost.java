@@ -15,8 +15,10 @@ import dev.wisex.wasix.state.WasiState;
 import dev.wisex.wasix.table.Entry;
 import dev.wisex.wasix.table.Preview1Table;
 import dev.wisex.wasix.table.Table;
+import dev.wisex.wasix.table.WasiThreadsTable;
 import dev.wisex.wasix.table.WasixTable;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +42,9 @@ public final class WasixHost implements AutoCloseable {
           WasixTable.NAMESPACE,
           WasixTable.create(PointerWidth.P32),
           WasixTable.NAMESPACE_64,
-          WasixTable.create(PointerWidth.P64));
+          WasixTable.create(PointerWidth.P64),
+          WasiThreadsTable.NAMESPACE,
+          WasiThreadsTable.create());
 
   private final WasiState state;
 
@@ -66,10 +70,12 @@ public final class WasixHost implements AutoCloseable {
   }
 
   /**
-   * The host function for one import, or empty if the namespace is not WASI/WASIX.
+   * The host function for one import, or empty if the namespace is not WASI/WASIX. Every import
+   * links, so that init fails only if it calls something wisex cannot run: a name of the ABI (or of
+   * an earlier ABI version) with the declared signature runs or is refused with its reason; a name
+   * or a signature no version defines traps when called, naming what it is.
    *
    * @param type the type the module declares for the import
-   * @throws InitFailedException if {@code type} differs from the ABI's signature for the name
    */
   public Optional<HostFunction> function(String module, String name, FuncType type) {
     Table table = TABLES.get(module);
@@ -77,27 +83,73 @@ public final class WasixHost implements AutoCloseable {
       return Optional.empty();
     }
     String qualified = module + "." + name;
-    Optional<Entry> found = table.entry(name);
-    if (found.isEmpty()) {
+    List<Entry> versions = table.versions(name);
+    Optional<String> earlierName = table.earlierNameReason(name);
+    if (versions.isEmpty() && earlierName.isPresent()) {
+      return Optional.of(new HostFunction(module, name, type, trap(qualified, earlierName.get())));
+    }
+    if (versions.isEmpty()) {
       return Optional.of(
           new HostFunction(
               module, name, type, trap(qualified, "wisex does not know this function")));
     }
-    Entry entry = found.get();
-    if (!entry.signature().equals(type)) {
-      throw new InitFailedException(
-          "import `"
-              + qualified
-              + "` is declared as "
-              + Signature.format(type)
-              + ", but the ABI defines it as "
-              + Signature.format(entry.signature()));
+    Optional<Entry> matching =
+        versions.stream().filter(e -> e.signature().equals(type)).findFirst();
+    if (matching.isEmpty()) {
+      return Optional.of(
+          new HostFunction(module, name, type, trap(qualified, mismatch(type, versions))));
     }
+    Entry entry = matching.get();
     HostHandler handler =
         entry.isSupported()
             ? run(qualified, entry, table.width())
             : trap(qualified, entry.reason());
     return Optional.of(new HostFunction(module, name, type, handler));
+  }
+
+  private static String mismatch(FuncType declared, List<Entry> versions) {
+    return "the module declares it as "
+        + Signature.format(declared)
+        + ", but the ABI defines it as "
+        + Signature.format(versions.get(0).signature())
+        + (versions.size() > 1
+            ? " (and earlier versions as "
+                + String.join(
+                    ", ",
+                    versions.subList(1, versions.size()).stream()
+                        .map(e -> Signature.format(e.signature()))
+                        .toList())
+                + ")"
+            : "")
+        + ", so wisex cannot tell what the call means";
+  }
+
+  /**
+   * Fails init if it ended holding host state that the output cannot carry: the snapshot is memory
+   * and globals only, and the runtime that starts the output begins with empty host tables. Today
+   * that is thread-local keys still alive (see README "Real WASIX programs").
+   *
+   * @throws InitFailedException naming what is left
+   */
+  public void checkSnapshotable() {
+    Map<Long, String> alive = state.threadLocals().aliveAtSnapshot();
+    if (!alive.isEmpty()) {
+      StringBuilder keys = new StringBuilder();
+      alive.forEach(
+          (key, what) ->
+              keys.append(keys.isEmpty() ? "" : "; ")
+                  .append(key)
+                  .append(" (")
+                  .append(what)
+                  .append(')'));
+      throw new InitFailedException(
+          "init ended with thread-local keys alive (thread_local_create without"
+              + " thread_local_destroy): "
+              + keys
+              + ". The keys, their values and destructors live in the host, not in memory, so"
+              + " the snapshot cannot carry them: the runtime that starts the output would number"
+              + " new keys from 1 again and read these as 0");
+    }
   }
 
   /** The message a refused call traps with, shared by tests and docs. */

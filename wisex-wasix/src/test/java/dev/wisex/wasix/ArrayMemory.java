@@ -33,6 +33,10 @@ final class ArrayMemory implements GuestMemory {
     return java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(address);
   }
 
+  long i64(int address) {
+    return java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong(address);
+  }
+
   void put(int address, String text) {
     byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     System.arraycopy(b, 0, bytes, address, b.length);

@@ -48,6 +48,7 @@ class WasixHostTest {
     assertTrue(WasixHost.owns("wasi_snapshot_preview1"));
     assertTrue(WasixHost.owns("wasix_32v1"));
     assertTrue(WasixHost.owns("wasix_64v1"));
+    assertTrue(WasixHost.owns("wasi"));
     assertFalse(WasixHost.owns("env"));
     try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
       assertTrue(host.function("env", "fd_write", FD_WRITE).isEmpty());
@@ -58,30 +59,138 @@ class WasixHostTest {
   void wasix64LinksTheSameRowsWithSixtyFourBitPointers() {
     try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
       assertTrue(host.function("wasix_64v1", "fd_write", FD_WRITE_64).isPresent());
+      assertEquals(
+          "init called `wasix_64v1.fd_write`, which cannot be pre-initialized: the module declares"
+              + " it as (i32, i32, i32, i32) -> (i32), but the ABI defines it as (i32, i64, i64,"
+              + " i64) -> (i32), so wisex cannot tell what the call means",
+          trapMessage(host, "wasix_64v1", "fd_write", FD_WRITE));
+    }
+  }
+
+  /** A signature no version defines links (init may never call it) and traps only when called. */
+  @Test
+  void aSignatureMismatchLinksAndNamesBothSignaturesWhenCalled() {
+    try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
+      assertEquals(
+          "init called `wasi_snapshot_preview1.fd_write`, which cannot be pre-initialized: the"
+              + " module declares it as (i32) -> (i32), but the ABI defines it as (i32, i32, i32,"
+              + " i32) -> (i32), so wisex cannot tell what the call means",
+          trapMessage(
+              host, "wasi_snapshot_preview1", "fd_write", Signature.parse("(i32) -> (i32)")));
+      assertEquals(
+          "init called `wasix_32v1.proc_join`, which cannot be pre-initialized: the module declares"
+              + " it as (i32) -> (i32), but the ABI defines it as (i32, i32, i32) -> (i32) (and"
+              + " earlier versions as (i32, i32) -> (i32)), so wisex cannot tell what the call means",
+          trapMessage(host, "wasix_32v1", "proc_join", Signature.parse("(i32) -> (i32)")));
+    }
+  }
+
+  /**
+   * Signatures of earlier wasix_32v1 versions (wasmer 3.x), as the shared programs declare them.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "wasix_32v1|sock_accept|(i32, i32, i32, i32) -> (i32)|sockets reach the network",
+        "wasix_32v1|proc_join|(i32, i32) -> (i32)|no child processes to join",
+        "wasix_32v1|thread_spawn|(i32, i32) -> (i32)|a snapshot cannot hold a second thread",
+        "wasix_32v1|thread_spawn|(i64, i64, i64, i32, i32) -> (i32)|a snapshot cannot hold a second",
+        "wasi|thread-spawn|(i32) -> (i32)|init runs on one thread: a snapshot cannot hold a second",
+        "wasix_32v1|bus_call|(i32, i32) -> (i32)|the process bus of older WASIX versions",
+        "wasix_32v1|ws_connect|(i32) -> (i32)|sockets reach the network"
+      })
+  void earlierVersionsAreRefusedForWhatTheyDo(
+      String module, String name, String signature, String reason) {
+    try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
+      String message = trapMessage(host, module, name, Signature.parse(signature));
+      assertTrue(
+          message.startsWith(
+              "init called `" + module + "." + name + "`, which cannot be pre-initialized: "),
+          message);
+      assertTrue(message.contains(reason), message);
+    }
+  }
+
+  /** wasmer's semantics: keys from 1, unset values read 0, set/get per key, destroy forgets. */
+  @Test
+  void threadLocalKeysAreExactForTheOneThread() {
+    try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
+      ArrayMemory memory = new ArrayMemory();
+      HostFunction create =
+          host.function("wasix_32v1", "thread_local_create", Signature.parse("(i64, i32) -> (i32)"))
+              .orElseThrow();
+      HostFunction set =
+          host.function("wasix_32v1", "thread_local_set", Signature.parse("(i32, i64) -> (i32)"))
+              .orElseThrow();
+      HostFunction get =
+          host.function("wasix_32v1", "thread_local_get", Signature.parse("(i32, i32) -> (i32)"))
+              .orElseThrow();
+      HostFunction destroy =
+          host.function("wasix_32v1", "thread_local_destroy", Signature.parse("(i32) -> (i32)"))
+              .orElseThrow();
+      assertEquals(0, create.handler().apply(memory, new long[] {0, 100})[0]);
+      assertEquals(0, create.handler().apply(memory, new long[] {0, 104})[0]);
+      assertEquals(1, memory.i32(100));
+      assertEquals(2, memory.i32(104));
+      memory.write(200, new byte[] {-1, -1, -1, -1, -1, -1, -1, -1}, 0, 8);
+      get.handler().apply(memory, new long[] {2, 200});
+      assertEquals(0L, memory.i64(200));
+      set.handler().apply(memory, new long[] {2, 0x1_0000_0007L});
+      get.handler().apply(memory, new long[] {2, 200});
+      assertEquals(0x1_0000_0007L, memory.i64(200));
+      get.handler().apply(memory, new long[] {1, 200});
+      assertEquals(0L, memory.i64(200));
+      InitFailedException alive = assertThrows(InitFailedException.class, host::checkSnapshotable);
+      assertTrue(
+          alive
+              .getMessage()
+              .contains("1 (without a destructor); 2 (without a destructor, value 4294967303)"),
+          alive.getMessage());
+      destroy.handler().apply(memory, new long[] {1});
+      destroy.handler().apply(memory, new long[] {2});
+      get.handler().apply(memory, new long[] {2, 200});
+      assertEquals(0L, memory.i64(200));
+      host.checkSnapshotable();
+      // Numbers are never reused.
+      create.handler().apply(memory, new long[] {0, 100});
+      assertEquals(3, memory.i32(100));
+    }
+  }
+
+  /** wasmer calls the guest's destructor export on destroy; a host function cannot. */
+  @Test
+  void destroyingAKeyWhoseDestructorWouldRunFailsInit() {
+    try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
+      ArrayMemory memory = new ArrayMemory();
+      host.function("wasix_32v1", "thread_local_create", Signature.parse("(i64, i32) -> (i32)"))
+          .orElseThrow()
+          .handler()
+          .apply(memory, new long[] {1234, 100});
+      HostFunction destroy =
+          host.function("wasix_32v1", "thread_local_destroy", Signature.parse("(i32) -> (i32)"))
+              .orElseThrow();
+      host.function("wasix_32v1", "thread_local_set", Signature.parse("(i32, i64) -> (i32)"))
+          .orElseThrow()
+          .handler()
+          .apply(memory, new long[] {1, 5});
       InitFailedException e =
           assertThrows(
-              InitFailedException.class, () -> host.function("wasix_64v1", "fd_write", FD_WRITE));
-      assertEquals(
-          "import `wasix_64v1.fd_write` is declared as (i32, i32, i32, i32) -> (i32), but the ABI"
-              + " defines it as (i32, i64, i64, i64) -> (i32)",
+              InitFailedException.class, () -> destroy.handler().apply(memory, new long[] {1}));
+      assertTrue(
+          e.getMessage()
+              .startsWith(
+                  "init called `thread_local_destroy` on thread-local key 1, which has a destructor"),
           e.getMessage());
     }
   }
 
-  @Test
-  void aSignatureMismatchNamesBothSignatures() {
-    try (WasixHost host = WasixHost.create(WasixConfig.defaults())) {
-      InitFailedException e =
-          assertThrows(
-              InitFailedException.class,
-              () ->
-                  host.function(
-                      "wasi_snapshot_preview1", "fd_write", Signature.parse("(i32) -> (i32)")));
-      assertEquals(
-          "import `wasi_snapshot_preview1.fd_write` is declared as (i32) -> (i32), but the ABI defines it as"
-              + " (i32, i32, i32, i32) -> (i32)",
-          e.getMessage());
-    }
+  private static String trapMessage(WasixHost host, String module, String name, FuncType type) {
+    HostFunction f = host.function(module, name, type).orElseThrow();
+    return assertThrows(
+            WasmTrapException.class,
+            () -> f.handler().apply(new ArrayMemory(), new long[type.params().size()]))
+        .getMessage();
   }
 
   static Stream<Object[]> refused() {

@@ -41,7 +41,7 @@ public final class WasiHosts {
       preopens.add(new Preopen(dir.toString(), dir));
     }
     for (MapDir map : options.mapDirs()) {
-      preopens.add(new Preopen(map.guest(), map.host()));
+      preopens.add(new Preopen(map.guest(), map.host(), map.readOnly()));
     }
     return new WasixConfig(
         List.of(options.programName()),

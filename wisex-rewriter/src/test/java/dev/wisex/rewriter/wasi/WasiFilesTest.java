@@ -101,7 +101,7 @@ class WasiFilesTest {
     assertEquals(EBADF, m.errno(21), "the renumbered-from fd is closed");
     assertEquals(28, m.errno(22), "ATIM with ATIM_NOW is EINVAL");
     assertEquals(EBADF, m.errno(23), "fd_allocate on a directory");
-    assertEquals(68, m.errno(24), "seeking stdout is ESPIPE");
+    assertEquals(70, m.errno(24), "seeking stdout is ESPIPE (70 in the witx errno enum)");
     assertEquals(ENOTDIR, m.errno(25));
     assertEquals(0, m.errno(26));
     assertEquals(31, m.errno(27), "unlinking a directory is EISDIR");
@@ -147,6 +147,6 @@ class WasiFilesTest {
         assertThrows(
             InitFailedException.class,
             () -> new Preinitializer(options).preinitialize(WasiRun.wat("files")));
-    assertTrue(e.getMessage().contains("not a directory"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("missing` for init: it does not exist"), e.getMessage());
   }
 }

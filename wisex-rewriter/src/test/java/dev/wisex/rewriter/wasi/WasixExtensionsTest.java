@@ -185,22 +185,49 @@ class WasixExtensionsTest {
     assertTrue(e.getMessage().contains("would block forever"), e.getMessage());
   }
 
+  /** A signature no ABI version defines links; only a call fails, naming both signatures. */
   @Test
-  void aDeclaredTypeThatDiffersFromTheAbiFailsLinking() {
-    InitFailedException e =
-        assertThrows(
-            InitFailedException.class,
-            () ->
-                run(
-                    """
+  void aDeclaredTypeThatDiffersFromTheAbiFailsOnlyWhenCalled() {
+    String module =
+        """
         (module
           (import "wasix_32v1" "thread_id" (func $id (param i64) (result i32)))
           (memory 1)
-          (func (export "wizex.initialize")))
-        """));
+          (func (export "wizex.initialize") %s))
+        """;
+    run(module.formatted(""));
+    InitFailedException e =
+        assertThrows(
+            InitFailedException.class,
+            () -> run(module.formatted("(drop (call $id (i64.const 0)))")));
     assertEquals(
-        "import `wasix_32v1.thread_id` is declared as (i64) -> (i32), but the ABI defines it as (i32) -> (i32)",
+        "`wizex.initialize` trapped: init called `wasix_32v1.thread_id`, which cannot be"
+            + " pre-initialized: the module declares it as (i64) -> (i32), but the ABI defines it"
+            + " as (i32) -> (i32), so wisex cannot tell what the call means",
         e.getMessage());
+  }
+
+  /**
+   * Thread-local keys are host state: one still alive when init ends cannot be carried by the
+   * snapshot; destroyed, the run snapshots.
+   */
+  @Test
+  void aThreadLocalKeyAliveAtTheEndOfInitFailsIt() {
+    String module =
+        """
+        (module
+          (import "wasix_32v1" "thread_local_create" (func $create (param i64 i32) (result i32)))
+          (import "wasix_32v1" "thread_local_destroy" (func $destroy (param i32) (result i32)))
+          (memory 1)
+          (func (export "wizex.initialize")
+            (drop (call $create (i64.const 0) (i32.const 16)))
+            %s))
+        """;
+    run(module.formatted("(drop (call $destroy (i32.load (i32.const 16))))"));
+    InitFailedException e =
+        assertThrows(InitFailedException.class, () -> run(module.formatted("")));
+    assertTrue(
+        e.getMessage().startsWith("init ended with thread-local keys alive"), e.getMessage());
   }
 
   private static void run(String wat) {

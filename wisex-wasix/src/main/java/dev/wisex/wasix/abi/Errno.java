@@ -25,9 +25,10 @@ public final class Errno {
   public static final int OVERFLOW = 61;
   public static final int PERM = 63;
   public static final int PIPE = 64;
-  public static final int SPIPE = 68;
-  public static final int SRCH = 69;
-  public static final int XDEV = 73;
+  public static final int ROFS = 69;
+  public static final int SPIPE = 70;
+  public static final int SRCH = 71;
+  public static final int XDEV = 75;
 
   /**
    * What a path that leaves its preopen gets (`..` above the root, an absolute path, a symlink

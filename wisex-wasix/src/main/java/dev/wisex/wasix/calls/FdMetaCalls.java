@@ -90,6 +90,7 @@ public final class FdMetaCalls {
     if (!(fd instanceof FileFd file)) {
       throw new WasiException(fd instanceof DirFd ? Errno.ISDIR : Errno.INVAL);
     }
+    s.sandbox().checkWritable(file.path());
     file.truncate(a[1]);
     return Errno.SUCCESS;
   }
@@ -99,6 +100,7 @@ public final class FdMetaCalls {
     if (fd.path() == null) {
       throw new WasiException(Errno.BADF);
     }
+    s.sandbox().checkWritable(fd.path());
     Stat.setTimes(fd.path(), a[1], a[2], a[3], s.clock().fileTime());
     return Errno.SUCCESS;
   }

@@ -72,11 +72,14 @@ public final class PathCalls {
       throw new WasiException(Errno.LOOP);
     }
     boolean writable = (rights & RIGHT_FD_WRITE) != 0 || (oflags & O_TRUNC) != 0;
+    if (!exists || writable) {
+      s.sandbox().checkWritable(path);
+    }
     if (exists && Files.isDirectory(path)) {
       if ((oflags & O_TRUNC) != 0) {
         throw new WasiException(Errno.ISDIR);
       }
-      DirFd opened = new DirFd(path, dir.root(), null);
+      DirFd opened = new DirFd(path, dir.root(), null, dir.rootName());
       opened.fdflags = fdflags;
       opened.fdflagsExt = fdflagsExt;
       return s.fds().add(opened);
@@ -103,7 +106,7 @@ public final class PathCalls {
   }
 
   public static int pathCreateDirectory(WasiState s, GuestMem m, long[] a) {
-    Path path = resolve(s, m, a[0], a[1], a[2], false);
+    Path path = changed(s, resolve(s, m, a[0], a[1], a[2], false));
     Io.run(() -> Files.createDirectory(path));
     return Errno.SUCCESS;
   }
@@ -114,6 +117,7 @@ public final class PathCalls {
     if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       throw new WasiException(Errno.NOTDIR);
     }
+    changed(s, path);
     Io.run(() -> Files.delete(path));
     return Errno.SUCCESS;
   }
@@ -124,6 +128,7 @@ public final class PathCalls {
     if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
       throw new WasiException(Errno.ISDIR);
     }
+    changed(s, path);
     Io.run(() -> Files.delete(path));
     return Errno.SUCCESS;
   }
@@ -133,6 +138,8 @@ public final class PathCalls {
     Path from = resolve(s, m, a[0], a[1], a[2], false);
     Path to = resolve(s, m, a[3], a[4], a[5], false);
     requireExists(from);
+    changed(s, from);
+    changed(s, to);
     boolean fromDir = Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS);
     if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
       boolean toDir = Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS);
@@ -165,6 +172,7 @@ public final class PathCalls {
   public static int pathFilestatSetTimes(WasiState s, GuestMem m, long[] a) {
     Path path = resolve(s, m, a[0], a[2], a[3], (a[1] & LOOKUP_SYMLINK_FOLLOW) != 0);
     requireExists(path);
+    changed(s, path);
     Stat.setTimes(path, a[4], a[5], a[6], s.clock().fileTime());
     return Errno.SUCCESS;
   }
@@ -197,7 +205,7 @@ public final class PathCalls {
     if (target.indexOf('\0') >= 0) {
       throw new WasiException(Errno.INVAL);
     }
-    Path link = resolve(s, m, a[2], a[3], a[4], false);
+    Path link = changed(s, resolve(s, m, a[2], a[3], a[4], false));
     Io.run(() -> Files.createSymbolicLink(link, link.getFileSystem().getPath(target)));
     return Errno.SUCCESS;
   }
@@ -205,7 +213,7 @@ public final class PathCalls {
   /** path_link(old_fd, old_flags, old, old_len, new_fd, new, new_len): hard links to files only. */
   public static int pathLink(WasiState s, GuestMem m, long[] a) {
     Path from = resolve(s, m, a[0], a[2], a[3], (a[1] & LOOKUP_SYMLINK_FOLLOW) != 0);
-    Path to = resolve(s, m, a[4], a[5], a[6], false);
+    Path to = changed(s, resolve(s, m, a[4], a[5], a[6], false));
     requireExists(from);
     if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
       throw new WasiException(Errno.PERM);
@@ -217,6 +225,12 @@ public final class PathCalls {
   static Path resolve(WasiState s, GuestMem m, long fd, long ptr, long len, boolean follow) {
     DirFd dir = s.fds().get(fd, DirFd.class, Errno.NOTDIR);
     return PathResolver.resolve(dir, m.string(ptr, len), follow);
+  }
+
+  /** {@code path}, if the guest may change it (not in a read-only preopen). */
+  private static Path changed(WasiState s, Path path) {
+    s.sandbox().checkWritable(path);
+    return path;
   }
 
   private static void requireExists(Path path) {

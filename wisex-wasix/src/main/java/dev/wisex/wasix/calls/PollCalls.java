@@ -9,6 +9,8 @@ import dev.wisex.wasix.fs.FileFd;
 import dev.wisex.wasix.state.WasiState;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * poll_oneoff on a single-threaded sandbox. fd subscriptions are ready unless they are an empty
@@ -17,6 +19,7 @@ import java.util.List;
  * instead of hanging.
  */
 public final class PollCalls {
+  private static final Logger LOG = LogManager.getLogger(PollCalls.class);
   private static final int SUBSCRIPTION = 48;
   private static final int EVENT = 32;
   private static final int CLOCK = 0;
@@ -43,6 +46,15 @@ public final class PollCalls {
       long sub = a[0] + i * SUBSCRIPTION;
       long userdata = m.u64(sub);
       int tag = m.u8(sub + 8);
+      if (LOG.isTraceEnabled()) {
+        LOG.trace(
+            "poll_oneoff subscription {}: tag {}, {} {}, flags {}",
+            i,
+            tag,
+            m.u32(sub + 16),
+            m.u64(sub + 24),
+            m.u16(sub + 40));
+      }
       if (tag == CLOCK) {
         long clock = m.u32(sub + 16);
         long deadline = deadline(s, m, sub + 16);
@@ -65,7 +77,7 @@ public final class PollCalls {
           ready.add(new Ready(userdata, e.errno(), tag, 0));
           continue;
         }
-        if (tag == FD_WRITE || fd.readable()) {
+        if (tag == FD_WRITE || fd.pollReadable()) {
           long nbytes =
               tag == FD_READ && fd instanceof FileFd file
                   ? Math.max(0, file.size() - file.seek(0, 1))
@@ -91,6 +103,7 @@ public final class PollCalls {
     }
     for (int i = 0; i < ready.size(); i++) {
       Ready event = ready.get(i);
+      LOG.trace("poll_oneoff event {}", event);
       long out = a[1] + (long) i * EVENT;
       m.write(out, new byte[EVENT]);
       m.putU64(out, event.userdata());

@@ -86,8 +86,8 @@ public final class WasixFdCalls {
   }
 
   /**
-   * chdir(path, len): the target must be an existing directory inside a preopen; the sandbox keeps
-   * the guest path as the virtual working directory.
+   * chdir(path, len): the target must be an existing directory inside a preopen, or the virtual
+   * root; the sandbox keeps the guest path as the virtual working directory.
    */
   public static int chdir(WasiState s, GuestMem m, long[] a) {
     String requested = m.string(a[0], a[1]);
@@ -108,6 +108,12 @@ public final class WasixFdCalls {
           return Errno.SUCCESS;
         }
       }
+    }
+    if (target.equals("/")) {
+      // The root of the virtual file system always exists, as in wasmer: an empty directory
+      // unless a preopen is mapped there.
+      s.cwd(target);
+      return Errno.SUCCESS;
     }
     throw new WasiException(Errno.NOENT);
   }

@@ -16,6 +16,10 @@ public final class EventFd extends Fd {
   public static final int SEMAPHORE = 1;
 
   private long counter;
+
+  /** The counter poll_oneoff last reported, so that one value is reported once (as in wasmer). */
+  private long lastPolled;
+
   private final boolean semaphore;
 
   public EventFd(long initial, int flags) {
@@ -42,6 +46,7 @@ public final class EventFd extends Fd {
     }
     long value = semaphore ? 1 : counter;
     counter -= value;
+    lastPolled = 0;
     ByteBuffer.wrap(dst, off, 8).order(ByteOrder.LITTLE_ENDIAN).putLong(value);
     return 8;
   }
@@ -58,5 +63,19 @@ public final class EventFd extends Fd {
   @Override
   public boolean readable() {
     return counter != 0;
+  }
+
+  /**
+   * Edge-triggered as wasmer's event notifications: readable when the counter is non-zero and
+   * changed since the last report. A runtime that wakes itself through an event fd and never drains
+   * it (tokio's waker) would otherwise see it ready on every poll and never wait for its timers.
+   */
+  @Override
+  public boolean pollReadable() {
+    if (counter == 0 || counter == lastPolled) {
+      return false;
+    }
+    lastPolled = counter;
+    return true;
   }
 }

@@ -52,6 +52,14 @@ public abstract class Fd {
   }
 
   /**
+   * Whether poll_oneoff reports the fd readable now; the same as {@link #readable()} except where
+   * wasmer reports an fd only once per change (event fds).
+   */
+  public boolean pollReadable() {
+    return readable();
+  }
+
+  /**
    * Whether a write would return at once (epoll). Everything in the sandbox accepts writes at once
    * except the read end of a pipe, which takes none.
    */

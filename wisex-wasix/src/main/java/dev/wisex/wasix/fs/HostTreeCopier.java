@@ -33,6 +33,9 @@ public final class HostTreeCopier {
    * @param times the timestamp every copied entry gets, or {@code null} to keep the host's times
    */
   public static void copy(Path host, Path target, FileTime times) {
+    if (!Files.exists(host, LinkOption.NOFOLLOW_LINKS)) {
+      throw new InitFailedException("cannot preopen `" + host + "` for init: it does not exist");
+    }
     if (!Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
       throw new InitFailedException("cannot preopen `" + host + "` for init: not a directory");
     }

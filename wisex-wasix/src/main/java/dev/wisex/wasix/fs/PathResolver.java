@@ -32,17 +32,22 @@ public final class PathResolver {
     if (guestPath.isEmpty()) {
       throw new WasiException(Errno.NOENT);
     }
-    if (guestPath.startsWith("/") || guestPath.indexOf('\0') >= 0) {
-      throw new WasiException(guestPath.startsWith("/") ? Errno.ESCAPE : Errno.INVAL);
+    if (guestPath.indexOf('\0') >= 0) {
+      throw new WasiException(Errno.INVAL);
     }
     Path root = dir.root();
     List<String> stack = new ArrayList<>();
-    for (Path part : root.relativize(dir.path())) {
-      if (!part.toString().isEmpty()) {
-        stack.add(part.toString());
+    String relative = guestPath;
+    if (guestPath.startsWith("/")) {
+      relative = insidePreopen(dir.rootName(), guestPath);
+    } else {
+      for (Path part : root.relativize(dir.path())) {
+        if (!part.toString().isEmpty()) {
+          stack.add(part.toString());
+        }
       }
     }
-    Deque<String> pending = new ArrayDeque<>(split(guestPath));
+    Deque<String> pending = new ArrayDeque<>(split(relative));
     int links = 0;
     while (!pending.isEmpty()) {
       String part = pending.removeFirst();
@@ -80,6 +85,23 @@ public final class PathResolver {
       stack.add(part);
     }
     return join(root, stack);
+  }
+
+  /**
+   * An absolute guest path relative to the root of the preopen named {@code preopen}, as WASIX
+   * libcs pass them (wasmer resolves them from the root of its virtual file system); one that names
+   * a place outside that preopen escapes.
+   */
+  private static String insidePreopen(String preopen, String absolute) {
+    if (preopen == null || !preopen.startsWith("/")) {
+      throw new WasiException(Errno.ESCAPE);
+    }
+    List<String> name = split(preopen);
+    List<String> path = split(absolute);
+    if (path.size() < name.size() || !path.subList(0, name.size()).equals(name)) {
+      throw new WasiException(Errno.ESCAPE);
+    }
+    return String.join("/", path.subList(name.size(), path.size()));
   }
 
   private static String readLink(Path link) {

@@ -3,6 +3,8 @@ package dev.wisex.wasix.fs;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.FileTimeSource;
 import com.google.common.jimfs.Jimfs;
+import dev.wisex.wasix.abi.Errno;
+import dev.wisex.wasix.abi.WasiException;
 import dev.wisex.wasix.config.Preopen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +33,7 @@ public final class Sandbox implements AutoCloseable {
 
   private final FileSystem fs;
   private final List<DirFd> preopens = new ArrayList<>();
+  private final List<Path> readOnlyRoots = new ArrayList<>();
 
   /**
    * @param times the timestamp source for files the guest touches (the run's clock)
@@ -56,6 +59,9 @@ public final class Sandbox implements AutoCloseable {
         Path root = Files.createDirectory(base.resolve(Integer.toString(i)));
         HostTreeCopier.copy(preopen.host(), root, copiedTimes);
         this.preopens.add(new DirFd(root, root, preopen.guest()));
+        if (preopen.readOnly()) {
+          readOnlyRoots.add(root);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -70,6 +76,18 @@ public final class Sandbox implements AutoCloseable {
   /** The preopened directories, in fd order from 3. */
   public List<DirFd> preopens() {
     return preopens;
+  }
+
+  /**
+   * Fails with {@code EROFS} if {@code path} lies in a preopen mapped read-only ({@code :ro}): the
+   * check every call that would change the sandbox makes first.
+   */
+  public void checkWritable(Path path) {
+    for (Path root : readOnlyRoots) {
+      if (path.startsWith(root)) {
+        throw new WasiException(Errno.ROFS);
+      }
+    }
   }
 
   @Override

@@ -24,6 +24,7 @@ public final class WasiState implements AutoCloseable {
   private final Sandbox sandbox;
   private final FdTable fds = new FdTable();
   private final List<String> signalCallbacks = new ArrayList<>();
+  private final ThreadLocals threadLocals = new ThreadLocals();
   private String cwd = "/";
   private byte[] tty;
 
@@ -78,6 +79,11 @@ public final class WasiState implements AutoCloseable {
 
   public void tty(byte[] value) {
     tty = value;
+  }
+
+  /** The thread-local keys of init's one thread. */
+  public ThreadLocals threadLocals() {
+    return threadLocals;
   }
 
   public List<String> signalCallbacks() {

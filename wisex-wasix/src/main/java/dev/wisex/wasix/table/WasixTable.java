@@ -7,6 +7,7 @@ import dev.wisex.wasix.abi.PointerWidth;
 import dev.wisex.wasix.calls.EpollCalls;
 import dev.wisex.wasix.calls.PathCalls;
 import dev.wisex.wasix.calls.ProcCalls;
+import dev.wisex.wasix.calls.ThreadLocalCalls;
 import dev.wisex.wasix.calls.TimeCalls;
 import dev.wisex.wasix.calls.WasixFdCalls;
 
@@ -25,6 +26,16 @@ public final class WasixTable {
 
   private static final String SOCKETS = Preview1Table.SOCKETS;
 
+  /** Why no call may start a thread during init (every spawn function of every version). */
+  public static final String SPAWN =
+      "init runs on one thread: a snapshot cannot hold a second thread";
+
+  private static final String JOIN = "there are no child processes to join during init";
+
+  private static final String BUS =
+      "the process bus of older WASIX versions reaches other processes, which a snapshot cannot"
+          + " contain";
+
   private WasixTable() {}
 
   /** The {@code wasix_32v1} table. */
@@ -35,7 +46,7 @@ public final class WasixTable {
   /** The table of the namespace with pointers of {@code width}. */
   public static Table create(PointerWidth width) {
     String namespace = width == PointerWidth.P64 ? NAMESPACE_64 : NAMESPACE;
-    return Preview1Table.fill(new Table(namespace, width))
+    return earlierVersions(Preview1Table.fill(new Table(namespace, width)))
         .add(supported("clock_time_set", "(i32, i64) -> (i32)", TimeCalls::clockTimeSet))
         .add(supported("fd_dup", "(i32, ptr) -> (i32)", WasixFdCalls::fdDup))
         .add(supported("fd_dup2", "(i32, i32, i32, ptr) -> (i32)", WasixFdCalls::fdDup2))
@@ -46,11 +57,7 @@ public final class WasixTable {
         .add(supported("getcwd", "(ptr, ptr) -> (i32)", WasixFdCalls::getcwd))
         .add(supported("chdir", "(ptr, size) -> (i32)", WasixFdCalls::chdir))
         .add(supported("callback_signal", "(ptr, size) -> ()", ProcCalls::callbackSignal))
-        .add(
-            refused(
-                "thread_spawn_v2",
-                "(ptr, ptr) -> (i32)",
-                "init runs on one thread; a spawned thread's state cannot be snapshotted"))
+        .add(refused("thread_spawn_v2", "(ptr, ptr) -> (i32)", SPAWN))
         .add(supported("thread_sleep", "(i64) -> (i32)", TimeCalls::threadSleep))
         .add(supported("thread_id", "(ptr) -> (i32)", ProcCalls::threadId))
         .add(
@@ -132,11 +139,7 @@ public final class WasixTable {
                 "spawning starts another process, which a snapshot cannot contain"))
         .add(supported("proc_id", "(ptr) -> (i32)", ProcCalls::procId))
         .add(supported("proc_parent", "(i32, ptr) -> (i32)", ProcCalls::procParent))
-        .add(
-            refused(
-                "proc_join",
-                "(ptr, i32, ptr) -> (i32)",
-                "there are no child processes to join during init"))
+        .add(refused("proc_join", "(ptr, i32, ptr) -> (i32)", JOIN))
         .add(
             refused(
                 "proc_signal",
@@ -307,5 +310,40 @@ public final class WasixTable {
                 "context_destroy",
                 "(i64) -> (i32)",
                 "execution contexts hold stacks that a memory snapshot does not restore"));
+  }
+
+  /**
+   * Names and signatures of earlier {@code wasix_32v1} versions (wasmer 3.x and the wasix-libc of
+   * 2023) that today's list dropped or changed, served where today's function means the same.
+   */
+  private static Table earlierVersions(Table t) {
+    return t
+        // Thread-local keys: wasmer's syscalls, no longer in wasix-libc's list.
+        .addEarlier(
+            supported("thread_local_create", "(i64, ptr) -> (i32)", ThreadLocalCalls::create))
+        .addEarlier(supported("thread_local_destroy", "(i32) -> (i32)", ThreadLocalCalls::destroy))
+        .addEarlier(supported("thread_local_set", "(i32, i64) -> (i32)", ThreadLocalCalls::set))
+        .addEarlier(supported("thread_local_get", "(i32, ptr) -> (i32)", ThreadLocalCalls::get))
+        // thread_spawn(start*, tid*), renamed thread_spawn_v2; and wasmer 3.0's
+        // thread_spawn(user_data, stack_base, stack_start, reactor, tid*).
+        .addEarlier(refused("thread_spawn", "(ptr, ptr) -> (i32)", SPAWN))
+        .addEarlier(refused("thread_spawn", "(i64, i64, i64, i32, ptr) -> (i32)", SPAWN))
+        // sock_accept(fd, flags, fd*, addr*), today's sock_accept_v2.
+        .addEarlier(refused("sock_accept", "(i32, i32, ptr, ptr) -> (i32)", SOCKETS))
+        // proc_join(pid*, status*), before the join flags.
+        .addEarlier(refused("proc_join", "(ptr, ptr) -> (i32)", JOIN))
+        // wasmer 3.0's process bus and web calls, refused whatever their declared type.
+        .addEarlierName("bus_open_local", BUS)
+        .addEarlierName("bus_open_remote", BUS)
+        .addEarlierName("bus_close", BUS)
+        .addEarlierName("bus_call", BUS)
+        .addEarlierName("bus_subcall", BUS)
+        .addEarlierName("bus_poll", BUS)
+        .addEarlierName("call_reply", BUS)
+        .addEarlierName("call_fault", BUS)
+        .addEarlierName("call_close", BUS)
+        .addEarlierName("ws_connect", SOCKETS)
+        .addEarlierName("http_request", SOCKETS)
+        .addEarlierName("http_status", SOCKETS);
   }
 }

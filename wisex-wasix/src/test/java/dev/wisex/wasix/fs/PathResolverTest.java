@@ -54,12 +54,24 @@ class PathResolverTest {
         "/",
         "etc/passwd",
         "a/up",
-        "a/up/x"
+        "a/up/x",
+        "/database",
+        "/data/../etc"
       })
   void escapesAreRefusedWithEacces(String path) {
     WasiException e =
         assertThrows(WasiException.class, () -> PathResolver.resolve(preopen, path, true));
     assertEquals(Errno.ACCES, e.errno(), path);
+  }
+
+  /** WASIX libcs pass absolute paths; those under the preopen's guest name resolve inside it. */
+  @Test
+  void absolutePathsUnderThePreopensNameResolveInsideIt() {
+    assertEquals(root.resolve("a/file"), PathResolver.resolve(preopen, "/data/a/file", true));
+    assertEquals(root, PathResolver.resolve(preopen, "/data", true));
+    assertEquals(root, PathResolver.resolve(preopen, "/data/", true));
+    DirFd sub = new DirFd(root.resolve("a/b"), root, null, "/data");
+    assertEquals(root.resolve("a/file"), PathResolver.resolve(sub, "/data/a/file", true));
   }
 
   @Test
