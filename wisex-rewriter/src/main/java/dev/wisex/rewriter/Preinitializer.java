@@ -14,6 +14,7 @@ import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.PreloadedModules;
 import dev.wisex.rewriter.init.WasiHosts;
+import dev.wisex.rewriter.instrument.EngineMemoryLimit;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.instrument.LimitInstrumenter;
@@ -116,7 +117,10 @@ public final class Preinitializer {
     InstrumentedModule instrumented = Instrumenter.instrument(module, code);
     LimitedModule runnable =
         LimitInstrumenter.apply(
-            instrumented.bytes(), module.functionTypes().length, options.limits());
+            instrumented.bytes(),
+            module.functionTypes().length,
+            options.limits(),
+            new EngineMemoryLimit(runtime.name(), runtime.maxMemoryBytes()));
     clock.lap("instrument");
     LOG.debug(
         "running init on runtime `{}` {} ({}; module needs {})",

@@ -91,6 +91,7 @@ public final class InitRunner {
           throw limitOr(
               instance,
               runnable,
+              original,
               options,
               new InitFailedException("start function trapped: " + e.getMessage(), e));
         } catch (GuestExit e) {
@@ -103,10 +104,10 @@ public final class InitRunner {
                   .filter(e -> e.kind() == ExternalKind.FUNCTION)
                   .isPresent()
               && !options.initFunc().equals(WasiNames.REACTOR_INIT);
-      if (reactor && !call(instance, runnable, WasiNames.REACTOR_INIT, options)) {
+      if (reactor && !call(instance, runnable, original, WasiNames.REACTOR_INIT, options)) {
         return instance;
       }
-      call(instance, runnable, options.initFunc(), options);
+      call(instance, runnable, original, options.initFunc(), options);
       return instance;
     } catch (RuntimeException e) {
       instance.close();
@@ -132,6 +133,7 @@ public final class InitRunner {
   private static InitFailedException limitOr(
       WasmInstance instance,
       LimitedModule runnable,
+      WasmModule original,
       WisexOptions options,
       InitFailedException trap) {
     InitLimits limits = options.limits();
@@ -139,6 +141,12 @@ public final class InitRunner {
       int hit = (int) instance.global(ReservedNames.LIMIT_HIT).low();
       if (hit != 0) {
         int memory = hit - 1;
+        int log2 = original.allMemories().get(memory).pageSizeLog2();
+        if (runnable.engine().binds(limits.maxMemoryBytes(), log2)) {
+          return new InitFailedException(
+              "init tried to grow memory " + memory + " beyond " + runnable.engine().describe(log2),
+              trap);
+        }
         return new LimitExceededException(
             "init tried to grow memory "
                 + memory
@@ -162,7 +170,11 @@ public final class InitRunner {
 
   /** Calls {@code export}; false if it ended init with an allowed {@code proc_exit(0)}. */
   private static boolean call(
-      WasmInstance instance, LimitedModule runnable, String export, WisexOptions options) {
+      WasmInstance instance,
+      LimitedModule runnable,
+      WasmModule original,
+      String export,
+      WisexOptions options) {
     LOG.debug("calling `{}`", export);
     try {
       instance.call(export);
@@ -171,6 +183,7 @@ public final class InitRunner {
       throw limitOr(
           instance,
           runnable,
+          original,
           options,
           new InitFailedException("`" + export + "` trapped: " + e.getMessage(), e));
     } catch (GuestExit e) {
