@@ -20,6 +20,7 @@ import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.instrument.LimitInstrumenter;
 import dev.wisex.rewriter.instrument.LimitedModule;
 import dev.wisex.rewriter.instrument.Sizes;
+import dev.wisex.rewriter.instrument.TailCallLoops;
 import dev.wisex.rewriter.rewrite.Rewriter;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.snapshot.Snapshotter;
@@ -117,7 +118,7 @@ public final class Preinitializer {
     InstrumentedModule instrumented = Instrumenter.instrument(module, code);
     LimitedModule runnable =
         LimitInstrumenter.apply(
-            instrumented.bytes(),
+            code.tailCalls() ? TailCallLoops.apply(instrumented.bytes()) : instrumented.bytes(),
             module.functionTypes().length,
             options.limits(),
             new EngineMemoryLimit(runtime.name(), runtime.maxMemoryBytes()));

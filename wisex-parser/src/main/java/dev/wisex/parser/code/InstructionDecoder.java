@@ -79,7 +79,12 @@ final class InstructionDecoder {
         }
         case 0x10, 0x14 -> in.u32("call target"); // call funcidx, call_ref typeidx
         case 0x11 -> callIndirect(in);
-        case 0x12, 0x15 -> { // return_call, return_call_ref
+        case 0x12 -> { // return_call
+          int callee = in.u32("call target");
+          sites.returnCall(at, in.position(), callee, depth);
+          features.tailCalls = true;
+        }
+        case 0x15 -> { // return_call_ref
           in.u32("call target");
           features.tailCalls = true;
         }
