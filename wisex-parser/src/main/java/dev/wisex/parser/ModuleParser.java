@@ -193,6 +193,9 @@ public final class ModuleParser {
         throw in.error(what + " count " + count + " exceeds the section's remaining bytes");
       }
       for (int i = 0; i < count; i++) {
+        if ((i & 0xFFF) == 0) {
+          Interruption.check();
+        }
         element.run();
       }
     }

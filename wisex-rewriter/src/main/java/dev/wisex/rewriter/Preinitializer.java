@@ -105,6 +105,16 @@ public final class Preinitializer {
    *     fails
    */
   public WisexResult preinitialize(byte[] input) {
+    try (RunDeadline deadline = new RunDeadline(options.limits().timeout())) {
+      try {
+        return preinitialize(input, deadline);
+      } catch (RuntimeException e) {
+        throw deadline.explain(e);
+      }
+    }
+  }
+
+  private WisexResult preinitialize(byte[] input, RunDeadline deadline) {
     StageClock clock = new StageClock();
     progress.stage("parse", input.length + " bytes");
     WasmModule module = ModuleParser.parse(input);
@@ -114,6 +124,7 @@ public final class Preinitializer {
     Set<Capability> required = RequiredCapabilities.of(module, code);
     WasmRuntime runtime = runtimes.select(options.runtime(), required);
     clock.lap("validate");
+    deadline.stage("instrument");
     progress.stage("instrument", "");
     InstrumentedModule instrumented = Instrumenter.instrument(module, code);
     LimitedModule runnable =
@@ -150,6 +161,7 @@ public final class Preinitializer {
           p -> hostFunctions.stream().anyMatch(h -> h.qualifiedName().equals(p.qualifiedName())));
       own.addAll(hostFunctions);
       calls = ImportCalls.counting(ImportLinker.link(module, wasi, runtime, own));
+      deadline.stage("init");
       progress.stage("init", "on " + runtime.name());
       try (WasmInstance instance =
           InitRunner.run(
@@ -160,14 +172,17 @@ public final class Preinitializer {
               options,
               started -> progress.watchMemory(() -> memoryBytes(started, instrumented)))) {
         clock.lap("init");
+        deadline.stage("snapshot");
         progress.stage("snapshot", memoryTotal(instance, instrumented));
         snapshot = Snapshotter.snapshot(instance, instrumented);
         clock.lap("snapshot");
+        deadline.stage("rewrite");
         progress.stage("rewrite", "");
         output = Rewriter.rewrite(module, snapshot, options);
         ModuleParser.parse(output.bytes()); // the output must at least be well-formed
         clock.lap("rewrite");
         if (options.verify()) {
+          deadline.stage("verify");
           progress.stage("verify", "");
           OutputVerifier.verify(runtime, output.bytes(), snapshot, options);
           clock.lap("verify");

@@ -1,7 +1,10 @@
 package dev.wisex.rewriter;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.LimitExceededException;
 import dev.wisex.api.WisexException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.testkit.HostileModules;
@@ -45,5 +48,33 @@ class HostileModulesTest {
           }
         });
     LOG.info("{} {}: {} ms", n, what, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * {@code --timeout} bounds every stage, not just init: a module that takes far longer than the
+   * timeout fails with one message naming the flag, within the timeout plus init's 5 s grace.
+   */
+  @ParameterizedTest(name = "{1} {0}")
+  @MethodSource("slowModules")
+  void timeoutBoundsTheWholeRun(String what, int n, IntFunction<byte[]> generator) {
+    byte[] module = generator.apply(n);
+    long start = System.nanoTime();
+    LimitExceededException e =
+        assertThrows(
+            LimitExceededException.class,
+            () ->
+                new Preinitializer(WisexOptions.builder().timeout(Duration.ofSeconds(2)).build())
+                    .preinitialize(module));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    LOG.info("{} {}: stopped after {} ms: {}", n, what, millis, e.getMessage());
+    assertTrue(e.getMessage().contains("within --timeout 2 s"), e.getMessage());
+    assertTrue(millis < 2_000 + 6_000, () -> "took " + millis + " ms");
+  }
+
+  /** The case (1,000,000 globals ran past 900 s with {@code --timeout 5s}). */
+  static Stream<Arguments> slowModules() {
+    return Stream.of(
+        Arguments.of(
+            "mutable globals", 1_000_000, (IntFunction<byte[]>) HostileModules::mutableGlobals));
   }
 }

@@ -2,6 +2,7 @@ package dev.wisex.parser.code;
 
 import dev.wisex.api.MalformedModuleException;
 import dev.wisex.parser.ByteReader;
+import dev.wisex.parser.Interruption;
 
 /**
  * Walks one body's instruction sequence, consuming every immediate so the next opcode is found
@@ -46,7 +47,9 @@ final class InstructionDecoder {
       }
       int at = in.position();
       int op = in.u8("opcode");
-      count++;
+      if ((++count & 0xFFFF) == 0) {
+        Interruption.check();
+      }
       switch (op) {
         // unreachable, nop, else, return, drop, select, ref.eq, ref.as_non_null
         case 0x00, 0x01, 0x05, 0x0F, 0x1A, 0x1B, 0xD3, 0xD4 -> {}

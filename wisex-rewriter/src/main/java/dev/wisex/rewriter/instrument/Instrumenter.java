@@ -3,6 +3,7 @@ package dev.wisex.rewriter.instrument;
 import dev.wisex.parser.ByteWriter;
 import dev.wisex.parser.DataSegment;
 import dev.wisex.parser.ExternalKind;
+import dev.wisex.parser.Interruption;
 import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.WasmModule;
@@ -49,6 +50,9 @@ public final class Instrumenter {
 
     int importedGlobals = module.importCount(ExternalKind.GLOBAL);
     for (int i = 0; i < module.globals().size(); i++) {
+      if ((i & 0xFFF) == 0) {
+        Interruption.check();
+      }
       if (module.globals().get(i).type().mutable()) {
         int index = importedGlobals + i;
         String name = ReservedNames.global(index);

@@ -5,6 +5,7 @@ import dev.wisex.api.LimitExceededException;
 import dev.wisex.parser.ByteWriter;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.FunctionBody;
+import dev.wisex.parser.Interruption;
 import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.ModuleParser;
@@ -246,6 +247,9 @@ public final class LimitInstrumenter {
       ByteWriter out = new ByteWriter(in.length);
       out.u32(bodies.size() + guards.size());
       for (int i = 0; i < bodies.size(); i++) {
+        if ((i & 0xFF) == 0) {
+          Interruption.check();
+        }
         FunctionBody body = bodies.get(i);
         byte[] rewritten =
             i < meteredFunctions ? meter(body, sites.bodies().get(i)) : slice(in, body);
