@@ -145,6 +145,45 @@ class WisexJarTest {
     assertTrue(Samples.containsName(r.stdout(), "read in the jar"), r::toString);
   }
 
+  /**
+   * Issue 18: running out of heap within the documented limits (a 512 MiB memory under the default
+   * --max-memory of 4 GiB, on a 128 MiB heap) is one line that names the limit to raise.
+   */
+  @Test
+  void outOfHeapNamesTheLimitToRaise() throws Exception {
+    Path in =
+        Files.write(
+            dir.resolve("big.wasm"),
+            dev.wisex.testkit.Wat.assemble(
+                "(module (memory 8192) (func (export \"wizex.initialize\")"
+                    + " (i32.store (i32.const 0) (i32.const 1))))"));
+    Path out = dir.resolve("out.wasm");
+
+    Run r = wisex(List.of("-Xmx128m"), new byte[0], in.toString(), "-o", out.toString());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    assertEquals(1, r.stderr().strip().lines().count(), r::toString);
+    assertTrue(
+        r.stderr().contains("ran out of memory") && r.stderr().contains("-Xmx"), r::toString);
+    assertFalse(r.stderr().contains("internal error"), r::toString);
+    assertFalse(Files.exists(out));
+  }
+
+  /** Issue 18: an input past the largest Java array is refused by name, not by OutOfMemoryError. */
+  @Test
+  void inputOver2GibIsRefused() throws Exception {
+    Path in = dir.resolve("huge.wasm");
+    try (var file = new java.io.RandomAccessFile(in.toFile(), "rw")) {
+      file.setLength(3L << 30); // sparse: no disk blocks are written
+    }
+
+    Run r = wisex(new byte[0], in.toString(), "-o", dir.resolve("out.wasm").toString());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    assertTrue(r.stderr().startsWith("error: `" + in + "` is 3221225472 bytes"), r::toString);
+    assertFalse(r.stderr().contains("internal error"), r::toString);
+  }
+
   @Test
   void usageErrorExitsTwo() throws Exception {
     Run r = wisex(new byte[0], "--no-such-flag", "in.wasm");

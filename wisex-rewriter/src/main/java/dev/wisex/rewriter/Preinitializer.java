@@ -108,8 +108,10 @@ public final class Preinitializer {
     try (RunDeadline deadline = new RunDeadline(options.limits().timeout())) {
       try {
         return preinitialize(input, deadline);
+      } catch (OutOfMemoryError e) {
+        throw OutOfHeap.during(deadline.stage(), e);
       } catch (RuntimeException e) {
-        throw deadline.explain(e);
+        throw OutOfHeap.causedBy(e) ? OutOfHeap.during(deadline.stage(), e) : deadline.explain(e);
       }
     }
   }

@@ -47,6 +47,11 @@ final class RunDeadline implements AutoCloseable {
     stage = name;
   }
 
+  /** The stage running now. */
+  synchronized String stage() {
+    return stage;
+  }
+
   /**
    * {@code failure} itself, or, if the deadline passed, the timeout naming the stage it stopped.
    */
