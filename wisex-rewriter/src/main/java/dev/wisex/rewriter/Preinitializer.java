@@ -14,6 +14,7 @@ import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.PreloadedModules;
 import dev.wisex.rewriter.init.WasiHosts;
+import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.rewriter.instrument.EngineMemoryLimit;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
@@ -107,7 +108,23 @@ public final class Preinitializer {
   public WisexResult preinitialize(byte[] input) {
     try (RunDeadline deadline = new RunDeadline(options.limits().timeout())) {
       try {
-        return preinitialize(input, deadline);
+        try {
+          return preinitialize(input, deadline);
+        } catch (EngineLimitException e) {
+          // The module outgrew the engine, not a limit the user set: where no runtime was named,
+          // run init again on one that holds more, within the same deadline.
+          WasmRuntime larger = options.runtime() == null ? largerRuntime(input, e) : null;
+          if (larger == null) {
+            throw e;
+          }
+          LOG.info("{}; running init again on runtime `{}`", e.getMessage(), larger.name());
+          return new Preinitializer(
+                  options.toBuilder().runtime(larger.name()).build(),
+                  runtimes,
+                  hostFunctions,
+                  progress)
+              .preinitialize(input, deadline);
+        }
       } catch (OutOfMemoryError e) {
         throw OutOfHeap.during(deadline.stage(), e);
       } catch (RuntimeException e) {
@@ -193,6 +210,21 @@ public final class Preinitializer {
     }
     return new WisexResult(
         output.bytes(), report(runtime, input, module, snapshot, output, calls, clock));
+  }
+
+  /**
+   * The preferred available runtime that supports the module and holds larger memories than the one
+   * that failed, or {@code null}.
+   */
+  private WasmRuntime largerRuntime(byte[] input, EngineLimitException failure) {
+    WasmModule module = ModuleParser.parse(input);
+    Set<Capability> required = RequiredCapabilities.of(module, CodeScanner.scan(module));
+    return runtimes.all().stream()
+        .filter(r -> r.maxMemoryBytes() > failure.limit().maxBytes())
+        .filter(r -> r.availability().available())
+        .filter(r -> r.capabilities().containsAll(required))
+        .findFirst()
+        .orElse(null);
   }
 
   /** The total size of the instance's memories from any thread, or -1 if unknown. */

@@ -15,6 +15,7 @@ import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.testkit.Wat;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,7 +52,26 @@ class LargeMemoryTest {
       assertTrue(e.getMessage().contains("grow memory 0"), e.getMessage());
       return;
     }
-    WasmModule output = ModuleParser.parse(run(name, module).module());
+    assertGrewTo2Gib(run(name, module));
+  }
+
+  /**
+   * Without {@code --runtime}, init that outgrows the preferred engine runs again on one that holds
+   * the memory (here: GraalWasm after Chicory), so the default succeeds wherever any backend can.
+   */
+  @Test
+  void withoutARuntimeNameInitMovesToAnEngineThatHoldsTheMemory() {
+    List<String> able =
+        backends().stream().filter(n -> runtime(n).maxMemoryBytes() >= (32768L << 16)).toList();
+    Assumptions.assumeFalse(able.isEmpty(), "no backend here holds 2 GiB");
+    WisexResult result =
+        new Preinitializer(WisexOptions.defaults()).preinitialize(wat("grow_past_2gib"));
+    assertEquals(able.get(0), result.report().runtime());
+    assertGrewTo2Gib(result);
+  }
+
+  private static void assertGrewTo2Gib(WisexResult result) {
+    WasmModule output = ModuleParser.parse(result.module());
     assertEquals(32768, output.allMemories().get(0).minimum(), "pages after the grow");
     // memory.grow returns the old size (the spec): 1 page.
     assertArrayEquals(new byte[] {0x41, 1, 0x0B}, output.globals().get(0).initExpr());

@@ -7,6 +7,7 @@ import dev.wisex.api.WasmTrapException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.rewriter.instrument.LimitedModule;
 import dev.wisex.rewriter.instrument.Sizes;
 import dev.wisex.rewriter.names.ReservedNames;
@@ -143,8 +144,9 @@ public final class InitRunner {
         int memory = hit - 1;
         int log2 = original.allMemories().get(memory).pageSizeLog2();
         if (runnable.engine().binds(limits.maxMemoryBytes(), log2)) {
-          return new InitFailedException(
+          return new EngineLimitException(
               "init tried to grow memory " + memory + " beyond " + runnable.engine().describe(log2),
+              runnable.engine(),
               trap);
         }
         return new LimitExceededException(

@@ -69,21 +69,23 @@ public final class LimitInstrumenter {
       capPages[m] =
           Math.min(capPages(type, limits.maxMemoryBytes()), capPages(type, engine.maxBytes()));
       if (type.minimum() > capPages[m]) {
-        String bound =
-            engine.binds(limits.maxMemoryBytes(), type.pageSizeLog2())
-                ? engine.describe(type.pageSizeLog2())
-                : "--max-memory "
-                    + Sizes.describe(limits.maxMemoryBytes())
-                    + " allows; raise --max-memory";
-        throw new LimitExceededException(
+        String start =
             "memory "
                 + m
                 + " starts at "
                 + type.minimum()
                 + " pages ("
                 + Sizes.describe(type.minimum() << type.pageSizeLog2())
-                + "), more than "
-                + bound);
+                + "), more than ";
+        if (engine.binds(limits.maxMemoryBytes(), type.pageSizeLog2())) {
+          throw new EngineLimitException(
+              start + engine.describe(type.pageSizeLog2()), engine, null);
+        }
+        throw new LimitExceededException(
+            start
+                + "--max-memory "
+                + Sizes.describe(limits.maxMemoryBytes())
+                + " allows; raise --max-memory");
       }
       guarded[m] = capPages[m] < maximumPages(type);
     }
