@@ -169,6 +169,45 @@ class WisexJarTest {
     assertFalse(Files.exists(out));
   }
 
+  /**
+   * Issue 18's class of bugs: generated hostile modules (huge counts) under a small heap and a
+   * wall-clock bound end with exit 0, or exit 1 and one line naming the cause; never an internal
+   * error, never a hang. The slow ones (inside Chicory) are stopped by --timeout.
+   */
+  @Test
+  void hostileModulesUnderASmallHeapEndWithinTheirBound() throws Exception {
+    record Hostile(String name, byte[] module, String timeout) {}
+    List<Hostile> modules =
+        List.of(
+            new Hostile("exports", dev.wisex.testkit.HostileModules.exports(100_000), "20s"),
+            new Hostile("globals", dev.wisex.testkit.HostileModules.mutableGlobals(100_000), "20s"),
+            new Hostile("br_table", dev.wisex.testkit.HostileModules.brTable(1_000_000), "3s"),
+            new Hostile("types", dev.wisex.testkit.HostileModules.types(100_000), "3s"));
+    for (Hostile h : modules) {
+      Path in = Files.write(dir.resolve(h.name() + ".wasm"), h.module());
+      long start = System.nanoTime();
+      Run r =
+          wisex(
+              List.of("-Xmx512m"),
+              new byte[0],
+              "--timeout",
+              h.timeout(),
+              in.toString(),
+              "-o",
+              dir.resolve(h.name() + ".out.wasm").toString());
+      long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+      assertTrue(r.exitCode() == 0 || r.exitCode() == 1, () -> h.name() + ": " + r);
+      if (r.exitCode() == 1) {
+        assertEquals(1, r.stderr().strip().lines().count(), () -> h.name() + ": " + r);
+        assertTrue(r.stderr().startsWith("error: "), () -> h.name() + ": " + r);
+      }
+      assertFalse(r.stderr().contains("internal error"), () -> h.name() + ": " + r);
+      // The timeout, init's 5 s grace for an engine that ignores the interrupt, JVM start.
+      long bound = Long.parseLong(h.timeout().replace("s", "")) + 12;
+      assertTrue(seconds < bound, () -> h.name() + " took " + seconds + " s: " + r);
+    }
+  }
+
   /** Issue 18: an input past the largest Java array is refused by name, not by OutOfMemoryError. */
   @Test
   void inputOver2GibIsRefused() throws Exception {
