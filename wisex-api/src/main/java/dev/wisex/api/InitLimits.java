@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param fuel step budget: every function entry and every loop iteration costs one unit, counted by
  *     instrumented code, so the same module and input always stop at the same place on every
  *     backend; {@code 0} means unlimited ({@code --fuel})
- * @param timeout wall-clock bound on all of init: start function, {@code _initialize} and the init
- *     function ({@code --timeout})
+ * @param timeout wall-clock bound on the whole run: parse, instrumentation, init (start function,
+ *     {@code _initialize} and the init function), snapshot and rewrite ({@code --timeout})
  * @param maxMemoryBytes the most bytes any one linear memory may have during init; growing beyond
  *     it fails init instead of returning -1 to the program, so no snapshot ever holds a state where
  *     an allocation failed for wisex's sake ({@code --max-memory})

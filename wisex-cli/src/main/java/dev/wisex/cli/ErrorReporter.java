@@ -63,6 +63,15 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
       // Asking for something not implemented is a usage problem: the fix is changing the command
       // line.
       exitCode = ex instanceof UnsupportedOptionException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+    } else if (ex instanceof OutOfMemoryError) {
+      // Within the documented limits a run may still need more heap than the JVM has: say which
+      // limit to raise, not "internal error".
+      err.println(
+          "error: the JVM ran out of memory (heap limit "
+              + Runtime.getRuntime().maxMemory() / (1 << 20)
+              + " MiB): give it more heap (./wisex: WISEX_JAVA_OPTS=-Xmx8g), or lower"
+              + " --max-memory");
+      exitCode = ExitCodes.FAILURE;
     } else {
       err.println("error: internal error: " + oneLine(ex.toString()) + hint());
       exitCode = ExitCodes.FAILURE;

@@ -28,8 +28,8 @@ final class LimitOptions {
       paramLabel = "TIME",
       converter = DurationConverter.class,
       description =
-          "Stop init after this wall-clock time: seconds (30, 2.5) or with a unit (500ms, 90s,"
-              + " 10m) (default: 10m).")
+          "Stop the whole run (parse, init, snapshot, rewrite) after this wall-clock time: seconds"
+              + " (30, 2.5) or with a unit (500ms, 90s, 10m) (default: 10m).")
   Duration timeout = InitLimits.DEFAULT_TIMEOUT;
 
   @Option(

@@ -1,5 +1,6 @@
 package dev.wisex.cli;
 
+import dev.wisex.api.RejectedModuleException;
 import dev.wisex.rewriter.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,10 +33,38 @@ final class ModuleFiles {
   static byte[] read(String input, InputStream stdin) {
     String shown = displayName(input, STDIN_NAME);
     try {
-      return isStandardStream(input) ? stdin.readAllBytes() : Files.readAllBytes(path(input));
+      if (isStandardStream(input)) {
+        return stdin.readAllBytes();
+      }
+      Path file = path(input);
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_INPUT_BYTES) {
+        throw tooLarge(shown, "is " + Files.size(file) + " bytes");
+      }
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw FileAccessException.cannotRead(shown, e);
+    } catch (OutOfMemoryError e) {
+      // Past the largest array, or past the heap: either way nothing was read.
+      throw tooLarge(
+          shown,
+          "does not fit in the JVM's heap ("
+              + Runtime.getRuntime().maxMemory() / (1 << 20)
+              + " MiB; ./wisex: WISEX_JAVA_OPTS=-Xmx8g gives more)");
     }
+  }
+
+  /** A module is read into one Java array. */
+  static final long MAX_INPUT_BYTES = Integer.MAX_VALUE - 8;
+
+  private static RejectedModuleException tooLarge(String shown, String why) {
+    return new RejectedModuleException(
+        "`"
+            + shown
+            + "` "
+            + why
+            + "; wisex reads modules of at most "
+            + MAX_INPUT_BYTES
+            + " bytes (2 GiB, one Java array)");
   }
 
   /**

@@ -165,6 +165,84 @@ class WisexJarTest {
     assertTrue(Samples.containsName(r.stdout(), "read in the jar"), r::toString);
   }
 
+  /**
+   * Issue 18: running out of heap within the documented limits (a 512 MiB memory under the default
+   * --max-memory of 4 GiB, on a 128 MiB heap) is one line that names the limit to raise.
+   */
+  @Test
+  void outOfHeapNamesTheLimitToRaise() throws Exception {
+    Path in =
+        Files.write(
+            dir.resolve("big.wasm"),
+            dev.wisex.testkit.Wat.assemble(
+                "(module (memory 8192) (func (export \"wizex.initialize\")"
+                    + " (i32.store (i32.const 0) (i32.const 1))))"));
+    Path out = dir.resolve("out.wasm");
+
+    Run r = wisex(List.of("-Xmx128m"), new byte[0], in.toString(), "-o", out.toString());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    assertEquals(1, r.stderr().strip().lines().count(), r::toString);
+    assertTrue(
+        r.stderr().contains("ran out of memory") && r.stderr().contains("-Xmx"), r::toString);
+    assertFalse(r.stderr().contains("internal error"), r::toString);
+    assertFalse(Files.exists(out));
+  }
+
+  /**
+   * Issue 18's class of bugs: generated hostile modules (huge counts) under a small heap and a
+   * wall-clock bound end with exit 0, or exit 1 and one line naming the cause; never an internal
+   * error, never a hang. The slow ones (inside Chicory) are stopped by --timeout.
+   */
+  @Test
+  void hostileModulesUnderASmallHeapEndWithinTheirBound() throws Exception {
+    record Hostile(String name, byte[] module, String timeout) {}
+    List<Hostile> modules =
+        List.of(
+            new Hostile("exports", dev.wisex.testkit.HostileModules.exports(100_000), "20s"),
+            new Hostile("globals", dev.wisex.testkit.HostileModules.mutableGlobals(100_000), "20s"),
+            new Hostile("br_table", dev.wisex.testkit.HostileModules.brTable(1_000_000), "3s"),
+            new Hostile("types", dev.wisex.testkit.HostileModules.types(100_000), "3s"));
+    for (Hostile h : modules) {
+      Path in = Files.write(dir.resolve(h.name() + ".wasm"), h.module());
+      long start = System.nanoTime();
+      Run r =
+          wisex(
+              List.of("-Xmx512m"),
+              new byte[0],
+              "--timeout",
+              h.timeout(),
+              in.toString(),
+              "-o",
+              dir.resolve(h.name() + ".out.wasm").toString());
+      long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+      assertTrue(r.exitCode() == 0 || r.exitCode() == 1, () -> h.name() + ": " + r);
+      if (r.exitCode() == 1) {
+        assertEquals(1, r.stderr().strip().lines().count(), () -> h.name() + ": " + r);
+        assertTrue(r.stderr().startsWith("error: "), () -> h.name() + ": " + r);
+      }
+      assertFalse(r.stderr().contains("internal error"), () -> h.name() + ": " + r);
+      // The timeout, init's 5 s grace for an engine that ignores the interrupt, JVM start.
+      long bound = Long.parseLong(h.timeout().replace("s", "")) + 12;
+      assertTrue(seconds < bound, () -> h.name() + " took " + seconds + " s: " + r);
+    }
+  }
+
+  /** Issue 18: an input past the largest Java array is refused by name, not by OutOfMemoryError. */
+  @Test
+  void inputOver2GibIsRefused() throws Exception {
+    Path in = dir.resolve("huge.wasm");
+    try (var file = new java.io.RandomAccessFile(in.toFile(), "rw")) {
+      file.setLength(3L << 30); // sparse: no disk blocks are written
+    }
+
+    Run r = wisex(new byte[0], in.toString(), "-o", dir.resolve("out.wasm").toString());
+
+    assertEquals(1, r.exitCode(), r::toString);
+    assertTrue(r.stderr().startsWith("error: `" + in + "` is 3221225472 bytes"), r::toString);
+    assertFalse(r.stderr().contains("internal error"), r::toString);
+  }
+
   @Test
   void usageErrorExitsTwo() throws Exception {
     Run r = wisex(new byte[0], "--no-such-flag", "in.wasm");

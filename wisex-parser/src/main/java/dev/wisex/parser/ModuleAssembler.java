@@ -17,7 +17,8 @@ public final class ModuleAssembler {
   /**
    * @param module the input
    * @param contents new contents by section id, for sections that are replaced or added
-   * @param removed ids of sections to leave out
+   * @param removed ids of sections to leave out; {@link Section#CUSTOM} leaves out every custom
+   *     section
    */
   public static byte[] assemble(
       WasmModule module, Map<Integer, byte[]> contents, Set<Integer> removed) {
@@ -32,7 +33,8 @@ public final class ModuleAssembler {
    *
    * @param module the input
    * @param contents new contents by section id, for sections that are replaced or added
-   * @param removed ids of sections to leave out
+   * @param removed ids of sections to leave out; {@link Section#CUSTOM} leaves out every custom
+   *     section
    */
   public static ModuleWriter layout(
       WasmModule module, Map<Integer, SectionBody> contents, Set<Integer> removed) {
@@ -51,7 +53,7 @@ public final class ModuleAssembler {
           out.section(id, contents.get(id));
         }
       }
-      if (removed.contains(s.id()) && s.id() != Section.CUSTOM) {
+      if (removed.contains(s.id())) {
         continue;
       }
       SectionBody replacement = s.id() == Section.CUSTOM ? null : contents.get(s.id());

@@ -14,11 +14,14 @@ import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.PreloadedModules;
 import dev.wisex.rewriter.init.WasiHosts;
+import dev.wisex.rewriter.instrument.EngineLimitException;
+import dev.wisex.rewriter.instrument.EngineMemoryLimit;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.instrument.LimitInstrumenter;
 import dev.wisex.rewriter.instrument.LimitedModule;
 import dev.wisex.rewriter.instrument.Sizes;
+import dev.wisex.rewriter.instrument.TailCallLoops;
 import dev.wisex.rewriter.rewrite.Rewriter;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.snapshot.Snapshotter;
@@ -103,6 +106,34 @@ public final class Preinitializer {
    *     fails
    */
   public WisexResult preinitialize(byte[] input) {
+    try (RunDeadline deadline = new RunDeadline(options.limits().timeout())) {
+      try {
+        try {
+          return preinitialize(input, deadline);
+        } catch (EngineLimitException e) {
+          // The module outgrew the engine, not a limit the user set: where no runtime was named,
+          // run init again on one that holds more, within the same deadline.
+          WasmRuntime larger = options.runtime() == null ? largerRuntime(input, e) : null;
+          if (larger == null) {
+            throw e;
+          }
+          LOG.info("{}; running init again on runtime `{}`", e.getMessage(), larger.name());
+          return new Preinitializer(
+                  options.toBuilder().runtime(larger.name()).build(),
+                  runtimes,
+                  hostFunctions,
+                  progress)
+              .preinitialize(input, deadline);
+        }
+      } catch (OutOfMemoryError e) {
+        throw OutOfHeap.during(deadline.stage(), e);
+      } catch (RuntimeException e) {
+        throw OutOfHeap.causedBy(e) ? OutOfHeap.during(deadline.stage(), e) : deadline.explain(e);
+      }
+    }
+  }
+
+  private WisexResult preinitialize(byte[] input, RunDeadline deadline) {
     StageClock clock = new StageClock();
     progress.stage("parse", input.length + " bytes");
     WasmModule module = ModuleParser.parse(input);
@@ -112,11 +143,15 @@ public final class Preinitializer {
     Set<Capability> required = RequiredCapabilities.of(module, code);
     WasmRuntime runtime = runtimes.select(options.runtime(), required);
     clock.lap("validate");
+    deadline.stage("instrument");
     progress.stage("instrument", "");
     InstrumentedModule instrumented = Instrumenter.instrument(module, code);
     LimitedModule runnable =
         LimitInstrumenter.apply(
-            instrumented.bytes(), module.functionTypes().length, options.limits());
+            code.tailCalls() ? TailCallLoops.apply(instrumented.bytes()) : instrumented.bytes(),
+            module.functionTypes().length,
+            options.limits(),
+            new EngineMemoryLimit(runtime.name(), runtime.maxMemoryBytes()));
     clock.lap("instrument");
     LOG.debug(
         "running init on runtime `{}` {} ({}; module needs {})",
@@ -145,6 +180,7 @@ public final class Preinitializer {
           p -> hostFunctions.stream().anyMatch(h -> h.qualifiedName().equals(p.qualifiedName())));
       own.addAll(hostFunctions);
       calls = ImportCalls.counting(ImportLinker.link(module, wasi, runtime, own));
+      deadline.stage("init");
       progress.stage("init", "on " + runtime.name());
       try (WasmInstance instance =
           InitRunner.run(
@@ -158,14 +194,17 @@ public final class Preinitializer {
         if (wasi != null) {
           wasi.checkSnapshotable();
         }
+        deadline.stage("snapshot");
         progress.stage("snapshot", memoryTotal(instance, instrumented));
         snapshot = Snapshotter.snapshot(instance, instrumented);
         clock.lap("snapshot");
+        deadline.stage("rewrite");
         progress.stage("rewrite", "");
         output = Rewriter.rewrite(module, snapshot, options);
         ModuleParser.parse(output.bytes()); // the output must at least be well-formed
         clock.lap("rewrite");
         if (options.verify()) {
+          deadline.stage("verify");
           progress.stage("verify", "");
           OutputVerifier.verify(runtime, output.bytes(), snapshot, options);
           clock.lap("verify");
@@ -174,6 +213,21 @@ public final class Preinitializer {
     }
     return new WisexResult(
         output.bytes(), report(runtime, input, module, snapshot, output, calls, clock));
+  }
+
+  /**
+   * The preferred available runtime that supports the module and holds larger memories than the one
+   * that failed, or {@code null}.
+   */
+  private WasmRuntime largerRuntime(byte[] input, EngineLimitException failure) {
+    WasmModule module = ModuleParser.parse(input);
+    Set<Capability> required = RequiredCapabilities.of(module, CodeScanner.scan(module));
+    return runtimes.all().stream()
+        .filter(r -> r.maxMemoryBytes() > failure.limit().maxBytes())
+        .filter(r -> r.availability().available())
+        .filter(r -> r.capabilities().containsAll(required))
+        .findFirst()
+        .orElse(null);
   }
 
   /** The total size of the instance's memories from any thread, or -1 if unknown. */

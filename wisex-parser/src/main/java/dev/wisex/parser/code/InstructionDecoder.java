@@ -2,6 +2,7 @@ package dev.wisex.parser.code;
 
 import dev.wisex.api.MalformedModuleException;
 import dev.wisex.parser.ByteReader;
+import dev.wisex.parser.Interruption;
 
 /**
  * Walks one body's instruction sequence, consuming every immediate so the next opcode is found
@@ -46,7 +47,9 @@ final class InstructionDecoder {
       }
       int at = in.position();
       int op = in.u8("opcode");
-      count++;
+      if ((++count & 0xFFFF) == 0) {
+        Interruption.check();
+      }
       switch (op) {
         // unreachable, nop, else, return, drop, select, ref.eq, ref.as_non_null
         case 0x00, 0x01, 0x05, 0x0F, 0x1A, 0x1B, 0xD3, 0xD4 -> {}
@@ -79,7 +82,12 @@ final class InstructionDecoder {
         }
         case 0x10, 0x14 -> in.u32("call target"); // call funcidx, call_ref typeidx
         case 0x11 -> callIndirect(in);
-        case 0x12, 0x15 -> { // return_call, return_call_ref
+        case 0x12 -> { // return_call
+          int callee = in.u32("call target");
+          sites.returnCall(at, in.position(), callee, depth);
+          features.tailCalls = true;
+        }
+        case 0x15 -> { // return_call_ref
           in.u32("call target");
           features.tailCalls = true;
         }

@@ -19,4 +19,10 @@ interface SiteListener {
 
   /** A {@code memory.grow} of {@code memory} occupies {@code [start, end)}. */
   void memoryGrow(int start, int end, int memory);
+
+  /**
+   * A {@code return_call} of function {@code callee} occupies {@code [start, end)}, inside {@code
+   * depth} blocks of its body.
+   */
+  default void returnCall(int start, int end, int callee, int depth) {}
 }

@@ -15,8 +15,15 @@ import org.apache.logging.log4j.Logger;
  * not stop within a grace period is abandoned (the thread is a daemon), so a build never hangs,
  * whatever the backend or a blocked host call does.
  */
-final class InitDeadline {
+public final class InitDeadline {
   private static final Logger LOG = LogManager.getLogger(InitDeadline.class);
+
+  /** How init's timeout is described when it passes. */
+  public static String timeoutMessage(Duration timeout) {
+    return "init did not finish within --timeout "
+        + describe(timeout)
+        + "; raise --timeout if it needs longer, or find out why it does not end";
+  }
 
   /** Stack of the init thread: deep guest recursion runs on the Java stack in compiled mode. */
   static final long STACK_BYTES = 256L << 20;
@@ -45,13 +52,13 @@ final class InitDeadline {
               GRACE.toSeconds());
         }
         outcome.abandon();
-        throw new LimitExceededException(
-            "init did not finish within --timeout "
-                + describe(timeout)
-                + "; raise --timeout if it needs longer, or find out why it does not end");
+        throw new LimitExceededException(timeoutMessage(timeout));
       }
     } catch (InterruptedException e) {
+      // The run's own deadline (or the embedder) interrupted the wait: stop the guest as at init's
+      // deadline, so no guest code runs on after the run has failed.
       thread.interrupt();
+      outcome.awaitQuietly(GRACE.toNanos());
       outcome.abandon();
       Thread.currentThread().interrupt();
       throw new LimitExceededException("interrupted while waiting for init", e);
@@ -60,7 +67,7 @@ final class InitDeadline {
   }
 
   /** {@code 30 s}, {@code 1.5 s}, {@code 250 ms}: as the user would have written it. */
-  static String describe(Duration d) {
+  public static String describe(Duration d) {
     long millis = d.toMillis();
     if (millis % 1000 == 0) {
       return millis / 1000 + " s";
@@ -102,6 +109,23 @@ final class InitDeadline {
 
     boolean await(long nanos) throws InterruptedException {
       return done.await(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Waits up to {@code nanos} whatever interrupts arrive; they are not lost. */
+    void awaitQuietly(long nanos) {
+      long end = System.nanoTime() + nanos;
+      boolean interrupted = false;
+      while (true) {
+        try {
+          done.await(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+          break;
+        } catch (InterruptedException again) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     synchronized void abandon() {

@@ -7,6 +7,7 @@ import dev.wisex.api.WasmTrapException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.rewriter.instrument.LimitedModule;
 import dev.wisex.rewriter.instrument.Sizes;
 import dev.wisex.rewriter.names.ReservedNames;
@@ -91,6 +92,7 @@ public final class InitRunner {
           throw limitOr(
               instance,
               runnable,
+              original,
               options,
               new InitFailedException("start function trapped: " + e.getMessage(), e));
         } catch (GuestExit e) {
@@ -103,10 +105,10 @@ public final class InitRunner {
                   .filter(e -> e.kind() == ExternalKind.FUNCTION)
                   .isPresent()
               && !options.initFunc().equals(WasiNames.REACTOR_INIT);
-      if (reactor && !call(instance, runnable, WasiNames.REACTOR_INIT, options)) {
+      if (reactor && !call(instance, runnable, original, WasiNames.REACTOR_INIT, options)) {
         return instance;
       }
-      call(instance, runnable, options.initFunc(), options);
+      call(instance, runnable, original, options.initFunc(), options);
       return instance;
     } catch (RuntimeException e) {
       instance.close();
@@ -132,6 +134,7 @@ public final class InitRunner {
   private static InitFailedException limitOr(
       WasmInstance instance,
       LimitedModule runnable,
+      WasmModule original,
       WisexOptions options,
       InitFailedException trap) {
     InitLimits limits = options.limits();
@@ -139,6 +142,13 @@ public final class InitRunner {
       int hit = (int) instance.global(ReservedNames.LIMIT_HIT).low();
       if (hit != 0) {
         int memory = hit - 1;
+        int log2 = original.allMemories().get(memory).pageSizeLog2();
+        if (runnable.engine().binds(limits.maxMemoryBytes(), log2)) {
+          return new EngineLimitException(
+              "init tried to grow memory " + memory + " beyond " + runnable.engine().describe(log2),
+              runnable.engine(),
+              trap);
+        }
         return new LimitExceededException(
             "init tried to grow memory "
                 + memory
@@ -162,7 +172,11 @@ public final class InitRunner {
 
   /** Calls {@code export}; false if it ended init with an allowed {@code proc_exit(0)}. */
   private static boolean call(
-      WasmInstance instance, LimitedModule runnable, String export, WisexOptions options) {
+      WasmInstance instance,
+      LimitedModule runnable,
+      WasmModule original,
+      String export,
+      WisexOptions options) {
     LOG.debug("calling `{}`", export);
     try {
       instance.call(export);
@@ -171,6 +185,7 @@ public final class InitRunner {
       throw limitOr(
           instance,
           runnable,
+          original,
           options,
           new InitFailedException("`" + export + "` trapped: " + e.getMessage(), e));
     } catch (GuestExit e) {

@@ -3,6 +3,7 @@ package dev.wisex.rewriter.instrument;
 import dev.wisex.parser.ByteWriter;
 import dev.wisex.parser.DataSegment;
 import dev.wisex.parser.ExternalKind;
+import dev.wisex.parser.Interruption;
 import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.WasmModule;
@@ -19,7 +20,8 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Instrumentation pass: exports every mutable global and every memory under reserved names, so any
- * backend can read the state through exports alone.
+ * backend can read the state through exports alone, and leaves out the custom sections, which no
+ * engine needs and some reject when malformed.
  *
  * <p>It also adds one probe function per passive data segment that init might drop, because no
  * engine API tells whether a segment was dropped. The probe runs {@code memory.init} of one byte at
@@ -48,6 +50,9 @@ public final class Instrumenter {
 
     int importedGlobals = module.importCount(ExternalKind.GLOBAL);
     for (int i = 0; i < module.globals().size(); i++) {
+      if ((i & 0xFFF) == 0) {
+        Interruption.check();
+      }
       if (module.globals().get(i).type().mutable()) {
         int index = importedGlobals + i;
         String name = ReservedNames.global(index);
@@ -100,8 +105,12 @@ public final class Instrumenter {
           ModuleAssembler.appendToVector(
               module, Section.EXPORT, exportCount, exports.toByteArray()));
     }
+    // Engines get no custom sections: the spec says a malformed one (a `name` section with bad
+    // UTF-8, say) must not invalidate a module, yet engines reject it. The output keeps them.
     byte[] bytes =
-        contents.isEmpty() ? module.bytes() : ModuleAssembler.assemble(module, contents, Set.of());
+        contents.isEmpty() && module.sections().stream().noneMatch(s -> s.id() == Section.CUSTOM)
+            ? module.bytes()
+            : ModuleAssembler.assemble(module, contents, Set.of(Section.CUSTOM));
     LOG.debug(
         "instrumented: {} globals, {} memories, {} data-segment probes exported",
         globalExports.size(),

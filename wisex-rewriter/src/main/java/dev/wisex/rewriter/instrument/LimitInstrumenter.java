@@ -5,6 +5,7 @@ import dev.wisex.api.LimitExceededException;
 import dev.wisex.parser.ByteWriter;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.FunctionBody;
+import dev.wisex.parser.Interruption;
 import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.ModuleParser;
@@ -32,6 +33,8 @@ import org.apache.logging.log4j.Logger;
  *   <li>Memory cap: each {@code memory.grow} of a memory whose cap is below its own maximum calls a
  *       guard instead, which records the memory in a global and traps when the growth would pass
  *       the cap but not the memory's maximum (beyond the maximum the grow fails with -1 as usual).
+ *       The cap is the lower of {@code --max-memory} and the engine's own limit ({@link
+ *       EngineMemoryLimit}).
  *   <li>The start function is exported and the start section removed, so init calls it as a normal
  *       export and can read these globals after it traps.
  * </ul>
@@ -48,22 +51,39 @@ public final class LimitInstrumenter {
    * @throws LimitExceededException if a memory's initial size is already above the cap
    */
   public static LimitedModule apply(byte[] instrumented, int meteredFunctions, InitLimits limits) {
+    return apply(instrumented, meteredFunctions, limits, EngineMemoryLimit.NONE);
+  }
+
+  /**
+   * As above, on an engine whose memories cannot grow past {@code engine}: growth beyond it fails
+   * init naming the engine's limit, like growth beyond {@code --max-memory}.
+   */
+  public static LimitedModule apply(
+      byte[] instrumented, int meteredFunctions, InitLimits limits, EngineMemoryLimit engine) {
     WasmModule module = ModuleParser.parse(instrumented);
     List<MemoryType> memories = module.allMemories();
     long[] capPages = new long[memories.size()];
     boolean[] guarded = new boolean[memories.size()];
     for (int m = 0; m < memories.size(); m++) {
       MemoryType type = memories.get(m);
-      capPages[m] = capPages(type, limits.maxMemoryBytes());
+      capPages[m] =
+          Math.min(capPages(type, limits.maxMemoryBytes()), capPages(type, engine.maxBytes()));
       if (type.minimum() > capPages[m]) {
-        throw new LimitExceededException(
+        String start =
             "memory "
                 + m
                 + " starts at "
                 + type.minimum()
                 + " pages ("
                 + Sizes.describe(type.minimum() << type.pageSizeLog2())
-                + "), more than --max-memory "
+                + "), more than ";
+        if (engine.binds(limits.maxMemoryBytes(), type.pageSizeLog2())) {
+          throw new EngineLimitException(
+              start + engine.describe(type.pageSizeLog2()), engine, null);
+        }
+        throw new LimitExceededException(
+            start
+                + "--max-memory "
                 + Sizes.describe(limits.maxMemoryBytes())
                 + " allows; raise --max-memory");
       }
@@ -72,7 +92,7 @@ public final class LimitInstrumenter {
     boolean fuel = limits.fuelLimited();
     if (!fuel && !anyTrue(guarded)) {
       // Nothing to meter or guard: skip the scan of every function body (most runs end here).
-      return LimitedModule.unchanged(instrumented, capPages);
+      return LimitedModule.unchanged(instrumented, capPages, engine);
     }
     MeteringSites sites = MeteringSites.of(module);
     boolean anyGuard = false;
@@ -82,10 +102,10 @@ public final class LimitInstrumenter {
       }
     }
     if (!fuel && !anyGuard) {
-      return LimitedModule.unchanged(instrumented, capPages);
+      return LimitedModule.unchanged(instrumented, capPages, engine);
     }
     return new Builder(module, sites, meteredFunctions, limits, capPages, guarded, fuel, anyGuard)
-        .build();
+        .build(engine);
   }
 
   private static boolean anyTrue(boolean[] values) {
@@ -150,7 +170,7 @@ public final class LimitInstrumenter {
       }
     }
 
-    LimitedModule build() {
+    LimitedModule build(EngineMemoryLimit engine) {
       Map<Integer, byte[]> contents = new HashMap<>();
       ByteWriter exports = new ByteWriter();
       int exportCount = 0;
@@ -219,7 +239,7 @@ public final class LimitInstrumenter {
           fuel ? limits.fuel() : "unlimited",
           guards.size(),
           startExport.isPresent() ? "exported" : "absent");
-      return new LimitedModule(bytes, startExport, fuel, memoryCap, capPages);
+      return new LimitedModule(bytes, startExport, fuel, memoryCap, capPages, engine);
     }
 
     /** The code section with every metered body rewritten and the guards appended. */
@@ -229,6 +249,9 @@ public final class LimitInstrumenter {
       ByteWriter out = new ByteWriter(in.length);
       out.u32(bodies.size() + guards.size());
       for (int i = 0; i < bodies.size(); i++) {
+        if ((i & 0xFF) == 0) {
+          Interruption.check();
+        }
         FunctionBody body = bodies.get(i);
         byte[] rewritten =
             i < meteredFunctions ? meter(body, sites.bodies().get(i)) : slice(in, body);

@@ -12,11 +12,17 @@ import java.util.Optional;
  * @param fuel whether the {@code __wisex_fuel} global exists
  * @param memoryCap whether the {@code __wisex_limit_hit} global exists
  * @param capPages per memory index, the most pages it may grow to during init
+ * @param engine the engine's own limit, which {@code capPages} also respects
  */
 public record LimitedModule(
-    byte[] bytes, Optional<String> startExport, boolean fuel, boolean memoryCap, long[] capPages) {
+    byte[] bytes,
+    Optional<String> startExport,
+    boolean fuel,
+    boolean memoryCap,
+    long[] capPages,
+    EngineMemoryLimit engine) {
   /** The module unchanged: no limit needs code. */
-  static LimitedModule unchanged(byte[] bytes, long[] capPages) {
-    return new LimitedModule(bytes, Optional.empty(), false, false, capPages);
+  static LimitedModule unchanged(byte[] bytes, long[] capPages, EngineMemoryLimit engine) {
+    return new LimitedModule(bytes, Optional.empty(), false, false, capPages, engine);
   }
 }

@@ -12,6 +12,7 @@ import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.Global;
 import dev.wisex.parser.Import;
 import dev.wisex.parser.ImportSectionEncoder;
+import dev.wisex.parser.Interruption;
 import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.ModuleWriter;
@@ -205,6 +206,9 @@ public final class Rewriter {
     int imported = module.importCount(ExternalKind.GLOBAL);
     List<Global> out = new ArrayList<>();
     for (int i = 0; i < module.globals().size(); i++) {
+      if ((i & 0xFFF) == 0) {
+        Interruption.check();
+      }
       Global g = module.globals().get(i);
       GlobalValue value = snapshot.globals().get(imported + i);
       out.add(value == null ? g : new Global(g.type(), constant(value)));

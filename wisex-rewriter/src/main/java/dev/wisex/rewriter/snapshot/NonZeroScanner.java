@@ -1,5 +1,6 @@
 package dev.wisex.rewriter.snapshot;
 
+import dev.wisex.parser.Interruption;
 import dev.wisex.runtime.spi.GuestMemory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -32,6 +33,7 @@ final class NonZeroScanner {
     long size = memory.byteSize();
     byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(8, size))];
     for (long base = 0; base < size; base += chunk.length) {
+      Interruption.check();
       int length = (int) Math.min(chunk.length, size - base);
       memory.read(base, chunk, 0, length);
       scanner.scanChunk(chunk, length, base, ranges, maxGap);

@@ -57,6 +57,17 @@ public final class ChicoryRuntime implements WasmRuntime {
     return EnumSet.copyOf(CAPABILITIES);
   }
 
+  /**
+   * Chicory's memories hold at most {@link com.dylibso.chicory.runtime.Memory#RUNTIME_MAX_PAGES}
+   * pages (its addresses are Java {@code int}s), and beyond that its {@code memory.grow} returns
+   * -1.
+   */
+  @Override
+  public long maxMemoryBytes() {
+    return (long) com.dylibso.chicory.runtime.Memory.RUNTIME_MAX_PAGES
+        * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
+  }
+
   @Override
   public WasmInstance instantiate(byte[] module, HostImports imports, InstanceConfig config) {
     Objects.requireNonNull(module, "module");

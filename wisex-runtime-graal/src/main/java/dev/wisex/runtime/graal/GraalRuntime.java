@@ -80,6 +80,16 @@ public final class GraalRuntime implements WasmRuntime {
     return EnumSet.copyOf(CAPABILITIES);
   }
 
+  /**
+   * GraalWasm's off-heap memory, which {@link #newContext} chooses for any memory that may grow
+   * past a byte array, holds 64,000,000,000,000 bytes (its {@code
+   * MAX_MEMORY_64_INSTANCE_BYTE_SIZE}); a 32-bit memory reaches its full 4 GiB.
+   */
+  @Override
+  public long maxMemoryBytes() {
+    return 64_000_000_000_000L;
+  }
+
   @Override
   public WasmInstance instantiate(byte[] module, HostImports imports, InstanceConfig config) {
     Objects.requireNonNull(module, "module");
@@ -134,6 +144,10 @@ public final class GraalRuntime implements WasmRuntime {
         // GraalWasm implements 64-bit memories only on off-heap (Unsafe) memory; other modules keep
         // the default byte-array memory.
         builder.option("wasm.Memory64", "true").option("wasm.UseUnsafeMemory", "true");
+      } else if (info.mayExceedByteArrayMemory()) {
+        // GraalWasm's byte-array memory stops at 32,767 pages, where memory.grow returns -1; with
+        // this option a memory whose maximum is above that is off-heap and reaches 4 GiB.
+        builder.option("wasm.UseUnsafeMemory", "true");
       }
       return builder.build();
     } catch (RuntimeException e) {

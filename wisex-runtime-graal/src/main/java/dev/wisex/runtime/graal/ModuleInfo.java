@@ -60,6 +60,8 @@ final class ModuleInfo {
   private int importedFunctions;
   private int memories;
   private boolean memory64;
+  private boolean largeMemory;
+  private static final long BYTE_ARRAY_MEMORY_PAGES = 32_767;
   private int start = -1;
   private final byte[] prepared;
   private final String startExport;
@@ -120,6 +122,11 @@ final class ModuleInfo {
 
   boolean usesMemory64() {
     return memory64;
+  }
+
+  /** Whether a memory may grow past the 32,767 pages of GraalWasm's byte-array memory. */
+  boolean mayExceedByteArrayMemory() {
+    return largeMemory;
   }
 
   /** The signature of a type index, or {@code null} if the type section could not be read. */
@@ -259,7 +266,7 @@ final class ModuleInfo {
           limits(in);
         }
         case MEMORY -> {
-          limits(in);
+          memoryLimits(in);
           memories++;
         }
         case GLOBAL -> {
@@ -286,9 +293,18 @@ final class ModuleInfo {
   private void readMemories(Reader in) {
     long count = in.u32();
     for (long i = 0; i < count; i++) {
-      limits(in);
+      memoryLimits(in);
       memories++;
     }
+  }
+
+  /** A memory's limits: notes whether its maximum is above what a byte-array memory holds. */
+  private void memoryLimits(Reader in) {
+    int flags = in.u8();
+    memory64 |= (flags & 0x04) != 0;
+    in.u64();
+    long maximum = (flags & 0x01) != 0 ? in.u64() : Long.MAX_VALUE;
+    largeMemory |= Long.compareUnsigned(maximum, BYTE_ARRAY_MEMORY_PAGES) > 0;
   }
 
   private int limits(Reader in) {

@@ -43,6 +43,15 @@ public interface WasmRuntime {
   WasmInstance instantiate(byte[] module, HostImports imports, InstanceConfig config);
 
   /**
+   * The largest linear memory this backend can hold, in bytes. Init fails naming this limit when a
+   * module tries to grow a memory past it (rather than seeing {@code memory.grow} return -1, which
+   * the module's own maximum would not), so a backend states its true limit here.
+   */
+  default long maxMemoryBytes() {
+    return Long.MAX_VALUE;
+  }
+
+  /**
    * Creates a zero-filled memory of {@code limits.minimum()} pages for a memory import, to be
    * passed in {@link HostImports#memories()}. A backend that declares {@link
    * Capability#IMPORTED_MEMORY} implements it; a shared memory may be linked into several instances

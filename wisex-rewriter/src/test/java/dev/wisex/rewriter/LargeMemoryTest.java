@@ -1,0 +1,103 @@
+package dev.wisex.rewriter;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wisex.api.InitFailedException;
+import dev.wisex.api.WisexException;
+import dev.wisex.api.WisexOptions;
+import dev.wisex.api.WisexResult;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.WasmModule;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.runtime.spi.WasmRuntime;
+import dev.wisex.testkit.Wat;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Memories past 2 GiB (issue 18): a grow that the module's maximum and the spec allow either
+ * succeeds or fails init naming the engine's limit; it never returns -1 into a snapshot.
+ */
+class LargeMemoryTest {
+  static List<String> backends() {
+    return Differential.everyBackend().stream().map(d -> d.runtime().name()).toList();
+  }
+
+  private static byte[] wat(String name) {
+    return Wat.resource(LargeMemoryTest.class, "/wat/large/" + name + ".wat");
+  }
+
+  private static WisexResult run(String runtime, byte[] module) {
+    return new Preinitializer(WisexOptions.builder().runtime(runtime).build())
+        .preinitialize(module);
+  }
+
+  private static WasmRuntime runtime(String name) {
+    return RuntimeRegistry.discover().select(name, Set.of());
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
+  void growPast2GibSucceedsOrFailsNamingTheEngineLimit(String name) {
+    byte[] module = wat("grow_past_2gib");
+    WasmRuntime runtime = runtime(name);
+    if (runtime.maxMemoryBytes() < (32768L << 16)) {
+      InitFailedException e = assertFailsNamingLimit(name, module);
+      assertTrue(e.getMessage().contains("grow memory 0"), e.getMessage());
+      return;
+    }
+    assertGrewTo2Gib(run(name, module));
+  }
+
+  /**
+   * Without {@code --runtime}, init that outgrows the preferred engine runs again on one that holds
+   * the memory (here: GraalWasm after Chicory), so the default succeeds wherever any backend can.
+   */
+  @Test
+  void withoutARuntimeNameInitMovesToAnEngineThatHoldsTheMemory() {
+    List<String> able =
+        backends().stream().filter(n -> runtime(n).maxMemoryBytes() >= (32768L << 16)).toList();
+    Assumptions.assumeFalse(able.isEmpty(), "no backend here holds 2 GiB");
+    WisexResult result =
+        new Preinitializer(WisexOptions.defaults()).preinitialize(wat("grow_past_2gib"));
+    assertEquals(able.get(0), result.report().runtime());
+    assertGrewTo2Gib(result);
+  }
+
+  private static void assertGrewTo2Gib(WisexResult result) {
+    WasmModule output = ModuleParser.parse(result.module());
+    assertEquals(32768, output.allMemories().get(0).minimum(), "pages after the grow");
+    // memory.grow returns the old size (the spec): 1 page.
+    assertArrayEquals(new byte[] {0x41, 1, 0x0B}, output.globals().get(0).initExpr());
+    assertEquals(1, output.data().size(), "one segment for the one non-zero byte");
+  }
+
+  @Test
+  void memoryStartingAt4GibFailsNamingTheEngineLimitOnChicory() {
+    // Only where the engine's limit is below 4 GiB: elsewhere the test would need 4 GiB of RAM.
+    for (String name : backends()) {
+      if (runtime(name).maxMemoryBytes() < (65536L << 16)) {
+        InitFailedException e = assertFailsNamingLimit(name, wat("starts_at_4gib"));
+        assertTrue(e.getMessage().contains("starts at 65536 pages"), e.getMessage());
+      }
+    }
+  }
+
+  private static InitFailedException assertFailsNamingLimit(String name, byte[] module) {
+    WisexException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            WisexException.class, () -> run(name, module));
+    assertTrue(e instanceof InitFailedException, e.toString());
+    assertTrue(
+        e.getMessage().contains("runtime `" + name + "` can hold")
+            && e.getMessage().contains("--runtime"),
+        e.getMessage());
+    return (InitFailedException) e;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.wisex.testkit;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Valid modules with huge counts, encoded directly (assembling their WAT would take longer than the
+ * run under test): each has a {@code wizex.initialize} that does nothing, so every stage but init
+ * sees the full size. Issue 18 found stages quadratic in such counts.
+ */
+public final class HostileModules {
+  private static final byte[] HEADER = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
+  private static final String INIT = "wizex.initialize";
+
+  private HostileModules() {}
+
+  /** {@code n} exports of the init function besides {@code wizex.initialize}. */
+  public static byte[] exports(int n) {
+    Leb exports = new Leb().u32(n + 1).name(INIT).u8(0).u32(0);
+    for (int i = 0; i < n; i++) {
+      exports.name("e" + i).u8(0).u32(0);
+    }
+    return module(1, new Leb().u32(1).u8(0x60).u8(0).u8(0), null, exports, emptyBody());
+  }
+
+  /** {@code n} mutable {@code i32} globals, each initialized to its index. */
+  public static byte[] mutableGlobals(int n) {
+    Leb globals = new Leb().u32(n);
+    for (int i = 0; i < n; i++) {
+      globals.u8(0x7F).u8(1).u8(0x41).s32(i).u8(0x0B);
+    }
+    return module(
+        1,
+        new Leb().u32(1).u8(0x60).u8(0).u8(0),
+        globals,
+        new Leb().u32(1).name(INIT).u8(0).u32(0),
+        emptyBody());
+  }
+
+  /** {@code n} distinct function types {@code (param i32 ...)} of up to 8 params and results. */
+  public static byte[] types(int n) {
+    Leb types = new Leb().u32(n);
+    types.u8(0x60).u8(0).u8(0); // type 0: () -> (), the init function's
+    for (int i = 1; i < n; i++) {
+      int params = i % 9;
+      int results = (i / 9) % 9;
+      types.u8(0x60).u32(params);
+      for (int p = 0; p < params; p++) {
+        types.u8(0x7F - ((i / 81 + p) % 4)); // i32, i64, f32, f64
+      }
+      types.u32(results);
+      for (int r = 0; r < results; r++) {
+        types.u8(0x7F);
+      }
+    }
+    return module(1, types, null, new Leb().u32(1).name(INIT).u8(0).u32(0), emptyBody());
+  }
+
+  /** An init function holding one {@code br_table} with {@code n} targets, all to its block. */
+  public static byte[] brTable(int n) {
+    Leb code = new Leb().u8(0); // no locals
+    code.u8(0x02).u8(0x40); // block
+    code.u8(0x41).u8(0); // i32.const 0
+    code.u8(0x0E).u32(n); // br_table n targets
+    for (int i = 0; i < n; i++) {
+      code.u8(0);
+    }
+    code.u8(0).u8(0x0B).u8(0x0B); // default 0; end block; end function
+    return module(
+        1,
+        new Leb().u32(1).u8(0x60).u8(0).u8(0),
+        null,
+        new Leb().u32(1).name(INIT).u8(0).u32(0),
+        new Leb().u32(1).u32(code.size()).bytes(code));
+  }
+
+  private static Leb emptyBody() {
+    return new Leb().u32(1).u32(2).u8(0).u8(0x0B);
+  }
+
+  private static byte[] module(int functions, Leb types, Leb globals, Leb exports, Leb code) {
+    Leb module = new Leb().bytes(HEADER);
+    section(module, 1, types);
+    Leb funcs = new Leb().u32(functions);
+    for (int i = 0; i < functions; i++) {
+      funcs.u32(0);
+    }
+    section(module, 3, funcs);
+    if (globals != null) {
+      section(module, 6, globals);
+    }
+    section(module, 7, exports);
+    section(module, 10, code);
+    return module.out.toByteArray();
+  }
+
+  private static void section(Leb module, int id, Leb content) {
+    module.u8(id).u32(content.size()).bytes(content);
+  }
+
+  /** A growing buffer with the binary format's LEB128 encodings. */
+  private static final class Leb {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    Leb u8(int b) {
+      out.write(b);
+      return this;
+    }
+
+    Leb u32(long value) {
+      do {
+        int b = (int) (value & 0x7F);
+        value >>>= 7;
+        out.write(value != 0 ? b | 0x80 : b);
+      } while (value != 0);
+      return this;
+    }
+
+    Leb s32(int value) {
+      while (true) {
+        int b = value & 0x7F;
+        value >>= 7;
+        boolean done = (value == 0 && (b & 0x40) == 0) || (value == -1 && (b & 0x40) != 0);
+        out.write(done ? b : b | 0x80);
+        if (done) {
+          return this;
+        }
+      }
+    }
+
+    Leb name(String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      return u32(b.length).bytes(b);
+    }
+
+    Leb bytes(byte[] b) {
+      out.writeBytes(b);
+      return this;
+    }
+
+    Leb bytes(Leb other) {
+      return bytes(other.out.toByteArray());
+    }
+
+    int size() {
+      return out.size();
+    }
+  }
+}
