@@ -14,6 +14,7 @@ import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.PreloadedModules;
 import dev.wisex.rewriter.init.WasiHosts;
+import dev.wisex.rewriter.instrument.ConformancePass;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.instrument.LimitInstrumenter;
@@ -116,7 +117,9 @@ public final class Preinitializer {
     InstrumentedModule instrumented = Instrumenter.instrument(module, code);
     LimitedModule runnable =
         LimitInstrumenter.apply(
-            instrumented.bytes(), module.functionTypes().length, options.limits());
+            ConformancePass.apply(instrumented.bytes(), runtime.knownDefects()),
+            module.functionTypes().length,
+            options.limits());
     clock.lap("instrument");
     LOG.debug(
         "running init on runtime `{}` {} ({}; module needs {})",

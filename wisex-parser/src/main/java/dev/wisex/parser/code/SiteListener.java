@@ -12,6 +12,9 @@ interface SiteListener {
 
         @Override
         public void memoryGrow(int start, int end, int memory) {}
+
+        @Override
+        public void computation(int start, int end, int opcode) {}
       };
 
   /** A {@code loop}'s body starts at {@code offset} (just past its block type). */
@@ -19,4 +22,10 @@ interface SiteListener {
 
   /** A {@code memory.grow} of {@code memory} occupies {@code [start, end)}. */
   void memoryGrow(int start, int end, int memory);
+
+  /**
+   * A numeric or SIMD instruction occupies {@code [start, end)}; {@code opcode} as {@link
+   * InstructionSites} numbers it.
+   */
+  void computation(int start, int end, int opcode);
 }
