@@ -53,6 +53,8 @@ import java.util.Objects;
  * @param clockEpoch where init's virtual wall clock starts, in seconds since 1970 ({@code
  *     --clock-epoch}), or {@code null}: then {@code SOURCE_DATE_EPOCH} when that environment
  *     variable is set, else 2000-01-01T00:00:00Z
+ * @param crossCheck run init on every available backend that supports the module and fail, naming
+ *     the first differing global or memory range, unless all outputs agree ({@code --cross-check})
  */
 public record WisexOptions(
     String initFunc,
@@ -75,7 +77,8 @@ public record WisexOptions(
     StdioStreams stdio,
     boolean verify,
     InitLimits limits,
-    Long clockEpoch) {
+    Long clockEpoch,
+    boolean crossCheck) {
 
   /** Wizer's default init export name, in wisex's spelling. */
   public static final String DEFAULT_INIT_FUNC = "wizex.initialize";
@@ -132,6 +135,7 @@ public record WisexOptions(
     b.stdio = stdio;
     b.limits = limits;
     b.clockEpoch = clockEpoch;
+    b.crossCheck = crossCheck;
     return b;
   }
 
@@ -158,6 +162,7 @@ public record WisexOptions(
     private StdioStreams stdio;
     private InitLimits limits = InitLimits.defaults();
     private Long clockEpoch;
+    private boolean crossCheck;
 
     private Builder() {}
 
@@ -292,6 +297,12 @@ public record WisexOptions(
       return this;
     }
 
+    /** Run init on every available backend and require the same output ({@code --cross-check}). */
+    public Builder crossCheck(boolean value) {
+      crossCheck = value;
+      return this;
+    }
+
     public WisexOptions build() {
       return new WisexOptions(
           initFunc,
@@ -314,7 +325,8 @@ public record WisexOptions(
           stdio,
           verify,
           limits,
-          clockEpoch);
+          clockEpoch,
+          crossCheck);
     }
   }
 }

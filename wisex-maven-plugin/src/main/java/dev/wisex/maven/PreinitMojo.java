@@ -62,6 +62,13 @@ public final class PreinitMojo extends AbstractMojo {
   @Parameter(property = "wisex.clockEpoch", defaultValue = "${project.build.outputTimestamp}")
   String clockEpoch;
 
+  /**
+   * Run init on every backend available to the plugin that runs the module and fail unless their
+   * outputs agree ({@code --cross-check}); one full run per backend.
+   */
+  @Parameter(property = "wisex.crossCheck", defaultValue = "false")
+  boolean crossCheck;
+
   /** Skip the goal. */
   @Parameter(property = "wisex.skip", defaultValue = "false")
   boolean skip;
@@ -118,6 +125,7 @@ public final class PreinitMojo extends AbstractMojo {
             .allowWasi(allowWasi)
             .runtime(runtime)
             .verify(verify)
+            .crossCheck(crossCheck)
             .programName(file.input.getName())
             // Guest output is logged instead of interleaving with Maven's.
             .inheritStdio(false);

@@ -104,6 +104,10 @@ public final class Preinitializer {
    *     fails
    */
   public WisexResult preinitialize(byte[] input) {
+    if (options.crossCheck()) {
+      return CrossCheck.run(
+          input, options, runtimes, o -> new Preinitializer(o, runtimes, hostFunctions, progress));
+    }
     StageClock clock = new StageClock();
     progress.stage("parse", input.length + " bytes");
     WasmModule module = ModuleParser.parse(input);
