@@ -50,6 +50,11 @@ import java.util.Objects;
  *     snapshotted global and every memory byte equals the snapshot ({@code --verify})
  * @param limits bounds on init's steps, wall-clock time and memory ({@code --fuel}, {@code
  *     --timeout}, {@code --max-memory})
+ * @param clockEpoch where init's virtual wall clock starts, in seconds since 1970 ({@code
+ *     --clock-epoch}), or {@code null}: then {@code SOURCE_DATE_EPOCH} when that environment
+ *     variable is set, else 2000-01-01T00:00:00Z
+ * @param crossCheck run init on every available backend that supports the module and fail, naming
+ *     the first differing global or memory range, unless all outputs agree ({@code --cross-check})
  */
 public record WisexOptions(
     String initFunc,
@@ -71,7 +76,9 @@ public record WisexOptions(
     String programName,
     StdioStreams stdio,
     boolean verify,
-    InitLimits limits) {
+    InitLimits limits,
+    Long clockEpoch,
+    boolean crossCheck) {
 
   /** Wizer's default init export name, in wisex's spelling. */
   public static final String DEFAULT_INIT_FUNC = "wizex.initialize";
@@ -127,6 +134,8 @@ public record WisexOptions(
     b.verify = verify;
     b.stdio = stdio;
     b.limits = limits;
+    b.clockEpoch = clockEpoch;
+    b.crossCheck = crossCheck;
     return b;
   }
 
@@ -152,6 +161,8 @@ public record WisexOptions(
     private boolean verify;
     private StdioStreams stdio;
     private InitLimits limits = InitLimits.defaults();
+    private Long clockEpoch;
+    private boolean crossCheck;
 
     private Builder() {}
 
@@ -280,6 +291,18 @@ public record WisexOptions(
       return this;
     }
 
+    /** Where init's wall clock starts, in seconds since 1970 ({@code --clock-epoch}). */
+    public Builder clockEpoch(long seconds) {
+      clockEpoch = seconds;
+      return this;
+    }
+
+    /** Run init on every available backend and require the same output ({@code --cross-check}). */
+    public Builder crossCheck(boolean value) {
+      crossCheck = value;
+      return this;
+    }
+
     public WisexOptions build() {
       return new WisexOptions(
           initFunc,
@@ -301,7 +324,9 @@ public record WisexOptions(
           programName,
           stdio,
           verify,
-          limits);
+          limits,
+          clockEpoch,
+          crossCheck);
     }
   }
 }

@@ -79,13 +79,21 @@ final class HostOptions {
   long seed = WisexOptions.defaults().seed();
 
   @Option(
+      names = "--clock-epoch",
+      paramLabel = "SECONDS",
+      description =
+          "Start init's wall clock at SECONDS since 1970 (default: $SOURCE_DATE_EPOCH when set, else"
+              + " 946684800, 2000-01-01T00:00:00Z).")
+  Long clockEpoch;
+
+  @Option(
       names = "--nondeterministic",
       paramLabel = "BOOL",
       arity = "0..1",
       fallbackValue = "true",
       description =
-          "Give init the real clocks and a secure random source instead of the fixed clock (2000-01-01T00:00:00Z,"
-              + " advanced only by sleeps) and the seeded stream; the output then differs between runs (default:"
+          "Give init the real clocks and a secure random source instead of the fixed clocks (see --clock-epoch;"
+              + " advanced only by reads and sleeps) and the seeded stream; the output then differs between runs (default:"
               + " ${DEFAULT-VALUE}).")
   boolean nondeterministic = WisexOptions.defaults().nondeterministic();
 
@@ -106,6 +114,9 @@ final class HostOptions {
         .seed(seed)
         .nondeterministic(nondeterministic)
         .allowExitZero(allowExitZero);
+    if (clockEpoch != null) {
+      builder.clockEpoch(clockEpoch);
+    }
     for (String env : envs) {
       int eq = env.indexOf('=');
       if (eq <= 0) {

@@ -31,7 +31,14 @@ final class RuntimeOptions {
               + " and memory byte equals the snapshot; exit 1 with the first difference if not.")
   boolean verify;
 
+  @Option(
+      names = "--cross-check",
+      description =
+          "Run init on every available backend that runs the module (one full run each) and exit 1,"
+              + " naming the first differing global or memory range, unless all outputs agree.")
+  boolean crossCheck;
+
   void applyTo(WisexOptions.Builder builder) {
-    builder.runtime(runtime).executionMode(executionMode).verify(verify);
+    builder.runtime(runtime).executionMode(executionMode).verify(verify).crossCheck(crossCheck);
   }
 }

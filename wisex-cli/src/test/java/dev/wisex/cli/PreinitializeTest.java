@@ -50,6 +50,20 @@ class PreinitializeTest {
   }
 
   @Test
+  void crossCheckRunsEveryBackendAndWritesTheAgreedOutput() throws IOException {
+    Path in = Files.write(dir.resolve("counter.wasm"), Samples.counter());
+    Path checked = dir.resolve("checked.wasm");
+    Path plain = dir.resolve("plain.wasm");
+
+    Cli.Result r = Cli.run("--cross-check", in.toString(), "-o", checked.toString());
+    Cli.Result p = Cli.run(in.toString(), "-o", plain.toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals(0, p.exitCode(), p::toString);
+    assertArrayEquals(Files.readAllBytes(plain), Files.readAllBytes(checked));
+  }
+
+  @Test
   void fileToFile() throws IOException {
     byte[] input = Samples.counter();
     Path in = Files.write(dir.resolve("counter.wasm"), input);

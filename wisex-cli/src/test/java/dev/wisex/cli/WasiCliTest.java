@@ -120,6 +120,38 @@ class WasiCliTest {
     assertFalse(java.util.Arrays.equals(a.stdoutBytes(), c.stdoutBytes()));
   }
 
+  @Test
+  void clockEpochMovesTheWallClock() throws Exception {
+    String wat =
+        """
+        (module
+          (import "wasi_snapshot_preview1" "clock_time_get" (func $clock (param i32 i64 i32) (result i32)))
+          (memory (export "memory") 1)
+          (func (export "wizex.initialize")
+            (drop (call $clock (i32.const 0) (i64.const 1) (i32.const 64)))))
+        """;
+    Path in = write("epoch.wasm", Wat.assemble(wat));
+
+    Cli.Result a = Cli.run("--allow-wasi", "--clock-epoch", "1700000000", in.toString());
+    Cli.Result b = Cli.run("--allow-wasi", "--clock-epoch", "1700000000", in.toString());
+    Cli.Result c = Cli.run("--allow-wasi", "--clock-epoch", "1700000001", in.toString());
+
+    assertEquals(0, a.exitCode(), a::toString);
+    // 1700000000 s in nanoseconds, little-endian, lands in the output's data; its two low bytes
+    // are 0, which a data segment may leave out, so only the other six are looked for.
+    byte[] nanos =
+        java.nio.ByteBuffer.allocate(8)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+            .putLong(1_700_000_000L * 1_000_000_000L)
+            .array();
+    assertTrue(
+        dev.wisex.testkit.Bytes.contains(
+            a.stdoutBytes(), java.util.Arrays.copyOfRange(nanos, 2, 8)),
+        a::toString);
+    assertArrayEquals(a.stdoutBytes(), b.stdoutBytes());
+    assertFalse(java.util.Arrays.equals(a.stdoutBytes(), c.stdoutBytes()));
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

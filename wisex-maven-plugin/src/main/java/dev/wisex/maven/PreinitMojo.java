@@ -55,6 +55,20 @@ public final class PreinitMojo extends AbstractMojo {
   @Parameter(property = "wisex.verify", defaultValue = "false")
   boolean verify;
 
+  /**
+   * Where init's wall clock starts ({@code --clock-epoch}): seconds since 1970 or an ISO-8601
+   * instant. Defaults to the project's reproducible-build timestamp, when it sets one.
+   */
+  @Parameter(property = "wisex.clockEpoch", defaultValue = "${project.build.outputTimestamp}")
+  String clockEpoch;
+
+  /**
+   * Run init on every backend available to the plugin that runs the module and fail unless their
+   * outputs agree ({@code --cross-check}); one full run per backend.
+   */
+  @Parameter(property = "wisex.crossCheck", defaultValue = "false")
+  boolean crossCheck;
+
   /** Skip the goal. */
   @Parameter(property = "wisex.skip", defaultValue = "false")
   boolean skip;
@@ -111,9 +125,11 @@ public final class PreinitMojo extends AbstractMojo {
             .allowWasi(allowWasi)
             .runtime(runtime)
             .verify(verify)
+            .crossCheck(crossCheck)
             .programName(file.input.getName())
             // Guest output is logged instead of interleaving with Maven's.
             .inheritStdio(false);
+    ClockEpoch.seconds(clockEpoch).ifPresent(builder::clockEpoch);
     dirs.forEach(dir -> builder.dir(dir.toPath()));
     return builder.build();
   }

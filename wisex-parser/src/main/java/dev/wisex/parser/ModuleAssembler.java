@@ -1,15 +1,17 @@
 package dev.wisex.parser;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Writes a module from an input module plus section changes: replaced sections take their new
- * contents in place, new sections are inserted where the binary format's order puts them, removed
- * ones are left out, and every other section (custom ones included) is copied byte-for-byte where
- * it stood.
+ * contents in place, new sections are inserted where the binary format's order puts them (right
+ * after the last known section before them, so trailing custom sections such as {@code name} stay
+ * last), removed ones are left out, and every other section (custom ones included) is copied
+ * byte-for-byte where it stood.
  */
 public final class ModuleAssembler {
   private ModuleAssembler() {}
@@ -45,26 +47,50 @@ public final class ModuleAssembler {
         pending.put(Section.orderOf(id), id);
       }
     }
-    for (Section s : module.sections()) {
-      if (s.id() != Section.CUSTOM) {
-        int order = Section.orderOf(s.id());
-        while (!pending.isEmpty() && pending.firstKey() < order) {
-          int id = pending.pollFirstEntry().getValue();
-          out.section(id, contents.get(id));
+    List<Section> sections = module.sections();
+    insertBefore(out, pending, contents, nextKnownOrder(sections, 0));
+    for (int i = 0; i < sections.size(); i++) {
+      Section s = sections.get(i);
+      boolean custom = s.id() == Section.CUSTOM;
+      SectionBody replacement = custom ? null : contents.get(s.id());
+      // removed holding CUSTOM leaves out every custom section.
+      if (!removed.contains(s.id())) {
+        if (replacement != null) {
+          out.section(s.id(), replacement);
+        } else {
+          out.copy(module, s);
         }
       }
-      if (removed.contains(s.id())) {
-        continue;
-      }
-      SectionBody replacement = s.id() == Section.CUSTOM ? null : contents.get(s.id());
-      if (replacement != null) {
-        out.section(s.id(), replacement);
-      } else {
-        out.copy(module, s);
+      if (!custom) {
+        // New sections go right after the last known section that precedes them, so custom
+        // sections that followed it (a trailing `name` section) stay after them, as in Wizer.
+        insertBefore(out, pending, contents, nextKnownOrder(sections, i + 1));
       }
     }
-    pending.values().forEach(id -> out.section(id, contents.get(id)));
+    insertBefore(out, pending, contents, Integer.MAX_VALUE);
     return out;
+  }
+
+  /** Writes the pending sections whose order is below {@code order}, in order. */
+  private static void insertBefore(
+      ModuleWriter out,
+      TreeMap<Integer, Integer> pending,
+      Map<Integer, SectionBody> contents,
+      int order) {
+    while (!pending.isEmpty() && pending.firstKey() < order) {
+      int id = pending.pollFirstEntry().getValue();
+      out.section(id, contents.get(id));
+    }
+  }
+
+  /** The order of the first known section at or after {@code from}; none: above every order. */
+  private static int nextKnownOrder(List<Section> sections, int from) {
+    for (int i = from; i < sections.size(); i++) {
+      if (sections.get(i).id() != Section.CUSTOM) {
+        return Section.orderOf(sections.get(i).id());
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   /**

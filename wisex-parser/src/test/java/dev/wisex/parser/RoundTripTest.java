@@ -2,9 +2,13 @@ package dev.wisex.parser;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.testkit.WasmValidator;
 import dev.wisex.testkit.Wat;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -118,5 +122,38 @@ class RoundTripTest {
     WasmModule again = ModuleParser.parse(out);
     assertEquals(Section.MEMORY, again.sections().get(0).id());
     assertEquals(Section.DATA, again.sections().get(1).id());
+  }
+
+  @Test
+  void insertsNewSectionsBeforeTrailingCustomSections() {
+    WasmModule m =
+        ModuleParser.parse(
+            Wat.assembleWithDebugNames(
+                "(module (memory 1) (func $init (export \"init\") (i32.store8 (i32.const 0)"
+                    + " (i32.const 1))))"));
+    assertEquals(Section.CUSTOM, m.sections().get(m.sections().size() - 1).id(), "name last");
+    byte[] out =
+        ModuleAssembler.assemble(
+            m,
+            Map.of(
+                Section.DATA,
+                new DataSectionWriter()
+                    .active(0, ConstExpr.i32(0), new byte[] {1}, 0, 1)
+                    .toContent()),
+            Set.of());
+    var ids = ModuleParser.parse(out).sections().stream().map(Section::id).toList();
+    assertEquals(List.of(Section.DATA, Section.CUSTOM), ids.subList(ids.size() - 2, ids.size()));
+    WasmValidator.validate(out);
+    byte[] data =
+        Arrays.copyOfRange(out, m.sections().get(m.sections().size() - 2).end(), out.length);
+    byte[] dataAfterName = Arrays.copyOf(m.bytes(), m.bytes().length + data.length);
+    System.arraycopy(data, 0, dataAfterName, m.bytes().length, data.length);
+    AssertionError refused =
+        assertThrows(AssertionError.class, () -> WasmValidator.validate(dataAfterName));
+    assertTrue(refused.getMessage().contains("after the name section"), refused.getMessage());
+    assertThrows(
+        AssertionError.class,
+        () -> WasmValidator.validate(Arrays.copyOf(out, out.length - 1)),
+        "wabt reads the binary");
   }
 }

@@ -14,6 +14,7 @@ import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.PreloadedModules;
 import dev.wisex.rewriter.init.WasiHosts;
+import dev.wisex.rewriter.instrument.ConformancePass;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.rewriter.instrument.EngineMemoryLimit;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
@@ -106,6 +107,10 @@ public final class Preinitializer {
    *     fails
    */
   public WisexResult preinitialize(byte[] input) {
+    if (options.crossCheck()) {
+      return CrossCheck.run(
+          input, options, runtimes, o -> new Preinitializer(o, runtimes, hostFunctions, progress));
+    }
     try (RunDeadline deadline = new RunDeadline(options.limits().timeout())) {
       try {
         try {
@@ -148,7 +153,9 @@ public final class Preinitializer {
     InstrumentedModule instrumented = Instrumenter.instrument(module, code);
     LimitedModule runnable =
         LimitInstrumenter.apply(
-            code.tailCalls() ? TailCallLoops.apply(instrumented.bytes()) : instrumented.bytes(),
+            ConformancePass.apply(
+                code.tailCalls() ? TailCallLoops.apply(instrumented.bytes()) : instrumented.bytes(),
+                runtime.knownDefects()),
             module.functionTypes().length,
             options.limits(),
             new EngineMemoryLimit(runtime.name(), runtime.maxMemoryBytes()));

@@ -16,6 +16,7 @@ import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.WasiHosts;
+import dev.wisex.rewriter.instrument.ConformancePass;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.instrument.LimitInstrumenter;
@@ -148,8 +149,11 @@ final class Differential {
             InitRunner.run(
                 runtime,
                 // The reference is the original plus init, unmetered, with all later calls free.
+                // init runs with the backend's defects worked around, as in wisex.
                 LimitInstrumenter.apply(
-                    before.bytes(), originalModule.functionTypes().length, UNLIMITED),
+                    ConformancePass.apply(before.bytes(), runtime.knownDefects()),
+                    originalModule.functionTypes().length,
+                    UNLIMITED),
                 originalModule,
                 ImportLinker.link(originalModule, referenceHost, runtime, hostFunctions),
                 options);

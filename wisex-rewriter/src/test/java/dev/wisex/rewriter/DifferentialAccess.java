@@ -7,13 +7,17 @@ import java.util.List;
 public final class DifferentialAccess {
   private DifferentialAccess() {}
 
-  /** Runs the oracle on Chicory with the given export names as argument-less check calls. */
-  public static void check(byte[] module, WisexOptions options, List<String> calls) {
-    Differential.chicory()
+  /**
+   * Runs the oracle on Chicory with the given export names as argument-less check calls; returns
+   * the output.
+   */
+  public static byte[] check(byte[] module, WisexOptions options, List<String> calls) {
+    return Differential.chicory()
         .check(
             module,
             options,
-            calls.stream().map(c -> Differential.Call.of(c)).toArray(Differential.Call[]::new));
+            calls.stream().map(c -> Differential.Call.of(c)).toArray(Differential.Call[]::new))
+        .module();
   }
 
   /** The names of the available backends, for parameterized tests. */

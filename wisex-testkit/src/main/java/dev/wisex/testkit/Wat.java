@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +32,22 @@ public final class Wat {
    * wabt's message.
    */
   public static byte[] assemble(String wat) {
+    return run(wat, List.of());
+  }
+
+  /**
+   * Assembles WAT source text with a {@code name} custom section recording the text's identifiers
+   * ({@code wat2wasm --debug-names}), as toolchains emit it after every other section.
+   */
+  public static byte[] assembleWithDebugNames(String wat) {
+    return run(wat, List.of("--debug-names"));
+  }
+
+  /** Runs {@code wat2wasm} on {@code wat} with {@code --enable-all} plus {@code extraArgs}. */
+  static byte[] run(String wat, List<String> extraArgs) {
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("wat2wasm", "/src/module.wat", "--enable-all", "--output=-"));
+    args.addAll(extraArgs);
     try (FileSystem fs =
         Jimfs.newFileSystem(Configuration.unix().toBuilder().setAttributeViews("unix").build())) {
       Path dir = Files.createDirectory(fs.getPath("/src"));
@@ -42,7 +59,7 @@ public final class Wat {
               .withStdout(out)
               .withStderr(err)
               .withDirectory("/src", dir)
-              .withArguments(List.of("wat2wasm", "/src/module.wat", "--enable-all", "--output=-"))
+              .withArguments(args)
               .build();
       try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options).build()) {
         ImportValues imports = ImportValues.builder().addFunction(wasi.toHostFunctions()).build();

@@ -54,12 +54,19 @@ class DeterminismTest {
   }
 
   @Test
-  void virtualClockMovesOnlyWhenSleeping() {
+  void virtualClockMovesOnlyByReadsAndSleeps() {
     Clock clock = new Clock(false);
+    long tick = 1_000; // one microsecond per read
+    long uptime = 5_000_123_456_789L; // the documented monotonic start
     assertEquals(WasixConfig.FIXED_EPOCH_NANOS, clock.now(Clock.REALTIME));
-    assertEquals(0, clock.now(Clock.MONOTONIC));
+    assertEquals(uptime + tick, clock.now(Clock.MONOTONIC));
     clock.sleep(250);
-    assertEquals(WasixConfig.FIXED_EPOCH_NANOS + 250, clock.now(Clock.REALTIME));
-    assertEquals(250, clock.now(Clock.MONOTONIC));
+    assertEquals(WasixConfig.FIXED_EPOCH_NANOS + 2 * tick + 250, clock.now(Clock.REALTIME));
+    assertEquals(uptime + 3 * tick + 250, clock.now(Clock.MONOTONIC));
+  }
+
+  @Test
+  void virtualWallClockStartsAtTheConfiguredEpoch() {
+    assertEquals(1_700_000_000_000_000_000L, new Clock(false, 1_700_000_000_000_000_000L).now(0));
   }
 }

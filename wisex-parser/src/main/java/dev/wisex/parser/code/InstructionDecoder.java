@@ -195,6 +195,7 @@ final class InstructionDecoder {
             throw new MalformedModuleException(
                 "unknown opcode 0x" + Hex.byteHex(op) + " at offset " + at);
           }
+          sites.computation(at, in.position(), op);
         }
       }
     }
@@ -326,6 +327,7 @@ final class InstructionDecoder {
       default -> throw unknownPrefixed(0xFD, op, at);
     }
     features.simd = true;
+    sites.computation(at, in.position(), InstructionSites.SIMD_PREFIX | op);
   }
 
   private void atomic(ByteReader in, int at) {

@@ -75,5 +75,8 @@ public record MeteringSites(List<Body> bodies) {
     public void memoryGrow(int start, int end, int memory) {
       grows.add(new Grow(start, end, memory));
     }
+
+    @Override
+    public void computation(int start, int end, int opcode) {}
   }
 }

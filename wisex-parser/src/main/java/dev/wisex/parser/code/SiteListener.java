@@ -12,6 +12,9 @@ interface SiteListener {
 
         @Override
         public void memoryGrow(int start, int end, int memory) {}
+
+        @Override
+        public void computation(int start, int end, int opcode) {}
       };
 
   /** A {@code loop}'s body starts at {@code offset} (just past its block type). */
@@ -25,4 +28,10 @@ interface SiteListener {
    * depth} blocks of its body.
    */
   default void returnCall(int start, int end, int callee, int depth) {}
+
+  /**
+   * A numeric or SIMD instruction occupies {@code [start, end)}; {@code opcode} as {@link
+   * InstructionSites} numbers it.
+   */
+  void computation(int start, int end, int opcode);
 }

@@ -1,5 +1,6 @@
 package dev.wisex.rewriter.init;
 
+import dev.wisex.api.InitFailedException;
 import dev.wisex.api.MapDir;
 import dev.wisex.api.StdioStreams;
 import dev.wisex.api.WisexOptions;
@@ -50,7 +51,31 @@ public final class WasiHosts {
         stdio(options),
         options.seed(),
         options.nondeterministic(),
-        options.nondeterministic());
+        options.nondeterministic(),
+        epochSeconds(options, System.getenv("SOURCE_DATE_EPOCH")) * 1_000_000_000L);
+  }
+
+  /**
+   * {@code --clock-epoch}, else {@code SOURCE_DATE_EPOCH} (the reproducible-builds convention),
+   * else the fixed epoch.
+   *
+   * @throws InitFailedException if {@code SOURCE_DATE_EPOCH} is not a whole number of seconds
+   */
+  static long epochSeconds(WisexOptions options, String sourceDateEpoch) {
+    if (options.clockEpoch() != null) {
+      return options.clockEpoch();
+    }
+    if (sourceDateEpoch == null || sourceDateEpoch.isBlank()) {
+      return WasixConfig.FIXED_EPOCH_NANOS / 1_000_000_000L;
+    }
+    try {
+      return Long.parseLong(sourceDateEpoch.trim());
+    } catch (NumberFormatException e) {
+      throw new InitFailedException(
+          "SOURCE_DATE_EPOCH `"
+              + sourceDateEpoch
+              + "` is not a number of seconds since 1970; fix it or pass --clock-epoch");
+    }
   }
 
   /**

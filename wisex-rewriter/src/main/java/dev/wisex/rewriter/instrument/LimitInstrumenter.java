@@ -4,8 +4,6 @@ import dev.wisex.api.InitLimits;
 import dev.wisex.api.LimitExceededException;
 import dev.wisex.parser.ByteWriter;
 import dev.wisex.parser.ExternalKind;
-import dev.wisex.parser.FunctionBody;
-import dev.wisex.parser.Interruption;
 import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.ModuleParser;
@@ -244,27 +242,11 @@ public final class LimitInstrumenter {
 
     /** The code section with every metered body rewritten and the guards appended. */
     private byte[] code(List<byte[]> guards) {
-      byte[] in = module.bytes();
-      List<FunctionBody> bodies = module.bodies();
-      ByteWriter out = new ByteWriter(in.length);
-      out.u32(bodies.size() + guards.size());
-      for (int i = 0; i < bodies.size(); i++) {
-        if ((i & 0xFF) == 0) {
-          Interruption.check();
-        }
-        FunctionBody body = bodies.get(i);
-        byte[] rewritten =
-            i < meteredFunctions ? meter(body, sites.bodies().get(i)) : slice(in, body);
-        out.u32(rewritten.length).bytes(rewritten);
-      }
-      guards.forEach(g -> out.u32(g.length).bytes(g));
-      return out.toByteArray();
+      return CodeEditor.codeSection(
+          module, i -> i < meteredFunctions ? meter(sites.bodies().get(i)) : List.of(), guards);
     }
 
-    private byte[] meter(FunctionBody body, MeteringSites.Body at) {
-      byte[] in = module.bytes();
-      ByteWriter out = new ByteWriter(body.end() - body.start() + 32);
-      int copied = body.start();
+    private List<CodeEditor.Edit> meter(MeteringSites.Body at) {
       // Fuel checks go at the code start and at each loop body start; grows are replaced. Both
       // lists are ascending and a grow never starts at a check point, so one merge pass suffices.
       List<Integer> checks = new ArrayList<>();
@@ -274,30 +256,29 @@ public final class LimitInstrumenter {
           checks.add(offset);
         }
       }
+      List<CodeEditor.Edit> edits = new ArrayList<>();
       int c = 0;
       for (MeteringSites.Grow grow : at.grows()) {
         while (c < checks.size() && checks.get(c) <= grow.start()) {
-          copied = copyThenCheck(in, copied, checks.get(c++), out);
+          edits.add(CodeEditor.Edit.insert(checks.get(c++), fuelCheck()));
         }
         if (guardFunction[grow.memory()] >= 0) {
-          out.bytes(in, copied, grow.start() - copied);
-          out.u8(0x10).u32(guardFunction[grow.memory()]); // call guard
-          copied = grow.end();
+          byte[] call = new ByteWriter(6).u8(0x10).u32(guardFunction[grow.memory()]).toByteArray();
+          edits.add(new CodeEditor.Edit(grow.start(), grow.end(), call));
         }
       }
       while (c < checks.size()) {
-        copied = copyThenCheck(in, copied, checks.get(c++), out);
+        edits.add(CodeEditor.Edit.insert(checks.get(c++), fuelCheck()));
       }
-      out.bytes(in, copied, body.end() - copied);
-      return out.toByteArray();
+      return edits;
     }
 
-    private int copyThenCheck(byte[] in, int copied, int at, ByteWriter out) {
-      out.bytes(in, copied, at - copied);
-      // if (fuel == 0) unreachable; fuel -= 1
+    /** {@code if (fuel == 0) unreachable; fuel -= 1}. */
+    private byte[] fuelCheck() {
+      ByteWriter out = new ByteWriter(24);
       out.u8(0x23).u32(fuelGlobal).u8(0x50).u8(0x04).u8(0x40).u8(0x00).u8(0x0B);
       out.u8(0x23).u32(fuelGlobal).u8(0x42).u8(1).u8(0x7D).u8(0x24).u32(fuelGlobal);
-      return at;
+      return out.toByteArray();
     }
 
     /**
@@ -334,12 +315,6 @@ public final class LimitInstrumenter {
       if (!wide) {
         b.u8(0xAD);
       }
-    }
-
-    private static byte[] slice(byte[] in, FunctionBody body) {
-      byte[] copy = new byte[body.end() - body.start()];
-      System.arraycopy(in, body.start(), copy, 0, copy.length);
-      return copy;
     }
   }
 }

@@ -3,17 +3,28 @@ package dev.wisex.rewriter.fuzz;
 import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.rewriter.DifferentialAccess;
+import dev.wisex.rewriter.Preinitializer;
+import dev.wisex.testkit.WasmValidator;
 import dev.wisex.testkit.Wat;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
  * Random valid modules through the whole pipeline: snapshot-then-check must equal init-then-check
- * on results, globals and memory bytes, with and without init limits. A seeded run of 2,000 modules
- * is part of the suite; set {@code -Dwisex.fuzz.count=100000 -Dwisex.fuzz.seed=N} for a long run.
+ * on results, globals and memory bytes, with and without init limits; every {@code
+ * wisex.fuzz.validateEvery}-th output (default 10) must pass wabt's validator, and every {@code
+ * wisex.fuzz.crossEvery}-th module (default 100) must give byte-identical outputs on every
+ * available backend ({@code crossCheck}); 1 for both checks every module. A seeded run of 2,000
+ * modules is part of the suite; set {@code -Dwisex.fuzz.count=100000 -Dwisex.fuzz.seed=N
+ * -Dwisex.fuzz.validateEvery=1 -Dwisex.fuzz.crossEvery=1} for a long run.
  */
 class DifferentialFuzzTest {
+  private static final Logger LOG = LogManager.getLogger(DifferentialFuzzTest.class);
   private static final int COUNT = Integer.getInteger("wisex.fuzz.count", 2_000);
   private static final long SEED = Long.getLong("wisex.fuzz.seed", 20261124L);
+  private static final int VALIDATE_EVERY = Integer.getInteger("wisex.fuzz.validateEvery", 10);
+  private static final int CROSS_EVERY = Integer.getInteger("wisex.fuzz.crossEvery", 100);
 
   @Test
   void snapshotBehavesLikeInitializedOriginal() {
@@ -21,6 +32,8 @@ class DifferentialFuzzTest {
     // Every other module runs init metered (fuel and memory guards it never reaches), which must
     // not change the output's behaviour either.
     WisexOptions metered = plain.toBuilder().fuel(1_000_000_000L).maxMemoryBytes(1L << 30).build();
+    int validated = 0;
+    int crossChecked = 0;
     for (int i = 0; i < COUNT; i++) {
       long seed = SEED + i;
       RandomModule module = new RandomModule(seed);
@@ -32,10 +45,24 @@ class DifferentialFuzzTest {
             "generator produced invalid WAT for seed " + seed + ":\n" + module.wat, e);
       }
       try {
-        DifferentialAccess.check(wasm, i % 2 == 0 ? plain : metered, module.checks);
+        WisexOptions options = i % 2 == 0 ? plain : metered;
+        byte[] output = DifferentialAccess.check(wasm, options, module.checks);
+        if (i % VALIDATE_EVERY == 0) {
+          WasmValidator.validate(output);
+          validated++;
+        }
+        if (i % CROSS_EVERY == 0) {
+          new Preinitializer(options.toBuilder().crossCheck(true).build()).preinitialize(wasm);
+          crossChecked++;
+        }
       } catch (AssertionError | RuntimeException e) {
         throw new AssertionError("seed " + seed + " diverged:\n" + module.wat, e);
       }
     }
+    LOG.info(
+        "{} modules: {} outputs validated by wabt, {} compared across backends",
+        COUNT,
+        validated,
+        crossChecked);
   }
 }

@@ -5,6 +5,7 @@ import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.HostMemory;
 import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.KnownDefect;
 import dev.wisex.runtime.spi.MemoryLimits;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
@@ -66,6 +67,15 @@ public final class ChicoryRuntime implements WasmRuntime {
   public long maxMemoryBytes() {
     return (long) com.dylibso.chicory.runtime.Memory.RUNTIME_MAX_PAGES
         * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
+  }
+
+  /**
+   * Chicory 1.7.5 (the newest the registry serves) rounds f32.convert_i64_u of values from 2^63 up
+   * wrongly.
+   */
+  @Override
+  public Set<KnownDefect> knownDefects() {
+    return Set.of(KnownDefect.F32_CONVERT_I64_U_ROUNDING);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.HostMemory;
 import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.KnownDefect;
 import dev.wisex.runtime.spi.MemoryLimits;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
@@ -52,6 +53,12 @@ public final class ForwardingRuntime implements WasmRuntime {
   @Override
   public Set<Capability> capabilities() {
     return delegate().map(WasmRuntime::capabilities).orElse(Set.of());
+  }
+
+  /** The engine that runs the module is the delegate's, and so are its defects. */
+  @Override
+  public Set<KnownDefect> knownDefects() {
+    return delegate().map(WasmRuntime::knownDefects).orElse(Set.of());
   }
 
   @Override

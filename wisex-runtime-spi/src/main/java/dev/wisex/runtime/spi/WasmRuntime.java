@@ -34,6 +34,14 @@ public interface WasmRuntime {
   Set<Capability> capabilities();
 
   /**
+   * The instructions this backend's engine computes wrongly; wisex works around each in the module
+   * init runs in. None by default.
+   */
+  default Set<KnownDefect> knownDefects() {
+    return Set.of();
+  }
+
+  /**
    * Instantiates the module, linking every import to {@code imports}, and runs its start function.
    *
    * @throws dev.wisex.api.InitFailedException if the module cannot be instantiated or an import is

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the guest sees during init. Deterministic unless asked otherwise: the clocks start at {@link
- * #FIXED_EPOCH_NANOS} and move only when the guest sleeps, and {@code random_get} returns the
- * SplitMix64 stream of {@code seed}, so the same input and flags give the same snapshot on every
- * run and every JDK.
+ * What the guest sees during init. Deterministic unless asked otherwise: the wall clock starts at
+ * {@code epochNanos} and the clocks move only as the guest reads them or sleeps, and {@code
+ * random_get} returns the SplitMix64 stream of {@code seed}, so the same input and flags give the
+ * same snapshot on every run and every JDK.
  *
  * @param args argv, argv[0] first (the module's name)
  * @param env environment variables in the order the guest sees them
@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param seed seed of the deterministic random stream
  * @param realClock use the host's clocks instead of the virtual ones
  * @param realRandom use {@link java.security.SecureRandom} instead of the seeded stream
+ * @param epochNanos where the virtual wall clock starts, in nanoseconds since 1970
  */
 public record WasixConfig(
     List<String> args,
@@ -27,13 +28,35 @@ public record WasixConfig(
     Stdio stdio,
     long seed,
     boolean realClock,
-    boolean realRandom) {
+    boolean realRandom,
+    long epochNanos) {
 
   /**
    * 2000-01-01T00:00:00Z: a fixed, plausible wall-clock time (libc code may reject the 1970 epoch
    * as unset).
    */
   public static final long FIXED_EPOCH_NANOS = 946_684_800L * 1_000_000_000L;
+
+  /**
+   * Where the virtual monotonic clock starts: 1 h 23 min 20 s, a plausible uptime (SpiderMonkey
+   * treats a zero monotonic time as unset).
+   */
+  public static final long MONOTONIC_START_NANOS = 5_000_123_456_789L;
+
+  /** How far the virtual clocks advance with each read, so two reads never return the same time. */
+  public static final long CLOCK_TICK_NANOS = 1_000;
+
+  /** A configuration whose wall clock starts at {@link #FIXED_EPOCH_NANOS}. */
+  public WasixConfig(
+      List<String> args,
+      Map<String, String> env,
+      List<Preopen> preopens,
+      Stdio stdio,
+      long seed,
+      boolean realClock,
+      boolean realRandom) {
+    this(args, env, preopens, stdio, seed, realClock, realRandom, FIXED_EPOCH_NANOS);
+  }
 
   public WasixConfig {
     args = List.copyOf(args);

@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The clocks init sees. Virtual by default: wall time starts at {@link
- * WasixConfig#FIXED_EPOCH_NANOS}, the monotonic and CPU clocks at 0, and all advance only when the
- * guest sleeps (poll_oneoff timeouts, thread_sleep, futex timeouts), so a snapshot never depends on
- * when or how fast init ran. With {@code real} the host's clocks are used and sleeps really sleep.
+ * The clocks init sees. Virtual by default: wall time starts at the configured epoch ({@link
+ * WasixConfig#FIXED_EPOCH_NANOS} unless set), the monotonic clock at {@link
+ * WasixConfig#MONOTONIC_START_NANOS}, the CPU clocks at 0; all advance by {@link
+ * WasixConfig#CLOCK_TICK_NANOS} per read and when the guest sleeps (poll_oneoff timeouts,
+ * thread_sleep, futex timeouts), so a snapshot never depends on when or how fast init ran, yet no
+ * clock reads as unset (SpiderMonkey treats a zero monotonic time as null) or stands still between
+ * two reads. With {@code real} the host's clocks are used and sleeps really sleep.
  */
 public final class Clock implements FileTimeSource {
   public static final int REALTIME = 0;
@@ -21,22 +24,40 @@ public final class Clock implements FileTimeSource {
   public static final int THREAD_CPUTIME = 3;
 
   private final boolean real;
+  private final long epochNanos;
   private long elapsed;
   private long realtimeOffset;
   private final long startNanos = System.nanoTime();
 
   public Clock(boolean real) {
+    this(real, WasixConfig.FIXED_EPOCH_NANOS);
+  }
+
+  /** A clock whose virtual wall time starts at {@code epochNanos} since 1970. */
+  public Clock(boolean real, long epochNanos) {
     this.real = real;
+    this.epochNanos = epochNanos;
   }
 
   public long now(long id) {
     if (id < REALTIME || id > THREAD_CPUTIME) {
       throw new WasiException(Errno.INVAL);
     }
+    long value = read(id);
+    if (!real) {
+      elapsed += WasixConfig.CLOCK_TICK_NANOS;
+    }
+    return value;
+  }
+
+  private long read(long id) {
     if (id == REALTIME) {
       return wall() + realtimeOffset;
     }
-    return real ? System.nanoTime() - startNanos : elapsed;
+    if (real) {
+      return System.nanoTime() - startNanos;
+    }
+    return id == MONOTONIC ? WasixConfig.MONOTONIC_START_NANOS + elapsed : elapsed;
   }
 
   /** Nanosecond resolution, the finest WASI can express. */
@@ -75,7 +96,7 @@ public final class Clock implements FileTimeSource {
       Instant now = Instant.now();
       return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
-    return WasixConfig.FIXED_EPOCH_NANOS + elapsed;
+    return epochNanos + elapsed;
   }
 
   /**
@@ -83,7 +104,7 @@ public final class Clock implements FileTimeSource {
    */
   @Override
   public FileTime now() {
-    long nanos = now(REALTIME);
+    long nanos = read(REALTIME); // a file's timestamp is no read of the guest's
     return FileTime.from(
         Instant.ofEpochSecond(
             Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));

@@ -30,7 +30,7 @@ public final class WasiState implements AutoCloseable {
 
   public WasiState(WasixConfig config) {
     this.config = config;
-    this.clock = new Clock(config.realClock());
+    this.clock = new Clock(config.realClock(), config.epochNanos());
     this.entropy = new Entropy(config.seed(), config.realRandom());
     this.sandbox =
         new Sandbox(config.preopens(), clock, config.realClock() ? null : clock.fileTime());

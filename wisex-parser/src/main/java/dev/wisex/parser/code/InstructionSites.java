@@ -1,0 +1,69 @@
+package dev.wisex.parser.code;
+
+import dev.wisex.parser.ByteReader;
+import dev.wisex.parser.FunctionBody;
+import dev.wisex.parser.WasmModule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * Where each function body uses the numeric and SIMD instructions a pass asks for, so it can
+ * replace them (an engine's defect worked around in place). Single-byte opcodes are numbered as
+ * themselves, SIMD ones as {@link #SIMD_PREFIX} plus the sub-opcode.
+ *
+ * @param bodies one list per defined function, in function order, each ascending
+ */
+public record InstructionSites(List<List<Site>> bodies) {
+  /** Added to a {@code 0xFD} sub-opcode to number a SIMD instruction. */
+  public static final int SIMD_PREFIX = 0xFD << 24;
+
+  public InstructionSites {
+    bodies = bodies.stream().map(List::copyOf).toList();
+  }
+
+  /** One instruction occupying {@code [start, end)} of the module's bytes. */
+  public record Site(int start, int end, int opcode) {}
+
+  /** Whether any body uses a wanted instruction. */
+  public boolean isEmpty() {
+    return bodies.stream().allMatch(List::isEmpty);
+  }
+
+  /**
+   * Decodes every defined function's body of {@code module} and collects the instructions {@code
+   * wanted} accepts.
+   *
+   * @throws dev.wisex.api.MalformedModuleException as {@link CodeScanner#scan} does
+   */
+  public static InstructionSites of(WasmModule module, IntPredicate wanted) {
+    byte[] bytes = module.bytes();
+    FeatureAccumulator features = new FeatureAccumulator();
+    TypeDecoder types = new TypeDecoder(bytes, features);
+    InstructionDecoder decoder = new InstructionDecoder(features, types, module.data().size());
+    List<List<Site>> bodies = new ArrayList<>(module.bodies().size());
+    for (FunctionBody body : module.bodies()) {
+      ByteReader in = new ByteReader(bytes, body.start(), body.end());
+      LocalDeclarations.skip(in, types);
+      List<Site> sites = new ArrayList<>();
+      decoder.listen(
+          new SiteListener() {
+            @Override
+            public void loopBody(int offset) {}
+
+            @Override
+            public void memoryGrow(int start, int end, int memory) {}
+
+            @Override
+            public void computation(int start, int end, int opcode) {
+              if (wanted.test(opcode)) {
+                sites.add(new Site(start, end, opcode));
+              }
+            }
+          });
+      decoder.decode(in);
+      bodies.add(sites);
+    }
+    return new InstructionSites(bodies);
+  }
+}

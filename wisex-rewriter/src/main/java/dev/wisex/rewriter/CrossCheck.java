@@ -1,0 +1,72 @@
+package dev.wisex.rewriter;
+
+import dev.wisex.api.InitFailedException;
+import dev.wisex.api.RuntimeSelectionException;
+import dev.wisex.api.WisexOptions;
+import dev.wisex.api.WisexResult;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.runtime.spi.Capability;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.runtime.spi.WasmRuntime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * {@code --cross-check}: pre-initializes on the chosen backend and again on every other available
+ * backend that supports the module, and fails, before anything is written, naming the first global
+ * or memory range where two of them disagree. Costs one full run per backend.
+ */
+final class CrossCheck {
+  private static final Logger LOG = LogManager.getLogger(CrossCheck.class);
+
+  private CrossCheck() {}
+
+  /**
+   * @param preinitializer a pre-initializer with the caller's host functions and progress, for
+   *     options naming one backend and without cross-checking
+   * @throws RuntimeSelectionException if no second backend supports the module
+   * @throws InitFailedException naming the first difference between two backends' outputs
+   */
+  static WisexResult run(
+      byte[] input,
+      WisexOptions options,
+      RuntimeRegistry runtimes,
+      Function<WisexOptions, Preinitializer> preinitializer) {
+    WasmModule module = ModuleParser.parse(input);
+    Set<Capability> required = RequiredCapabilities.of(module, CodeScanner.scan(module));
+    WasmRuntime first = runtimes.select(options.runtime(), required);
+    List<WasmRuntime> others =
+        runtimes.all().stream()
+            .filter(r -> !r.name().equals(first.name()))
+            .filter(r -> r.availability().available())
+            .filter(r -> r.capabilities().containsAll(required))
+            .toList();
+    if (others.isEmpty()) {
+      throw new RuntimeSelectionException(
+          "--cross-check needs a second backend that runs this module, and only `"
+              + first.name()
+              + "` does here; add one (e.g. wisex-runtime-graal) or leave out --cross-check");
+    }
+    WisexResult result = preinitializer.apply(on(options, first)).preinitialize(input);
+    for (WasmRuntime other : others) {
+      byte[] again = preinitializer.apply(on(options, other)).preinitialize(input).module();
+      if (!Arrays.equals(result.module(), again)) {
+        throw new InitFailedException(
+            "--cross-check: backends disagree after init: "
+                + OutputDifference.describe(first.name(), result.module(), other.name(), again));
+      }
+      LOG.debug("cross-check: `{}` agrees with `{}`", other.name(), first.name());
+    }
+    return result;
+  }
+
+  private static WisexOptions on(WisexOptions options, WasmRuntime runtime) {
+    return options.toBuilder().runtime(runtime.name()).crossCheck(false).build();
+  }
+}

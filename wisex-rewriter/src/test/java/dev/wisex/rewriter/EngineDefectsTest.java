@@ -1,0 +1,140 @@
+package dev.wisex.rewriter;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dev.wisex.api.WisexOptions;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.WasmModule;
+import dev.wisex.rewriter.init.ImportLinker;
+import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.runtime.spi.WasmInstance;
+import dev.wisex.runtime.spi.WasmRuntime;
+import dev.wisex.testkit.Wat;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Instructions some engine computes wrongly give the spec's results on every backend: the output's
+ * memory holds what an exact Java computation of each instruction gives, not the engine's answer.
+ */
+class EngineDefectsTest {
+  static List<WasmRuntime> backends() {
+    return RuntimeRegistry.discover().all().stream()
+        .filter(r -> r.availability().available())
+        .toList();
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
+  void convertsU64ToF32WithRoundToNearestEven(WasmRuntime runtime) {
+    List<Long> inputs = new ArrayList<>(List.of(0x8000000000000001L, 0L, 1L, -1L, Long.MIN_VALUE));
+    inputs.addAll(List.of(Long.MAX_VALUE, 0x8000008000000000L, 0x8000008000000001L, 1L << 53));
+    SplittableRandom random = new SplittableRandom(14);
+    for (int i = 0; i < 200; i++) {
+      long high = random.nextLong() | Long.MIN_VALUE; // >= 2^63, where the defect shows
+      inputs.add(i % 2 == 0 ? high : high & ~0xFF_FFFFL | 0x80_0000L); // half-way cases too
+    }
+    StringBuilder wat =
+        new StringBuilder(
+            "(module (memory 1) (export \"mem0\" (memory 0))"
+                + " (func $c (param i64) (result f32) (f32.convert_i64_u (local.get 0)))"
+                + " (func (export \"init\")");
+    ByteBuffer expected = ByteBuffer.allocate(inputs.size() * 8).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < inputs.size(); i++) {
+      long v = inputs.get(i);
+      wat.append(
+          String.format(
+              " (f32.store (i32.const %d) (f32.convert_i64_u (i64.const %d)))"
+                  + " (f32.store (i32.const %d) (call $c (i64.const %d)))",
+              8 * i, v, 8 * i + 4, v));
+      int bits = Float.floatToRawIntBits(new BigInteger(Long.toUnsignedString(v)).floatValue());
+      expected.putInt(bits).putInt(bits);
+    }
+    wat.append("))");
+    assertArrayEquals(expected.array(), initialized(runtime, wat.toString(), expected.capacity()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
+  void reducesNarrowSimdShiftCountsModuloTheLaneWidth(WasmRuntime runtime) {
+    Assumptions.assumeTrue(runtime.capabilities().contains(dev.wisex.runtime.spi.Capability.SIMD));
+    byte[] lanes = {1, -128, 127, -1, 0x55, -0x56, 3, -3, 0x40, -0x41, 16, -17, 0, 2, 100, -100};
+    int[] counts = {-3, -1, -9, -17, -31, 7, 8, 13, 15, 16, 21, 33, 65, 0};
+    String[] ops = {"i8x16.shl", "i8x16.shr_s", "i8x16.shr_u", "i16x8.shl", "i16x8.shr_s"};
+    StringBuilder wat =
+        new StringBuilder(
+            "(module (memory 1) (export \"mem0\" (memory 0)) (func (export \"init\")");
+    StringBuilder lanesText = new StringBuilder();
+    for (byte b : lanes) {
+      lanesText.append(' ').append(b);
+    }
+    List<String> all = new ArrayList<>(List.of(ops));
+    all.add("i16x8.shr_u");
+    ByteBuffer expected =
+        ByteBuffer.allocate(all.size() * counts.length * 16).order(ByteOrder.LITTLE_ENDIAN);
+    int at = 0;
+    for (String op : all) {
+      for (int count : counts) {
+        wat.append(
+            String.format(
+                " (v128.store (i32.const %d) (%s (v128.const i8x16%s) (i32.const %d)))",
+                at, op, lanesText, count));
+        at += 16;
+        expected.put(shifted(op, lanes, count));
+      }
+    }
+    wat.append("))");
+    assertArrayEquals(expected.array(), initialized(runtime, wat.toString(), expected.capacity()));
+  }
+
+  /** The lanes shifted as the spec says: the count modulo the lane width. */
+  private static byte[] shifted(String op, byte[] lanes, int count) {
+    ByteBuffer in = ByteBuffer.wrap(lanes).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+    boolean bytes = op.startsWith("i8x16");
+    int width = bytes ? 8 : 16;
+    int k = count & (width - 1);
+    for (int i = 0; i < 16 / (width / 8); i++) {
+      int lane = bytes ? in.get(i) : in.getShort(2 * i); // sign-extended
+      int unsigned = lane & ((1 << width) - 1);
+      int r =
+          switch (op.substring(6)) {
+            case "shl" -> lane << k;
+            case "shr_s" -> lane >> k;
+            default -> unsigned >>> k;
+          };
+      if (bytes) {
+        out.put((byte) r);
+      } else {
+        out.putShort((short) r);
+      }
+    }
+    return out.array();
+  }
+
+  /** Pre-initializes on {@code runtime} and reads the output's first {@code length} bytes. */
+  private static byte[] initialized(WasmRuntime runtime, String wat, int length) {
+    byte[] output =
+        new Preinitializer(
+                WisexOptions.builder().initFunc("init").runtime(runtime.name()).build(),
+                new RuntimeRegistry(List.of(runtime)))
+            .preinitialize(Wat.assemble(wat))
+            .module();
+    WasmModule parsed = ModuleParser.parse(output);
+    try (WasmInstance instance =
+        runtime.instantiate(
+            output, ImportLinker.link(parsed, null, runtime), InstanceConfig.defaults())) {
+      byte[] bytes = new byte[length];
+      instance.memory("mem0").read(0, bytes, 0, length);
+      return bytes;
+    }
+  }
+}

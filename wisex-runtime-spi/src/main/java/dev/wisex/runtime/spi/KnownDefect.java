@@ -1,0 +1,21 @@
+package dev.wisex.runtime.spi;
+
+/**
+ * An instruction an engine is known to compute wrongly. A backend declares its engine's defects
+ * ({@link WasmRuntime#knownDefects()}), and wisex rewrites the module init runs in so that each
+ * affected instruction becomes an equivalent sequence the engine gets right; the output is built
+ * from the original module and never carries the workaround.
+ */
+public enum KnownDefect {
+  /**
+   * {@code i8x16.shl/shr_s/shr_u} and {@code i16x8.shl/shr_s/shr_u} use a negative shift count
+   * unreduced instead of modulo the lane width (GraalWasm 25.0.2). Workaround: an explicit {@code
+   * i32.and} of the count with the lane width minus one.
+   */
+  SIMD_NARROW_SHIFT_COUNT,
+  /**
+   * {@code f32.convert_i64_u} rounds some inputs of 2^63 and above one ulp too high (Chicory
+   * 1.7.5). Workaround: halve with the lost bit kept sticky (round to odd), convert signed, double.
+   */
+  F32_CONVERT_I64_U_ROUNDING
+}
