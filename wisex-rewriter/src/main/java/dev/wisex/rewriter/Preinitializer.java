@@ -103,6 +103,9 @@ public final class Preinitializer {
   /**
    * Runs the whole pipeline on a module's bytes and returns the pre-initialized module.
    *
+   * <p>{@link WisexOptions#limits()}'s timeout bounds the whole call. Without a runtime name, init
+   * that outgrows the chosen engine's memory runs again on an available backend that holds more.
+   *
    * @throws dev.wisex.api.WisexException with a one-line cause if the module is rejected or init
    *     fails
    */
@@ -139,6 +142,7 @@ public final class Preinitializer {
   }
 
   private WisexResult preinitialize(byte[] input, RunDeadline deadline) {
+    deadline.stage("parse");
     StageClock clock = new StageClock();
     progress.stage("parse", input.length + " bytes");
     WasmModule module = ModuleParser.parse(input);

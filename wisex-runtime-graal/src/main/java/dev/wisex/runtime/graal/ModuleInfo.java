@@ -41,6 +41,9 @@ final class ModuleInfo {
   private static final int EXPORT_SECTION = 7;
   private static final int START_SECTION = 8;
 
+  /** The most pages GraalWasm's default byte-array memory holds. */
+  private static final long BYTE_ARRAY_MEMORY_PAGES = 32_767;
+
   /** One import: {@code typeIndex} is meaningful for functions only. */
   record Import(String module, String name, int kind, int typeIndex) {
     String qualifiedName() {
@@ -61,7 +64,6 @@ final class ModuleInfo {
   private int memories;
   private boolean memory64;
   private boolean largeMemory;
-  private static final long BYTE_ARRAY_MEMORY_PAGES = 32_767;
   private int start = -1;
   private final byte[] prepared;
   private final String startExport;
