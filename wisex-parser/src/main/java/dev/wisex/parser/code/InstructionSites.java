@@ -49,12 +49,6 @@ public record InstructionSites(List<List<Site>> bodies) {
       decoder.listen(
           new SiteListener() {
             @Override
-            public void loopBody(int offset) {}
-
-            @Override
-            public void memoryGrow(int start, int end, int memory) {}
-
-            @Override
             public void computation(int start, int end, int opcode) {
               if (wanted.test(opcode)) {
                 sites.add(new Site(start, end, opcode));

@@ -57,15 +57,6 @@ public record SelfTailCalls(List<Body> bodies) {
       decoder.listen(
           new SiteListener() {
             @Override
-            public void loopBody(int offset) {}
-
-            @Override
-            public void memoryGrow(int start, int end, int memory) {}
-
-            @Override
-            public void computation(int start, int end, int opcode) {}
-
-            @Override
             public void returnCall(int start, int end, int callee, int depth) {
               if (callee == self) {
                 calls.add(new Call(start, end, depth));

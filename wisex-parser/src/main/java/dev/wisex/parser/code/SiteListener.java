@@ -2,26 +2,17 @@ package dev.wisex.parser.code;
 
 /**
  * Receives the places where an instrumentation pass inserts or replaces code, as the decoder passes
- * them. Offsets are absolute positions in the module's bytes.
+ * them. Offsets are absolute positions in the module's bytes. Every kind of place is ignored unless
+ * a listener overrides it, so each pass names only the places it edits.
  */
 interface SiteListener {
-  SiteListener NONE =
-      new SiteListener() {
-        @Override
-        public void loopBody(int offset) {}
-
-        @Override
-        public void memoryGrow(int start, int end, int memory) {}
-
-        @Override
-        public void computation(int start, int end, int opcode) {}
-      };
+  SiteListener NONE = new SiteListener() {};
 
   /** A {@code loop}'s body starts at {@code offset} (just past its block type). */
-  void loopBody(int offset);
+  default void loopBody(int offset) {}
 
   /** A {@code memory.grow} of {@code memory} occupies {@code [start, end)}. */
-  void memoryGrow(int start, int end, int memory);
+  default void memoryGrow(int start, int end, int memory) {}
 
   /**
    * A {@code return_call} of function {@code callee} occupies {@code [start, end)}, inside {@code
@@ -33,5 +24,5 @@ interface SiteListener {
    * A numeric or SIMD instruction occupies {@code [start, end)}; {@code opcode} as {@link
    * InstructionSites} numbers it.
    */
-  void computation(int start, int end, int opcode);
+  default void computation(int start, int end, int opcode) {}
 }
