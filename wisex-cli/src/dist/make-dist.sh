@@ -16,6 +16,9 @@ mkdir -p "$home/lib"
   --compress=zip-6 --generate-cds-archive --output "$home/runtime" 2>&1 \
   | grep -v -e '^WARNING: Using incubator modules' -e '^Created CDS archive successfully' >&2 || true
 [ -x "$home/runtime/bin/java" ] || { echo "make-dist.sh: jlink made no runtime" >&2; exit 1; }
+# The base archive for a JVM without compressed oops (a heap over 32 GiB, e.g. WISEX_JAVA_OPTS=-Xmx40g) is
+# 14 MiB that only such a run would map; it then runs without class-data sharing.
+rm -f "$home/runtime/lib/server/classes_nocoops.jsa"
 cp "$jar" "$home/lib/wisex.jar"
 cp "$repo/LICENSE" "$home/LICENSE"
 mkdir -p "$home/bin"

@@ -102,6 +102,27 @@ class DistributionJarTest {
   }
 
   @Test
+  void theGraalBackendRunsOnTheBundledRuntime() throws Exception {
+    // GraalWasm needs more of the JDK than Chicory (Truffle: jdk.unsupported, jdk.internal.vm.ci).
+    Path sample = root.resolve("samples/primes.wasm");
+    Run graal =
+        run(
+            List.of(launcher.toString(), "--runtime", "graal", sample.toString(), "-o", "-"),
+            Map.of("PATH", "/nonexistent"),
+            dir);
+    assertEquals(0, graal.exitCode(), graal.stderr());
+    assertEquals("", graal.stderr(), "Truffle or the JVM printed messages");
+    Run chicory =
+        run(
+            List.of(launcher.toString(), "--runtime", "chicory", sample.toString(), "-o", "-"),
+            Map.of("PATH", "/nonexistent"),
+            dir);
+    assertEquals(0, chicory.exitCode(), chicory.stderr());
+    assertTrue(Samples.startsWithMagic(graal.stdout()), graal.toString());
+    assertArrayEquals(chicory.stdout(), graal.stdout(), "the two backends' snapshots differ");
+  }
+
+  @Test
   void runsThroughASymlinkOnThePath() throws Exception {
     Path bin = Files.createDirectory(dir.resolve("bin"));
     Files.createSymbolicLink(bin.resolve("wisex"), bin.relativize(launcher));
