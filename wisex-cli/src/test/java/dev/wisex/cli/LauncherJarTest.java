@@ -61,6 +61,20 @@ class LauncherJarTest {
   }
 
   @Test
+  void worksWhenSymlinkedOntoThePath() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path link = Files.createSymbolicLink(bin.resolve("wisex"), root.resolve("wisex"));
+    Path out = dir.resolve("primes.init.wasm");
+
+    Run r =
+        launcher(link, Map.of(), root.resolve("samples/primes.wasm").toString(), "-o", "" + out);
+
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertTrue(Files.size(out) > 8, r.stderr());
+    Files.delete(link);
+  }
+
+  @Test
   void theJvmsOwnMessagesGoToStderr() throws Exception {
     // A plain `java` prints this error about the archive on stdout.
     String missing = dir.resolve("missing.jsa").toString();
@@ -80,7 +94,12 @@ class LauncherJarTest {
 
   private Run launcher(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", root.resolve("wisex").toString()));
+    return launcher(root.resolve("wisex"), env, args);
+  }
+
+  private Run launcher(Path script, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", script.toString()));
     command.addAll(List.of(args));
     Path stdout = Files.createTempFile(dir, "stdout", ".bin");
     Path stderr = Files.createTempFile(dir, "stderr", ".txt");
