@@ -188,6 +188,16 @@ public final class PreinitMojo extends AbstractMojo {
   @Parameter(property = "wisex.wasmMemory64", defaultValue = "true")
   boolean wasmMemory64 = true;
 
+  /**
+   * Pre-initialize every file even when its output is up to date. By default a file is skipped when
+   * its output is newer than its input and was written with the same configuration (a hash of the
+   * effective options is kept in {@code target/wisex/NAME.options.sha256}); files that {@code
+   * <dirs>}, {@code <mapDirs>} or {@code <preloads>} name are not compared, so pass {@code
+   * -Dwisex.force} after changing only those.
+   */
+  @Parameter(property = "wisex.force", defaultValue = "false")
+  boolean force;
+
   /** Skip the goal. */
   @Parameter(property = "wisex.skip", defaultValue = "false")
   boolean skip;
@@ -226,20 +236,40 @@ public final class PreinitMojo extends AbstractMojo {
     File output = file.outputOr(buildDirectory);
     byte[] input = read(file.input);
     WisexOptions options = options(file);
+    OptionsStamp stamp = OptionsStamp.of(buildDirectory, file.input, output, options);
+    if (!force && upToDate(stamp, file.input, output)) {
+      getLog()
+          .info(
+              "wisex: "
+                  + file.input.getName()
+                  + " -> "
+                  + output
+                  + " is up to date (output newer than input, same configuration); skipped");
+      return;
+    }
     WisexResult result;
     try {
       result = new Preinitializer(options).preinitialize(input);
     } catch (WisexException | IllegalArgumentException e) {
-      throw new MojoFailureException(
-          "wisex: " + file.input + ": " + PluginVocabulary.translate(e.getMessage()), e);
+      throw failure("wisex: " + file.input + ": " + PluginVocabulary.translate(e.getMessage()), e);
     }
     try {
       Files.createDirectories(output.toPath().toAbsolutePath().getParent());
       AtomicFile.write(output.toPath(), result.module());
+      stamp.write();
     } catch (IOException e) {
       throw new MojoExecutionException("wisex: cannot write " + output + ": " + e, e);
     }
     getLog().info("wisex: " + file.input.getName() + " -> " + output + summary(result.report()));
+  }
+
+  private boolean upToDate(OptionsStamp stamp, File input, File output)
+      throws MojoExecutionException {
+    try {
+      return stamp.upToDate(input, output);
+    } catch (IOException e) {
+      throw new MojoExecutionException("wisex: cannot read " + stamp.file() + ": " + e, e);
+    }
   }
 
   /** The library options for {@code file}; a malformed parameter fails naming it. */
@@ -284,7 +314,7 @@ public final class PreinitMojo extends AbstractMojo {
         builder.preload(pair[0], resolve(Path.of(pair[1])));
       }
     } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("wisex: " + PluginVocabulary.translate(e.getMessage()), e);
+      throw failure("wisex: " + PluginVocabulary.translate(e.getMessage()), e);
     }
     try {
       builder.fuel(fuel);
@@ -302,6 +332,17 @@ public final class PreinitMojo extends AbstractMojo {
       throw new MojoFailureException("wisex: <maxMemory>: " + e.getMessage(), e);
     }
     return builder.build();
+  }
+
+  /**
+   * A failure whose message is the translated one alone: Maven appends a cause's message that the
+   * message does not contain, which would repeat the CLI's flags. The library's exception stays
+   * visible with {@code -e}, as a suppressed one.
+   */
+  private static MojoFailureException failure(String message, Exception libraryException) {
+    MojoFailureException failure = new MojoFailureException(message);
+    failure.addSuppressed(libraryException);
+    return failure;
   }
 
   /** Splits {@code NAME=VALUE} at the first {@code =}, as the CLI does; both sides non-empty. */

@@ -16,6 +16,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,38 @@ class PreinitMojoTest {
     assertTrue(e.getMessage().contains("`setup`"), e.getMessage());
     assertTrue(e.getMessage().contains("counter.wasm"), e.getMessage());
     assertFalse(Files.exists(dir.resolve("target/counter.init.wasm")));
+  }
+
+  @Test
+  void anUpToDateOutputIsSkippedUntilTheInputOrTheConfigurationChanges() throws Exception {
+    mojo.files = List.of(new WasmFile(input, null, null));
+    Path output = dir.resolve("target/counter.init.wasm");
+    mojo.execute();
+    assertTrue(Files.exists(dir.resolve("target/wisex/counter.init.wasm.options.sha256")));
+    Files.write(output, new byte[] {1, 2, 3});
+    // Older input, as after a first build.
+    Files.setLastModifiedTime(input.toPath(), FileTime.fromMillis(1_000_000));
+
+    mojo.execute();
+    assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(output), "skipped");
+
+    mojo.seed = 7;
+    mojo.execute();
+    CounterModule.assertPreinitialized(Files.readAllBytes(output), "wizex.initialize");
+
+    Files.write(output, new byte[] {1, 2, 3});
+    mojo.execute();
+    assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(output), "skipped again");
+    Files.setLastModifiedTime(
+        input.toPath(), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    mojo.execute();
+    CounterModule.assertPreinitialized(Files.readAllBytes(output), "wizex.initialize");
+
+    Files.setLastModifiedTime(input.toPath(), FileTime.fromMillis(1_000_000));
+    Files.write(output, new byte[] {1, 2, 3});
+    mojo.force = true;
+    mojo.execute();
+    CounterModule.assertPreinitialized(Files.readAllBytes(output), "wizex.initialize");
   }
 
   @Test
@@ -211,7 +244,7 @@ class PreinitMojoTest {
 
   @Test
   void theIntegrationTestProjectsUseThisModule() throws IOException {
-    for (String project : List.of("preinit-counter", "missing-init-func")) {
+    for (String project : List.of("preinit-counter", "missing-init-func", "parameters")) {
       assertArrayEquals(
           CounterModule.BYTES,
           Files.readAllBytes(Path.of("src/it", project, "src/main/wasm/counter.wasm")),
