@@ -13,6 +13,7 @@ import dev.wisex.runtime.spi.WasmRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,18 @@ class IntegrationProjectsTest {
         Files.readAllBytes(target.resolve("counter.seven.wasm")), "init");
     String log = Files.readString(IT.resolve("preinit-counter/build.log"));
     assertTrue(log.contains("wisex: counter.wasm -> "), log);
+  }
+
+  @Test
+  void theHelpGoalDescribesTheParameters() throws IOException {
+    String log = Files.readString(IT.resolve("help-goal/build.log"));
+
+    assertTrue(log.contains("BUILD SUCCESS"), log);
+    assertTrue(log.contains("wisex:preinit"), log);
+    for (String parameter : List.of("renameFuncs", "maxMemory", "force")) {
+      assertTrue(log.contains(parameter), parameter + " in " + log);
+    }
+    assertTrue(log.contains("User property: wisex.timeout"), log);
   }
 
   @Test
