@@ -6,6 +6,7 @@
 module dev.wisex.maven {
   requires dev.wisex.rewriter;
   requires maven.plugin.api;
+  requires java.xml; // the generated wisex:help goal reads its descriptor
   requires static maven.plugin.annotations;
 
   // Exports nothing: Maven loads the goal from a class realm, never from a module layer, and no

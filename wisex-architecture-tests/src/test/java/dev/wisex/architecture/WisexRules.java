@@ -221,7 +221,12 @@ public final class WisexRules {
               "dev.wisex.rewriter",
               "dev.wisex.runtime.spi",
               "java..",
-              "org.apache.maven..")
+              "org.apache.maven..",
+              // The JDK's XML API, with which maven-plugin-plugin's generated HelpMojo (wisex:help)
+              // reads the plugin descriptor.
+              "javax.xml..",
+              "org.w3c.dom..",
+              "org.xml.sax..")
           .because(
               "[maven-plugin-uses-the-library-api] the plugin calls Preinitializer with WisexOptions, as"
                   + " README's library examples do, and nothing below them");

@@ -1,6 +1,9 @@
 package dev.wisex.maven;
 
+import dev.wisex.api.ExecutionMode;
+import dev.wisex.api.MapDir;
 import dev.wisex.api.SnapshotReport;
+import dev.wisex.api.WasmFeatures;
 import dev.wisex.api.WisexException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
@@ -10,8 +13,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,37 +27,136 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Pre-initializes the configured {@code .wasm} files, by default in the {@code package} phase, so a
- * build ships modules that start already initialized. The parameters are the CLI's flags under
- * their library names ({@code --init-func} / {@code initFunc}).
+ * build ships modules that start already initialized. Every parameter is a CLI flag under its
+ * library name ({@code --init-func} / {@code <initFunc>}), with the same meaning and default, and
+ * failures name the parameter to change.
  */
 @Mojo(name = "preinit", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public final class PreinitMojo extends AbstractMojo {
   /** The modules to pre-initialize: {@code <file><input>..</input><output>..</output></file>}. */
   @Parameter List<WasmFile> files = new ArrayList<>();
 
-  /** The export that init calls ({@code --init-func}); a {@code <file>} may name its own. */
+  /**
+   * The export that init calls once, as the CLI's {@code --init-func}; a {@code <file>} may name
+   * its own. Wizer's {@code wizer.initialize} is spelled {@code wizex.initialize} here.
+   */
   @Parameter(property = "wisex.initFunc", defaultValue = WisexOptions.DEFAULT_INIT_FUNC)
   String initFunc = WisexOptions.DEFAULT_INIT_FUNC;
 
-  /** Keep the init export in the output ({@code --keep-init-func}). */
+  /** Keep the init export in the output instead of removing it ({@code --keep-init-func}). */
   @Parameter(property = "wisex.keepInitFunc", defaultValue = "false")
   boolean keepInitFunc;
 
   /**
-   * Link WASI preview1 and WASIX during init, sandboxed ({@code --allow-wasi}/{@code
-   * --allow-wasix}).
+   * Export renames applied to the output, each {@code DST=SRC}: export {@code SRC} is exported as
+   * {@code DST}, replacing any export {@code DST} ({@code --rename-func}). For example {@code
+   * <renameFuncs><renameFunc>_start=main</renameFunc></renameFuncs>}.
+   */
+  @Parameter(property = "wisex.renameFuncs")
+  List<String> renameFuncs = new ArrayList<>();
+
+  /**
+   * Link WASI preview1 and WASIX host functions during init, sandboxed ({@code --allow-wasi}, also
+   * spelled {@code <allowWasix>}).
    */
   @Parameter(property = "wisex.allowWasi", alias = "allowWasix", defaultValue = "false")
   boolean allowWasi;
 
-  /** Host directories copied, read-only, into init's in-memory sandbox ({@code --dir}). */
+  /**
+   * Let init see the environment variables of the JVM running Maven, sorted by name ({@code
+   * --inherit-env}); off by default so the output does not depend on the build machine.
+   */
+  @Parameter(property = "wisex.inheritEnv", defaultValue = "false")
+  boolean inheritEnv;
+
+  /**
+   * Environment variables for init, set after any inherited ones ({@code --env NAME=VALUE}): {@code
+   * <env><LANG>C</LANG></env>}.
+   */
+  @Parameter Map<String, String> env = new LinkedHashMap<>();
+
+  /**
+   * Host directories copied, read-only, into init's in-memory sandbox under their own path ({@code
+   * --dir}).
+   */
   @Parameter List<File> dirs = new ArrayList<>();
 
-  /** The runtime backend by name ({@code --runtime}); the preferred available one when unset. */
+  /**
+   * Host directories visible to init under another path, each {@code GUEST::HOST} ({@code
+   * --mapdir}); a relative {@code HOST} is resolved against the project's directory. For example
+   * {@code <mapDirs><mapDir>/assets::src/main/assets</mapDir></mapDirs>}.
+   */
+  @Parameter(property = "wisex.mapDirs")
+  List<String> mapDirs = new ArrayList<>();
+
+  /**
+   * Modules linked by name for init's imports, each {@code NAME=FILE} ({@code --preload}); a
+   * relative {@code FILE} is resolved against the project's directory. For example {@code
+   * <preloads><preload>env=src/main/wasm/env.wasm</preload></preloads>}.
+   */
+  @Parameter(property = "wisex.preloads")
+  List<String> preloads = new ArrayList<>();
+
+  /** Seed of init's deterministic {@code random_get} stream ({@code --seed}). */
+  @Parameter(property = "wisex.seed", defaultValue = "0")
+  long seed;
+
+  /**
+   * Give init the real clocks and a secure random source instead of the fixed clock
+   * (2000-01-01T00:00:00Z, advanced only by sleeps) and the seeded stream ({@code
+   * --nondeterministic}); the output then differs between builds.
+   */
+  @Parameter(property = "wisex.nondeterministic", defaultValue = "false")
+  boolean nondeterministic;
+
+  /**
+   * Accept {@code proc_exit(0)} during init and snapshot the state at the exit ({@code
+   * --allow-exit-zero}).
+   */
+  @Parameter(property = "wisex.allowExitZero", defaultValue = "false")
+  boolean allowExitZero;
+
+  /**
+   * Stop init after this many steps (function entries plus loop iterations); the same module stops
+   * at the same place on every backend. {@code 0} means no limit ({@code --fuel}).
+   */
+  @Parameter(property = "wisex.fuel", defaultValue = "0")
+  long fuel;
+
+  /**
+   * Stop init after this wall-clock time: seconds ({@code 30}, {@code 2.5}) or with a unit ({@code
+   * 500ms}, {@code 90s}, {@code 10m}, {@code 1h}) ({@code --timeout}).
+   */
+  @Parameter(property = "wisex.timeout", defaultValue = "10m")
+  String timeout = "10m";
+
+  /**
+   * Fail init that grows any memory beyond this size: bytes, or with a binary unit ({@code 64KiB},
+   * {@code 512MiB}, {@code 4GiB}; {@code K}, {@code M}, {@code G} mean the same) ({@code
+   * --max-memory}).
+   */
+  @Parameter(property = "wisex.maxMemory", defaultValue = "4GiB")
+  String maxMemory = "4GiB";
+
+  /**
+   * The runtime backend by name, e.g. {@code chicory} ({@code --runtime}); the preferred available
+   * one when unset. Other backends are added as dependencies of the plugin.
+   */
   @Parameter(property = "wisex.runtime")
   String runtime;
 
-  /** Prove the output starts in the snapshotted state before writing it ({@code --verify}). */
+  /**
+   * How the backend runs init: {@code AUTO}, {@code COMPILER} or {@code INTERPRETER} ({@code
+   * --execution-mode}).
+   */
+  @Parameter(property = "wisex.executionMode", defaultValue = "AUTO")
+  ExecutionMode executionMode = ExecutionMode.AUTO;
+
+  /**
+   * Before writing, instantiate the output without running init and check that every global and
+   * memory byte equals the snapshot; fail the build with the first difference if not ({@code
+   * --verify}).
+   */
   @Parameter(property = "wisex.verify", defaultValue = "false")
   boolean verify;
 
@@ -69,6 +174,44 @@ public final class PreinitMojo extends AbstractMojo {
   @Parameter(property = "wisex.crossCheck", defaultValue = "false")
   boolean crossCheck;
 
+  /** Allow the multi-memory proposal ({@code --wasm-multi-memory}); off rejects such modules. */
+  @Parameter(property = "wisex.wasmMultiMemory", defaultValue = "true")
+  boolean wasmMultiMemory = true;
+
+  /** Allow the multi-value proposal ({@code --wasm-multi-value}); off rejects such modules. */
+  @Parameter(property = "wisex.wasmMultiValue", defaultValue = "true")
+  boolean wasmMultiValue = true;
+
+  /** Allow bulk memory operations ({@code --wasm-bulk-memory}); off rejects such modules. */
+  @Parameter(property = "wisex.wasmBulkMemory", defaultValue = "true")
+  boolean wasmBulkMemory = true;
+
+  /** Allow SIMD ({@code --wasm-simd}); off rejects modules that use v128. */
+  @Parameter(property = "wisex.wasmSimd", defaultValue = "true")
+  boolean wasmSimd = true;
+
+  /** Allow reference types ({@code --wasm-reference-types}); off rejects such modules. */
+  @Parameter(property = "wisex.wasmReferenceTypes", defaultValue = "true")
+  boolean wasmReferenceTypes = true;
+
+  /** Allow threads and shared memories ({@code --wasm-threads}); off rejects such modules. */
+  @Parameter(property = "wisex.wasmThreads", defaultValue = "true")
+  boolean wasmThreads = true;
+
+  /** Allow 64-bit memories ({@code --wasm-memory64}); off rejects such modules. */
+  @Parameter(property = "wisex.wasmMemory64", defaultValue = "true")
+  boolean wasmMemory64 = true;
+
+  /**
+   * Pre-initialize every file even when its output is up to date. By default a file is skipped when
+   * its output is newer than its input and was written with the same configuration (a hash of the
+   * effective options is kept in {@code target/wisex/NAME.options.sha256}); files that {@code
+   * <dirs>}, {@code <mapDirs>} or {@code <preloads>} name are not compared, so pass {@code
+   * -Dwisex.force} after changing only those.
+   */
+  @Parameter(property = "wisex.force", defaultValue = "false")
+  boolean force;
+
   /** Skip the goal. */
   @Parameter(property = "wisex.skip", defaultValue = "false")
   boolean skip;
@@ -76,6 +219,10 @@ public final class PreinitMojo extends AbstractMojo {
   /** Where default outputs go. */
   @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
   File buildDirectory;
+
+  /** What relative {@code <mapDirs>} and {@code <preloads>} paths are resolved against. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  File baseDirectory;
 
   /** Maven creates the goal. */
   public PreinitMojo() {}
@@ -102,36 +249,130 @@ public final class PreinitMojo extends AbstractMojo {
     }
     File output = file.outputOr(buildDirectory);
     byte[] input = read(file.input);
+    WisexOptions options = options(file);
+    OptionsStamp stamp = OptionsStamp.of(buildDirectory, file.input, output, options);
+    if (!force && upToDate(stamp, file.input, output)) {
+      getLog()
+          .info(
+              "wisex: "
+                  + file.input.getName()
+                  + " -> "
+                  + output
+                  + " is up to date (output newer than input, same configuration); skipped");
+      return;
+    }
     WisexResult result;
     try {
-      result = new Preinitializer(options(file)).preinitialize(input);
+      result = new Preinitializer(options).preinitialize(input);
     } catch (WisexException | IllegalArgumentException e) {
-      throw new MojoFailureException("wisex: " + file.input + ": " + e.getMessage(), e);
+      throw failure("wisex: " + file.input + ": " + PluginVocabulary.translate(e.getMessage()), e);
     }
     try {
       Files.createDirectories(output.toPath().toAbsolutePath().getParent());
       AtomicFile.write(output.toPath(), result.module());
+      stamp.write();
     } catch (IOException e) {
       throw new MojoExecutionException("wisex: cannot write " + output + ": " + e, e);
     }
     getLog().info("wisex: " + file.input.getName() + " -> " + output + summary(result.report()));
   }
 
-  WisexOptions options(WasmFile file) {
+  private boolean upToDate(OptionsStamp stamp, File input, File output)
+      throws MojoExecutionException {
+    try {
+      return stamp.upToDate(input, output);
+    } catch (IOException e) {
+      throw new MojoExecutionException("wisex: cannot read " + stamp.file() + ": " + e, e);
+    }
+  }
+
+  /** The library options for {@code file}; a malformed parameter fails naming it. */
+  WisexOptions options(WasmFile file) throws MojoFailureException {
     WisexOptions.Builder builder =
         WisexOptions.builder()
             .initFunc(file.initFunc != null ? file.initFunc : initFunc)
             .keepInitFunc(keepInitFunc)
             .allowWasi(allowWasi)
+            .inheritEnv(inheritEnv)
+            .seed(seed)
+            .nondeterministic(nondeterministic)
+            .allowExitZero(allowExitZero)
             .runtime(runtime)
+            .executionMode(executionMode)
             .verify(verify)
+            .features(
+                new WasmFeatures(
+                    wasmMultiMemory,
+                    wasmMultiValue,
+                    wasmBulkMemory,
+                    wasmSimd,
+                    wasmReferenceTypes,
+                    wasmThreads,
+                    wasmMemory64))
             .crossCheck(crossCheck)
             .programName(file.input.getName())
             // Guest output is logged instead of interleaving with Maven's.
             .inheritStdio(false);
     ClockEpoch.seconds(clockEpoch).ifPresent(builder::clockEpoch);
-    dirs.forEach(dir -> builder.dir(dir.toPath()));
+    try {
+      for (String spec : renameFuncs) {
+        String[] pair = pair("renameFuncs", spec, "DST=SRC");
+        builder.renameFunc(pair[0], pair[1]);
+      }
+      env.forEach((name, value) -> builder.env(name, value == null ? "" : value));
+      dirs.forEach(dir -> builder.dir(dir.toPath()));
+      for (String spec : mapDirs) {
+        MapDir mapDir = MapDir.parse(spec);
+        builder.mapDir(new MapDir(mapDir.guest(), resolve(mapDir.host())));
+      }
+      for (String spec : preloads) {
+        String[] pair = pair("preloads", spec, "NAME=FILE");
+        builder.preload(pair[0], resolve(Path.of(pair[1])));
+      }
+    } catch (IllegalArgumentException e) {
+      throw failure("wisex: " + PluginVocabulary.translate(e.getMessage()), e);
+    }
+    try {
+      builder.fuel(fuel);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("wisex: <fuel> " + e.getMessage(), e);
+    }
+    try {
+      builder.timeout(LimitValues.duration(timeout));
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("wisex: <timeout>: " + e.getMessage(), e);
+    }
+    try {
+      builder.maxMemoryBytes(LimitValues.size(maxMemory));
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("wisex: <maxMemory>: " + e.getMessage(), e);
+    }
     return builder.build();
+  }
+
+  /**
+   * A failure whose message is the translated one alone: Maven appends a cause's message that the
+   * message does not contain, which would repeat the CLI's flags. The library's exception stays
+   * visible with {@code -e}, as a suppressed one.
+   */
+  private static MojoFailureException failure(String message, Exception libraryException) {
+    MojoFailureException failure = new MojoFailureException(message);
+    failure.addSuppressed(libraryException);
+    return failure;
+  }
+
+  /** Splits {@code NAME=VALUE} at the first {@code =}, as the CLI does; both sides non-empty. */
+  private static String[] pair(String parameter, String spec, String form) {
+    int eq = spec == null ? -1 : spec.indexOf('=');
+    if (eq <= 0 || eq == spec.length() - 1) {
+      throw new IllegalArgumentException(
+          "a <" + parameter + "> entry `" + spec + "` is not of the form " + form);
+    }
+    return new String[] {spec.substring(0, eq), spec.substring(eq + 1)};
+  }
+
+  private Path resolve(Path path) {
+    return path.isAbsolute() || baseDirectory == null ? path : baseDirectory.toPath().resolve(path);
   }
 
   private static byte[] read(File input) throws MojoFailureException, MojoExecutionException {

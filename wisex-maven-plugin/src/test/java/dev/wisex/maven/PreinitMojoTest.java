@@ -7,12 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.ExecutionMode;
+import dev.wisex.api.InitLimits;
+import dev.wisex.api.MapDir;
+import dev.wisex.api.WasmFeatures;
 import dev.wisex.api.WisexOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +76,38 @@ class PreinitMojoTest {
   }
 
   @Test
+  void anUpToDateOutputIsSkippedUntilTheInputOrTheConfigurationChanges() throws Exception {
+    mojo.files = List.of(new WasmFile(input, null, null));
+    Path output = dir.resolve("target/counter.init.wasm");
+    mojo.execute();
+    assertTrue(Files.exists(dir.resolve("target/wisex/counter.init.wasm.options.sha256")));
+    Files.write(output, new byte[] {1, 2, 3});
+    // Older input, as after a first build.
+    Files.setLastModifiedTime(input.toPath(), FileTime.fromMillis(1_000_000));
+
+    mojo.execute();
+    assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(output), "skipped");
+
+    mojo.seed = 7;
+    mojo.execute();
+    CounterModule.assertPreinitialized(Files.readAllBytes(output), "wizex.initialize");
+
+    Files.write(output, new byte[] {1, 2, 3});
+    mojo.execute();
+    assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(output), "skipped again");
+    Files.setLastModifiedTime(
+        input.toPath(), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    mojo.execute();
+    CounterModule.assertPreinitialized(Files.readAllBytes(output), "wizex.initialize");
+
+    Files.setLastModifiedTime(input.toPath(), FileTime.fromMillis(1_000_000));
+    Files.write(output, new byte[] {1, 2, 3});
+    mojo.force = true;
+    mojo.execute();
+    CounterModule.assertPreinitialized(Files.readAllBytes(output), "wizex.initialize");
+  }
+
+  @Test
   void failsWithoutFilesSayingWhatToConfigure() {
     MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
@@ -95,7 +135,94 @@ class PreinitMojoTest {
   }
 
   @Test
-  void parametersMapToTheLibraryOptions() {
+  void everyCliOptionHasAParameterWithTheSameMeaning() throws MojoFailureException {
+    mojo.baseDirectory = dir.toFile();
+    mojo.renameFuncs = List.of("run=init", "a=b=c");
+    mojo.env = new LinkedHashMap<>(Map.of("LANG", "C"));
+    mojo.inheritEnv = true;
+    mojo.mapDirs = List.of("/assets::src/assets", "/abs::" + dir.toAbsolutePath());
+    mojo.preloads = List.of("env=lib/env.wasm");
+    mojo.seed = 42;
+    mojo.nondeterministic = true;
+    mojo.allowExitZero = true;
+    mojo.fuel = 1000;
+    mojo.timeout = "90s";
+    mojo.maxMemory = "64KiB";
+    mojo.executionMode = ExecutionMode.INTERPRETER;
+    mojo.wasmSimd = false;
+    mojo.wasmMemory64 = false;
+
+    WisexOptions options = mojo.options(new WasmFile(input, null, null));
+
+    assertEquals(Map.of("run", "init", "a", "b=c"), options.renameFuncs());
+    assertEquals(Map.of("LANG", "C"), options.env());
+    assertTrue(options.inheritEnv());
+    assertEquals(
+        List.of(
+            new MapDir("/assets", dir.resolve("src/assets")),
+            new MapDir("/abs", dir.toAbsolutePath())),
+        options.mapDirs());
+    assertEquals(Map.of("env", dir.resolve("lib/env.wasm")), options.preloads());
+    assertEquals(42, options.seed());
+    assertTrue(options.nondeterministic());
+    assertTrue(options.allowExitZero());
+    assertEquals(new InitLimits(1000, Duration.ofSeconds(90), 65536), options.limits());
+    assertEquals(ExecutionMode.INTERPRETER, options.executionMode());
+    assertEquals(new WasmFeatures(true, true, true, false, true, true, false), options.features());
+  }
+
+  @Test
+  void theDefaultsAreTheCliDefaults() throws MojoFailureException {
+    WisexOptions options = mojo.options(new WasmFile(input, null, null));
+
+    WisexOptions cli = WisexOptions.defaults();
+    assertEquals(cli.limits(), options.limits());
+    assertEquals(cli.features(), options.features());
+    assertEquals(cli.seed(), options.seed());
+    assertEquals(cli.executionMode(), options.executionMode());
+    assertEquals(cli.inheritEnv(), options.inheritEnv());
+  }
+
+  @Test
+  void malformedParametersFailNamingTheParameter() {
+    WasmFile file = new WasmFile(input, null, null);
+    mojo.renameFuncs = List.of("run");
+    assertMessage(file, "<renameFuncs> entry `run` is not of the form DST=SRC");
+    mojo.renameFuncs = List.of();
+    mojo.preloads = List.of("=x.wasm");
+    assertMessage(file, "<preloads> entry `=x.wasm` is not of the form NAME=FILE");
+    mojo.preloads = List.of();
+    mojo.mapDirs = List.of("assets");
+    assertMessage(file, "`assets` is not of the form GUEST::HOST");
+    mojo.mapDirs = List.of();
+    mojo.timeout = "soon";
+    assertMessage(file, "<timeout>: `soon` is not a duration");
+    mojo.timeout = "1s";
+    mojo.maxMemory = "lots";
+    assertMessage(file, "<maxMemory>: `lots` is not a size");
+    mojo.maxMemory = "1M";
+    mojo.fuel = -1;
+    assertMessage(file, "<fuel>");
+  }
+
+  private void assertMessage(WasmFile file, String expected) {
+    MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.options(file));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void failuresNameTheParameterNotTheCliFlag() {
+    mojo.initFunc = "setup";
+    mojo.files = List.of(new WasmFile(input, null, null));
+
+    MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+    assertTrue(e.getMessage().contains("<initFunc>"), e.getMessage());
+    assertFalse(e.getMessage().contains("--init-func"), e.getMessage());
+  }
+
+  @Test
+  void parametersMapToTheLibraryOptions() throws MojoFailureException {
     mojo.allowWasi = true;
     mojo.keepInitFunc = true;
     mojo.verify = true;
@@ -117,7 +244,7 @@ class PreinitMojoTest {
 
   @Test
   void theIntegrationTestProjectsUseThisModule() throws IOException {
-    for (String project : List.of("preinit-counter", "missing-init-func")) {
+    for (String project : List.of("preinit-counter", "missing-init-func", "parameters")) {
       assertArrayEquals(
           CounterModule.BYTES,
           Files.readAllBytes(Path.of("src/it", project, "src/main/wasm/counter.wasm")),

@@ -1,0 +1,59 @@
+package dev.wisex.maven;
+
+import dev.wisex.api.WisexOptions;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What makes an incremental build safe: a SHA-256 of the effective options an output was written
+ * with, kept in {@code target/wisex/NAME.options.sha256}. An output is up to date when it is newer
+ * than its input and was written with the same options; changing any parameter (or the input) makes
+ * the next build write it again.
+ *
+ * @param file where the hash is kept
+ * @param hash the hash of the options of this build
+ */
+record OptionsStamp(Path file, String hash) {
+  /** The stamp for writing {@code output} with {@code options}. */
+  static OptionsStamp of(File buildDirectory, File input, File output, WisexOptions options) {
+    Path file =
+        buildDirectory.toPath().resolve("wisex").resolve(output.getName() + ".options.sha256");
+    // Records render every component, so an option added to WisexOptions changes the hash too.
+    String identity = input.getAbsolutePath() + "\n" + output.getAbsolutePath() + "\n" + options;
+    return new OptionsStamp(file, sha256(identity));
+  }
+
+  /** Whether {@code output} is newer than {@code input} and was written with these options. */
+  boolean upToDate(File input, File output) throws IOException {
+    if (!output.isFile() || output.lastModified() <= input.lastModified()) {
+      return false;
+    }
+    try {
+      return Files.readString(file, StandardCharsets.US_ASCII).trim().equals(hash);
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+  }
+
+  /** Records that the output was just written with these options. */
+  void write() throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, hash + "\n", StandardCharsets.US_ASCII);
+  }
+
+  private static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+}

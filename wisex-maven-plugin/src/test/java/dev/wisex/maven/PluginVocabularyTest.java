@@ -1,0 +1,39 @@
+package dev.wisex.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class PluginVocabularyTest {
+  @Test
+  void cliFlagsBecomePluginParameters() {
+    assertEquals(
+        "the module does not export `setup`: export one or pass its name with <initFunc>",
+        PluginVocabulary.translate(
+            "the module does not export `setup`: export one or pass its name with --init-func"));
+    assertEquals(
+        "init ran out of fuel: <fuel> 10 steps were not enough; raise <fuel>",
+        PluginVocabulary.translate(
+            "init ran out of fuel: --fuel 10 steps were not enough; raise --fuel"));
+    assertEquals("use <runtime> graal", PluginVocabulary.translate("use --runtime graal"));
+    assertEquals("<wasmMemory64>", PluginVocabulary.translate("--wasm-memory64"));
+    assertEquals("<allowWasi>", PluginVocabulary.translate("--allow-wasix"));
+  }
+
+  @Test
+  void aLongerFlagIsNotMistakenForItsPrefix() {
+    assertEquals("add <keepInitFunc>", PluginVocabulary.translate("add --keep-init-func"));
+    assertEquals("<dirs> and <mapDirs>", PluginVocabulary.translate("--dir and --mapdir"));
+  }
+
+  @Test
+  void otherToolsFlagsAndNonFlagsStay() {
+    String wasmLd = "link with wasm-ld --shared-memory, or do not share the memory";
+    assertEquals(wasmLd, PluginVocabulary.translate(wasmLd));
+    assertEquals("rw-r--r--", PluginVocabulary.translate("rw-r--r--"));
+    assertEquals("a--fuel", PluginVocabulary.translate("a--fuel"));
+    assertNull(PluginVocabulary.parameter("--list-runtimes"));
+    assertNull(PluginVocabulary.translate(null));
+  }
+}
