@@ -60,6 +60,26 @@ class TailCallTest {
     backend.check(small, WisexOptions.defaults(), Call.of("sum", 5), Call.of("sum", 0));
   }
 
+  /**
+   * Tail calls between two functions (is_even/is_odd by {@code return_call}, 10M steps) need no
+   * rewrite: Chicory runs them in constant stack itself. The parity is computed here in Java.
+   */
+  @Test
+  void tenMillionMutualTailCallsRunOnChicory() throws IOException {
+    String text;
+    try (InputStream in =
+        TailCallTest.class.getResourceAsStream("/wat/tail/mutual_tail_calls.wat")) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    WisexOptions chicory = WisexOptions.builder().runtime("chicory").build();
+    for (int n : new int[] {10_000_000, 10_000_001}) {
+      byte[] module = Wat.assemble(text.replace("10000000", Integer.toString(n)));
+      WasmModule output =
+          ModuleParser.parse(new Preinitializer(chicory).preinitialize(module).module());
+      assertEquals(n % 2 == 0 ? 1 : 0, i64Const(output.globals().get(0).initExpr()), "n=" + n);
+    }
+  }
+
   /** The value of a constant expression {@code i32.const v end} or {@code i64.const v end}. */
   private static long i64Const(byte[] expr) {
     long result = 0;
