@@ -1,6 +1,7 @@
 package dev.wisex.maven;
 
 import dev.wisex.api.ExecutionMode;
+import dev.wisex.api.LimitValues;
 import dev.wisex.api.MapDir;
 import dev.wisex.api.SnapshotReport;
 import dev.wisex.api.WasmFeatures;

@@ -3,6 +3,7 @@ package dev.wisex.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.wisex.api.LimitValues;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.wisex.maven;
+package dev.wisex.api;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -6,18 +6,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses {@code <timeout>} and {@code <maxMemory>} in the forms the CLI's {@code --timeout} and
- * {@code --max-memory} accept, so a value moves between POM and command line unchanged. (The CLI
- * keeps its own picocli converters; the library has no parser for these yet.)
+ * Parses the forms {@code --timeout} and {@code --max-memory} take (and the Maven plugin's {@code
+ * <timeout>} and {@code <maxMemory>}), in one place, so a value moves between command line and POM
+ * unchanged. A malformed value is an {@link IllegalArgumentException} whose message says what to
+ * write instead.
  */
-final class LimitValues {
+public final class LimitValues {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(?:([kmgt])(?:ib|b)?|b)?");
 
   private LimitValues() {}
 
   /** {@code 30}, {@code 2.5} (seconds), {@code 500ms}, {@code 90s}, {@code 10m}, {@code 1h}. */
-  static Duration duration(String value) {
+  public static Duration duration(String value) {
     Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw new IllegalArgumentException(
@@ -40,7 +41,7 @@ final class LimitValues {
   }
 
   /** Bytes, or a number with a binary unit: {@code 64KiB}, {@code 512M}, {@code 4GiB}. */
-  static long size(String value) {
+  public static long size(String value) {
     Matcher m = SIZE.matcher(value.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw new IllegalArgumentException(
