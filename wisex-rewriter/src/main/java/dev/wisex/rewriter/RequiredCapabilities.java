@@ -3,9 +3,12 @@ package dev.wisex.rewriter;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.FunctionType;
 import dev.wisex.parser.MemoryType;
+import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.ValueType;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeFeatures;
+import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.rewriter.instrument.TailCallLoops;
 import dev.wisex.runtime.spi.Capability;
 import java.util.EnumSet;
 import java.util.Set;
@@ -46,7 +49,19 @@ final class RequiredCapabilities {
     if (v128) {
       needed.add(Capability.SIMD);
     }
+    if (code.tailCalls() && tailCallsRemainAfterLoops(module)) {
+      needed.add(Capability.TAIL_CALLS);
+    }
     return needed;
+  }
+
+  /**
+   * Whether tail calls other than a function's calls to itself remain once those run as loops
+   * (TailCallLoops, as in the module init runs): only those need an engine that runs tail calls.
+   */
+  private static boolean tailCallsRemainAfterLoops(WasmModule module) {
+    WasmModule looped = ModuleParser.parse(TailCallLoops.apply(module.bytes()));
+    return CodeScanner.scan(looped).tailCalls();
   }
 
   private static boolean usesV128(FunctionType t) {

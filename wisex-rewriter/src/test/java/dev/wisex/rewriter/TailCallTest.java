@@ -1,7 +1,10 @@
 package dev.wisex.rewriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.RuntimeSelectionException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
@@ -78,6 +81,37 @@ class TailCallTest {
           ModuleParser.parse(new Preinitializer(chicory).preinitialize(module).module());
       assertEquals(n % 2 == 0 ? 1 : 0, i64Const(output.globals().get(0).initExpr()), "n=" + n);
     }
+  }
+
+  /**
+   * GraalWasm 25 does not run {@code return_call}: a module whose tail calls go to other functions
+   * needs {@code TAIL_CALLS}, so {@code --runtime graal} is refused by name, while one whose tail
+   * calls are all self calls runs there as loops (sum checked against n(n+1)/2).
+   */
+  @Test
+  void onlyTailCallsToOtherFunctionsNeedAnEngineThatRunsThem() throws IOException {
+    WisexOptions graal = WisexOptions.builder().runtime("graal").build();
+    String mutual;
+    try (InputStream in =
+        TailCallTest.class.getResourceAsStream("/wat/tail/mutual_tail_calls.wat")) {
+      mutual = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    RuntimeSelectionException refused =
+        assertThrows(
+            RuntimeSelectionException.class,
+            () -> new Preinitializer(graal).preinitialize(Wat.assemble(mutual)));
+    assertTrue(refused.getMessage().contains("TAIL_CALLS"), refused.getMessage());
+
+    String self;
+    try (InputStream in = TailCallTest.class.getResourceAsStream("/wat/tail/self_tail_loop.wat")) {
+      self = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    long n = 1000;
+    byte[] output =
+        new Preinitializer(graal)
+            .preinitialize(Wat.assemble(self.replace("10000000", Long.toString(n))))
+            .module();
+    assertEquals(n * (n + 1) / 2, i64Const(ModuleParser.parse(output).globals().get(1).initExpr()));
   }
 
   /** The value of a constant expression {@code i32.const v end} or {@code i64.const v end}. */

@@ -28,6 +28,7 @@ public final class ChicoryRuntime implements WasmRuntime {
           Capability.THREADS,
           Capability.MULTI_MEMORY,
           Capability.EXCEPTIONS,
+          Capability.TAIL_CALLS,
           Capability.IMPORTED_MEMORY);
 
   /** Cheap by contract: nothing of Chicory is touched before {@link #instantiate}. */

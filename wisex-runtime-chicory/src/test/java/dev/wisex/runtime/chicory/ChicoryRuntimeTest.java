@@ -42,6 +42,7 @@ class ChicoryRuntimeTest {
             Capability.THREADS,
             Capability.MULTI_MEMORY,
             Capability.EXCEPTIONS,
+            Capability.TAIL_CALLS,
             Capability.IMPORTED_MEMORY),
         runtime.capabilities());
   }

@@ -10,6 +10,11 @@ public enum Capability {
   MULTI_MEMORY(""),
   MEMORY64(""),
   EXCEPTIONS(""),
+  /**
+   * Tail calls ({@code return_call} and its indirect forms) in constant stack. wisex turns a
+   * function's tail calls to itself into loops first, so only other tail calls need it.
+   */
+  TAIL_CALLS("the Chicory backend (--runtime chicory) executes tail calls"),
   /** Memory imports, satisfied with {@link WasmRuntime#newMemory} memories. */
   IMPORTED_MEMORY("");
 
