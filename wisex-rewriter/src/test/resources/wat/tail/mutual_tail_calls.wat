@@ -1,5 +1,5 @@
-;; is_even/is_odd by mutual tail calls: return_call to another function, which an engine must run
-;; in constant stack for 10M steps to finish (Chicory 1.7.5 does; wisex only rewrites self tail calls).
+;; is_even/is_odd by mutual tail calls: return_call to another function, which wisex does not
+;; rewrite into a loop (only self tail calls), so an engine must execute return_call itself.
 (module
   (global $r (export "r") (mut i32) (i32.const -1))
   (func $even (param $n i32) (result i32)

@@ -64,26 +64,6 @@ class TailCallTest {
   }
 
   /**
-   * Tail calls between two functions (is_even/is_odd by {@code return_call}, 10M steps) need no
-   * rewrite: Chicory runs them in constant stack itself. The parity is computed here in Java.
-   */
-  @Test
-  void tenMillionMutualTailCallsRunOnChicory() throws IOException {
-    String text;
-    try (InputStream in =
-        TailCallTest.class.getResourceAsStream("/wat/tail/mutual_tail_calls.wat")) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    WisexOptions chicory = WisexOptions.builder().runtime("chicory").build();
-    for (int n : new int[] {10_000_000, 10_000_001}) {
-      byte[] module = Wat.assemble(text.replace("10000000", Integer.toString(n)));
-      WasmModule output =
-          ModuleParser.parse(new Preinitializer(chicory).preinitialize(module).module());
-      assertEquals(n % 2 == 0 ? 1 : 0, i64Const(output.globals().get(0).initExpr()), "n=" + n);
-    }
-  }
-
-  /**
    * GraalWasm 25 does not run {@code return_call}: a module whose tail calls go to other functions
    * needs {@code TAIL_CALLS}, so {@code --runtime graal} is refused by name, while one whose tail
    * calls are all self calls runs there as loops (sum checked against n(n+1)/2).

@@ -11,8 +11,8 @@ public enum Capability {
   MEMORY64(""),
   EXCEPTIONS(""),
   /**
-   * Tail calls ({@code return_call} and its indirect forms) in constant stack. wisex turns a
-   * function's tail calls to itself into loops first, so only other tail calls need it.
+   * Executes tail calls ({@code return_call} and its indirect forms). wisex turns a function's tail
+   * calls to itself into loops first, so only other tail calls need it.
    */
   TAIL_CALLS("the Chicory backend (--runtime chicory) executes tail calls"),
   /** Memory imports, satisfied with {@link WasmRuntime#newMemory} memories. */
