@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wisex.testkit.Commands;
 import dev.wisex.testkit.Wat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ class HostileExitJarTest {
    */
   private void signalWhileWaitingOnAFifo(String signal) throws Exception {
     Path fifo = dir.resolve("report.fifo");
-    assumeTrue(run("mkfifo", fifo.toString()), "mkfifo is not available");
+    assumeTrue(Commands.succeed("mkfifo", fifo.toString()), "mkfifo is not available");
     Path in = Files.write(dir.resolve("counter.wasm"), Samples.counter());
     Path out = dir.resolve("out.wasm");
     Process p =
@@ -107,7 +108,7 @@ class HostileExitJarTest {
             .redirectOutput(dir.resolve("log.txt").toFile())
             .start();
     awaitTemporaryFile(p);
-    assertTrue(run("kill", "-" + signal, Long.toString(p.pid())));
+    assertTrue(Commands.succeed("kill", "-" + signal, Long.toString(p.pid())));
     assertTrue(p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS), "the signal did not end wisex");
     assertEquals(List.of(), temporaryFiles(), "temporary files left behind");
     assertFalse(Files.exists(out), "the module appeared without its report");
@@ -157,16 +158,6 @@ class HostileExitJarTest {
     command.add(jar.toString());
     command.addAll(List.of(args));
     return command;
-  }
-
-  private static boolean run(String... command) throws InterruptedException {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor() == 0;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private static String read(Path file) {

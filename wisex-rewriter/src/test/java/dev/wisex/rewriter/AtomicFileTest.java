@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wisex.testkit.Commands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ class AtomicFileTest {
   @Test
   void streamsIntoAFifoInsteadOfReplacingIt() throws Exception {
     Path fifo = dir.resolve("out.fifo");
-    assumeTrue(run("mkfifo", fifo.toString()), "mkfifo is not available");
+    assumeTrue(Commands.succeed("mkfifo", fifo.toString()), "mkfifo is not available");
     CompletableFuture<byte[]> read =
         CompletableFuture.supplyAsync(
             () -> {
@@ -120,7 +121,8 @@ class AtomicFileTest {
   void streamsIntoACharacterDeviceInsteadOfReplacingIt() throws Exception {
     // A null device of our own (as root), so the test never risks the system's /dev/null.
     Path device = dir.resolve("null");
-    assumeTrue(run("mknod", device.toString(), "c", "1", "3"), "cannot create a device node");
+    assumeTrue(
+        Commands.succeed("mknod", device.toString(), "c", "1", "3"), "cannot create a device node");
     assertTrue(AtomicFile.writesDirectly(device));
 
     AtomicFile.write(device, new byte[] {1, 2, 3});
@@ -148,16 +150,6 @@ class AtomicFileTest {
 
     assertArrayEquals(new byte[] {9}, Files.readAllBytes(module), "the module is unchanged");
     assertEquals(List.of("out.wasm"), names(dir));
-  }
-
-  private static boolean run(String... command) throws InterruptedException {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor() == 0;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private static List<String> names(Path directory) throws IOException {

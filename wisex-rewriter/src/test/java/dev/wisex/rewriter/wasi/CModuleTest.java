@@ -19,6 +19,7 @@ import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
+import dev.wisex.testkit.Commands;
 import dev.wisex.wasix.WasixHost;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,13 +155,13 @@ class CModuleTest {
   private static byte[] rebuildIfClangIsPresent() throws IOException, InterruptedException {
     String cc = System.getenv().getOrDefault("CC", "clang-19");
     Path script = Path.of("..", "scripts", "build-c-samples.sh").toAbsolutePath().normalize();
-    if (!Files.isRegularFile(script) || !runs(List.of(cc, "--version"))) {
+    if (!Files.isRegularFile(script) || !Commands.succeed(List.of(cc, "--version"))) {
       return null;
     }
     Path out = Files.createTempDirectory("wisex-c-samples");
     try {
       List<String> command = List.of("bash", script.toString(), out.toString());
-      if (!runs(command)) {
+      if (!Commands.succeed(command)) {
         throw new IllegalStateException(
             "clang is installed but " + command + " failed; run it by hand to see why");
       }
@@ -172,16 +172,6 @@ class CModuleTest {
           Files.delete(p);
         }
       }
-    }
-  }
-
-  private static boolean runs(List<String> command) throws InterruptedException {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-      return process.waitFor(120, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
     }
   }
 
