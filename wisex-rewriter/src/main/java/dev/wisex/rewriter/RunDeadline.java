@@ -3,9 +3,9 @@ package dev.wisex.rewriter;
 import dev.wisex.api.LimitExceededException;
 import dev.wisex.rewriter.init.InitDeadline;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,13 +15,26 @@ import java.util.concurrent.TimeUnit;
  * stage and the flag. Closing it before the deadline leaves the thread's interrupt flag as it was.
  */
 final class RunDeadline implements AutoCloseable {
-  private static final ScheduledExecutorService TIMER =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "wisex-run-deadline");
-            t.setDaemon(true);
-            return t;
-          });
+  /**
+   * One timer thread for all runs, which ends a second after the last run's alarm is cancelled: a
+   * library call leaves no thread behind (an embedder such as {@code exec:java} waits for them).
+   */
+  private static final ScheduledExecutorService TIMER = timer();
+
+  private static ScheduledExecutorService timer() {
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "wisex-run-deadline");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.setKeepAliveTime(1, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true);
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
+  }
 
   private final Duration timeout;
   private final Thread worker = Thread.currentThread();

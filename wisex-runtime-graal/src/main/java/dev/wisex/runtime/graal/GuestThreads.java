@@ -3,8 +3,10 @@ package dev.wisex.runtime.graal;
 import dev.wisex.api.InitFailedException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -12,13 +14,15 @@ import java.util.function.Supplier;
  * few kilobytes per wasm frame (more while the JVM has not yet compiled the interpreter), so on a
  * default 1 MiB thread stack a guest recursion a thousand frames deep can exhaust it; on 128 MiB it
  * reaches tens of thousands. Stack memory is reserved, not committed, until used. Threads are
- * pooled (daemon, idle ones end after a minute); a host function calling back into a guest runs in
- * place.
+ * pooled (daemon; an idle one ends after a second, so a library call leaves none behind); a host
+ * function calling back into a guest runs in place.
  */
 final class GuestThreads {
   static final long STACK_BYTES = 128L << 20;
 
-  private static final ExecutorService POOL = Executors.newCachedThreadPool(GuestThread::new);
+  private static final ExecutorService POOL =
+      new ThreadPoolExecutor(
+          0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS, new SynchronousQueue<>(), GuestThread::new);
 
   private GuestThreads() {}
 
