@@ -1,5 +1,6 @@
 package dev.wisex.cli;
 
+import dev.wisex.api.ReportJson;
 import dev.wisex.api.StdioStreams;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;

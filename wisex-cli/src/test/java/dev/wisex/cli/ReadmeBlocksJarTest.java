@@ -74,6 +74,13 @@ class ReadmeBlocksJarTest {
         assertTrue(
             Files.exists(root.resolve(name)) || testSource(name),
             () -> block.where() + " is checked by " + name + ", which does not exist");
+        if (Files.isRegularFile(root.resolve(name))) {
+          // A file the build runs (a sample project): the README shows it whole, as it is.
+          assertEquals(
+              Files.readString(root.resolve(name), StandardCharsets.UTF_8).strip(),
+              block.text().strip(),
+              () -> block.where() + " differs from " + name);
+        }
       }
     }
   }

@@ -133,7 +133,19 @@ class ReportTest {
   }
 
   @Test
-  void jsonStringsAreEscaped() {
-    assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", ReportJson.string("a\"b\\c\n\u0001"));
+  void fileNamesAreEscapedInJsonStrings() throws Exception {
+    Path in =
+        Files.write(
+            dir.resolve("a\"b\\c\n\u0001.wasm"),
+            Wat.assemble("(module (func (export \"wizex.initialize\")))"));
+    Path report = dir.resolve("report.json");
+
+    Cli.Result r =
+        Cli.run(
+            "--report", report.toString(), in.toString(), "-o", dir.resolve("o.wasm").toString());
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(
+        Files.readString(report).contains("a\\\"b\\\\c\\n\\u0001.wasm\""), () -> "escaped: " + r);
   }
 }

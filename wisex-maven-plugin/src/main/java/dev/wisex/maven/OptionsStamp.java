@@ -21,12 +21,22 @@ import java.util.HexFormat;
  * @param hash the hash of the options of this build
  */
 record OptionsStamp(Path file, String hash) {
-  /** The stamp for writing {@code output} with {@code options}. */
-  static OptionsStamp of(File buildDirectory, File input, File output, WisexOptions options) {
+  /**
+   * The stamp for writing {@code output} (and {@code report}, when not null) with {@code options}.
+   */
+  static OptionsStamp of(
+      File buildDirectory, File input, File output, File report, WisexOptions options) {
     Path file =
         buildDirectory.toPath().resolve("wisex").resolve(output.getName() + ".options.sha256");
     // Records render every component, so an option added to WisexOptions changes the hash too.
-    String identity = input.getAbsolutePath() + "\n" + output.getAbsolutePath() + "\n" + options;
+    String identity =
+        input.getAbsolutePath()
+            + "\n"
+            + output.getAbsolutePath()
+            + "\n"
+            + (report == null ? "" : report.getAbsolutePath())
+            + "\n"
+            + options;
     return new OptionsStamp(file, sha256(identity));
   }
 

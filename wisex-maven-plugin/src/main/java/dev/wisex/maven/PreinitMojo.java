@@ -3,6 +3,7 @@ package dev.wisex.maven;
 import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.LimitValues;
 import dev.wisex.api.MapDir;
+import dev.wisex.api.ReportJson;
 import dev.wisex.api.SnapshotReport;
 import dev.wisex.api.WasmFeatures;
 import dev.wisex.api.WisexException;
@@ -12,6 +13,7 @@ import dev.wisex.rewriter.AtomicFile;
 import dev.wisex.rewriter.Preinitializer;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,17 +31,21 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Pre-initializes the configured {@code .wasm} files, by default in the {@code package} phase, so a
  * build ships modules that start already initialized. Every parameter is a CLI flag under its
- * library name ({@code --init-func} / {@code <initFunc>}), with the same meaning and default, and
- * failures name the parameter to change.
+ * library name ({@code --init-func} / {@code initFunc}), with the same meaning and default, and
+ * failures name the parameter to change. Parameter docs name elements without angle brackets:
+ * {@code help:describe} reads descriptions as HTML and would drop them.
  */
 @Mojo(name = "preinit", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public final class PreinitMojo extends AbstractMojo {
-  /** The modules to pre-initialize: {@code <file><input>..</input><output>..</output></file>}. */
+  /**
+   * The modules to pre-initialize, one {@code file} element each, with an {@code input} (required)
+   * and optionally {@code output}, {@code initFunc}, {@code report} and {@code classifier}.
+   */
   @Parameter List<WasmFile> files = new ArrayList<>();
 
   /**
-   * The export that init calls once, as the CLI's {@code --init-func}; a {@code <file>} may name
-   * its own. Wizer's {@code wizer.initialize} is spelled {@code wizex.initialize} here.
+   * The export that init calls once, as the CLI's {@code --init-func}; a {@code file} may name its
+   * own. Wizer's {@code wizer.initialize} is spelled {@code wizex.initialize} here.
    */
   @Parameter(property = "wisex.initFunc", defaultValue = WisexOptions.DEFAULT_INIT_FUNC)
   String initFunc = WisexOptions.DEFAULT_INIT_FUNC;
@@ -50,15 +56,15 @@ public final class PreinitMojo extends AbstractMojo {
 
   /**
    * Export renames applied to the output, each {@code DST=SRC}: export {@code SRC} is exported as
-   * {@code DST}, replacing any export {@code DST} ({@code --rename-func}). For example {@code
-   * <renameFuncs><renameFunc>_start=main</renameFunc></renameFuncs>}.
+   * {@code DST}, replacing any export {@code DST} ({@code --rename-func}). For example one {@code
+   * renameFunc} entry {@code _start=main}.
    */
   @Parameter(property = "wisex.renameFuncs")
   List<String> renameFuncs = new ArrayList<>();
 
   /**
    * Link WASI preview1 and WASIX host functions during init, sandboxed ({@code --allow-wasi}, also
-   * spelled {@code <allowWasix>}).
+   * spelled {@code allowWasix}).
    */
   @Parameter(property = "wisex.allowWasi", alias = "allowWasix", defaultValue = "false")
   boolean allowWasi;
@@ -71,8 +77,8 @@ public final class PreinitMojo extends AbstractMojo {
   boolean inheritEnv;
 
   /**
-   * Environment variables for init, set after any inherited ones ({@code --env NAME=VALUE}): {@code
-   * <env><LANG>C</LANG></env>}.
+   * Environment variables for init, set after any inherited ones ({@code --env NAME=VALUE}): one
+   * child element per variable, named after it, e.g. {@code LANG} with the text {@code C}.
    */
   @Parameter Map<String, String> env = new LinkedHashMap<>();
 
@@ -85,15 +91,15 @@ public final class PreinitMojo extends AbstractMojo {
   /**
    * Host directories visible to init under another path, each {@code GUEST::HOST} ({@code
    * --mapdir}); a relative {@code HOST} is resolved against the project's directory. For example
-   * {@code <mapDirs><mapDir>/assets::src/main/assets</mapDir></mapDirs>}.
+   * one {@code mapDir} entry {@code /assets::src/main/assets}.
    */
   @Parameter(property = "wisex.mapDirs")
   List<String> mapDirs = new ArrayList<>();
 
   /**
    * Modules linked by name for init's imports, each {@code NAME=FILE} ({@code --preload}); a
-   * relative {@code FILE} is resolved against the project's directory. For example {@code
-   * <preloads><preload>env=src/main/wasm/env.wasm</preload></preloads>}.
+   * relative {@code FILE} is resolved against the project's directory. For example one {@code
+   * preload} entry {@code env=src/main/wasm/env.wasm}.
    */
   @Parameter(property = "wisex.preloads")
   List<String> preloads = new ArrayList<>();
@@ -207,11 +213,19 @@ public final class PreinitMojo extends AbstractMojo {
    * Pre-initialize every file even when its output is up to date. By default a file is skipped when
    * its output is newer than its input and was written with the same configuration (a hash of the
    * effective options is kept in {@code target/wisex/NAME.options.sha256}); files that {@code
-   * <dirs>}, {@code <mapDirs>} or {@code <preloads>} name are not compared, so pass {@code
-   * -Dwisex.force} after changing only those.
+   * dirs}, {@code mapDirs} or {@code preloads} name are not compared, so pass {@code -Dwisex.force}
+   * after changing only those.
    */
   @Parameter(property = "wisex.force", defaultValue = "false")
   boolean force;
+
+  /**
+   * Attach every output to the project as an artifact of type {@code wasm} under its {@code file}'s
+   * {@code classifier} (default: the output's name without {@code .wasm}), so {@code install} and
+   * {@code deploy} publish it beside the project's main artifact.
+   */
+  @Parameter(property = "wisex.attach", defaultValue = "false")
+  boolean attach;
 
   /** Skip the goal. */
   @Parameter(property = "wisex.skip", defaultValue = "false")
@@ -221,9 +235,17 @@ public final class PreinitMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
   File buildDirectory;
 
-  /** What relative {@code <mapDirs>} and {@code <preloads>} paths are resolved against. */
+  /** What relative {@code mapDirs} and {@code preloads} paths are resolved against. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   File baseDirectory;
+
+  /** The project outputs are attached to (a MavenProject; see {@link ArtifactAttacher}). */
+  @Parameter(defaultValue = "${project}", readonly = true)
+  Object project;
+
+  /** The build session, whose container provides Maven's project helper. */
+  @Parameter(defaultValue = "${session}", readonly = true)
+  Object session;
 
   /** Maven creates the goal. */
   public PreinitMojo() {}
@@ -239,20 +261,27 @@ public final class PreinitMojo extends AbstractMojo {
           "wisex:preinit has no modules; add <files><file><input>src/main/wasm/app.wasm</input>"
               + "</file></files> to its <configuration>");
     }
+    ArtifactAttacher attacher = attach ? ArtifactAttacher.of(session, project) : null;
     for (WasmFile file : files) {
-      preinitialize(file);
+      File output = preinitialize(file);
+      if (attacher != null) {
+        String classifier = file.classifierOr(output);
+        attacher.attach(output, classifier);
+        getLog().info("wisex: attached " + output.getName() + " as classifier " + classifier);
+      }
     }
   }
 
-  private void preinitialize(WasmFile file) throws MojoExecutionException, MojoFailureException {
+  /** Writes {@code file}'s output unless it is up to date, and returns where it is. */
+  private File preinitialize(WasmFile file) throws MojoExecutionException, MojoFailureException {
     if (file.input == null) {
       throw new MojoFailureException("a <file> of wisex:preinit has no <input>; name a .wasm file");
     }
     File output = file.outputOr(buildDirectory);
     byte[] input = read(file.input);
     WisexOptions options = options(file);
-    OptionsStamp stamp = OptionsStamp.of(buildDirectory, file.input, output, options);
-    if (!force && upToDate(stamp, file.input, output)) {
+    OptionsStamp stamp = OptionsStamp.of(buildDirectory, file.input, output, file.report, options);
+    if (!force && upToDate(stamp, file.input, output, file.report)) {
       getLog()
           .info(
               "wisex: "
@@ -260,7 +289,7 @@ public final class PreinitMojo extends AbstractMojo {
                   + " -> "
                   + output
                   + " is up to date (output newer than input, same configuration); skipped");
-      return;
+      return output;
     }
     WisexResult result;
     try {
@@ -268,20 +297,37 @@ public final class PreinitMojo extends AbstractMojo {
     } catch (WisexException | IllegalArgumentException e) {
       throw failure("wisex: " + file.input + ": " + PluginVocabulary.translate(e.getMessage()), e);
     }
-    try {
+    write(file, output, result, stamp);
+    getLog().info("wisex: " + file.input.getName() + " -> " + output + summary(result.report()));
+    return output;
+  }
+
+  /** The output and its report together, or neither, then the stamp that records them. */
+  private void write(WasmFile file, File output, WisexResult result, OptionsStamp stamp)
+      throws MojoExecutionException {
+    try (AtomicFile.Batch batch = new AtomicFile.Batch()) {
       Files.createDirectories(output.toPath().toAbsolutePath().getParent());
-      AtomicFile.write(output.toPath(), result.module());
-      stamp.write();
+      batch.add(output.toPath(), result.module());
+      if (file.report != null) {
+        Files.createDirectories(file.report.toPath().toAbsolutePath().getParent());
+        String json = ReportJson.render(result.report(), file.input.getPath(), output.getPath());
+        batch.add(file.report.toPath(), json.getBytes(StandardCharsets.UTF_8));
+      }
+      batch.commit();
     } catch (IOException e) {
       throw new MojoExecutionException("wisex: cannot write " + output + ": " + e, e);
     }
-    getLog().info("wisex: " + file.input.getName() + " -> " + output + summary(result.report()));
+    try {
+      stamp.write();
+    } catch (IOException e) {
+      throw new MojoExecutionException("wisex: cannot write the build stamp: " + e, e);
+    }
   }
 
-  private boolean upToDate(OptionsStamp stamp, File input, File output)
+  private boolean upToDate(OptionsStamp stamp, File input, File output, File report)
       throws MojoExecutionException {
     try {
-      return stamp.upToDate(input, output);
+      return stamp.upToDate(input, output) && (report == null || report.isFile());
     } catch (IOException e) {
       throw new MojoExecutionException("wisex: cannot read " + stamp.file() + ": " + e, e);
     }

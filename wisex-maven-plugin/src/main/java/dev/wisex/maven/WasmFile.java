@@ -19,6 +19,18 @@ public final class WasmFile {
   /** This module's init export, when it differs from the goal's {@code initFunc}. */
   String initFunc;
 
+  /**
+   * Where to write the JSON snapshot report ({@code --report}), written together with the output:
+   * both or neither. None by default.
+   */
+  File report;
+
+  /**
+   * The classifier the output is attached under when the goal's {@code <attach>} is on; default the
+   * output's file name without {@code .wasm} ({@code app.init} for {@code app.init.wasm}).
+   */
+  String classifier;
+
   /** Maven's configurator creates the element. */
   public WasmFile() {}
 
@@ -36,5 +48,14 @@ public final class WasmFile {
     String name = input.getName();
     String stem = name.endsWith(".wasm") ? name.substring(0, name.length() - 5) : name;
     return new File(buildDirectory, stem + ".init.wasm");
+  }
+
+  /** The classifier to attach {@code output} under. */
+  String classifierOr(File output) {
+    if (classifier != null && !classifier.isBlank()) {
+      return classifier;
+    }
+    String name = output.getName();
+    return name.endsWith(".wasm") ? name.substring(0, name.length() - 5) : name;
   }
 }

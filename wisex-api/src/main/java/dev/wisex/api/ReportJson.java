@@ -1,24 +1,29 @@
-package dev.wisex.cli;
+package dev.wisex.api;
 
-import dev.wisex.api.MemoryReport;
-import dev.wisex.api.SnapshotReport;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders a {@link SnapshotReport} as the JSON document of {@code --report}. Field names are a
- * stable interface for build tooling (documented in the README; a golden file pins them): fields
- * may be added in later versions, never renamed or removed without raising {@code version}.
+ * Renders a {@link SnapshotReport} as the JSON document of the CLI's {@code --report} and the Maven
+ * plugin's {@code <report>}, so build tooling reads one format whichever ran wisex. Field names are
+ * a stable interface (documented in the README; a golden file pins them): fields may be added in
+ * later versions, never renamed or removed without raising {@code version}.
  */
-final class ReportJson {
+public final class ReportJson {
   /** Raised when a field is renamed or removed. */
-  static final int VERSION = 1;
+  public static final int VERSION = 1;
 
   private ReportJson() {}
 
-  static String render(SnapshotReport report, String input, String output) {
+  /**
+   * The report as a JSON document.
+   *
+   * @param input the input's name as the user gave it
+   * @param output the output's name as the user gave it
+   */
+  public static String render(SnapshotReport report, String input, String output) {
     StringBuilder j = new StringBuilder(1024);
     j.append("{\n");
     j.append("  \"version\": ").append(VERSION).append(",\n");
