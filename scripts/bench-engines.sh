@@ -42,7 +42,7 @@ if ./wisex --help 2>/dev/null | grep -q -- '--no-cache'; then caches=(cold warm)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 tsv=${TSV:-$work/runs.tsv}
-printf 'module\ttool\tcache\trun\twall_s\tcpu_s\trss_mb\tload1\tstatus\tbytes\n' >"$tsv"
+printf 'module\ttool\tcache\trun\twall_s\tcpu_s\trss_mb\tload1\tstatus\tbytes\truntime\tinit_ms\n' >"$tsv"
 
 # tool_cmd TOOL: the command line of TOOL (paths absolute).
 tool_cmd() {
@@ -56,7 +56,11 @@ tool_cmd() {
 # measure MODULE TOOL CACHE RUN: one timed run; appends a line to $tsv.
 measure() {
   local m=$1 tool=$2 cache=$3 run=$4 out="$work/$1.$2.$3.wasm" tf="$work/time" load status=ok cmd cache_flags=()
+  local report="$work/report.json" runtime=- init_ms=-
   read -r -a cmd <<<"$(tool_cmd "$tool")"
+  # wisex's --report names the backend that ran init (the default's choice) and the init stage's time.
+  rm -f "$report"
+  [ "$tool" = wizer ] || cmd+=(--report "$report")
   if [ "$tool" != wizer ] && [ "$cache" != none ]; then
     [ "$cache" = warm ] || rm -rf "$work/cache-$m-$tool"
     cache_flags=(--cache-dir "$work/cache-$m-$tool")
@@ -69,9 +73,14 @@ measure() {
     if grep -q 'status 124' "$tf" 2>/dev/null; then status=timeout; fi
     echo "bench-engines: $m $tool $cache: $status: $(grep -v '^Command\|^WARNING' "$work/log" | head -2 | tr '\n' ' ')" >&2
   fi
+  if [ -f "$report" ]; then
+    runtime=$(tr -d ' \n' <"$report" | sed -E 's/.*"runtime":\{"name":"([^"]*)".*/\1/')
+    init_ms=$(tr -d ' \n' <"$report" | sed -E 's/.*"init":([0-9.]+).*/\1/' | cut -d. -f1)
+  fi
   # /usr/bin/time's last line: wall, user, system, peak RSS (KiB)
   tail -1 "$tf" | awk -v m="$m" -v t="$tool" -v c="$cache" -v r="$run" -v l="$load" -v s="$status" -v b="$(stat -c %s "$out" 2>/dev/null || echo 0)" \
-    '{printf "%s\t%s\t%s\t%s\t%.2f\t%.2f\t%.0f\t%s\t%s\t%s\n", m, t, c, r, $1, $2 + $3, $4 / 1024, l, s, b}' >>"$tsv"
+    -v rt="$runtime" -v im="$init_ms" \
+    '{printf "%s\t%s\t%s\t%s\t%.2f\t%.2f\t%.0f\t%s\t%s\t%s\t%s\t%s\n", m, t, c, r, $1, $2 + $3, $4 / 1024, l, s, b, rt, im}' >>"$tsv"
   [ "$status" != ok ] || cp "$out" "$work/$m.$tool.$cache.$run.out"
 }
 
@@ -102,7 +111,8 @@ done
 echo
 echo "$(./wisex --version 2>/dev/null | head -1) vs Wizer ($wizer); $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); RUNS=$RUNS, timeout ${TIMEOUT} s; $(date -u +%Y-%m-%dT%H:%MZ); commit $(git rev-parse --short HEAD)"
 echo
-echo "Wall s / CPU s / peak RSS MB (1-min load average at the start of the run); the run with the median wall of $RUNS:"
+echo "Wall s / CPU s / peak RSS MB (1-min load average at the start of the run; for the default, the backend it ran);"
+echo "the run with the median wall of $RUNS:"
 # One row per module: every tool and cache state, then ratios of wall times against Wizer's.
 awk -F'\t' -v tools="${tools[*]}" -v caches="${caches[*]}" '
   NR == 1 { next }
@@ -131,6 +141,7 @@ awk -F'\t' -v tools="${tools[*]}" -v caches="${caches[*]}" '
         if (l == "") { row = row " | —"; continue }
         split(l, f, "\t")
         cell = (f[9] == "ok") ? sprintf("%.2f / %.2f / %d (%s)", f[5], f[6], f[7], f[8]) : sprintf("%s after %.0f s / %.0f MB (%s)", f[9], f[5], f[7], f[8])
+        if (T[t] == "default" && f[11] != "-") cell = cell " " f[11]
         row = row " | " cell
         wall[T[t], cc] = (f[9] == "ok") ? f[5] : ""
         if (T[t] == "wizer") zw = wall[T[t], cc]
