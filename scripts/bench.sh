@@ -5,6 +5,8 @@
 #   RUNS=5 NODE_MS=1000 MVN_FLAGS="-o -Dmaven.repo.local=..." scripts/bench.sh   # MVN_FLAGS: for the build
 #   SKIP_MICRO=1 scripts/bench.sh    # corpus table only
 #   MODULES="uap sqlite" scripts/bench.sh   # some of the modules
+#   SKIP_ENGINES=1 scripts/bench.sh  # without the engine table (scripts/bench-engines.sh, its own header)
+#   ENGINE_MODULES="quickjs ruby" ENGINE_RUNS=3 scripts/bench.sh   # its modules (default: all) and runs (1)
 #
 # For each module (the four of shared/bench-corpus plus SQLite from bench/sqlite), with the same flags for
 # both tools (`-f wizex.initialize`, plus `--allow-wasi` for quickjs and sqlite): median of $RUNS CLI
@@ -21,14 +23,12 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 . scripts/find-jdk.sh
 
+. scripts/bench-common.sh
+
 RUNS=${RUNS:-5}
 NODE_MS=${NODE_MS:-1000}
-if [ -z "${PEERS:-}" ]; then
-  PEERS=/tmp/peers
-  [ -d "$PEERS/out" ] || [ ! -d /tmp/peers2/out ] || PEERS=/tmp/peers2
-fi
 # shellcheck disable=SC2206 # MODULES is a list of names
-modules=(${MODULES:-tiny regex uap quickjs sqlite})
+modules=(${MODULES:-${corpus_modules[*]}})
 declare -A inputs=(
   [tiny]="hello, world"
   [regex]="john.doe@example.com"
@@ -36,28 +36,11 @@ declare -A inputs=(
   [quickjs]=$'# Title\n\nSome *markdown* with a [link](https://example.com) and `code`.\n\n- one\n- two\n'
   [sqlite]="user 1"
 )
-declare -A extra=([quickjs]="--allow-wasi" [sqlite]="--allow-wasi")
 
-missing() {
-  cat >&2 <<EOF
-bench: $1
-The benchmark corpus, Wizer 11 and its Node harness come from shared/bench-corpus (see its README):
-  mkdir -p /tmp/peers && cp -r <shared>/bench-corpus/. /tmp/peers && cd /tmp/peers && ./setup.sh && ./build-all.sh
-then run this script again (PEERS=/path/to/that/copy if it is elsewhere).
-EOF
-  exit 2
-}
 command -v node >/dev/null || missing "node is not on PATH (Node.js 20+ runs the start-up benchmark)"
-# Wizer's own binary from its npm package; the npm wrapper script (node_modules/.bin/wizer) adds a Node
-# start of its own to every run, which would flatter wisex.
-wizer="$PEERS/node_modules/@bytecodealliance/wizer-$(uname -s | tr '[:upper:]' '[:lower:]')-x64/wizer"
-[ -x "$wizer" ] || wizer="$PEERS/node_modules/.bin/wizer"
-[ -x "$wizer" ] || missing "Wizer is missing: $wizer"
 [ -f "$PEERS/harness/bench.mjs" ] || missing "the Node harness is missing: $PEERS/harness/bench.mjs"
 [ -f "$PEERS/tools/segstats.mjs" ] || missing "the segment counter is missing: $PEERS/tools/segstats.mjs"
-# sqlite is not part of shared/bench-corpus: it is built here (bench/sqlite) with the corpus's toolchain.
-[ -f "$PEERS/out/sqlite.wasm" ] || PEERS="$PEERS" bench/sqlite/build.sh >&2 || missing "bench/sqlite/build.sh failed"
-for m in "${modules[@]}"; do [ -f "$PEERS/out/$m.wasm" ] || missing "corpus module missing: $PEERS/out/$m.wasm"; done
+check_modules "${modules[@]}"
 
 cli_jar=wisex-cli/target/wisex.jar
 bench_jar=wisex-bench/target/wisex-bench.jar
@@ -96,7 +79,8 @@ rows=()
 stages=()
 for m in "${modules[@]}"; do
   in="$PEERS/out/$m.wasm"
-  flags=(-f wizex.initialize ${extra[$m]:-})
+  # shellcheck disable=SC2086 # corpus_extra holds a list of flags
+  flags=(-f wizex.initialize ${corpus_extra[$m]:-})
   echo "bench: $m" >&2
   w_wall=$(wall ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}")
   w_nocds=$(WISEX_CDS=0 wall ./wisex "$in" -o "$work/$m.wisex.wasm" "${flags[@]}")
@@ -137,6 +121,13 @@ printf '%s\n' "${rows[@]}"
 echo
 echo "wisex --report stage timings of one CLI run (ms), and peak heap:"
 printf '  %s\n' "${stages[@]}"
+
+if [ -z "${SKIP_ENGINES:-}" ]; then
+  # Wizer, wisex's default and each backend on the corpus and the real-world set: wall, CPU, peak RSS.
+  echo
+  echo "engines (scripts/bench-engines.sh):"
+  MODULES="${ENGINE_MODULES:-}" RUNS="${ENGINE_RUNS:-1}" scripts/bench-engines.sh
+fi
 
 if [ -z "${SKIP_MICRO:-}" ]; then
   echo
