@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.WasmFeatures;
 import dev.wisex.testkit.Wat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,21 @@ class RelaxedSimdCliTest {
           + " (v128.const i8x16 5 5 5 5 5 5 5 5 5 5 5 5 5 5 5 200)))))";
 
   @TempDir Path dir;
+
+  @Test
+  void helpListsBothWithTheLibrarysDefaults() {
+    String help = Cli.run("--help").stdout();
+    WasmFeatures defaults = WasmFeatures.defaults();
+
+    assertTrue(
+        help.contains(
+            "--wasm-relaxed-simd[=BOOL]      Allow relaxed SIMD (default: "
+                + defaults.relaxedSimd()),
+        help);
+    assertTrue(help.contains("--relaxed-simd-deterministic[=BOOL]"), help);
+    assertTrue(
+        help.contains("instructions (default: " + defaults.relaxedSimdDeterministic() + ")"), help);
+  }
 
   @Test
   void relaxedSimdWithoutSimdIsAUsageError() {
