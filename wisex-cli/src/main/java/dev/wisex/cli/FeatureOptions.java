@@ -66,8 +66,41 @@ final class FeatureOptions {
       description = "Allow 64-bit memories (default: ${DEFAULT-VALUE}).")
   boolean memory64 = DEFAULTS.memory64();
 
+  /** Unset: follows {@code --wasm-simd}, so switching SIMD off switches its extension off too. */
+  @Option(
+      names = "--wasm-relaxed-simd",
+      paramLabel = "BOOL",
+      arity = "0..1",
+      fallbackValue = "true",
+      description =
+          "Allow relaxed SIMD (default: true, false with --wasm-simd=false; it needs --wasm-simd).")
+  Boolean relaxedSimd;
+
+  @Option(
+      names = "--relaxed-simd-deterministic",
+      paramLabel = "BOOL",
+      arity = "0..1",
+      fallbackValue = "true",
+      description =
+          "Run init with the results the Wasm spec's deterministic profile prescribes for relaxed"
+              + " SIMD, so the snapshot never depends on the host CPU; the output keeps its"
+              + " relaxed instructions (default: ${DEFAULT-VALUE}).")
+  boolean relaxedSimdDeterministic = DEFAULTS.relaxedSimdDeterministic();
+
+  /**
+   * @throws IllegalArgumentException for {@code --wasm-simd=false --wasm-relaxed-simd} (a usage
+   *     error)
+   */
   WasmFeatures toFeatures() {
     return new WasmFeatures(
-        multiMemory, multiValue, bulkMemory, simd, referenceTypes, threads, memory64);
+        multiMemory,
+        multiValue,
+        bulkMemory,
+        simd,
+        referenceTypes,
+        threads,
+        memory64,
+        relaxedSimd != null ? relaxedSimd : simd && DEFAULTS.relaxedSimd(),
+        relaxedSimdDeterministic);
   }
 }

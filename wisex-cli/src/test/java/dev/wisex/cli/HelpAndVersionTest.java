@@ -62,6 +62,8 @@ class HelpAndVersionTest {
             "--wasm-reference-types[=BOOL]",
             "--wasm-threads[=BOOL]",
             "--wasm-memory64[=BOOL]",
+            "--wasm-relaxed-simd[=BOOL]",
+            "--relaxed-simd-deterministic[=BOOL]",
             "--runtime=NAME",
             "--list-runtimes",
             "--execution-mode=MODE",

@@ -40,7 +40,9 @@ final class PluginVocabulary {
           Map.entry("--wasm-simd", "wasmSimd"),
           Map.entry("--wasm-reference-types", "wasmReferenceTypes"),
           Map.entry("--wasm-threads", "wasmThreads"),
-          Map.entry("--wasm-memory64", "wasmMemory64"));
+          Map.entry("--wasm-memory64", "wasmMemory64"),
+          Map.entry("--wasm-relaxed-simd", "wasmRelaxedSimd"),
+          Map.entry("--relaxed-simd-deterministic", "relaxedSimdDeterministic"));
 
   /** A flag: two dashes, then lower-case words joined by dashes, not followed by another word. */
   private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--[a-z][a-z0-9]*(?:-[a-z0-9]+)*");

@@ -210,6 +210,21 @@ public final class PreinitMojo extends AbstractMojo {
   boolean wasmMemory64 = true;
 
   /**
+   * Allow relaxed SIMD ({@code --wasm-relaxed-simd}); off rejects modules that use it. Unset, it
+   * follows {@code <wasmSimd>}: relaxed SIMD extends SIMD, so it cannot be on while SIMD is off.
+   */
+  @Parameter(property = "wisex.wasmRelaxedSimd")
+  Boolean wasmRelaxedSimd;
+
+  /**
+   * Run init with the results the WebAssembly spec's deterministic profile prescribes for relaxed
+   * SIMD instructions ({@code --relaxed-simd-deterministic}), so the output never depends on the
+   * build machine's CPU; the output keeps its relaxed instructions.
+   */
+  @Parameter(property = "wisex.relaxedSimdDeterministic", defaultValue = "true")
+  boolean relaxedSimdDeterministic = true;
+
+  /**
    * Pre-initialize every file even when its output is up to date. By default a file is skipped when
    * its output is newer than its input and was written with the same configuration (a hash of the
    * effective options is kept in {@code target/wisex/NAME.options.sha256}); files that {@code
@@ -347,15 +362,7 @@ public final class PreinitMojo extends AbstractMojo {
             .runtime(runtime)
             .executionMode(executionMode)
             .verify(verify)
-            .features(
-                new WasmFeatures(
-                    wasmMultiMemory,
-                    wasmMultiValue,
-                    wasmBulkMemory,
-                    wasmSimd,
-                    wasmReferenceTypes,
-                    wasmThreads,
-                    wasmMemory64))
+            .features(features())
             .crossCheck(crossCheck)
             .programName(file.input.getName())
             // Guest output is logged instead of interleaving with Maven's.
@@ -395,6 +402,24 @@ public final class PreinitMojo extends AbstractMojo {
       throw new MojoFailureException("wisex: <maxMemory>: " + e.getMessage(), e);
     }
     return builder.build();
+  }
+
+  /** The {@code <wasm*>} parameters; relaxed SIMD without SIMD fails naming both parameters. */
+  private WasmFeatures features() throws MojoFailureException {
+    try {
+      return new WasmFeatures(
+          wasmMultiMemory,
+          wasmMultiValue,
+          wasmBulkMemory,
+          wasmSimd,
+          wasmReferenceTypes,
+          wasmThreads,
+          wasmMemory64,
+          wasmRelaxedSimd != null ? wasmRelaxedSimd : wasmSimd,
+          relaxedSimdDeterministic);
+    } catch (IllegalArgumentException e) {
+      throw failure("wisex: " + PluginVocabulary.translate(e.getMessage()), e);
+    }
   }
 
   /**

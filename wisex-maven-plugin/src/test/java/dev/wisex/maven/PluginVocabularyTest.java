@@ -19,6 +19,11 @@ class PluginVocabularyTest {
     assertEquals("use <runtime> graal", PluginVocabulary.translate("use --runtime graal"));
     assertEquals("<wasmMemory64>", PluginVocabulary.translate("--wasm-memory64"));
     assertEquals("<allowWasi>", PluginVocabulary.translate("--allow-wasix"));
+    assertEquals(
+        "enable it with <wasmRelaxedSimd>=true",
+        PluginVocabulary.translate("enable it with --wasm-relaxed-simd=true"));
+    assertEquals(
+        "<relaxedSimdDeterministic>", PluginVocabulary.translate("--relaxed-simd-deterministic"));
   }
 
   @Test

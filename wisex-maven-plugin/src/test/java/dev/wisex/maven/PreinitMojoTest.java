@@ -172,6 +172,22 @@ class PreinitMojoTest {
   }
 
   @Test
+  void relaxedSimdFollowsSimdUnlessSetAndCannotOutliveIt() throws MojoFailureException {
+    WasmFile file = new WasmFile(input, null, null);
+    mojo.wasmSimd = false;
+    assertFalse(mojo.options(file).features().relaxedSimd());
+    mojo.wasmSimd = true;
+    mojo.wasmRelaxedSimd = false;
+    mojo.relaxedSimdDeterministic = false;
+    WasmFeatures features = mojo.options(file).features();
+    assertFalse(features.relaxedSimd());
+    assertFalse(features.relaxedSimdDeterministic());
+    mojo.wasmSimd = false;
+    mojo.wasmRelaxedSimd = true;
+    assertMessage(file, "<wasmRelaxedSimd> needs <wasmSimd>");
+  }
+
+  @Test
   void theDefaultsAreTheCliDefaults() throws MojoFailureException {
     WisexOptions options = mojo.options(new WasmFile(input, null, null));
 

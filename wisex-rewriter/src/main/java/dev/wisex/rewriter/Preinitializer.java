@@ -21,6 +21,7 @@ import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.instrument.LimitInstrumenter;
 import dev.wisex.rewriter.instrument.LimitedModule;
+import dev.wisex.rewriter.instrument.RelaxedSimdPass;
 import dev.wisex.rewriter.instrument.Sizes;
 import dev.wisex.rewriter.instrument.TailCallLoops;
 import dev.wisex.rewriter.rewrite.Rewriter;
@@ -158,7 +159,11 @@ public final class Preinitializer {
     LimitedModule runnable =
         LimitInstrumenter.apply(
             ConformancePass.apply(
-                code.tailCalls() ? TailCallLoops.apply(instrumented.bytes()) : instrumented.bytes(),
+                RelaxedSimdPass.apply(
+                    code.tailCalls()
+                        ? TailCallLoops.apply(instrumented.bytes())
+                        : instrumented.bytes(),
+                    code.simd() && options.features().relaxedSimdDeterministic()),
                 runtime.knownDefects()),
             module.functionTypes().length,
             options.limits(),

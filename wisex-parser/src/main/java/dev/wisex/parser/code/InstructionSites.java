@@ -18,12 +18,23 @@ public record InstructionSites(List<List<Site>> bodies) {
   /** Added to a {@code 0xFD} sub-opcode to number a SIMD instruction. */
   public static final int SIMD_PREFIX = 0xFD << 24;
 
+  /** {@code i8x16.relaxed_swizzle}, the first of the 20 relaxed SIMD instructions. */
+  public static final int FIRST_RELAXED_SIMD = SIMD_PREFIX | 0x100;
+
+  /** {@code i32x4.relaxed_dot_i8x16_i7x16_add_s}, the last relaxed SIMD instruction. */
+  public static final int LAST_RELAXED_SIMD = SIMD_PREFIX | 0x113;
+
   public InstructionSites {
     bodies = bodies.stream().map(List::copyOf).toList();
   }
 
   /** One instruction occupying {@code [start, end)} of the module's bytes. */
   public record Site(int start, int end, int opcode) {}
+
+  /** Whether {@code opcode} (numbered as {@link #SIMD_PREFIX} says) is a relaxed SIMD one. */
+  public static boolean relaxedSimd(int opcode) {
+    return opcode >= FIRST_RELAXED_SIMD && opcode <= LAST_RELAXED_SIMD;
+  }
 
   /** Whether any body uses a wanted instruction. */
   public boolean isEmpty() {

@@ -1,7 +1,6 @@
 package dev.wisex.rewriter.instrument;
 
 import dev.wisex.parser.ByteWriter;
-import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.Section;
@@ -69,8 +68,16 @@ public final class ConformancePass {
         sites.bodies().stream()
             .flatMap(List::stream)
             .anyMatch(s -> s.opcode() == F32_CONVERT_I64_U);
-    int helper = module.importCount(ExternalKind.FUNCTION) + module.functionTypes().length;
-    byte[] call = new ByteWriter(6).u8(0x10).u32(helper).toByteArray();
+    AppendedFunctions appended = new AppendedFunctions(module);
+    byte[] call =
+        needsHelper
+            ? new ByteWriter(6)
+                .u8(0x10)
+                .u32(
+                    appended.add(
+                        new byte[] {0x60, 1, 0x7E, 1, 0x7D}, f32ConvertI64U())) // (i64) -> f32
+                .toByteArray()
+            : null;
     int replaced = 0;
     List<List<CodeEditor.Edit>> edits = new ArrayList<>();
     for (List<InstructionSites.Site> body : sites.bodies()) {
@@ -87,20 +94,8 @@ public final class ConformancePass {
       edits.add(bodyEdits);
     }
     Map<Integer, byte[]> contents = new HashMap<>();
-    List<byte[]> appended = List.of();
-    if (needsHelper) {
-      int type = module.types().size();
-      contents.put(
-          Section.TYPE,
-          ModuleAssembler.appendToVector(
-              module, Section.TYPE, 1, new byte[] {0x60, 1, 0x7E, 1, 0x7D})); // (i64) -> f32
-      contents.put(
-          Section.FUNCTION,
-          ModuleAssembler.appendToVector(
-              module, Section.FUNCTION, 1, new ByteWriter(5).u32(type).toByteArray()));
-      appended = List.of(f32ConvertI64U());
-    }
-    contents.put(Section.CODE, CodeEditor.codeSection(module, edits::get, appended));
+    appended.putSections(contents);
+    contents.put(Section.CODE, CodeEditor.codeSection(module, edits::get, appended.bodies()));
     LOG.debug("conformance pass: {} instructions replaced for {}", replaced, defects);
     return ModuleAssembler.assemble(module, contents, Set.of());
   }

@@ -13,6 +13,7 @@ import dev.wisex.parser.Section;
 import dev.wisex.parser.ValueType;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeFeatures;
+import dev.wisex.parser.code.InstructionSites;
 import dev.wisex.rewriter.names.ReservedNames;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public final class RestrictionValidator {
     checkInitFunc(module, options);
     checkRenames(module, options);
     checkFeatures(module, options.features());
-    checkCodeFeatures(code, options.features());
+    checkCodeFeatures(module, code, options.features());
   }
 
   /**
@@ -47,9 +48,18 @@ public final class RestrictionValidator {
     }
   }
 
-  private static void checkCodeFeatures(CodeFeatures code, WasmFeatures features) {
+  private static void checkCodeFeatures(
+      WasmModule module, CodeFeatures code, WasmFeatures features) {
     if (!features.simd() && code.simd()) {
       reject("SIMD", "its code uses v128 instructions or locals", "--wasm-simd");
+    }
+    if (!features.relaxedSimd()
+        && code.simd()
+        && !InstructionSites.of(module, InstructionSites::relaxedSimd).isEmpty()) {
+      reject(
+          "relaxed SIMD",
+          "its code uses relaxed SIMD instructions such as i8x16.relaxed_swizzle",
+          "--wasm-relaxed-simd");
     }
     if (!features.bulkMemory() && code.bulkMemory()) {
       reject(

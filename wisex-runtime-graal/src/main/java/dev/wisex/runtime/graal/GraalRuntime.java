@@ -149,7 +149,9 @@ public final class GraalRuntime implements WasmRuntime {
               .engine(engine)
               // GraalWasm marks its proposal switches experimental, multi-memory included.
               .allowExperimentalOptions(true)
-              .option("wasm.MultiMemory", "true");
+              .option("wasm.MultiMemory", "true")
+              // Off by default in GraalWasm, which then refuses every relaxed SIMD instruction.
+              .option("wasm.RelaxedSIMD", "true");
       if (info.usesMemory64()) {
         // GraalWasm implements 64-bit memories only on off-heap (Unsafe) memory; other modules keep
         // the default byte-array memory.

@@ -24,6 +24,13 @@ class ProposalSupportTest {
     assertArrayEquals(new long[] {3}, Fixtures.instantiate("simd_instruction").call("lane"));
   }
 
+  /** GraalWasm refuses relaxed SIMD unless asked; the backend asks, so such modules load. */
+  @Test
+  void relaxedSimdInstructionsRun() {
+    assertArrayEquals(
+        new long[] {15}, Fixtures.instantiate("relaxed_simd_instruction").call("lane"));
+  }
+
   @Test
   void multipleMemoriesRun() {
     assertTrue(Fixtures.RUNTIME.capabilities().contains(Capability.MULTI_MEMORY));
