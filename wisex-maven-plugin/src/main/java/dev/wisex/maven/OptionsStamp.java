@@ -25,8 +25,11 @@ record OptionsStamp(Path file, String hash) {
   static OptionsStamp of(File buildDirectory, File input, File output, WisexOptions options) {
     Path file =
         buildDirectory.toPath().resolve("wisex").resolve(output.getName() + ".options.sha256");
-    // Records render every component, so an option added to WisexOptions changes the hash too.
-    String identity = input.getAbsolutePath() + "\n" + output.getAbsolutePath() + "\n" + options;
+    // Records render every component, so an option added to WisexOptions changes the hash too;
+    // except the compile cache, which changes how fast an output is written, never what.
+    WisexOptions outputDeciding = options.toBuilder().noCache().build();
+    String identity =
+        input.getAbsolutePath() + "\n" + output.getAbsolutePath() + "\n" + outputDeciding;
     return new OptionsStamp(file, sha256(identity));
   }
 

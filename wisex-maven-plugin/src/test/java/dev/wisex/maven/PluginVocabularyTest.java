@@ -19,6 +19,9 @@ class PluginVocabularyTest {
     assertEquals("use <runtime> graal", PluginVocabulary.translate("use --runtime graal"));
     assertEquals("<wasmMemory64>", PluginVocabulary.translate("--wasm-memory64"));
     assertEquals("<allowWasi>", PluginVocabulary.translate("--allow-wasix"));
+    assertEquals(
+        "use <cacheDir> DIR for another directory, or <noCache>",
+        PluginVocabulary.translate("use --cache-dir DIR for another directory, or --no-cache"));
   }
 
   @Test
