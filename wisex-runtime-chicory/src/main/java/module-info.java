@@ -7,6 +7,7 @@ module dev.wisex.runtime.chicory {
   requires com.dylibso.chicory.runtime;
   requires com.dylibso.chicory.wasm;
   requires com.dylibso.chicory.compiler;
+  requires org.apache.logging.log4j;
 
   provides dev.wisex.runtime.spi.WasmRuntime with
       dev.wisex.runtime.chicory.ChicoryRuntime;

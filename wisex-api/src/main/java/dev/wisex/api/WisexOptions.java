@@ -55,6 +55,9 @@ import java.util.Objects;
  *     variable is set, else 2000-01-01T00:00:00Z
  * @param crossCheck run init on every available backend that supports the module and fail, naming
  *     the first differing global or memory range, unless all outputs agree ({@code --cross-check})
+ * @param cacheDir where backends keep compiled guest code between runs ({@code --cache-dir}), or
+ *     {@code null} for no cache ({@code --no-cache}); by default the per-user cache directory
+ *     {@link #defaultCacheDir()}. Only speed depends on it, never the output
  */
 public record WisexOptions(
     String initFunc,
@@ -78,7 +81,8 @@ public record WisexOptions(
     boolean verify,
     InitLimits limits,
     Long clockEpoch,
-    boolean crossCheck) {
+    boolean crossCheck,
+    Path cacheDir) {
 
   /** Wizer's default init export name, in wisex's spelling. */
   public static final String DEFAULT_INIT_FUNC = "wizex.initialize";
@@ -100,6 +104,15 @@ public record WisexOptions(
     env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
     Objects.requireNonNull(programName, "programName");
     Objects.requireNonNull(limits, "limits");
+  }
+
+  /**
+   * The per-user cache directory: {@code $XDG_CACHE_HOME/wisex}, else {@code ~/.cache/wisex}; null
+   * when neither is known (then nothing is cached).
+   */
+  public static Path defaultCacheDir() {
+    return CacheDirectory.userDefault(
+        System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
   }
 
   /** The options Wizer would use with no flags. */
@@ -136,6 +149,7 @@ public record WisexOptions(
     b.limits = limits;
     b.clockEpoch = clockEpoch;
     b.crossCheck = crossCheck;
+    b.cacheDir = cacheDir;
     return b;
   }
 
@@ -163,6 +177,7 @@ public record WisexOptions(
     private InitLimits limits = InitLimits.defaults();
     private Long clockEpoch;
     private boolean crossCheck;
+    private Path cacheDir = defaultCacheDir();
 
     private Builder() {}
 
@@ -303,6 +318,20 @@ public record WisexOptions(
       return this;
     }
 
+    /**
+     * Where backends keep compiled guest code between runs ({@code --cache-dir}); {@code null}
+     * turns the cache off.
+     */
+    public Builder cacheDir(Path value) {
+      cacheDir = value;
+      return this;
+    }
+
+    /** Compile everything afresh and keep nothing ({@code --no-cache}). */
+    public Builder noCache() {
+      return cacheDir(null);
+    }
+
     public WisexOptions build() {
       return new WisexOptions(
           initFunc,
@@ -326,7 +355,8 @@ public record WisexOptions(
           verify,
           limits,
           clockEpoch,
-          crossCheck);
+          crossCheck,
+          cacheDir);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.wisex.cli;
 
 import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.WisexOptions;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,7 +39,27 @@ final class RuntimeOptions {
               + " naming the first differing global or memory range, unless all outputs agree.")
   boolean crossCheck;
 
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description =
+          "Keep compiled guest code in DIR between runs (default: $XDG_CACHE_HOME/wisex, else"
+              + " ~/.cache/wisex; at most 1 GiB per backend, least recently used entries go first).")
+  Path cacheDir;
+
+  @Option(names = "--no-cache", description = "Compile guest code afresh and keep nothing.")
+  boolean noCache;
+
   void applyTo(WisexOptions.Builder builder) {
     builder.runtime(runtime).executionMode(executionMode).verify(verify).crossCheck(crossCheck);
+    if (noCache && cacheDir != null) {
+      throw new IllegalArgumentException(
+          "--cache-dir and --no-cache contradict each other; give one of them");
+    }
+    if (noCache) {
+      builder.noCache();
+    } else if (cacheDir != null) {
+      builder.cacheDir(cacheDir);
+    }
   }
 }

@@ -28,15 +28,20 @@ record OptionsStamp(Path file, String hash) {
       File buildDirectory, File input, File output, File report, WisexOptions options) {
     Path file =
         buildDirectory.toPath().resolve("wisex").resolve(output.getName() + ".options.sha256");
-    // Records render every component, so an option added to WisexOptions changes the hash too.
+    // Records render every component, so an option added to WisexOptions changes the hash too;
+    // except the compile cache, which changes how fast an output is written, never what.
+    WisexOptions outputDeciding = options.toBuilder().noCache().build();
     String identity =
         input.getAbsolutePath()
-            + "\n"
+            + "
+"
             + output.getAbsolutePath()
-            + "\n"
+            + "
+"
             + (report == null ? "" : report.getAbsolutePath())
-            + "\n"
-            + options;
+            + "
+"
+            + outputDeciding;
     return new OptionsStamp(file, sha256(identity));
   }
 

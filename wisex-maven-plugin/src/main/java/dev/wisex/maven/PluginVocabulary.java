@@ -33,6 +33,8 @@ final class PluginVocabulary {
           Map.entry("--execution-mode", "executionMode"),
           Map.entry("--verify", "verify"),
           Map.entry("--cross-check", "crossCheck"),
+          Map.entry("--cache-dir", "cacheDir"),
+          Map.entry("--no-cache", "noCache"),
           Map.entry("--clock-epoch", "clockEpoch"),
           Map.entry("--wasm-multi-memory", "wasmMultiMemory"),
           Map.entry("--wasm-multi-value", "wasmMultiValue"),

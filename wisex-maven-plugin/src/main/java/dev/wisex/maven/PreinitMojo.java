@@ -181,6 +181,20 @@ public final class PreinitMojo extends AbstractMojo {
   @Parameter(property = "wisex.crossCheck", defaultValue = "false")
   boolean crossCheck;
 
+  /**
+   * Where compiled guest code is kept between builds ({@code --cache-dir}), so that a module
+   * compiled once is not compiled again; under {@code target/}, so {@code mvn clean} empties it. At
+   * most 1 GiB per backend; the least recently used entries go first.
+   */
+  @Parameter(
+      property = "wisex.cacheDir",
+      defaultValue = "${project.build.directory}/wisex/compile-cache")
+  File cacheDir;
+
+  /** Compile guest code afresh and keep nothing ({@code --no-cache}). */
+  @Parameter(property = "wisex.noCache", defaultValue = "false")
+  boolean noCache;
+
   /** Allow the multi-memory proposal ({@code --wasm-multi-memory}); off rejects such modules. */
   @Parameter(property = "wisex.wasmMultiMemory", defaultValue = "true")
   boolean wasmMultiMemory = true;
@@ -364,6 +378,7 @@ public final class PreinitMojo extends AbstractMojo {
             .verify(verify)
             .features(features())
             .crossCheck(crossCheck)
+            .cacheDir(noCache || cacheDir == null ? null : cacheDir.toPath())
             .programName(file.input.getName())
             // Guest output is logged instead of interleaving with Maven's.
             .inheritStdio(false);

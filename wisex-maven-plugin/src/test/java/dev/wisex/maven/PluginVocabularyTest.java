@@ -24,6 +24,9 @@ class PluginVocabularyTest {
         PluginVocabulary.translate("enable it with --wasm-relaxed-simd=true"));
     assertEquals(
         "<relaxedSimdDeterministic>", PluginVocabulary.translate("--relaxed-simd-deterministic"));
+    assertEquals(
+        "use <cacheDir> DIR for another directory, or <noCache>",
+        PluginVocabulary.translate("use --cache-dir DIR for another directory, or --no-cache"));
   }
 
   @Test

@@ -259,6 +259,44 @@ class PreinitMojoTest {
   }
 
   @Test
+  void theCompileCacheIsKeptWhereCacheDirSaysUnlessNoCache() throws Exception {
+    Path cache = dir.resolve("target/wisex/compile-cache");
+    mojo.cacheDir = cache.toFile();
+    mojo.files = List.of(new WasmFile(input, null, null));
+
+    assertEquals(cache, mojo.options(mojo.files.get(0)).cacheDir());
+    mojo.execute();
+    CounterModule.assertPreinitialized(
+        Files.readAllBytes(dir.resolve("target/counter.init.wasm")), "wizex.initialize");
+    try (var entries = Files.list(cache.resolve("chicory"))) {
+      assertEquals(1, entries.filter(f -> f.toString().endsWith(".classes")).count());
+    }
+
+    mojo.noCache = true;
+    assertNull(mojo.options(mojo.files.get(0)).cacheDir());
+  }
+
+  /** The cache changes how fast an output is written, never what: moving it rebuilds nothing. */
+  @Test
+  void anotherCacheDirDoesNotMakeAnOutputStale() throws MojoFailureException {
+    WasmFile file = new WasmFile(input, null, null);
+    File output = file.outputOr(mojo.buildDirectory);
+    mojo.cacheDir = dir.resolve("one").toFile();
+    OptionsStamp one = OptionsStamp.of(mojo.buildDirectory, input, output, mojo.options(file));
+    mojo.cacheDir = dir.resolve("two").toFile();
+    OptionsStamp two = OptionsStamp.of(mojo.buildDirectory, input, output, mojo.options(file));
+    mojo.noCache = true;
+    OptionsStamp none = OptionsStamp.of(mojo.buildDirectory, input, output, mojo.options(file));
+    mojo.seed = 1;
+    OptionsStamp otherSeed =
+        OptionsStamp.of(mojo.buildDirectory, input, output, mojo.options(file));
+
+    assertEquals(one.hash(), two.hash());
+    assertEquals(one.hash(), none.hash());
+    assertFalse(one.hash().equals(otherSeed.hash()), "an option that matters still counts");
+  }
+
+  @Test
   void theIntegrationTestProjectsUseThisModule() throws IOException {
     for (String project : List.of("preinit-counter", "missing-init-func", "parameters")) {
       assertArrayEquals(

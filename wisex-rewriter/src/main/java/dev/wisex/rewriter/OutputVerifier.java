@@ -44,7 +44,7 @@ final class OutputVerifier {
         runtime.instantiate(
             instrumented.bytes(),
             ImportLinker.link(module, null, runtime),
-            new InstanceConfig(options.executionMode()))) {
+            new InstanceConfig(options.executionMode(), options.cacheDir()))) {
       for (Map.Entry<Integer, GlobalValue> g : snapshot.globals().entrySet()) {
         GlobalValue actual = instance.global(instrumented.globalExports().get(g.getKey()));
         if (!actual.equals(g.getValue())) {

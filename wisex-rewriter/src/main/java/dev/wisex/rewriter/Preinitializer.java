@@ -185,7 +185,10 @@ public final class Preinitializer {
     // memories straight into the output, never held in between.
     try (PreloadedModules preloaded =
             PreloadedModules.load(
-                module, options.preloads(), runtime, new InstanceConfig(options.executionMode()));
+                module,
+                options.preloads(),
+                runtime,
+                new InstanceConfig(options.executionMode(), options.cacheDir()));
         WasixHost wasi =
             options.allowWasi() && ImportLinker.importsWasi(module)
                 ? WasiHosts.create(options)

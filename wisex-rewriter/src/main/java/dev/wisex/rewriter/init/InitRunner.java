@@ -77,7 +77,9 @@ public final class InitRunner {
     try {
       instance =
           runtime.instantiate(
-              runnable.bytes(), imports, new InstanceConfig(options.executionMode()));
+              runnable.bytes(),
+              imports,
+              new InstanceConfig(options.executionMode(), options.cacheDir()));
     } catch (WasmTrapException e) {
       throw new InitFailedException("start function trapped: " + e.getMessage(), e);
     } catch (GuestExit e) {

@@ -84,7 +84,7 @@ public final class ChicoryRuntime implements WasmRuntime {
     Objects.requireNonNull(module, "module");
     Objects.requireNonNull(imports, "imports");
     Objects.requireNonNull(config, "config");
-    return Instantiation.run(module, imports, config.executionMode());
+    return Instantiation.run(module, imports, config.executionMode(), config.cacheDir());
   }
 
   /** A Chicory memory, which may be linked into any number of this backend's instances. */

@@ -7,6 +7,7 @@ import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.wisex.api.ExecutionMode;
 import dev.wisex.runtime.spi.HostImports;
+import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
@@ -16,10 +17,10 @@ import java.util.function.Function;
 final class Instantiation {
   private Instantiation() {}
 
-  static ChicoryInstance run(byte[] bytes, HostImports imports, ExecutionMode mode) {
+  static ChicoryInstance run(byte[] bytes, HostImports imports, ExecutionMode mode, Path cacheDir) {
     WasmModule module = ModuleLoader.load(bytes);
     ImportValues importValues = HostLinker.link(module, imports);
-    Function<Instance, Machine> machineFactory = Machines.forMode(module, mode);
+    Function<Instance, Machine> machineFactory = Machines.forMode(module, mode, cacheDir);
     Instance instance = build(module, importValues, machineFactory);
     // Initialization runs guest code (the start function), so its failures are traps, unlike those
     // of build(), which only links. `false`: Chicory would also call an exported `_start`, which

@@ -8,27 +8,33 @@ import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.InitFailedException;
+import java.nio.file.Path;
 import java.util.function.Function;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /** Chooses how Chicory executes guest code for an {@link ExecutionMode}. */
 final class Machines {
+  private static final Logger LOG = LogManager.getLogger(Machines.class);
+
   private Machines() {}
 
-  static Function<Instance, Machine> forMode(WasmModule module, ExecutionMode mode) {
+  /**
+   * @param cacheDir where compiled classes are kept between runs, or null to compile afresh
+   */
+  static Function<Instance, Machine> forMode(WasmModule module, ExecutionMode mode, Path cacheDir) {
     return switch (mode) {
       case INTERPRETER -> InterpreterMachine::new;
-      case COMPILER -> compileStrictly(module);
-      case AUTO -> compileOrInterpret(module);
+      case COMPILER -> compileStrictly(module, cacheDir);
+      case AUTO -> compileOrInterpret(module, cacheDir);
     };
   }
 
   // Forcing the compiler is for comparison and debugging, so a function it cannot compile is
   // reported rather than quietly interpreted.
-  private static Function<Instance, Machine> compileStrictly(WasmModule module) {
+  private static Function<Instance, Machine> compileStrictly(WasmModule module, Path cacheDir) {
     try {
-      return MachineFactoryCompiler.builder(module)
-          .withInterpreterFallback(InterpreterFallback.FAIL)
-          .compile();
+      return compile(module, InterpreterFallback.FAIL, cacheDir);
     } catch (RuntimeException e) {
       throw new InitFailedException(
           "the Chicory compiler cannot compile this module ("
@@ -41,13 +47,38 @@ final class Machines {
   // Functions too large for one JVM method are interpreted. Should the compiler fail outright, the
   // interpreter, Chicory's reference semantics, still runs the module: AUTO promises a result, not
   // a strategy.
-  private static Function<Instance, Machine> compileOrInterpret(WasmModule module) {
+  private static Function<Instance, Machine> compileOrInterpret(WasmModule module, Path cacheDir) {
     try {
-      return MachineFactoryCompiler.builder(module)
-          .withInterpreterFallback(InterpreterFallback.SILENT)
-          .compile();
+      return compile(module, InterpreterFallback.SILENT, cacheDir);
     } catch (RuntimeException e) {
       return InterpreterMachine::new;
     }
+  }
+
+  // A cached entry passed its checksum, but should Chicory still fail to load it, the entry goes
+  // and the module is compiled (and the entry written) afresh.
+  private static Function<Instance, Machine> compile(
+      WasmModule module, InterpreterFallback fallback, Path cacheDir) {
+    if (cacheDir == null) {
+      return compiler(module, fallback).compile();
+    }
+    ChicoryCompileCache cache = ChicoryCompileCache.in(cacheDir, fallback);
+    try {
+      return compiler(module, fallback).withCache(cache).compile();
+    } catch (RuntimeException e) {
+      if (!cache.served()) {
+        throw e;
+      }
+      LOG.warn("compile cache: Chicory cannot load a cached entry ({}); compiling", e.toString());
+      cache.discardServed();
+      return compiler(module, fallback)
+          .withCache(ChicoryCompileCache.in(cacheDir, fallback))
+          .compile();
+    }
+  }
+
+  private static MachineFactoryCompiler.Builder compiler(
+      WasmModule module, InterpreterFallback fallback) {
+    return MachineFactoryCompiler.builder(module).withInterpreterFallback(fallback);
   }
 }

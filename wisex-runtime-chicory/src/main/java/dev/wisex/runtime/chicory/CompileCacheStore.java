@@ -1,0 +1,123 @@
+package dev.wisex.runtime.chicory;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * A directory of compiled modules shared by every process of the user: an entry is written to a
+ * temporary file beside it and renamed into place in one step, so a reader sees a whole entry or
+ * none; {@link CacheEntryFormat} rejects anything else that may be there. A cache must never fail a
+ * run: every I/O failure is logged and treated as a miss, or the entry is simply not kept.
+ */
+final class CompileCacheStore {
+  static final String TEMPORARY_SUFFIX = ".tmp";
+
+  private static final Logger LOG = LogManager.getLogger(CompileCacheStore.class);
+
+  // What the tests observe (instead of timing): reads that returned an entry, entries rejected as
+  // corrupt, entries written.
+  static final AtomicLong HITS = new AtomicLong();
+  static final AtomicLong REJECTED = new AtomicLong();
+  static final AtomicLong WRITES = new AtomicLong();
+
+  private static final AtomicBoolean WARNED_UNWRITABLE = new AtomicBoolean();
+
+  private final Path directory;
+  private final CacheEviction eviction;
+
+  CompileCacheStore(Path directory, CacheEviction eviction) {
+    this.directory = directory;
+    this.eviction = eviction;
+  }
+
+  /** The payload stored under {@code name}, or null if there is none or it is damaged. */
+  byte[] read(String name) {
+    Path file = directory.resolve(name);
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("compile cache: cannot read {} ({}); compiling", file, e.toString());
+      return null;
+    }
+    byte[] payload = CacheEntryFormat.decode(content);
+    if (payload == null) {
+      REJECTED.incrementAndGet();
+      LOG.warn("compile cache: ignoring the damaged entry {}; it will be rewritten", file);
+      return null;
+    }
+    markUsed(file);
+    HITS.incrementAndGet();
+    return payload;
+  }
+
+  /** Stores {@code payload} under {@code name}, replacing what is there, then trims the cache. */
+  void write(String name, byte[] payload) {
+    Path tmp = null;
+    try {
+      Files.createDirectories(directory);
+      tmp = Files.createTempFile(directory, name + ".", TEMPORARY_SUFFIX);
+      Files.write(tmp, CacheEntryFormat.encode(payload));
+      move(tmp, directory.resolve(name));
+      tmp = null;
+      WRITES.incrementAndGet();
+      eviction.trim(directory);
+    } catch (IOException | RuntimeException e) {
+      // Once per process: a read-only home would otherwise add the same line to every module.
+      if (WARNED_UNWRITABLE.compareAndSet(false, true)) {
+        LOG.warn(
+            "compile cache: cannot write to {} ({}); going on without caching (use --cache-dir DIR"
+                + " for another directory, or --no-cache)",
+            directory,
+            e.toString());
+      } else {
+        LOG.debug("compile cache: cannot write to {} ({})", directory, e.toString());
+      }
+    } finally {
+      if (tmp != null) {
+        deleteQuietly(tmp);
+      }
+    }
+  }
+
+  /** Deletes the entry {@code name}, if there is one: it was read but could not be used. */
+  void delete(String name) {
+    deleteQuietly(directory.resolve(name));
+  }
+
+  // Eviction goes by modification time; a hit makes the entry the most recently used.
+  private static void markUsed(Path file) {
+    try {
+      Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("compile cache: cannot touch {} ({})", file, e.toString());
+    }
+  }
+
+  private static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("compile cache: cannot delete {} ({})", file, e.toString());
+    }
+  }
+}
