@@ -13,7 +13,8 @@ final class RuntimeOptions {
   @Option(
       names = "--runtime",
       paramLabel = "NAME",
-      description = "Backend that runs init, e.g. chicory (default: the preferred available one).")
+      description =
+          "Backend that runs init, e.g. chicory (default: chosen per module by its code size; -v says why).")
   String runtime;
 
   @Option(names = "--list-runtimes", description = "List the discovered backends and exit.")

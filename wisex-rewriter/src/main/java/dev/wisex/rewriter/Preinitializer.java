@@ -52,9 +52,9 @@ import org.apache.logging.log4j.Logger;
  * }</pre>
  *
  * <p>Init may call the embedder's own functions: {@link #withHostFunctions}. A backend is chosen by
- * {@link WisexOptions#runtime()} or, without a name, by priority among the backends {@link
- * RuntimeRegistry#discover()} finds. README.md's "Library use" shows each case; {@code
- * LibraryExamplesTest} runs them.
+ * {@link WisexOptions#runtime()} or, without a name, per module among the backends {@link
+ * RuntimeRegistry#discover()} finds ({@code EngineChoice}: by code size and how each prepares
+ * code). README.md's "Library use" shows each case; {@code LibraryExamplesTest} runs them.
  */
 public final class Preinitializer {
   private static final Logger LOG = LogManager.getLogger(Preinitializer.class);
@@ -151,7 +151,8 @@ public final class Preinitializer {
     clock.lap("parse");
     RestrictionValidator.validate(module, code, options);
     Set<Capability> required = RequiredCapabilities.of(module, code);
-    WasmRuntime runtime = runtimes.select(options.runtime(), required);
+    EngineChoice choice = EngineChoice.choose(runtimes, options, required, CodeSize.of(module));
+    WasmRuntime runtime = choice.runtime();
     clock.lap("validate");
     deadline.stage("instrument");
     progress.stage("instrument", "");
@@ -169,14 +170,7 @@ public final class Preinitializer {
             options.limits(),
             new EngineMemoryLimit(runtime.name(), runtime.maxMemoryBytes()));
     clock.lap("instrument");
-    LOG.debug(
-        "running init on runtime `{}` {} ({}; module needs {})",
-        runtime.name(),
-        runtime.version(),
-        options.runtime() != null
-            ? "chosen with --runtime"
-            : "the preferred available runtime that supports the module",
-        required.isEmpty() ? "no optional proposals" : required);
+    LOG.info("init runs on {}", choice.reason());
     Snapshot snapshot;
     ImportCalls calls;
     Rewriter.Output output;

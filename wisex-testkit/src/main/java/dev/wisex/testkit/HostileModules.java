@@ -12,6 +12,9 @@ public final class HostileModules {
   private static final byte[] HEADER = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
   private static final String INIT = "wizex.initialize";
 
+  /** The size of {@link #code}'s init body: no locals, i32.const 42, global.set 0, end. */
+  public static final int INIT_BODY_BYTES = 6;
+
   private HostileModules() {}
 
   /** {@code n} exports of the init function besides {@code wizex.initialize}. */
@@ -72,6 +75,34 @@ public final class HostileModules {
         null,
         new Leb().u32(1).name(INIT).u8(0).u32(0),
         new Leb().u32(1).u32(code.size()).bytes(code));
+  }
+
+  /**
+   * {@code functions} functions: the first, {@code wizex.initialize}, sets the mutable {@code i32}
+   * global 0 to 42 (a body of {@link #INIT_BODY_BYTES} bytes); each other one is {@code nop}s
+   * filling a body of exactly {@code bodyBytes} bytes (at least 2: a local declaration count and
+   * {@code end}). Their total is the module's code size, for tests of what code size decides.
+   */
+  public static byte[] code(int functions, int bodyBytes) {
+    if (functions < 1 || bodyBytes < 2) {
+      throw new IllegalArgumentException(functions + " functions of " + bodyBytes + " bytes");
+    }
+    Leb code = new Leb().u32(functions);
+    Leb init = new Leb().u8(0).u8(0x41).s32(42).u8(0x24).u32(0).u8(0x0B);
+    code.u32(init.size()).bytes(init);
+    byte[] filler = new byte[bodyBytes];
+    java.util.Arrays.fill(filler, (byte) 0x01); // nop
+    filler[0] = 0; // no locals
+    filler[bodyBytes - 1] = 0x0B; // end
+    for (int i = 1; i < functions; i++) {
+      code.u32(bodyBytes).bytes(filler);
+    }
+    return module(
+        functions,
+        new Leb().u32(1).u8(0x60).u8(0).u8(0),
+        new Leb().u32(1).u8(0x7F).u8(1).u8(0x41).s32(0).u8(0x0B),
+        new Leb().u32(1).name(INIT).u8(0).u32(0),
+        code);
   }
 
   private static Leb emptyBody() {

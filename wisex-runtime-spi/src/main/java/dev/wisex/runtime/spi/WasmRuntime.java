@@ -42,6 +42,14 @@ public interface WasmRuntime {
   }
 
   /**
+   * When this backend prepares a module's functions; the default selection weighs it against the
+   * module's code size. {@link CodeLoading#AHEAD_OF_TIME} unless a backend says otherwise.
+   */
+  default CodeLoading codeLoading() {
+    return CodeLoading.AHEAD_OF_TIME;
+  }
+
+  /**
    * Instantiates the module, linking every import to {@code imports}, and runs its start function.
    *
    * @throws dev.wisex.api.InitFailedException if the module cannot be instantiated or an import is

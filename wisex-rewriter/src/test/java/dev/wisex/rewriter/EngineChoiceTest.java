@@ -1,0 +1,163 @@
+package dev.wisex.rewriter;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wisex.api.ExecutionMode;
+import dev.wisex.api.WisexOptions;
+import dev.wisex.api.WisexResult;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.runtime.spi.Capability;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.testkit.HostileModules;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The default selection follows README's rule (code of at least 4 MiB runs on the backend that
+ * prepares functions on demand, smaller code on the one that compiles it ahead of time), on
+ * synthetic modules whose code size the test knows by construction; and whichever backend runs
+ * init, the output is the same bytes as the other backend's.
+ */
+class EngineChoiceTest {
+  private static final RuntimeRegistry RUNTIMES = RuntimeRegistry.discover();
+  private static final long MIB = 1 << 20;
+
+  /** Functions of 8,000 bytes each (under HotSpot's limit, as compilers emit them). */
+  private static final int BODY = 8_000;
+
+  private static byte[] module(int functions) {
+    return HostileModules.code(functions, BODY);
+  }
+
+  private static long codeBytes(int functions) {
+    return HostileModules.INIT_BODY_BYTES + (long) (functions - 1) * BODY;
+  }
+
+  /** The fewest functions whose code reaches 4 MiB. */
+  private static int fewestLarge() {
+    int n = 1;
+    while (codeBytes(n) < 4 * MIB) {
+      n++;
+    }
+    return n;
+  }
+
+  private static EngineChoice choose(byte[] module, WisexOptions options, Set<Capability> needs) {
+    return EngineChoice.choose(RUNTIMES, options, needs, CodeSize.of(ModuleParser.parse(module)));
+  }
+
+  private static WisexOptions defaults() {
+    return WisexOptions.builder().build();
+  }
+
+  @Test
+  void codeSizeIsTheSumOfTheBodies() {
+    CodeSize size = CodeSize.of(ModuleParser.parse(module(10)));
+
+    assertEquals(new CodeSize(codeBytes(10), 10, BODY), size);
+  }
+
+  @Test
+  void smallCodeRunsOnTheCompilingBackend() {
+    int functions = 3;
+    EngineChoice choice = choose(module(functions), defaults(), Set.of());
+
+    assertEquals("chicory", choice.runtime().name(), choice.reason());
+    assertTrue(
+        choice.reason().contains(String.format(Locale.ROOT, "%,d bytes of code", codeBytes(3))),
+        choice.reason());
+    assertTrue(choice.reason().contains("under 4 MiB"), choice.reason());
+  }
+
+  @Test
+  void codeJustUnderTheThresholdStillCompiles() {
+    int functions = fewestLarge() - 1;
+    assertTrue(codeBytes(functions) < 4 * MIB);
+
+    EngineChoice choice = choose(module(functions), defaults(), Set.of());
+
+    assertEquals("chicory", choice.runtime().name(), choice.reason());
+  }
+
+  @Test
+  void largeCodeRunsOnTheOnDemandBackend() {
+    int functions = fewestLarge();
+    assertTrue(codeBytes(functions) >= 4 * MIB);
+
+    EngineChoice choice = choose(module(functions), defaults(), Set.of());
+
+    assertEquals("graal", choice.runtime().name(), choice.reason());
+    assertTrue(
+        choice
+            .reason()
+            .contains(
+                String.format(
+                    Locale.ROOT,
+                    "%,d bytes of code in %,d functions",
+                    codeBytes(functions),
+                    functions)),
+        choice.reason());
+    assertTrue(choice.reason().contains("at least 4 MiB"), choice.reason());
+  }
+
+  @Test
+  void runtimeNameForcesTheBackend() {
+    byte[] large = module(fewestLarge());
+
+    EngineChoice choice =
+        choose(large, WisexOptions.builder().runtime("chicory").build(), Set.of());
+
+    assertEquals("chicory", choice.runtime().name());
+    assertTrue(choice.reason().contains("chosen with --runtime"), choice.reason());
+  }
+
+  @Test
+  void aRequiredCapabilityLeavesOneKind() {
+    EngineChoice choice = choose(module(3), defaults(), Set.of(Capability.SIMD));
+
+    assertEquals("graal", choice.runtime().name(), choice.reason());
+    assertTrue(choice.reason().contains("needs [SIMD]"), choice.reason());
+  }
+
+  @Test
+  void aForcedExecutionModeKeepsPriority() {
+    byte[] large = module(fewestLarge());
+
+    EngineChoice choice =
+        choose(
+            large,
+            WisexOptions.builder().executionMode(ExecutionMode.INTERPRETER).build(),
+            Set.of());
+
+    assertEquals("chicory", choice.runtime().name(), choice.reason());
+  }
+
+  @Test
+  void largeModuleOutputIsTheSameAsTheCompilingBackends() {
+    byte[] large = module(fewestLarge());
+
+    WisexResult chosen = new Preinitializer(defaults(), RUNTIMES).preinitialize(large);
+    WisexResult reference =
+        new Preinitializer(WisexOptions.builder().runtime("chicory").build(), RUNTIMES)
+            .preinitialize(large);
+
+    assertEquals("graal", chosen.report().runtime());
+    assertArrayEquals(reference.module(), chosen.module());
+  }
+
+  @Test
+  void smallModuleOutputIsTheSameAsTheOnDemandBackends() {
+    byte[] small = module(3);
+
+    WisexResult chosen = new Preinitializer(defaults(), RUNTIMES).preinitialize(small);
+    WisexResult reference =
+        new Preinitializer(WisexOptions.builder().runtime("graal").build(), RUNTIMES)
+            .preinitialize(small);
+
+    assertEquals("chicory", chosen.report().runtime());
+    assertArrayEquals(reference.module(), chosen.module());
+  }
+}
