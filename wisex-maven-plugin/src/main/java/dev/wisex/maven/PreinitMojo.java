@@ -225,7 +225,7 @@ public final class PreinitMojo extends AbstractMojo {
 
   /**
    * Allow relaxed SIMD ({@code --wasm-relaxed-simd}); off rejects modules that use it. Unset, it
-   * follows {@code <wasmSimd>}: relaxed SIMD extends SIMD, so it cannot be on while SIMD is off.
+   * follows {@code wasmSimd}: relaxed SIMD extends SIMD, so it cannot be on while SIMD is off.
    */
   @Parameter(property = "wisex.wasmRelaxedSimd")
   Boolean wasmRelaxedSimd;
