@@ -33,14 +33,11 @@ record OptionsStamp(Path file, String hash) {
     WisexOptions outputDeciding = options.toBuilder().noCache().build();
     String identity =
         input.getAbsolutePath()
-            + "
-"
+            + "\n"
             + output.getAbsolutePath()
-            + "
-"
+            + "\n"
             + (report == null ? "" : report.getAbsolutePath())
-            + "
-"
+            + "\n"
             + outputDeciding;
     return new OptionsStamp(file, sha256(identity));
   }
