@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.InitFailedException;
 import dev.wisex.api.RuntimeSelectionException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ModuleParser;
@@ -92,6 +93,36 @@ class TailCallTest {
             .preinitialize(Wat.assemble(self.replace("10000000", Long.toString(n))))
             .module();
     assertEquals(n * (n + 1) / 2, i64Const(ModuleParser.parse(output).globals().get(1).initExpr()));
+  }
+
+  /**
+   * Deep tail recursion between functions either runs (the parity of n is the reference) or fails
+   * init saying that the engine gives those tail calls a stack frame, never with a bare "call stack
+   * exhausted" (Chicory 1.7.5's compiler: 10,000,001 even/odd steps exhaust the stack; its
+   * interpreter would run them in constant stack but crashes on a tail call into a function with
+   * locals, so wisex does not route them there).
+   */
+  @Test
+  void deepMutualTailCallsRunOrFailNamingTheEngine() throws IOException {
+    String mutual;
+    try (InputStream in =
+        TailCallTest.class.getResourceAsStream("/wat/tail/mutual_tail_calls.wat")) {
+      mutual = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    long n = 10_000_001L;
+    byte[] module = Wat.assemble(mutual.replace("10000000", Long.toString(n)));
+    Preinitializer chicory = new Preinitializer(WisexOptions.builder().runtime("chicory").build());
+    try {
+      byte[] output = chicory.preinitialize(module).module();
+      assertEquals(
+          n % 2 == 0 ? 1 : 0, i64Const(ModuleParser.parse(output).globals().get(0).initExpr()));
+    } catch (InitFailedException e) {
+      assertTrue(e.getMessage().contains("call stack exhausted"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("tail calls between functions")
+              && e.getMessage().contains("runtime `chicory`"),
+          e.getMessage());
+    }
   }
 
   /** The value of a constant expression {@code i32.const v end} or {@code i64.const v end}. */

@@ -6,7 +6,9 @@ import dev.wisex.api.LimitExceededException;
 import dev.wisex.api.WasmTrapException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ExternalKind;
+import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.rewriter.instrument.LimitedModule;
 import dev.wisex.rewriter.instrument.Sizes;
@@ -29,6 +31,9 @@ import org.apache.logging.log4j.Logger;
  * snapshotted), otherwise init fails naming the code.
  */
 public final class InitRunner {
+  /** How Chicory words a guest stack overflow. */
+  private static final String STACK_EXHAUSTED = "call stack exhausted";
+
   private static final Logger LOG = LogManager.getLogger(InitRunner.class);
 
   private InitRunner() {}
@@ -169,7 +174,32 @@ public final class InitRunner {
               + " steps (function entries and loop iterations) were not enough; raise --fuel",
           trap);
     }
-    return trap;
+    return tailCallsExhaustedTheStack(runnable, trap);
+  }
+
+  /**
+   * A stack exhausted while the module makes tail calls between functions is most likely the
+   * engine's doing, not the guest's: wisex runs a function's tail calls to itself as loops, but an
+   * engine that gives every other {@code return_call} a frame (Chicory 1.7.5's compiler) runs out
+   * on deep mutual tail recursion that Wizer runs in constant stack. Say so instead of leaving a
+   * bare trap.
+   */
+  private static InitFailedException tailCallsExhaustedTheStack(
+      LimitedModule runnable, InitFailedException trap) {
+    if (trap.getMessage() == null || !trap.getMessage().contains(STACK_EXHAUSTED)) {
+      return trap;
+    }
+    if (!CodeScanner.scan(ModuleParser.parse(runnable.bytes())).tailCalls()) {
+      return trap;
+    }
+    return new InitFailedException(
+        trap.getMessage()
+            + "; the module makes tail calls between functions (return_call to another"
+            + " function), and runtime `"
+            + runnable.engine().runtime()
+            + "` gives each of those a stack frame (wisex runs only a function's tail calls to"
+            + " itself in constant stack), so deep mutual tail recursion cannot run in init here",
+        trap);
   }
 
   /** Calls {@code export}; false if it ended init with an allowed {@code proc_exit(0)}. */
