@@ -140,9 +140,10 @@ class RelaxedSimdTest {
     return new WasmFeatures(true, true, true, true, true, true, true, relaxed, deterministic);
   }
 
+  /** With {@code verify}: the output, relaxed instructions and all, starts in the snapshot. */
   private static byte[] preinitialize(WasmFeatures features) {
     return new Preinitializer(
-            WisexOptions.builder().initFunc("init").features(features).build(),
+            WisexOptions.builder().initFunc("init").features(features).verify(true).build(),
             new RuntimeRegistry(List.of(graal)))
         .preinitialize(Wat.assemble(wat))
         .module();

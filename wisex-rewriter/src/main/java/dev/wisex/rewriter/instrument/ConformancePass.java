@@ -33,6 +33,9 @@ public final class ConformancePass {
   private static final Logger LOG = LogManager.getLogger(ConformancePass.class);
 
   static final int F32_CONVERT_I64_U = 0xB5;
+  private static final byte[] I64_TO_F32 = {
+    0x60, 1, 0x7E, 1, 0x7D
+  }; // (func (param i64) (result f32))
   private static final Map<Integer, Integer> NARROW_SHIFT_MASKS =
       Map.of(
           InstructionSites.SIMD_PREFIX | 0x6B, 7, // i8x16.shl
@@ -73,9 +76,7 @@ public final class ConformancePass {
         needsHelper
             ? new ByteWriter(6)
                 .u8(0x10)
-                .u32(
-                    appended.add(
-                        new byte[] {0x60, 1, 0x7E, 1, 0x7D}, f32ConvertI64U())) // (i64) -> f32
+                .u32(appended.add(I64_TO_F32, f32ConvertI64U()))
                 .toByteArray()
             : null;
     int replaced = 0;
