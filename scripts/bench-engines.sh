@@ -86,8 +86,9 @@ measure() {
 
 mismatches=0
 for m in "${modules[@]}"; do
-  for tool in "${tools[@]}"; do
-    for ((run = 1; run <= RUNS; run++)); do
+  # Tools interleaved within each round, so a change of the machine's load hits all of them alike.
+  for ((run = 1; run <= RUNS; run++)); do
+    for tool in "${tools[@]}"; do
       for cache in "${caches[@]}"; do
         [ "$tool" != wizer ] || [ "$cache" = "${caches[0]}" ] || continue
         c=$cache; [ "$tool" != wizer ] || c=none
@@ -140,7 +141,7 @@ awk -F'\t' -v tools="${tools[*]}" -v caches="${caches[*]}" '
         l = pick(m SUBSEP T[t] SUBSEP cc)
         if (l == "") { row = row " | —"; continue }
         split(l, f, "\t")
-        cell = (f[9] == "ok") ? sprintf("%.2f / %.2f / %d (%s)", f[5], f[6], f[7], f[8]) : sprintf("%s after %.0f s / %.0f MB (%s)", f[9], f[5], f[7], f[8])
+        cell = (f[9] == "ok") ? sprintf("%.2f / %.2f / %d (%s)", f[5], f[6], f[7], f[8]) : sprintf("%s after %.0f s / %.1f / %.0f MB (%s)", f[9], f[5], f[6], f[7], f[8])
         if (T[t] == "default" && f[11] != "-") cell = cell " " f[11]
         row = row " | " cell
         wall[T[t], cc] = (f[9] == "ok") ? f[5] : ""
