@@ -59,6 +59,7 @@ final class CompileCacheStore {
     }
     markUsed(file);
     HITS.incrementAndGet();
+    LOG.debug("compile cache: compiled code loaded from {}", file);
     return payload;
   }
 
@@ -72,6 +73,7 @@ final class CompileCacheStore {
       move(tmp, directory.resolve(name));
       tmp = null;
       WRITES.incrementAndGet();
+      LOG.debug("compile cache: compiled code kept in {}", directory.resolve(name));
       eviction.trim(directory);
     } catch (IOException | RuntimeException e) {
       // Once per process: a read-only home would otherwise add the same line to every module.

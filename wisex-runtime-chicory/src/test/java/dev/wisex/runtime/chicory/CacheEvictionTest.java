@@ -1,6 +1,7 @@
 package dev.wisex.runtime.chicory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +49,22 @@ class CacheEvictionTest {
     new CacheEviction(0).trim(dir);
     assertEquals(Set.of("writing"), names(CompileCacheStore.TEMPORARY_SUFFIX));
     assertEquals(Set.of("README"), names(""));
+  }
+
+  /** Through the store, as the backend writes: after every write the directory is under the cap. */
+  @Test
+  void writesThroughTheStoreStayUnderTheCap() throws IOException {
+    long cap = 3L * (200 + CacheEntryFormat.HEADER_BYTES);
+    CompileCacheStore store = new CompileCacheStore(dir, new CacheEviction(cap));
+    for (int i = 0; i < 8; i++) {
+      store.write("e" + i + CompileCacheKey.SUFFIX, new byte[200]);
+      // Distinct, increasing times even on a file system with coarse timestamps.
+      Files.setLastModifiedTime(
+          dir.resolve("e" + i + CompileCacheKey.SUFFIX),
+          FileTime.from(NOW.minus(Duration.ofMinutes(10 - i))));
+      assertTrue(totalSize() <= cap, "after write " + i + ": " + totalSize());
+    }
+    assertEquals(Set.of("e5", "e6", "e7"), names(CompileCacheKey.SUFFIX));
   }
 
   private void entry(String name, int size, int minutesAgo) throws IOException {
