@@ -146,8 +146,9 @@ public final class PreinitMojo extends AbstractMojo {
   String maxMemory = "4GiB";
 
   /**
-   * The runtime backend by name, e.g. {@code chicory} ({@code --runtime}); the preferred available
-   * one when unset. Other backends are added as dependencies of the plugin.
+   * The runtime backend by name, e.g. {@code chicory} ({@code --runtime}); when unset, chosen per
+   * module as by the CLI (README, "Choosing a runtime backend"). Other backends are added as
+   * dependencies of the plugin.
    */
   @Parameter(property = "wisex.runtime")
   String runtime;

@@ -14,26 +14,47 @@ import java.util.Set;
 /**
  * Which backend runs init, and the facts that decided it (logged at info, so {@code -v} shows why).
  * Without {@code --runtime} the rule weighs the module's code size against how each backend
- * prepares code: one that compiles every function before init runs (Chicory) wins where init runs
- * much of a small or mid-sized module, one that prepares functions on demand (GraalWasm) wins on
- * large modules, where compiling everything costs more than init itself. README.md, "Choosing a
- * runtime backend", gives the measurements behind the threshold.
+ * prepares code: one that compiles every function before init runs (Chicory) wins on small code
+ * whatever init does, one that prepares functions on demand (GraalWasm) wins on large code, where
+ * compiling everything costs more than init itself; in between, init's own amount of work decides,
+ * which no static fact tells, so both run at once and the first to finish wins ({@link
+ * EngineRace}). README.md, "Choosing a runtime backend", gives the measurements behind the
+ * thresholds.
  *
- * @param runtime the backend that runs init
- * @param reason one line naming the backend and the deciding facts
+ * @param runtime the backend that runs init (in a race: the one whose failure is reported)
+ * @param rival in a race, the other backend; otherwise {@code null}
+ * @param reason one line naming the backend(s) and the deciding facts
  */
-record EngineChoice(WasmRuntime runtime, String reason) {
-  /**
-   * From this much code on, a backend that prepares functions on demand runs init: measured, it
-   * wins on every module this large and loses on every smaller one of the benchmark set.
-   */
+record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
+  /** Below this much code the compiling backend runs init: it wins there whatever init does. */
+  static final long SMALL_CODE_BYTES = 256L << 10;
+
+  /** From this much code on, a backend that prepares functions on demand runs init. */
   static final long LARGE_CODE_BYTES = 4L << 20;
 
+  /**
+   * Decides.
+   *
+   * @param namedBy who named {@link WisexOptions#runtime()} when it is set, for the reason ({@code
+   *     --runtime}, the race, a retry); {@code null} for {@code --runtime}
+   * @param noRace why the two may not run at once ({@link EngineRace#refusal}), or {@code null} if
+   *     they may
+   */
   static EngineChoice choose(
-      RuntimeRegistry runtimes, WisexOptions options, Set<Capability> required, CodeSize code) {
+      RuntimeRegistry runtimes,
+      WisexOptions options,
+      Set<Capability> required,
+      CodeSize code,
+      String namedBy,
+      String noRace) {
     if (options.runtime() != null) {
       WasmRuntime named = runtimes.select(options.runtime(), required);
-      return new EngineChoice(named, "runtime `" + named.name() + "`: chosen with --runtime");
+      return alone(
+          named,
+          "runtime `"
+              + named.name()
+              + "`: chosen with "
+              + (namedBy == null ? "--runtime" : namedBy));
     }
     List<WasmRuntime> able =
         runtimes.all().stream()
@@ -47,7 +68,7 @@ record EngineChoice(WasmRuntime runtime, String reason) {
     Optional<WasmRuntime> ahead = first(able, CodeLoading.AHEAD_OF_TIME);
     Optional<WasmRuntime> onDemand = first(able, CodeLoading.ON_DEMAND);
     if (ahead.isEmpty() || onDemand.isEmpty()) {
-      return new EngineChoice(
+      return alone(
           preferred,
           "runtime `"
               + preferred.name()
@@ -55,7 +76,7 @@ record EngineChoice(WasmRuntime runtime, String reason) {
               + (required.isEmpty() ? "" : " (it needs " + required + ")"));
     }
     if (options.executionMode() != ExecutionMode.AUTO) {
-      return new EngineChoice(
+      return alone(
           preferred,
           "runtime `"
               + preferred.name()
@@ -63,6 +84,8 @@ record EngineChoice(WasmRuntime runtime, String reason) {
               + options.executionMode().name().toLowerCase(Locale.ROOT)
               + " leaves the choice to priority)");
     }
+    String compiled = "`" + ahead.get().name() + "`";
+    String interpreted = "`" + onDemand.get().name() + "`";
     String facts =
         String.format(
             Locale.ROOT,
@@ -71,25 +94,55 @@ record EngineChoice(WasmRuntime runtime, String reason) {
             code.functions(),
             code.largestFunction());
     if (code.bytes() >= LARGE_CODE_BYTES) {
-      return new EngineChoice(
+      return alone(
           onDemand.get(),
-          "runtime `"
-              + onDemand.get().name()
-              + "`: "
+          "runtime "
+              + interpreted
+              + ": "
               + facts
-              + ", at least 4 MiB: a backend that prepares functions on demand starts faster than `"
-              + ahead.get().name()
-              + "`, which compiles them all before init runs");
+              + ", at least 4 MiB: a backend that prepares functions on demand starts faster than "
+              + compiled
+              + ", which compiles them all before init runs");
+    }
+    if (code.bytes() < SMALL_CODE_BYTES) {
+      return alone(
+          ahead.get(),
+          "runtime "
+              + compiled
+              + ": "
+              + facts
+              + ", under 256 KiB: compiling it all before init runs costs less than interpreting"
+              + " it on "
+              + interpreted);
+    }
+    String between = facts + ", between 256 KiB and 4 MiB, where init's own work decides";
+    if (noRace != null) {
+      return alone(
+          ahead.get(),
+          "runtime "
+              + compiled
+              + ": "
+              + between
+              + "; no race with "
+              + interpreted
+              + " ("
+              + noRace
+              + "), so the one that loses least where it loses");
     }
     return new EngineChoice(
         ahead.get(),
-        "runtime `"
-            + ahead.get().name()
-            + "`: "
-            + facts
-            + ", under 4 MiB: compiling it all before init runs pays off against `"
-            + onDemand.get().name()
-            + "`, which interprets");
+        onDemand.get(),
+        "runtimes "
+            + compiled
+            + " and "
+            + interpreted
+            + " at once: "
+            + between
+            + "; the first to finish wins, the other is stopped");
+  }
+
+  private static EngineChoice alone(WasmRuntime runtime, String reason) {
+    return new EngineChoice(runtime, null, reason);
   }
 
   private static Optional<WasmRuntime> first(List<WasmRuntime> runtimes, CodeLoading loading) {

@@ -115,10 +115,32 @@ public final class Preinitializer {
       return CrossCheck.run(
           input, options, runtimes, o -> new Preinitializer(o, runtimes, hostFunctions, progress));
     }
+    // Decided once: the load average may change before the pipeline asks again.
+    String noRace = EngineRace.refusal(!hostFunctions.isEmpty());
+    EngineChoice race = EngineRace.plan(input, options, runtimes, noRace);
+    if (race != null) {
+      return EngineRace.run(
+          input,
+          options,
+          race,
+          progress,
+          o -> new Preinitializer(o, runtimes, hostFunctions, ProgressListener.NONE));
+    }
+    return preinitialize(input, null, noRace);
+  }
+
+  /**
+   * The pipeline on one backend, under {@code --timeout}.
+   *
+   * @param namedBy who named {@link WisexOptions#runtime()}, for {@code -v}; {@code null} for the
+   *     user
+   * @param noRace why init may not race ({@link EngineRace#refusal}), for {@code -v}
+   */
+  WisexResult preinitialize(byte[] input, String namedBy, String noRace) {
     try (RunDeadline deadline = new RunDeadline(options.limits().timeout())) {
       try {
         try {
-          return preinitialize(input, deadline);
+          return preinitialize(input, deadline, namedBy, noRace);
         } catch (EngineLimitException e) {
           // The module outgrew the engine, not a limit the user set: where no runtime was named,
           // run init again on one that holds more, within the same deadline.
@@ -132,7 +154,8 @@ public final class Preinitializer {
                   runtimes,
                   hostFunctions,
                   progress)
-              .preinitialize(input, deadline);
+              .preinitialize(
+                  input, deadline, "the retry on a backend that holds more memory", noRace);
         }
       } catch (OutOfMemoryError e) {
         throw OutOfHeap.during(deadline.stage(), e);
@@ -142,7 +165,8 @@ public final class Preinitializer {
     }
   }
 
-  private WisexResult preinitialize(byte[] input, RunDeadline deadline) {
+  private WisexResult preinitialize(
+      byte[] input, RunDeadline deadline, String namedBy, String noRace) {
     deadline.stage("parse");
     StageClock clock = new StageClock();
     progress.stage("parse", input.length + " bytes");
@@ -151,7 +175,8 @@ public final class Preinitializer {
     clock.lap("parse");
     RestrictionValidator.validate(module, code, options);
     Set<Capability> required = RequiredCapabilities.of(module, code);
-    EngineChoice choice = EngineChoice.choose(runtimes, options, required, CodeSize.of(module));
+    EngineChoice choice =
+        EngineChoice.choose(runtimes, options, required, CodeSize.of(module), namedBy, noRace);
     WasmRuntime runtime = choice.runtime();
     clock.lap("validate");
     deadline.stage("instrument");

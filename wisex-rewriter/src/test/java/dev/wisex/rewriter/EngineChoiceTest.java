@@ -2,6 +2,7 @@ package dev.wisex.rewriter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.api.ExecutionMode;
@@ -16,13 +17,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default selection follows README's rule (code of at least 4 MiB runs on the backend that
- * prepares functions on demand, smaller code on the one that compiles it ahead of time), on
- * synthetic modules whose code size the test knows by construction; and whichever backend runs
- * init, the output is the same bytes as the other backend's.
+ * The default selection follows README's rule (code under 256 KiB runs on the backend that compiles
+ * it ahead of time, code of at least 4 MiB on the one that prepares functions on demand, both race
+ * in between), on synthetic modules whose code size the test knows by construction; and whichever
+ * backend runs init, the output is the same bytes as the other backend's.
  */
 class EngineChoiceTest {
   private static final RuntimeRegistry RUNTIMES = RuntimeRegistry.discover();
+  private static final long KIB = 1 << 10;
   private static final long MIB = 1 << 20;
 
   /** Functions of 8,000 bytes each (under HotSpot's limit, as compilers emit them). */
@@ -36,17 +38,22 @@ class EngineChoiceTest {
     return HostileModules.INIT_BODY_BYTES + (long) (functions - 1) * BODY;
   }
 
-  /** The fewest functions whose code reaches 4 MiB. */
-  private static int fewestLarge() {
+  /** The fewest functions whose code reaches {@code bytes}. */
+  private static int fewestReaching(long bytes) {
     int n = 1;
-    while (codeBytes(n) < 4 * MIB) {
+    while (codeBytes(n) < bytes) {
       n++;
     }
     return n;
   }
 
+  private static int fewestLarge() {
+    return fewestReaching(4 * MIB);
+  }
+
   private static EngineChoice choose(byte[] module, WisexOptions options, Set<Capability> needs) {
-    return EngineChoice.choose(RUNTIMES, options, needs, CodeSize.of(ModuleParser.parse(module)));
+    return EngineChoice.choose(
+        RUNTIMES, options, needs, CodeSize.of(ModuleParser.parse(module)), null, null);
   }
 
   private static WisexOptions defaults() {
@@ -62,24 +69,56 @@ class EngineChoiceTest {
 
   @Test
   void smallCodeRunsOnTheCompilingBackend() {
-    int functions = 3;
+    int functions = fewestReaching(256 * KIB) - 1;
+    assertTrue(codeBytes(functions) < 256 * KIB);
+
     EngineChoice choice = choose(module(functions), defaults(), Set.of());
 
     assertEquals("chicory", choice.runtime().name(), choice.reason());
+    assertNull(choice.rival(), choice.reason());
     assertTrue(
-        choice.reason().contains(String.format(Locale.ROOT, "%,d bytes of code", codeBytes(3))),
+        choice
+            .reason()
+            .contains(String.format(Locale.ROOT, "%,d bytes of code", codeBytes(functions))),
         choice.reason());
-    assertTrue(choice.reason().contains("under 4 MiB"), choice.reason());
+    assertTrue(choice.reason().contains("under 256 KiB"), choice.reason());
   }
 
   @Test
-  void codeJustUnderTheThresholdStillCompiles() {
-    int functions = fewestLarge() - 1;
+  void middleCodeRacesBothFromItsLowerEdge() {
+    int functions = fewestReaching(256 * KIB);
+
+    EngineChoice choice = choose(module(functions), defaults(), Set.of());
+
+    assertEquals("chicory", choice.runtime().name(), choice.reason());
+    assertEquals("graal", choice.rival().name(), choice.reason());
+    assertTrue(choice.reason().contains("between 256 KiB and 4 MiB"), choice.reason());
+  }
+
+  @Test
+  void middleCodeRacesBothUpToItsUpperEdge() {
+    int functions = fewestReaching(4 * MIB) - 1;
     assertTrue(codeBytes(functions) < 4 * MIB);
 
     EngineChoice choice = choose(module(functions), defaults(), Set.of());
 
+    assertEquals("graal", choice.rival().name(), choice.reason());
+  }
+
+  @Test
+  void middleCodeWithoutARaceCompiles() {
+    EngineChoice choice =
+        EngineChoice.choose(
+            RUNTIMES,
+            defaults(),
+            Set.of(),
+            CodeSize.of(ModuleParser.parse(module(fewestReaching(256 * KIB)))),
+            null,
+            "one processor");
+
     assertEquals("chicory", choice.runtime().name(), choice.reason());
+    assertNull(choice.rival(), choice.reason());
+    assertTrue(choice.reason().contains("no race with `graal` (one processor)"), choice.reason());
   }
 
   @Test
@@ -90,6 +129,7 @@ class EngineChoiceTest {
     EngineChoice choice = choose(module(functions), defaults(), Set.of());
 
     assertEquals("graal", choice.runtime().name(), choice.reason());
+    assertNull(choice.rival(), choice.reason());
     assertTrue(
         choice
             .reason()

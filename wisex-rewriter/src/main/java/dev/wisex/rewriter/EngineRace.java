@@ -1,0 +1,260 @@
+package dev.wisex.rewriter;
+
+import dev.wisex.api.LimitExceededException;
+import dev.wisex.api.ProgressListener;
+import dev.wisex.api.RuntimeSelectionException;
+import dev.wisex.api.StdioStreams;
+import dev.wisex.api.WisexOptions;
+import dev.wisex.api.WisexResult;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.rewriter.instrument.EngineLimitException;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.runtime.spi.WasmRuntime;
+import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Runs the whole pipeline on two backends at once, each on its own thread, keeps the first output
+ * and stops the other (init is deterministic, so both would write the same bytes). Side effects
+ * stay single: both read the same stdin ({@link SharedInput}), each writes init's stdout and stderr
+ * to its own buffer and only the winner's reach the caller's streams, after the race; each has its
+ * own WASI sandbox and preloaded instances. A failure is reported as the compiling backend alone
+ * would report it, so it does not depend on timing: its failure ends the race at once, unless the
+ * failure is the engine's own (a memory it cannot hold, a heap it ran out of, a proposal it lacks),
+ * in which case the other backend's outcome counts; the other's failure waits for the compiling
+ * one's outcome.
+ */
+final class EngineRace {
+  private static final Logger LOG = LogManager.getLogger(EngineRace.class);
+
+  private EngineRace() {}
+
+  /** {@code -Dwisex.race=auto|always|never}: whether the middle band may race (default auto). */
+  static final String PROPERTY = "wisex.race";
+
+  /**
+   * Why init may not run on two backends at once here, or {@code null} if it may. Besides the
+   * embedder's functions and a single processor, {@code auto} refuses when no processor is idle
+   * (the one-minute load average, where the system reports one): there the two sides share one
+   * processor's time and the winner takes up to twice as long, more than the compiling backend
+   * alone loses where it loses.
+   *
+   * @param hostFunctions whether the embedder links functions of its own, which would be called
+   *     from both
+   */
+  static String refusal(boolean hostFunctions) {
+    if (hostFunctions) {
+      return "the embedder's host functions would run twice";
+    }
+    String mode = System.getProperty(PROPERTY, "auto");
+    if (mode.equals("never")) {
+      return "-D" + PROPERTY + "=never";
+    }
+    if (mode.equals("always")) {
+      return null;
+    }
+    int processors = Runtime.getRuntime().availableProcessors();
+    if (processors < 2) {
+      return "one processor";
+    }
+    double load = LoadAverage.oneMinute();
+    if (load > processors - 1) {
+      return String.format(
+          Locale.ROOT, "load %.1f on %d processors: none idle to race on", load, processors);
+    }
+    return null;
+  }
+
+  /**
+   * The race {@link EngineChoice} decides on for this module, or {@code null} if it decides on one
+   * backend (then the pipeline decides again, with the same result, after its own parse).
+   *
+   * @param noRace {@link #refusal}'s answer
+   */
+  static EngineChoice plan(
+      byte[] input, WisexOptions options, RuntimeRegistry runtimes, String noRace) {
+    if (options.runtime() != null || noRace != null) {
+      return null;
+    }
+    WasmModule module = ModuleParser.parse(input);
+    CodeSize code = CodeSize.of(module);
+    if (code.bytes() < EngineChoice.SMALL_CODE_BYTES
+        || code.bytes() >= EngineChoice.LARGE_CODE_BYTES) {
+      return null; // decided without scanning the code
+    }
+    EngineChoice choice =
+        EngineChoice.choose(
+            runtimes,
+            options,
+            RequiredCapabilities.of(module, CodeScanner.scan(module)),
+            code,
+            null,
+            null);
+    return choice.rival() == null ? null : choice;
+  }
+
+  /**
+   * Runs {@code choice}'s race.
+   *
+   * @param attempt a pre-initializer for options that name one backend
+   */
+  static WisexResult run(
+      byte[] input,
+      WisexOptions options,
+      EngineChoice choice,
+      ProgressListener progress,
+      Function<WisexOptions, Preinitializer> attempt) {
+    LOG.info("init runs on {}", choice.reason());
+    progress.stage("init", "on " + choice.runtime().name() + " and " + choice.rival().name());
+    StdioStreams stdio = streams(options);
+    SharedInput stdin = stdio.in() == null ? null : new SharedInput(stdio.in());
+    BlockingQueue<Attempt> finished = new LinkedBlockingQueue<>();
+    Attempt compiled = new Attempt(choice.runtime(), stdin, finished);
+    Attempt onDemand = new Attempt(choice.rival(), stdin, finished);
+    long start = System.nanoTime();
+    compiled.start(input, options, attempt);
+    onDemand.start(input, options, attempt);
+    try {
+      Attempt decided = decide(compiled, onDemand, finished);
+      Attempt other = decided == compiled ? onDemand : compiled;
+      other.stop();
+      LOG.info(
+          "`{}` {} after {} ms; `{}` stopped",
+          decided.runtime.name(),
+          decided.result != null ? "finished first" : "failed",
+          (System.nanoTime() - start) / 1_000_000,
+          other.runtime.name());
+      decided.deliver(stdio);
+      if (decided.result == null) {
+        throw decided.failure;
+      }
+      return decided.result;
+    } catch (InterruptedException e) {
+      compiled.stop();
+      onDemand.stop();
+      Thread.currentThread().interrupt();
+      throw new LimitExceededException("interrupted while waiting for init", e);
+    }
+  }
+
+  /** The attempt whose outcome is the race's. */
+  private static Attempt decide(Attempt compiled, Attempt onDemand, BlockingQueue<Attempt> done)
+      throws InterruptedException {
+    Attempt first = done.take();
+    if (first.result != null) {
+      return first;
+    }
+    if (first == compiled && !ownFailure(compiled.failure)) {
+      return compiled; // the module's failure: the other would fail alike
+    }
+    Attempt second = done.take();
+    if (second.result != null) {
+      return second;
+    }
+    // Both failed: the compiling backend's failure, unless it was its engine's own.
+    return ownFailure(compiled.failure) && !ownFailure(onDemand.failure) ? onDemand : compiled;
+  }
+
+  /** A failure of the engine rather than of the module: another engine may succeed. */
+  static boolean ownFailure(RuntimeException failure) {
+    return failure instanceof EngineLimitException
+        || failure instanceof RuntimeSelectionException
+        || OutOfHeap.causedBy(failure);
+  }
+
+  /** The streams init would use without a race. */
+  private static StdioStreams streams(WisexOptions options) {
+    if (!options.inheritStdio()) {
+      return new StdioStreams(null, null, null);
+    }
+    if (options.stdio() != null) {
+      return options.stdio();
+    }
+    return new StdioStreams(
+        new FileInputStream(FileDescriptor.in),
+        new FileOutputStream(FileDescriptor.out),
+        new FileOutputStream(FileDescriptor.err));
+  }
+
+  /** One side of the race: its thread, its buffered output, its outcome. */
+  private static final class Attempt {
+    final WasmRuntime runtime;
+    final SharedInput stdin;
+    final BlockingQueue<Attempt> finished;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    volatile WisexResult result;
+    volatile RuntimeException failure;
+    private Thread thread;
+
+    Attempt(WasmRuntime runtime, SharedInput stdin, BlockingQueue<Attempt> finished) {
+      this.runtime = runtime;
+      this.stdin = stdin;
+      this.finished = finished;
+    }
+
+    void start(byte[] input, WisexOptions options, Function<WisexOptions, Preinitializer> attempt) {
+      WisexOptions.Builder own = options.toBuilder().runtime(runtime.name());
+      if (options.inheritStdio()) {
+        own.stdio(new StdioStreams(stdin == null ? null : stdin.reader(), out, err));
+      }
+      Preinitializer preinitializer = attempt.apply(own.build());
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  result = preinitializer.preinitialize(input, "the race", null);
+                } catch (RuntimeException e) {
+                  failure = e;
+                } catch (OutOfMemoryError e) {
+                  failure = OutOfHeap.during("init", e);
+                } finally {
+                  finished.add(this);
+                }
+              },
+              "wisex-race-" + runtime.name());
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    /** Interrupts the attempt: its init stops as at --timeout, its thread then ends. */
+    void stop() {
+      thread.interrupt();
+    }
+
+    /** Writes what init wrote to the caller's streams, or logs it where they are unset. */
+    void deliver(StdioStreams streams) {
+      deliver(out, streams.out(), "stdout");
+      deliver(err, streams.err(), "stderr");
+    }
+
+    private static void deliver(ByteArrayOutputStream text, OutputStream to, String name) {
+      if (text.size() == 0) {
+        return;
+      }
+      if (to == null) {
+        LOG.info("init wrote to {}: {}", name, text.toString(StandardCharsets.UTF_8).strip());
+        return;
+      }
+      try {
+        text.writeTo(to);
+        to.flush();
+      } catch (IOException e) {
+        LOG.warn("could not write init's {}: {}", name, e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.wisex.rewriter;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wisex.api.InitFailedException;
+import dev.wisex.api.StdioStreams;
+import dev.wisex.api.WisexOptions;
+import dev.wisex.api.WisexResult;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.testkit.Wat;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Modules whose code lies between 256 KiB and 4 MiB run on both backends at once: the output is the
+ * one either backend writes alone, init's stdin reaches the winner and its output reaches the
+ * caller once, the loser's threads end, and a trap is reported as the compiling backend reports it.
+ * The modules are small WAT padded with 320,000 bytes of functions nothing calls.
+ */
+class EngineRaceTest {
+  /** Race whatever the machine's load: the tests check the race, not when it is refused. */
+  @BeforeAll
+  static void raceAlways() {
+    System.setProperty("wisex.race", "always");
+  }
+
+  @AfterAll
+  static void raceAsConfigured() {
+    System.clearProperty("wisex.race");
+  }
+
+  private static final RuntimeRegistry RUNTIMES = RuntimeRegistry.discover();
+
+  private static byte[] padded(String wat) {
+    byte[] module =
+        CodePadding.pad(Wat.resource(EngineRaceTest.class, "/wat/" + wat + ".wat"), 40, 8_000);
+    long code = CodeSize.of(ModuleParser.parse(module)).bytes();
+    assertTrue(code >= 256 << 10 && code < 4 << 20, code + " bytes of code: not in the race band");
+    return module;
+  }
+
+  private record Run(WisexResult result, String stdout, String stderr) {}
+
+  private static Run run(byte[] module, String runtime, String stdin) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    WisexOptions options =
+        WisexOptions.builder()
+            .allowWasi(true)
+            .runtime(runtime)
+            .stdio(
+                new StdioStreams(
+                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err))
+            .build();
+    WisexResult result = new Preinitializer(options, RUNTIMES).preinitialize(module);
+    return new Run(
+        result, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void raceWritesWhatEachBackendWritesAloneAndTheWinnersOutputOnce() {
+    byte[] echo = padded("race/echo");
+
+    Run race = run(echo, null, "line from stdin\n");
+    Run chicory = run(echo, "chicory", "line from stdin\n");
+    Run graal = run(echo, "graal", "line from stdin\n");
+
+    assertArrayEquals(chicory.result().module(), race.result().module());
+    assertArrayEquals(graal.result().module(), race.result().module());
+    assertEquals("line from stdin\n", race.stdout());
+    assertEquals("err\n", race.stderr());
+    assertTrue(Set.of("chicory", "graal").contains(race.result().report().runtime()));
+  }
+
+  @Test
+  void theLoserStopsWhenTheWinnerIsDone() throws InterruptedException {
+    byte[] spin = padded("race/spin");
+    Set<Thread> before = initThreads();
+
+    WisexResult result =
+        new Preinitializer(WisexOptions.builder().build(), RUNTIMES).preinitialize(spin);
+
+    assertEquals("chicory", result.report().runtime(), "compiled, the loop ends far sooner");
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    Set<Thread> left = leftOver(before);
+    while (!left.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      left = leftOver(before);
+    }
+    assertEquals(Set.of(), left.stream().map(Thread::getName).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void aTrapIsReportedOnceAsTheCompilingBackendReportsIt() {
+    byte[] traps = padded("init_traps");
+
+    InitFailedException alone =
+        assertThrows(InitFailedException.class, () -> run(traps, "chicory", ""));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    InitFailedException raced =
+        assertThrows(
+            InitFailedException.class,
+            () ->
+                new Preinitializer(
+                        WisexOptions.builder().stdio(new StdioStreams(null, err, err)).build(),
+                        RUNTIMES)
+                    .preinitialize(traps));
+
+    assertEquals(alone.getMessage(), raced.getMessage());
+    assertEquals("", err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Live threads that run init or one side of a race. */
+  private static Set<Thread> initThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("wisex-init") || t.getName().startsWith("wisex-race"))
+        .collect(Collectors.toSet());
+  }
+
+  private static Set<Thread> leftOver(Set<Thread> before) {
+    Set<Thread> now = initThreads();
+    now.removeAll(before);
+    return now;
+  }
+}
