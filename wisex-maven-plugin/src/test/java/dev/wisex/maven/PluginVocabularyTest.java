@@ -19,6 +19,12 @@ class PluginVocabularyTest {
     assertEquals("use <runtime> graal", PluginVocabulary.translate("use --runtime graal"));
     assertEquals("<wasmMemory64>", PluginVocabulary.translate("--wasm-memory64"));
     assertEquals("<allowWasi>", PluginVocabulary.translate("--allow-wasix"));
+    assertEquals(
+        "give the JVM at least 4g of heap with -Xmx4g (Maven: MAVEN_OPTS or .mvn/jvm.config,"
+            + " -Xmx4g), or lower <maxMemory>",
+        PluginVocabulary.translate(
+            "give the JVM at least 4g of heap with -Xmx4g (./wisex: WISEX_JAVA_OPTS=-Xmx4g), or"
+                + " lower --max-memory"));
   }
 
   @Test

@@ -151,6 +151,7 @@ public final class Preinitializer {
     RestrictionValidator.validate(module, code, options);
     Set<Capability> required = RequiredCapabilities.of(module, code);
     WasmRuntime runtime = runtimes.select(options.runtime(), required);
+    HeapPlan.beforeInit(module, input.length, runtime, runtimes, required);
     clock.lap("validate");
     deadline.stage("instrument");
     progress.stage("instrument", "");
@@ -217,6 +218,7 @@ public final class Preinitializer {
         if (options.verify()) {
           deadline.stage("verify");
           progress.stage("verify", "");
+          HeapPlan.beforeVerify(module, snapshot, runtime);
           OutputVerifier.verify(runtime, output.bytes(), snapshot, options);
           clock.lap("verify");
         }
