@@ -57,11 +57,23 @@ final class PluginVocabulary {
     return name == null ? null : "<" + name + ">";
   }
 
-  /** {@code message} with every known CLI flag replaced by its plugin parameter. */
+  /**
+   * The CLI's way to give its JVM options (the library's heap advice names it); the plugin runs in
+   * Maven's JVM, which takes them from {@code MAVEN_OPTS} or {@code .mvn/jvm.config}.
+   */
+  private static final String CLI_JVM_OPTIONS = "./wisex: WISEX_JAVA_OPTS=";
+
+  private static final String MAVEN_JVM_OPTIONS = "Maven: MAVEN_OPTS or .mvn/jvm.config, ";
+
+  /**
+   * {@code message} with every known CLI flag replaced by its plugin parameter, and the CLI's JVM
+   * options by Maven's.
+   */
   static String translate(String message) {
     if (message == null) {
       return null;
     }
+    message = message.replace(CLI_JVM_OPTIONS, MAVEN_JVM_OPTIONS);
     Matcher m = FLAG.matcher(message);
     StringBuilder out = new StringBuilder(message.length());
     while (m.find()) {

@@ -27,6 +27,12 @@ class PluginVocabularyTest {
     assertEquals(
         "use <cacheDir> DIR for another directory, or <noCache>",
         PluginVocabulary.translate("use --cache-dir DIR for another directory, or --no-cache"));
+    assertEquals(
+        "give the JVM at least 4g of heap with -Xmx4g (Maven: MAVEN_OPTS or .mvn/jvm.config,"
+            + " -Xmx4g), or lower <maxMemory>",
+        PluginVocabulary.translate(
+            "give the JVM at least 4g of heap with -Xmx4g (./wisex: WISEX_JAVA_OPTS=-Xmx4g), or"
+                + " lower --max-memory"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.wisex.rewriter;
 
 import dev.wisex.api.LimitExceededException;
+import dev.wisex.rewriter.heap.HeapBudget;
 import dev.wisex.rewriter.instrument.Sizes;
 
 /**
@@ -31,7 +32,9 @@ final class OutOfHeap {
             + stage
             + " stage (heap limit "
             + Sizes.describe(Runtime.getRuntime().maxMemory())
-            + "): give it more heap with -Xmx (./wisex: WISEX_JAVA_OPTS=-Xmx8g), or lower"
+            + "): give it more heap with -Xmx ("
+            + HeapBudget.LAUNCHER_HINT
+            + "-Xmx8g), or lower"
             + " --max-memory so init fails before its memories outgrow the heap",
         failure);
   }

@@ -178,6 +178,7 @@ public final class Preinitializer {
     EngineChoice choice =
         EngineChoice.choose(runtimes, options, required, CodeSize.of(module), namedBy, noRace);
     WasmRuntime runtime = choice.runtime();
+    HeapPlan.beforeInit(module, input.length, runtime, runtimes, required);
     clock.lap("validate");
     deadline.stage("instrument");
     progress.stage("instrument", "");
@@ -244,6 +245,7 @@ public final class Preinitializer {
         if (options.verify()) {
           deadline.stage("verify");
           progress.stage("verify", "");
+          HeapPlan.beforeVerify(module, snapshot, runtime);
           OutputVerifier.verify(runtime, output.bytes(), snapshot, options);
           clock.lap("verify");
         }

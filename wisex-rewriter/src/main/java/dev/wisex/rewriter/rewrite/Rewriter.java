@@ -20,6 +20,7 @@ import dev.wisex.parser.Section;
 import dev.wisex.parser.SectionBody;
 import dev.wisex.parser.SectionEncoder;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.rewriter.heap.HeapBudget;
 import dev.wisex.rewriter.names.WasiNames;
 import dev.wisex.rewriter.snapshot.DataRun;
 import dev.wisex.rewriter.snapshot.MemorySnapshot;
@@ -122,6 +123,8 @@ public final class Rewriter {
     }
     ModuleWriter layout = ModuleAssembler.layout(module, contents, removed);
     OutputSize.check(layout.size(), snapshot);
+    HeapBudget.jvm()
+        .reserve(layout.size(), "writing the output module (" + layout.size() + " bytes)");
     byte[] bytes = layout.toByteArray();
     LOG.debug("rewritten: {} bytes, {} data segments", bytes.length, data.count());
     return new Output(bytes, data.count(), globalsChanged);

@@ -24,24 +24,42 @@ final class NonZeroScanner {
   /** Scan result: the merged ranges and the exact count of non-zero bytes. */
   record Result(RangeList ranges, long nonZeroBytes) {}
 
+  /**
+   * Receives the non-zero runs of a memory in ascending order; a run that crosses a chunk boundary
+   * arrives as two adjacent runs.
+   */
+  interface RunSink {
+    void run(long start, long end);
+  }
+
   private NonZeroScanner() {}
 
   /** Scans the whole memory; runs separated by at most {@code maxGap} zero bytes are merged. */
   static Result scan(GuestMemory memory, long maxGap) {
-    NonZeroScanner scanner = new NonZeroScanner();
     RangeList ranges = new RangeList();
+    long nonZero = scan(memory, (start, end) -> ranges.add(start, end, maxGap));
+    return new Result(ranges, nonZero);
+  }
+
+  /**
+   * Scans the whole memory, handing each non-zero run to {@code sink}.
+   *
+   * @return the number of non-zero bytes
+   */
+  static long scan(GuestMemory memory, RunSink sink) {
+    NonZeroScanner scanner = new NonZeroScanner();
     long size = memory.byteSize();
     byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(8, size))];
     for (long base = 0; base < size; base += chunk.length) {
       Interruption.check();
       int length = (int) Math.min(chunk.length, size - base);
       memory.read(base, chunk, 0, length);
-      scanner.scanChunk(chunk, length, base, ranges, maxGap);
+      scanner.scanChunk(chunk, length, base, sink);
     }
-    return new Result(ranges, scanner.nonZeroBytes);
+    return scanner.nonZeroBytes;
   }
 
-  private void scanChunk(byte[] chunk, int length, long base, RangeList ranges, long maxGap) {
+  private void scanChunk(byte[] chunk, int length, long base, RunSink sink) {
     int i = 0;
     while (i < length) {
       int runStart = nextNonZero(chunk, i, length);
@@ -50,7 +68,7 @@ final class NonZeroScanner {
       }
       int runEnd = nextZero(chunk, runStart, length);
       nonZeroBytes += runEnd - runStart;
-      ranges.add(base + runStart, base + runEnd, maxGap);
+      sink.run(base + runStart, base + runEnd);
       i = runEnd;
     }
   }

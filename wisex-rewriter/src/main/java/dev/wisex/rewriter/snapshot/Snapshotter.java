@@ -38,17 +38,11 @@ public final class Snapshotter {
         .forEach((index, export) -> globals.put(index, instance.global(export)));
 
     List<GuestMemory> memories = new ArrayList<>();
-    List<RangeList> ranges = new ArrayList<>();
-    List<Long> nonZero = new ArrayList<>();
     for (String export : instrumented.memoryExports()) {
-      GuestMemory memory = instance.memory(export);
-      NonZeroScanner.Result scan =
-          NonZeroScanner.scan(memory, DataSegmentPlanner.MIN_SEGMENT_OVERHEAD);
-      memories.add(memory);
-      ranges.add(scan.ranges());
-      nonZero.add(scan.nonZeroBytes());
+      memories.add(instance.memory(export));
     }
-    List<RangeList> planned = DataSegmentPlanner.cap(ranges, DataSegmentPlanner.MAX_SEGMENTS);
+    MemoryPlanner.Plan plan = MemoryPlanner.plan(memories, DataSegmentPlanner.MAX_SEGMENTS);
+    List<RangeList> planned = plan.ranges();
 
     List<MemorySnapshot> snapshots = new ArrayList<>();
     for (int m = 0; m < memories.size(); m++) {
@@ -62,7 +56,8 @@ public final class Snapshotter {
           runs.add(new DataRun(at, (int) Math.min(MAX_RUN, r.end(i) - at)));
         }
       }
-      MemorySnapshot snapshot = new MemorySnapshot(m, memory.pages(), nonZero.get(m), runs, memory);
+      MemorySnapshot snapshot =
+          new MemorySnapshot(m, memory.pages(), plan.nonZeroBytes()[m], runs, memory);
       LOG.debug(
           "memory {}: {} pages, {} non-zero bytes in {} segments",
           snapshot.index(),

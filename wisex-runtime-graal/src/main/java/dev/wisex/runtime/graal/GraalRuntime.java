@@ -42,6 +42,9 @@ public final class GraalRuntime implements WasmRuntime {
 
   static final String LANGUAGE = "wasm";
 
+  /** The largest memory of GraalWasm's byte-array (on-heap) kind, as {@link ModuleInfo} has it. */
+  private static final long BYTE_ARRAY_MEMORY_PAGES = 32_767;
+
   // One set of engines for the whole process, not one per provider object: ServiceLoader makes a
   // new provider on every lookup, and an engine costs a start of about half a second and keeps its
   // parsed-module cache.
@@ -99,6 +102,15 @@ public final class GraalRuntime implements WasmRuntime {
   @Override
   public long maxMemoryBytes() {
     return 64_000_000_000_000L;
+  }
+
+  /**
+   * Off-heap where {@link #newContext} chooses GraalWasm's unsafe memory: memory64, or a maximum
+   * above the 32,767 pages of its byte-array memory (no maximum means 4 GiB).
+   */
+  @Override
+  public boolean memoryOnHeap(MemoryLimits limits) {
+    return !limits.memory64() && limits.hasMaximum() && limits.maximum() <= BYTE_ARRAY_MEMORY_PAGES;
   }
 
   /**

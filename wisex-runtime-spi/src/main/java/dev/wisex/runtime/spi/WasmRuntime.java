@@ -68,6 +68,15 @@ public interface WasmRuntime {
   }
 
   /**
+   * Whether this backend keeps a memory of these limits in the Java heap, where wisex must plan
+   * room for it before init (a memory kept elsewhere costs the process memory, not heap). True by
+   * default, the cautious answer.
+   */
+  default boolean memoryOnHeap(MemoryLimits limits) {
+    return true;
+  }
+
+  /**
    * Creates a zero-filled memory of {@code limits.minimum()} pages for a memory import, to be
    * passed in {@link HostImports#memories()}. A backend that declares {@link
    * Capability#IMPORTED_MEMORY} implements it; a shared memory may be linked into several instances
