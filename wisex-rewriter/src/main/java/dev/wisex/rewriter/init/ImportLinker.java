@@ -114,9 +114,9 @@ public final class ImportLinker {
           "host function `"
               + own.qualifiedName()
               + "` has type "
-              + format(own.type())
+              + own.type().describe()
               + " but the module imports it as "
-              + format(imported)
+              + imported.describe()
               + "; declare the host function with the import's type");
     }
     return own;
@@ -125,18 +125,6 @@ public final class ImportLinker {
   /** Whether the module imports any function from a WASI/WASIX namespace. */
   public static boolean importsWasi(WasmModule module) {
     return module.imports(ExternalKind.FUNCTION).stream().anyMatch(i -> WasixHost.owns(i.module()));
-  }
-
-  private static String format(FuncType type) {
-    return "("
-        + String.join(", ", type.params().stream().map(ImportLinker::watName).toList())
-        + ") -> ("
-        + String.join(", ", type.results().stream().map(ImportLinker::watName).toList())
-        + ")";
-  }
-
-  private static String watName(ValType type) {
-    return type.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static HostFunction stub(Import imp, FuncType type) {
