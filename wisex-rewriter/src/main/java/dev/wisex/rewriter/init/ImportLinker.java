@@ -155,19 +155,12 @@ public final class ImportLinker {
   }
 
   static ValType toSpi(ValueType type) {
-    return switch (type) {
-      case I32 -> ValType.I32;
-      case I64 -> ValType.I64;
-      case F32 -> ValType.F32;
-      case F64 -> ValType.F64;
-      case V128 -> ValType.V128;
-      case FUNCREF -> ValType.FUNCREF;
-      case EXTERNREF -> ValType.EXTERNREF;
-      case EXNREF, OTHER_REF ->
-          throw new dev.wisex.api.RejectedModuleException(
-              "an imported function uses the reference type `"
-                  + type.watName()
-                  + "`, which wisex cannot link");
-    };
+    return ValType.ofCode(type.code())
+        .orElseThrow(
+            () ->
+                new dev.wisex.api.RejectedModuleException(
+                    "an imported function uses the reference type `"
+                        + type.watName()
+                        + "`, which wisex cannot link"));
   }
 }

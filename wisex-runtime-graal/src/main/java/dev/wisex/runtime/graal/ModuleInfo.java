@@ -208,14 +208,6 @@ final class ModuleInfo {
    * converts every reference the same way.
    */
   private static ValType toSpi(ValueType type) {
-    return switch (type) {
-      case I32 -> ValType.I32;
-      case I64 -> ValType.I64;
-      case F32 -> ValType.F32;
-      case F64 -> ValType.F64;
-      case V128 -> ValType.V128;
-      case FUNCREF -> ValType.FUNCREF;
-      case EXTERNREF, EXNREF, OTHER_REF -> ValType.EXTERNREF;
-    };
+    return ValType.ofCode(type.code()).orElse(ValType.EXTERNREF);
   }
 }
