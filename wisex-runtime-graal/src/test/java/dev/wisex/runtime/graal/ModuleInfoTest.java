@@ -11,13 +11,14 @@ import dev.wisex.parser.ExternalKind;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.ValType;
 import dev.wisex.testkit.Wat;
+import dev.wisex.testkit.conformance.ConformanceModules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ModuleInfoTest {
   @Test
   void aModuleWithoutStartAndWithItsMemoryExportedIsLeftAlone() {
-    byte[] module = Fixtures.wasm("memory");
+    byte[] module = ConformanceModules.wasm("memory");
     ModuleInfo info = ModuleInfo.read(module);
     assertSame(module, info.prepared());
     assertEquals("memory", info.memoryExport());
