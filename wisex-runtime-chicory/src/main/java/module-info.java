@@ -4,6 +4,7 @@
  */
 module dev.wisex.runtime.chicory {
   requires dev.wisex.runtime.spi;
+  requires dev.wisex.parser;
   requires com.dylibso.chicory.runtime;
   requires com.dylibso.chicory.wasm;
   requires com.dylibso.chicory.compiler;

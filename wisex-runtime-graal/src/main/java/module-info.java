@@ -5,6 +5,7 @@
  */
 module dev.wisex.runtime.graal {
   requires dev.wisex.runtime.spi;
+  requires dev.wisex.parser;
   requires org.graalvm.polyglot;
 
   provides dev.wisex.runtime.spi.WasmRuntime with

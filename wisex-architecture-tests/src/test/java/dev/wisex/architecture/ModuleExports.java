@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * The wisex module descriptors on the class path, read from their {@code module-info.class}. A
- * module owns its root package and the packages below it (one root package per module, STYLE.md); a
- * package it does not export, not even to a named module, can be seen by no other module.
+ * module owns its root package and the packages below it (one root package per module,
+ * CONTRIBUTING.md's "Module graph"); a package it does not export, not even to a named module, can
+ * be seen by no other module.
  */
 final class ModuleExports {
   private static final List<ModuleDescriptor> MODULES = read();

@@ -114,4 +114,14 @@ public final class ModuleAssembler {
         .bytes(extra)
         .toByteArray();
   }
+
+  /**
+   * Contents of the export section with {@code added} appended after the module's own exports, as a
+   * caller needs that exports what the module keeps internal (its start function, its memory).
+   */
+  public static byte[] appendExports(WasmModule module, List<Export> added) {
+    ByteWriter entries = new ByteWriter();
+    added.forEach(e -> e.write(entries));
+    return appendToVector(module, Section.EXPORT, added.size(), entries.toByteArray());
+  }
 }

@@ -2,7 +2,6 @@ package dev.wisex.rewriter;
 
 import dev.wisex.api.VerificationFailedException;
 import dev.wisex.api.WisexOptions;
-import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.init.ImportLinker;
@@ -35,10 +34,11 @@ final class OutputVerifier {
   private OutputVerifier() {}
 
   /**
+   * @param module the written module, as the pipeline parsed it
    * @param snapshot the init instance's state; its memories are read, so that instance is open
    */
-  static void verify(WasmRuntime runtime, byte[] output, Snapshot snapshot, WisexOptions options) {
-    WasmModule module = ModuleParser.parse(output);
+  static void verify(
+      WasmRuntime runtime, WasmModule module, Snapshot snapshot, WisexOptions options) {
     InstrumentedModule instrumented = Instrumenter.instrument(module, CodeScanner.scan(module));
     try (WasmInstance instance =
         runtime.instantiate(

@@ -27,6 +27,7 @@ import dev.wisex.rewriter.instrument.TailCallLoops;
 import dev.wisex.rewriter.rewrite.Rewriter;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.snapshot.Snapshotter;
+import dev.wisex.rewriter.validate.InitOnceFlag;
 import dev.wisex.rewriter.validate.RestrictionValidator;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostFunction;
@@ -38,6 +39,7 @@ import dev.wisex.wasix.WasixHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -173,7 +175,7 @@ public final class Preinitializer {
     WasmModule module = ModuleParser.parse(input);
     CodeFeatures code = CodeScanner.scan(module);
     clock.lap("parse");
-    RestrictionValidator.validate(module, code, options);
+    Optional<InitOnceFlag> onceFlag = RestrictionValidator.validate(module, code, options);
     Set<Capability> required = RequiredCapabilities.of(module, code);
     EngineChoice choice =
         EngineChoice.choose(runtimes, options, required, CodeSize.of(module), namedBy, noRace);
@@ -239,14 +241,15 @@ public final class Preinitializer {
         clock.lap("snapshot");
         deadline.stage("rewrite");
         progress.stage("rewrite", "");
-        output = Rewriter.rewrite(module, snapshot, options);
-        ModuleParser.parse(output.bytes()); // the output must at least be well-formed
+        output = Rewriter.rewrite(module, onceFlag, snapshot, options);
+        // The output must at least be well-formed; parsed once, and verified in that form.
+        WasmModule written = ModuleParser.parse(output.bytes());
         clock.lap("rewrite");
         if (options.verify()) {
           deadline.stage("verify");
           progress.stage("verify", "");
           HeapPlan.beforeVerify(module, snapshot, runtime);
-          OutputVerifier.verify(runtime, output.bytes(), snapshot, options);
+          OutputVerifier.verify(runtime, written, snapshot, options);
           clock.lap("verify");
         }
       }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.api.VerificationFailedException;
 import dev.wisex.api.WisexOptions;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.WasmModule;
 import dev.wisex.rewriter.snapshot.ArrayMemory;
 import dev.wisex.rewriter.snapshot.DataRun;
 import dev.wisex.rewriter.snapshot.MemorySnapshot;
@@ -36,8 +38,9 @@ class OutputVerifierTest {
   }
 
   /** counter.wat's init leaves count = 1 in the global and at address 64. */
-  private static byte[] counterOutput() {
-    return new Preinitializer(WisexOptions.defaults()).preinitialize(wat("counter")).module();
+  private static WasmModule counterOutput() {
+    return ModuleParser.parse(
+        new Preinitializer(WisexOptions.defaults()).preinitialize(wat("counter")).module());
   }
 
   /** A snapshot of counter.wat's state with these values, and one byte elsewhere if non-zero. */

@@ -114,9 +114,9 @@ public final class ImportLinker {
           "host function `"
               + own.qualifiedName()
               + "` has type "
-              + format(own.type())
+              + own.type().describe()
               + " but the module imports it as "
-              + format(imported)
+              + imported.describe()
               + "; declare the host function with the import's type");
     }
     return own;
@@ -125,18 +125,6 @@ public final class ImportLinker {
   /** Whether the module imports any function from a WASI/WASIX namespace. */
   public static boolean importsWasi(WasmModule module) {
     return module.imports(ExternalKind.FUNCTION).stream().anyMatch(i -> WasixHost.owns(i.module()));
-  }
-
-  private static String format(FuncType type) {
-    return "("
-        + String.join(", ", type.params().stream().map(ImportLinker::watName).toList())
-        + ") -> ("
-        + String.join(", ", type.results().stream().map(ImportLinker::watName).toList())
-        + ")";
-  }
-
-  private static String watName(ValType type) {
-    return type.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static HostFunction stub(Import imp, FuncType type) {
@@ -167,19 +155,12 @@ public final class ImportLinker {
   }
 
   static ValType toSpi(ValueType type) {
-    return switch (type) {
-      case I32 -> ValType.I32;
-      case I64 -> ValType.I64;
-      case F32 -> ValType.F32;
-      case F64 -> ValType.F64;
-      case V128 -> ValType.V128;
-      case FUNCREF -> ValType.FUNCREF;
-      case EXTERNREF -> ValType.EXTERNREF;
-      case EXNREF, OTHER_REF ->
-          throw new dev.wisex.api.RejectedModuleException(
-              "an imported function uses the reference type `"
-                  + type.watName()
-                  + "`, which wisex cannot link");
-    };
+    return ValType.ofCode(type.code())
+        .orElseThrow(
+            () ->
+                new dev.wisex.api.RejectedModuleException(
+                    "an imported function uses the reference type `"
+                        + type.watName()
+                        + "`, which wisex cannot link"));
   }
 }

@@ -3,6 +3,7 @@ package dev.wisex.rewriter.instrument;
 import dev.wisex.api.InitLimits;
 import dev.wisex.api.LimitExceededException;
 import dev.wisex.parser.ByteWriter;
+import dev.wisex.parser.Export;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ModuleAssembler;
@@ -170,22 +171,19 @@ public final class LimitInstrumenter {
 
     LimitedModule build(EngineMemoryLimit engine) {
       Map<Integer, byte[]> contents = new HashMap<>();
-      ByteWriter exports = new ByteWriter();
-      int exportCount = 0;
+      List<Export> exports = new ArrayList<>();
 
       ByteWriter globals = new ByteWriter();
       int globalCount = 0;
       if (fuel) {
         globals.u8(0x7E).u8(1).u8(0x42).s64(limits.fuel()).u8(0x0B);
-        exports.name(ReservedNames.FUEL).u8(ExternalKind.GLOBAL.code()).u32(fuelGlobal);
+        exports.add(new Export(ReservedNames.FUEL, ExternalKind.GLOBAL, fuelGlobal));
         globalCount++;
-        exportCount++;
       }
       if (memoryCap) {
         globals.u8(0x7F).u8(1).u8(0x41).u8(0).u8(0x0B);
-        exports.name(ReservedNames.LIMIT_HIT).u8(ExternalKind.GLOBAL.code()).u32(hitGlobal);
+        exports.add(new Export(ReservedNames.LIMIT_HIT, ExternalKind.GLOBAL, hitGlobal));
         globalCount++;
-        exportCount++;
       }
       contents.put(
           Section.GLOBAL,
@@ -222,15 +220,11 @@ public final class LimitInstrumenter {
       Optional<String> startExport = Optional.empty();
       Set<Integer> removed = Set.of();
       if (module.start() >= 0) {
-        exports.name(ReservedNames.START).u8(ExternalKind.FUNCTION.code()).u32(module.start());
-        exportCount++;
+        exports.add(new Export(ReservedNames.START, ExternalKind.FUNCTION, module.start()));
         startExport = Optional.of(ReservedNames.START);
         removed = Set.of(Section.START);
       }
-      contents.put(
-          Section.EXPORT,
-          ModuleAssembler.appendToVector(
-              module, Section.EXPORT, exportCount, exports.toByteArray()));
+      contents.put(Section.EXPORT, ModuleAssembler.appendExports(module, exports));
       byte[] bytes = ModuleAssembler.assemble(module, contents, removed);
       LOG.debug(
           "limits instrumented: fuel {}, {} memory guards, start {}",

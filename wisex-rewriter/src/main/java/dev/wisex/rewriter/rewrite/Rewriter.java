@@ -76,6 +76,16 @@ public final class Rewriter {
    * @throws RejectedModuleException if the output would be larger than one array holds
    */
   public static Output rewrite(WasmModule module, Snapshot snapshot, WisexOptions options) {
+    return rewrite(module, InitOnceFlag.of(module), snapshot, options);
+  }
+
+  /**
+   * As {@link #rewrite(WasmModule, Snapshot, WisexOptions)}, with the once-flag that validation found.
+   *
+   * @param flag the module's once-flag, as {@link InitOnceFlag#of} gives it
+   */
+  public static Output rewrite(
+      WasmModule module, Optional<InitOnceFlag> flag, Snapshot snapshot, WisexOptions options) {
     Map<Integer, SectionBody> contents = new HashMap<>();
     Set<Integer> removed = new HashSet<>();
     removed.add(Section.START);
@@ -106,7 +116,6 @@ public final class Rewriter {
       contents.put(
           Section.EXPORT, SectionBody.of(SectionEncoder.exports(exports(module, options))));
     }
-    Optional<InitOnceFlag> flag = InitOnceFlag.of(module);
     List<OnceInitializer.Segment> once = new ArrayList<>();
     DataSectionWriter data = data(module, snapshot, flag, once);
     if (data.count() > 0) {

@@ -16,6 +16,7 @@ import dev.wisex.parser.code.CodeFeatures;
 import dev.wisex.parser.code.InstructionSites;
 import dev.wisex.rewriter.names.ReservedNames;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rejects, before anything runs, what wisex cannot snapshot or restore, naming the item and what to
@@ -24,9 +25,15 @@ import java.util.Map;
 public final class RestrictionValidator {
   private RestrictionValidator() {}
 
-  public static void validate(WasmModule module, CodeFeatures code, WisexOptions options) {
+  /**
+   * @return the module's once-flag, which the rewrite uses (see {@link InitOnceFlag}), so that it
+   *     is found once per run
+   */
+  public static Optional<InitOnceFlag> validate(
+      WasmModule module, CodeFeatures code, WisexOptions options) {
     rejectImports(module);
-    InitOnceFlag.of(module); // an imported shared memory needs the module's own once-flag
+    // An imported shared memory needs the module's own once-flag.
+    Optional<InitOnceFlag> onceFlag = InitOnceFlag.of(module);
     rejectUnsnapshottableGlobals(module);
     rejectTableMutation(code);
     rejectReservedExports(module);
@@ -34,6 +41,7 @@ public final class RestrictionValidator {
     checkRenames(module, options);
     checkFeatures(module, options.features());
     checkCodeFeatures(module, code, options.features());
+    return onceFlag;
   }
 
   /**

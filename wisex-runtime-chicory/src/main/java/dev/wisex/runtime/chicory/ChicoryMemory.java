@@ -1,7 +1,6 @@
 package dev.wisex.runtime.chicory;
 
 import com.dylibso.chicory.runtime.Memory;
-import dev.wisex.api.WasmTrapException;
 import dev.wisex.runtime.spi.GuestMemory;
 import java.util.Objects;
 
@@ -25,7 +24,7 @@ final class ChicoryMemory implements GuestMemory {
   @Override
   public void read(long address, byte[] dst, int dstOffset, int length) {
     Objects.checkFromIndexSize(dstOffset, length, dst.length);
-    int from = checkRange(address, length);
+    int from = GuestMemory.checkAccess(address, length, byteSize());
     if (length > 0) {
       System.arraycopy(memory.readBytes(from, length), 0, dst, dstOffset, length);
     }
@@ -34,24 +33,9 @@ final class ChicoryMemory implements GuestMemory {
   @Override
   public void write(long address, byte[] src, int srcOffset, int length) {
     Objects.checkFromIndexSize(srcOffset, length, src.length);
-    int to = checkRange(address, length);
+    int to = GuestMemory.checkAccess(address, length, byteSize());
     if (length > 0) {
       memory.write(to, src, srcOffset, length);
     }
-  }
-
-  private int checkRange(long address, int length) {
-    long size = byteSize();
-    if (address < 0 || address > size - length) {
-      throw new WasmTrapException(
-          "out of bounds memory access: "
-              + length
-              + " bytes at address "
-              + address
-              + " in a memory of "
-              + size
-              + " bytes");
-    }
-    return (int) address;
   }
 }

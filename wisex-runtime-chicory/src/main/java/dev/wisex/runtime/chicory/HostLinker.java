@@ -7,58 +7,40 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryImport;
-import dev.wisex.api.InitFailedException;
+import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.HostImports;
-import java.util.LinkedHashMap;
+import dev.wisex.runtime.spi.ImportMatcher;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Matches the module's imports against the host functions and memories before Chicory does, so that
- * a missing or mistyped import is reported by its name and signature instead of by Chicory's import
- * number.
+ * Builds Chicory's import values from the host's functions and memories, each found and checked by
+ * the SPI's {@link ImportMatcher} before Chicory sees it, so that a missing or mistyped import is
+ * reported by its name and signature instead of by Chicory's import number.
  */
 final class HostLinker {
   private HostLinker() {}
 
   static ImportValues link(WasmModule module, HostImports imports) {
-    Map<String, HostFunction> byName = new LinkedHashMap<>();
-    for (HostFunction function : imports.functions()) {
-      // The first declaration wins, as it does in Chicory's own lookup.
-      byName.putIfAbsent(function.qualifiedName(), function);
-    }
+    ImportMatcher matcher = new ImportMatcher(imports);
     ImportValues.Builder values = ImportValues.builder();
     for (int i = 0; i < module.importSection().importCount(); i++) {
       Import imported = module.importSection().getImport(i);
       String name = imported.module() + "." + imported.name();
       if (imported.importType() == ExternalType.MEMORY) {
-        values.addMemory(MemoryLinker.link((MemoryImport) imported, imports));
+        values.addMemory(MemoryLinker.link((MemoryImport) imported, matcher));
         continue;
       }
       if (imported.importType() != ExternalType.FUNCTION) {
-        throw new InitFailedException(
-            "module imports the "
-                + imported.importType().name().toLowerCase(Locale.ROOT)
-                + " `"
-                + name
-                + "`, but the host provides only functions and memories");
+        throw ImportMatcher.unsupported(
+            imported.importType().name().toLowerCase(Locale.ROOT), name);
       }
-      HostFunction host = byName.get(name);
-      if (host == null) {
-        throw new InitFailedException(
-            "module imports the function `" + name + "`, which the host does not provide");
-      }
-      FunctionType expected = module.typeSection().getType(((FunctionImport) imported).typeIndex());
-      FunctionType provided = ValTypes.toChicory(host.type());
-      if (!provided.equals(expected)) {
-        throw new InitFailedException(
-            "module imports `"
-                + name
-                + "` as "
-                + ValTypes.describe(expected)
-                + ", but the host function has type "
-                + ValTypes.describe(provided));
+      FunctionType type = module.typeSection().getType(((FunctionImport) imported).typeIndex());
+      Optional<FuncType> expected = ValTypes.toSpi(type);
+      HostFunction host = matcher.function(name, expected.orElse(null));
+      if (expected.isEmpty()) {
+        throw ImportMatcher.typeMismatch(name, ValTypes.describe(type), host);
       }
       values.addFunction(HostFunctionAdapter.adapt(host));
     }

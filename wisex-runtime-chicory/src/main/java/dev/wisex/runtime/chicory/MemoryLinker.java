@@ -4,37 +4,19 @@ import com.dylibso.chicory.runtime.ImportMemory;
 import com.dylibso.chicory.wasm.types.MemoryImport;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.wisex.api.InitFailedException;
-import dev.wisex.runtime.spi.HostImports;
-import dev.wisex.runtime.spi.HostMemory;
+import dev.wisex.runtime.spi.ImportMatcher;
 
 /**
- * Finds the host memory for one memory import and checks it against the import's type, so that a
- * mismatch names the import and both types instead of surfacing as Chicory's link error.
+ * Checks the host memory for one memory import (found by the SPI's {@link ImportMatcher}) against
+ * the import's type, so that a mismatch names the import and both types instead of surfacing as
+ * Chicory's link error.
  */
 final class MemoryLinker {
   private MemoryLinker() {}
 
-  static ImportMemory link(MemoryImport imported, HostImports imports) {
+  static ImportMemory link(MemoryImport imported, ImportMatcher matcher) {
     String name = imported.module() + "." + imported.name();
-    HostMemory host =
-        imports.memories().stream()
-            .filter(m -> m.qualifiedName().equals(name))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new InitFailedException(
-                        "module imports the memory `"
-                            + name
-                            + "`, which the host does not provide"))
-            .memory();
-    if (!(host instanceof ChicoryHostMemory memory)) {
-      throw new InitFailedException(
-          "the memory for `"
-              + name
-              + "` was not created by the `"
-              + ChicoryRuntime.NAME
-              + "` runtime; create it with that runtime's newMemory");
-    }
+    ChicoryHostMemory memory = matcher.memory(name, ChicoryHostMemory.class, ChicoryRuntime.NAME);
     MemoryLimits wanted = imported.limits();
     var have = memory.memory();
     boolean fits =

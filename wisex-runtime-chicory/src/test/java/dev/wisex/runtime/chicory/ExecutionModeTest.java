@@ -12,17 +12,24 @@ import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.testkit.Wat;
+import dev.wisex.testkit.conformance.ConformanceModules;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExecutionModeTest {
+  private static final byte[] WORKLOAD = Wat.resource(ExecutionModeTest.class, "/wat/workload.wat");
+
+  private static WasmInstance workload(ExecutionMode mode) {
+    return new ChicoryRuntime().instantiate(WORKLOAD, HostImports.none(), new InstanceConfig(mode));
+  }
+
   @Test
   void everyModeComputesTheSameResultAndMemory() {
     Map<ExecutionMode, long[]> results = new EnumMap<>(ExecutionMode.class);
     Map<ExecutionMode, byte[]> memories = new EnumMap<>(ExecutionMode.class);
     for (ExecutionMode mode : ExecutionMode.values()) {
-      WasmInstance instance = Fixtures.instantiate("workload", mode);
+      WasmInstance instance = workload(mode);
       results.put(mode, instance.call("churn", 20_000));
       byte[] memory = new byte[4096];
       instance.memory("memory").read(0, memory, 0, memory.length);
@@ -75,13 +82,13 @@ class ExecutionModeTest {
 
   @Test
   void theWorkloadDependsOnItsInput() {
-    WasmInstance instance = Fixtures.instantiate("workload", ExecutionMode.AUTO);
+    WasmInstance instance = workload(ExecutionMode.AUTO);
     assertNotEquals(instance.call("churn", 10)[0], instance.call("churn", 11)[0]);
   }
 
   @Test
   void malformedBytesAreRefusedCleanly() {
-    byte[] truncated = Fixtures.wasm("numbers");
+    byte[] truncated = ConformanceModules.wasm("numbers");
     byte[] half = java.util.Arrays.copyOf(truncated, truncated.length / 2);
     InitFailedException e =
         assertThrows(

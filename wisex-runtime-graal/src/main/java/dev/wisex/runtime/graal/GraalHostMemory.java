@@ -1,10 +1,16 @@
 package dev.wisex.runtime.graal;
 
 import dev.wisex.api.InitFailedException;
+import dev.wisex.parser.Export;
+import dev.wisex.parser.ExternalKind;
+import dev.wisex.parser.MemoryType;
+import dev.wisex.parser.ModuleWriter;
+import dev.wisex.parser.Section;
+import dev.wisex.parser.SectionEncoder;
 import dev.wisex.runtime.spi.HostMemory;
 import dev.wisex.runtime.spi.MemoryLimits;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -63,36 +69,19 @@ final class GraalHostMemory implements HostMemory {
 
   /** {@code (module (memory (export "memory") MIN MAX?))} in the binary format. */
   private byte[] providerModule() {
-    ByteArrayOutputStream memorySection = new ByteArrayOutputStream();
-    memorySection.write(1);
-    memorySection.write((limits.hasMaximum() ? 0x01 : 0) | (limits.memory64() ? 0x04 : 0));
-    leb(memorySection, limits.minimum());
-    if (limits.hasMaximum()) {
-      leb(memorySection, limits.maximum());
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-    out.write(5);
-    leb(out, memorySection.size());
-    out.writeBytes(memorySection.toByteArray());
-    byte[] name = EXPORT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    out.write(7);
-    leb(out, 1 + 1 + name.length + 2);
-    out.write(1);
-    out.write(name.length);
-    out.writeBytes(name);
-    out.write(2); // memory
-    out.write(0); // index 0
-    return out.toByteArray();
-  }
-
-  private static void leb(ByteArrayOutputStream out, long value) {
-    long v = value;
-    do {
-      int b = (int) (v & 0x7F);
-      v >>>= 7;
-      out.write(v != 0 ? b | 0x80 : b);
-    } while (v != 0);
+    MemoryType memory =
+        new MemoryType(
+            limits.minimum(),
+            limits.maximum(),
+            false,
+            limits.memory64(),
+            MemoryType.DEFAULT_PAGE_SIZE_LOG2);
+    return new ModuleWriter()
+        .section(Section.MEMORY, SectionEncoder.memories(List.of(memory)))
+        .section(
+            Section.EXPORT,
+            SectionEncoder.exports(List.of(new Export(EXPORT, ExternalKind.MEMORY, 0))))
+        .toByteArray();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.wisex.runtime.graal;
 
 import dev.wisex.api.InitFailedException;
+import dev.wisex.parser.Export;
+import dev.wisex.parser.ExternalKind;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.GuestMemory;
@@ -22,7 +24,6 @@ import org.graalvm.polyglot.Value;
  */
 final class GraalInstance implements WasmInstance {
   private static final long[] NO_RESULTS = new long[0];
-  private static final String[] KINDS = {"function", "table", "memory", "global", "tag"};
 
   private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
@@ -62,7 +63,7 @@ final class GraalInstance implements WasmInstance {
 
   @Override
   public long[] call(String export, long... args) {
-    int function = indexOf(export, ModuleInfo.FUNC);
+    int function = indexOf(export, ExternalKind.FUNCTION);
     FuncType type = module.functionType(function);
     if (type == null) {
       throw new InitFailedException(
@@ -73,7 +74,7 @@ final class GraalInstance implements WasmInstance {
           "exported function `"
               + export
               + "` has type "
-              + Values.describe(type)
+              + type.describe()
               + " but was called with "
               + args.length
               + " arguments");
@@ -121,7 +122,7 @@ final class GraalInstance implements WasmInstance {
 
   @Override
   public GlobalValue global(String export) {
-    int index = indexOf(export, ModuleInfo.GLOBAL);
+    int index = indexOf(export, ExternalKind.GLOBAL);
     Value value;
     try {
       value = exports.getMember(export).getMember("value");
@@ -159,14 +160,14 @@ final class GraalInstance implements WasmInstance {
 
   @Override
   public GuestMemory memory(String export) {
-    indexOf(export, ModuleInfo.MEMORY);
+    indexOf(export, ExternalKind.MEMORY);
     return new GraalMemory(exports.getMember(export));
   }
 
-  private int indexOf(String name, int kind) {
-    ModuleInfo.Export export = module.export(name);
+  private int indexOf(String name, ExternalKind kind) {
+    Export export = module.export(name);
     if (export == null || export.kind() != kind) {
-      throw new InitFailedException("module has no exported " + KINDS[kind] + " `" + name + "`");
+      throw new InitFailedException("module has no exported " + kind.word() + " `" + name + "`");
     }
     return export.index();
   }

@@ -1,6 +1,5 @@
 package dev.wisex.runtime.graal;
 
-import dev.wisex.api.WasmTrapException;
 import dev.wisex.runtime.spi.GuestMemory;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -28,7 +27,7 @@ final class GraalMemory implements GuestMemory {
   @Override
   public void read(long address, byte[] dst, int dstOffset, int length) {
     Objects.checkFromIndexSize(dstOffset, length, dst.length);
-    checkRange(address, length);
+    GuestMemory.checkAccess(address, length, byteSize());
     if (length > 0) {
       try {
         memory.readBuffer(address, dst, dstOffset, length);
@@ -41,7 +40,7 @@ final class GraalMemory implements GuestMemory {
   @Override
   public void write(long address, byte[] src, int srcOffset, int length) {
     Objects.checkFromIndexSize(srcOffset, length, src.length);
-    checkRange(address, length);
+    GuestMemory.checkAccess(address, length, byteSize());
     try {
       int i = 0;
       for (; i + 8 <= length; i += 8) {
@@ -62,19 +61,5 @@ final class GraalMemory implements GuestMemory {
       value = (value << 8) | (bytes[at + i] & 0xFF);
     }
     return value;
-  }
-
-  private void checkRange(long address, int length) {
-    long size = byteSize();
-    if (address < 0 || address > size - length) {
-      throw new WasmTrapException(
-          "out of bounds memory access: "
-              + length
-              + " bytes at address "
-              + address
-              + " in a memory of "
-              + size
-              + " bytes");
-    }
   }
 }

@@ -1,11 +1,7 @@
 package dev.wisex.runtime.graal;
 
 import dev.wisex.api.InitFailedException;
-import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.ValType;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -85,16 +81,5 @@ final class Values {
     } catch (NumberFormatException e) {
       return 0;
     }
-  }
-
-  /** A signature as WAT spells its types, e.g. {@code (i32, i64) -> (f32)}. */
-  static String describe(FuncType type) {
-    return describe(type.params()) + " -> " + describe(type.results());
-  }
-
-  private static String describe(List<ValType> types) {
-    return types.stream()
-        .map(t -> t.name().toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining(", ", "(", ")"));
   }
 }

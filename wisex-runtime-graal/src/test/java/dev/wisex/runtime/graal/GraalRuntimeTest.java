@@ -1,9 +1,7 @@
 package dev.wisex.runtime.graal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,13 +12,9 @@ import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.module.ModuleDescriptor;
+import dev.wisex.testkit.conformance.ConformanceModules;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -51,43 +45,6 @@ class GraalRuntimeTest {
   }
 
   @Test
-  void capabilitiesCannotBeChangedByACaller() {
-    Set<Capability> capabilities = runtime.capabilities();
-    capabilities.add(Capability.THREADS);
-    assertFalse(runtime.capabilities().contains(Capability.THREADS));
-  }
-
-  @Test
-  void serviceLoaderFindsIt() {
-    getClass().getModule().addUses(WasmRuntime.class);
-    List<WasmRuntime> found =
-        ServiceLoader.load(WasmRuntime.class).stream().map(ServiceLoader.Provider::get).toList();
-    assertTrue(found.stream().anyMatch(r -> r instanceof GraalRuntime), "found: " + found);
-  }
-
-  @Test
-  void isDeclaredForTheClassPathAndTheModulePath() throws IOException {
-    try (InputStream in =
-        GraalRuntime.class.getResourceAsStream(
-            "/META-INF/services/" + WasmRuntime.class.getName())) {
-      assertNotNull(in, "services file missing");
-      assertEquals(
-          GraalRuntime.class.getName(),
-          new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
-    }
-    ModuleDescriptor descriptor = GraalRuntime.class.getModule().getDescriptor();
-    if (descriptor != null) {
-      assertTrue(
-          descriptor.provides().stream()
-              .anyMatch(
-                  p ->
-                      p.service().equals(WasmRuntime.class.getName())
-                          && p.providers().equals(List.of(GraalRuntime.class.getName()))),
-          descriptor.provides().toString());
-    }
-  }
-
-  @Test
   void theRegistryPicksItForSimd() {
     WasmRuntime chosen = RuntimeRegistry.discover().select(null, Set.of(Capability.SIMD));
     assertInstanceOf(GraalRuntime.class, chosen);
@@ -108,7 +65,7 @@ class GraalRuntimeTest {
 
   @Test
   void aDataSegmentOutOfRangeFailsInstantiation() {
-    byte[] module = Fixtures.wasm("memory");
+    byte[] module = ConformanceModules.wasm("memory");
     // (data (i32.const 16) "hello") moved to 65534: the segment no longer fits.
     byte[] moved = module.clone();
     for (int i = 0; i + 2 < moved.length; i++) {

@@ -6,16 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.wisex.parser.Export;
+import dev.wisex.parser.ExternalKind;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.ValType;
 import dev.wisex.testkit.Wat;
+import dev.wisex.testkit.conformance.ConformanceModules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ModuleInfoTest {
   @Test
   void aModuleWithoutStartAndWithItsMemoryExportedIsLeftAlone() {
-    byte[] module = Fixtures.wasm("memory");
+    byte[] module = ConformanceModules.wasm("memory");
     ModuleInfo info = ModuleInfo.read(module);
     assertSame(module, info.prepared());
     assertEquals("memory", info.memoryExport());
@@ -30,9 +33,12 @@ class ModuleInfoTest {
     assertEquals("__wisex_graal_memory0", info.memoryExport());
     ModuleInfo again = ModuleInfo.read(info.prepared());
     assertNull(again.startExport());
-    assertEquals(new ModuleInfo.Export(ModuleInfo.FUNC, 0), again.export("__wisex_graal_start"));
     assertEquals(
-        new ModuleInfo.Export(ModuleInfo.MEMORY, 0), again.export("__wisex_graal_memory0"));
+        new Export("__wisex_graal_start", ExternalKind.FUNCTION, 0),
+        again.export("__wisex_graal_start"));
+    assertEquals(
+        new Export("__wisex_graal_memory0", ExternalKind.MEMORY, 0),
+        again.export("__wisex_graal_memory0"));
     assertEquals("__wisex_graal_memory0", again.memoryExport());
   }
 

@@ -1,4 +1,4 @@
-package dev.wisex.runtime.graal;
+package dev.wisex.testkit.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.InitFailedException;
 import dev.wisex.api.RejectedModuleException;
 import dev.wisex.api.WasmTrapException;
@@ -19,14 +20,22 @@ import dev.wisex.runtime.spi.WasmInstance;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-class HostFunctionTest {
-  private static final FuncType SUM_TYPE =
-      FuncType.of(List.of(ValType.I32, ValType.I32), List.of(ValType.I32));
-  private static final FuncType VOID_TYPE = FuncType.of(List.of(), List.of());
+/**
+ * Host functions: they see the caller's memory, values cross as bits, their exceptions reach the
+ * caller unchanged, and imports the host does not satisfy are refused by name before anything runs.
+ */
+public interface HostFunctionContract extends RuntimeUnderTest {
+  /** {@code (i32, i32) -> (i32)}. */
+  FuncType SUM_TYPE = FuncType.of(List.of(ValType.I32, ValType.I32), List.of(ValType.I32));
+
+  /** {@code () -> ()}. */
+  FuncType VOID_TYPE = FuncType.of(List.of(), List.of());
 
   /** Sums the bytes at [ptr, ptr+len) and writes 0xAB right after them. */
-  private static final HostHandler SUM_AND_MARK =
+  HostHandler SUM_AND_MARK =
       (memory, args) -> {
         int ptr = (int) args[0];
         int len = (int) args[1];
@@ -40,6 +49,9 @@ class HostFunctionTest {
         return new long[] {sum};
       };
 
+  /**
+   * The imports of the {@code host} module, with {@code fail} as the handler of {@code env.fail}.
+   */
   private static HostImports hostImports(HostHandler fail) {
     return new HostImports(
         List.of(
@@ -47,64 +59,70 @@ class HostFunctionTest {
             new HostFunction("env", "fail", VOID_TYPE, fail)));
   }
 
-  @Test
-  void aHostFunctionReadsAndWritesGuestMemory() {
-    WasmInstance instance = Fixtures.instantiate("host", hostImports((m, a) -> new long[0]));
+  /** The {@code host} module, its {@code env.fail} throwing {@code thrown}. */
+  private WasmInstance failingWith(Throwable thrown, ExecutionMode mode) {
+    return instantiate(
+        "host",
+        hostImports(
+            (m, a) -> {
+              if (thrown instanceof RuntimeException e) {
+                throw e;
+              }
+              throw (Error) thrown;
+            }),
+        mode);
+  }
+
+  @ParameterizedTest
+  @MethodSource("executionModes")
+  default void aHostFunctionReadsAndWritesGuestMemory(ExecutionMode mode) {
+    WasmInstance instance = instantiate("host", hostImports((m, a) -> new long[0]), mode);
     assertArrayEquals(new long[] {10}, instance.call("run"));
     assertArrayEquals(new long[] {0xAB}, instance.call("marker"));
   }
 
-  @Test
-  void aHostTrapReachesTheCallerAsTheSameException() {
+  @ParameterizedTest
+  @MethodSource("executionModes")
+  default void aHostTrapReachesTheCallerAsTheSameException(ExecutionMode mode) {
     WasmTrapException boom = new WasmTrapException("boom");
-    WasmInstance instance =
-        Fixtures.instantiate(
-            "host",
-            hostImports(
-                (m, a) -> {
-                  throw boom;
-                }));
+    WasmInstance instance = failingWith(boom, mode);
     WasmTrapException thrown =
         assertThrows(WasmTrapException.class, () -> instance.call("call_fail"));
     assertSame(boom, thrown);
     assertEquals("boom", thrown.getMessage());
   }
 
-  @Test
-  void anyWisexExceptionFromTheHostPassesUnchanged() {
+  @ParameterizedTest
+  @MethodSource("executionModes")
+  default void anyWisexExceptionFromTheHostPassesUnchanged(ExecutionMode mode) {
     RejectedModuleException rejected = new RejectedModuleException("no sockets during init");
-    WasmInstance instance =
-        Fixtures.instantiate(
-            "host",
-            hostImports(
-                (m, a) -> {
-                  throw rejected;
-                }));
+    WasmInstance instance = failingWith(rejected, mode);
     assertSame(
         rejected, assertThrows(RejectedModuleException.class, () -> instance.call("call_fail")));
   }
 
   @Test
-  void aHostBugIsNotDisguisedAsATrap() {
+  default void aHostBugIsNotDisguisedAsATrap() {
     IllegalStateException bug = new IllegalStateException("host bug");
-    WasmInstance instance =
-        Fixtures.instantiate(
-            "host",
-            hostImports(
-                (m, a) -> {
-                  throw bug;
-                }));
+    WasmInstance instance = failingWith(bug, modes().get(0));
     assertSame(bug, assertThrows(IllegalStateException.class, () -> instance.call("call_fail")));
   }
 
   @Test
-  void aHostReturningTheWrongNumberOfResultsIsCaught() {
+  default void aHostErrorIsNotDisguisedEither() {
+    AssertionError bug = new AssertionError("host assertion");
+    WasmInstance instance = failingWith(bug, modes().get(0));
+    assertSame(bug, assertThrows(AssertionError.class, () -> instance.call("call_fail")));
+  }
+
+  @Test
+  default void aHostReturningTheWrongNumberOfResultsIsCaught() {
     HostImports imports =
         new HostImports(
             List.of(
                 new HostFunction("env", "sum_and_mark", SUM_TYPE, (m, a) -> new long[0]),
                 new HostFunction("env", "fail", VOID_TYPE, (m, a) -> null)));
-    WasmInstance instance = Fixtures.instantiate("host", imports);
+    WasmInstance instance = instantiate("host", imports, modes().get(0));
     // A void host function may answer null.
     instance.call("call_fail");
     InitFailedException e = assertThrows(InitFailedException.class, () -> instance.call("run"));
@@ -113,8 +131,10 @@ class HostFunctionTest {
         e.getMessage());
   }
 
-  @Test
-  void aModuleWithoutMemoryGivesTheHostNoneAndThirtyTwoBitValuesTheirBitsOnly() {
+  @ParameterizedTest
+  @MethodSource("executionModes")
+  default void aModuleWithoutMemoryGivesTheHostNoneAndThirtyTwoBitValuesTheirBitsOnly(
+      ExecutionMode mode) {
     List<GuestMemory> seen = new ArrayList<>();
     List<long[]> echoed = new ArrayList<>();
     HostFunction probe =
@@ -136,7 +156,7 @@ class HostFunctionTest {
               return new long[] {args[0]};
             });
     WasmInstance instance =
-        Fixtures.instantiate("host_without_memory", new HostImports(List.of(probe, echo32)));
+        instantiate("host_without_memory", new HostImports(List.of(probe, echo32)), mode);
     assertArrayEquals(new long[] {-42}, instance.call("run", -21));
     assertEquals(1, seen.size());
     assertNull(seen.get(0));
@@ -145,37 +165,9 @@ class HostFunctionTest {
     assertArrayEquals(new long[] {0xFFFF_FFFFL, 0x8000_0000L}, echoed.get(0));
   }
 
-  @Test
-  void aMissingImportIsNamed() {
-    HostImports onlyFail =
-        new HostImports(List.of(new HostFunction("env", "fail", VOID_TYPE, (m, a) -> null)));
-    InitFailedException e =
-        assertThrows(InitFailedException.class, () -> Fixtures.instantiate("host", onlyFail));
-    assertEquals(
-        "module imports the function `env.sum_and_mark`, which the host does not provide",
-        e.getMessage());
-  }
-
-  @Test
-  void aMistypedImportShowsBothSignatures() {
-    HostImports wrong =
-        new HostImports(
-            List.of(
-                new HostFunction(
-                    "env",
-                    "sum_and_mark",
-                    FuncType.of(List.of(ValType.I32), List.of(ValType.I64)),
-                    SUM_AND_MARK),
-                new HostFunction("env", "fail", VOID_TYPE, (m, a) -> null)));
-    InitFailedException e =
-        assertThrows(InitFailedException.class, () -> Fixtures.instantiate("host", wrong));
-    assertEquals(
-        "module imports `env.sum_and_mark` as (i32, i32) -> (i32), but the host function has type (i32) -> (i64)",
-        e.getMessage());
-  }
-
-  @Test
-  void severalResultsAndWideValuesCrossWithTheirBits() {
+  @ParameterizedTest
+  @MethodSource("executionModes")
+  default void severalResultsAndWideValuesCrossWithTheirBits(ExecutionMode mode) {
     List<long[]> received = new ArrayList<>();
     HostFunction triple =
         new HostFunction(
@@ -187,7 +179,7 @@ class HostFunctionTest {
               received.add(args.clone());
               return new long[] {0xFFFF_FFFEL, args[1], args[0] ^ Long.MIN_VALUE};
             });
-    WasmInstance instance = Fixtures.instantiate("host_multi", new HostImports(List.of(triple)));
+    WasmInstance instance = instantiate("host_multi", new HostImports(List.of(triple)), mode);
     long nan = 0x7FF0_0000_0000_0001L;
     assertArrayEquals(
         new long[] {0xFFFF_FFFEL, Long.MIN_VALUE, nan ^ Long.MIN_VALUE},
@@ -196,26 +188,42 @@ class HostFunctionTest {
   }
 
   @Test
-  void anImportThatIsNotAFunctionIsRefusedByName() {
+  default void aMissingImportIsNamed() {
+    HostImports onlyFail =
+        new HostImports(List.of(new HostFunction("env", "fail", VOID_TYPE, (m, a) -> null)));
     InitFailedException e =
         assertThrows(
-            InitFailedException.class,
-            () -> Fixtures.instantiate("imported_table", HostImports.none()));
+            InitFailedException.class, () -> instantiate("host", onlyFail, modes().get(0)));
     assertEquals(
-        "module imports the table `env.t`, but the host provides only functions and memories",
+        "module imports the function `env.sum_and_mark`, which the host does not provide",
         e.getMessage());
   }
 
   @Test
-  void aHostErrorIsNotDisguisedEither() {
-    AssertionError bug = new AssertionError("host assertion");
-    WasmInstance instance =
-        Fixtures.instantiate(
-            "host",
-            hostImports(
-                (m, a) -> {
-                  throw bug;
-                }));
-    assertSame(bug, assertThrows(AssertionError.class, () -> instance.call("call_fail")));
+  default void aMistypedImportShowsBothSignatures() {
+    HostImports wrong =
+        new HostImports(
+            List.of(
+                new HostFunction(
+                    "env",
+                    "sum_and_mark",
+                    FuncType.of(List.of(ValType.I32), List.of(ValType.I64)),
+                    SUM_AND_MARK),
+                new HostFunction("env", "fail", VOID_TYPE, (m, a) -> null)));
+    InitFailedException e =
+        assertThrows(InitFailedException.class, () -> instantiate("host", wrong, modes().get(0)));
+    assertEquals(
+        "module imports `env.sum_and_mark` as (i32, i32) -> (i32), but the host function has type"
+            + " (i32) -> (i64)",
+        e.getMessage());
+  }
+
+  @Test
+  default void anImportThatIsNotAFunctionIsRefusedByName() {
+    InitFailedException e =
+        assertThrows(InitFailedException.class, () -> instantiate("imported_table"));
+    assertEquals(
+        "module imports the table `env.t`, but the host provides only functions and memories",
+        e.getMessage());
   }
 }

@@ -1,4 +1,0 @@
-(module
-  (import "env" "fail" (func $fail))
-  (start $fail)
-)

@@ -1,4 +1,0 @@
-(module
-  (func $start unreachable)
-  (start $start)
-)
