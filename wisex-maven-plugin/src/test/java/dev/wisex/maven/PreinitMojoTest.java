@@ -282,14 +282,17 @@ class PreinitMojoTest {
     WasmFile file = new WasmFile(input, null, null);
     File output = file.outputOr(mojo.buildDirectory);
     mojo.cacheDir = dir.resolve("one").toFile();
-    OptionsStamp one = OptionsStamp.of(mojo.buildDirectory, input, output, mojo.options(file));
+    OptionsStamp one =
+        OptionsStamp.of(mojo.buildDirectory, input, output, null, mojo.options(file));
     mojo.cacheDir = dir.resolve("two").toFile();
-    OptionsStamp two = OptionsStamp.of(mojo.buildDirectory, input, output, mojo.options(file));
+    OptionsStamp two =
+        OptionsStamp.of(mojo.buildDirectory, input, output, null, mojo.options(file));
     mojo.noCache = true;
-    OptionsStamp none = OptionsStamp.of(mojo.buildDirectory, input, output, mojo.options(file));
+    OptionsStamp none =
+        OptionsStamp.of(mojo.buildDirectory, input, output, null, mojo.options(file));
     mojo.seed = 1;
     OptionsStamp otherSeed =
-        OptionsStamp.of(mojo.buildDirectory, input, output, mojo.options(file));
+        OptionsStamp.of(mojo.buildDirectory, input, output, null, mojo.options(file));
 
     assertEquals(one.hash(), two.hash());
     assertEquals(one.hash(), none.hash());

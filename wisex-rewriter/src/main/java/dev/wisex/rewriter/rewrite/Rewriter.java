@@ -80,7 +80,8 @@ public final class Rewriter {
   }
 
   /**
-   * As {@link #rewrite(WasmModule, Snapshot, WisexOptions)}, with the once-flag that validation found.
+   * As {@link #rewrite(WasmModule, Snapshot, WisexOptions)}, with the once-flag that validation
+   * found.
    *
    * @param flag the module's once-flag, as {@link InitOnceFlag#of} gives it
    */

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * failed run.
  */
 class CompileCacheTest {
+  private static final byte[] WORKLOAD = Wat.resource(CompileCacheTest.class, "/wat/workload.wat");
+
   private static final int CHURN_STEPS = 20_000;
   private static final FileTime LONG_AGO = FileTime.fromMillis(946_684_800_000L); // 2000-01-01
 
@@ -163,8 +165,7 @@ class CompileCacheTest {
   private static long[] churn(Path cacheDir, ExecutionMode mode) {
     WasmInstance instance =
         new ChicoryRuntime()
-            .instantiate(
-                Fixtures.wasm("workload"), HostImports.none(), new InstanceConfig(mode, cacheDir));
+            .instantiate(WORKLOAD.clone(), HostImports.none(), new InstanceConfig(mode, cacheDir));
     long[] result = instance.call("churn", CHURN_STEPS);
     byte[] memory = new byte[4096];
     instance.memory("memory").read(0, memory, 0, memory.length);
