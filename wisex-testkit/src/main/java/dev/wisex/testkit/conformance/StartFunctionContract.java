@@ -12,6 +12,7 @@ import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.GuestMemory;
 import dev.wisex.runtime.spi.HostFunction;
+import dev.wisex.runtime.spi.HostHandler;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.ValType;
 import dev.wisex.runtime.spi.WasmInstance;
@@ -66,11 +67,8 @@ public interface StartFunctionContract extends RuntimeUnderTest {
   default void aHostFunctionCalledByTheStartFunctionSeesMemoryZeroEvenUnexported(
       ExecutionMode mode) {
     List<Integer> seen = new ArrayList<>();
-    HostFunction peek =
-        new HostFunction(
-            "env",
-            "peek",
-            FuncType.of(List.of(ValType.I32), List.of()),
+    HostImports imports =
+        peek(
             (memory, args) -> {
               byte[] one = new byte[1];
               memory.read(args[0], one, 0, 1);
@@ -78,7 +76,7 @@ public interface StartFunctionContract extends RuntimeUnderTest {
               memory.write(args[0] + 1, new byte[] {(byte) (one[0] + 1)}, 0, 1);
               return null;
             });
-    WasmInstance instance = instantiate("start_host_memory", new HostImports(List.of(peek)), mode);
+    WasmInstance instance = instantiate("start_host_memory", imports, mode);
     assertEquals(List.of(42), seen);
     assertArrayEquals(new long[] {43}, instance.call("at9"));
     instance.call("poke");
@@ -89,20 +87,24 @@ public interface StartFunctionContract extends RuntimeUnderTest {
   @MethodSource("executionModes")
   default void aHostFunctionGetsTheMemoryOfTheInstanceThatCalledIt(ExecutionMode mode) {
     List<GuestMemory> seen = new ArrayList<>();
-    HostFunction peek =
-        new HostFunction(
-            "env",
-            "peek",
-            FuncType.of(List.of(ValType.I32), List.of()),
+    HostImports imports =
+        peek(
             (memory, args) -> {
               seen.add(memory);
               memory.write(args[0] + 1, new byte[] {(byte) seen.size()}, 0, 1);
               return null;
             });
-    HostImports imports = new HostImports(List.of(peek));
     WasmInstance first = instantiate("start_host_memory", imports, mode);
     WasmInstance second = instantiate("start_host_memory", imports, mode);
     assertArrayEquals(new long[] {1}, first.call("at9"));
     assertArrayEquals(new long[] {2}, second.call("at9"));
+  }
+
+  /** The imports of {@code start_host_memory}: its {@code env.peek (param i32)}. */
+  private static HostImports peek(HostHandler handler) {
+    return new HostImports(
+        List.of(
+            new HostFunction(
+                "env", "peek", FuncType.of(List.of(ValType.I32), List.of()), handler)));
   }
 }
