@@ -107,12 +107,15 @@ public record WisexOptions(
   }
 
   /**
-   * The per-user cache directory: {@code $XDG_CACHE_HOME/wisex}, else {@code ~/.cache/wisex}; null
-   * when neither is known (then nothing is cached).
+   * The per-user cache directory: {@code $XDG_CACHE_HOME/wisex}, else {@code $HOME/.cache/wisex}
+   * (the JVM's {@code user.home} when {@code HOME} is not set); null when neither is known (then
+   * nothing is cached).
    */
   public static Path defaultCacheDir() {
+    String home = System.getenv("HOME");
     return CacheDirectory.userDefault(
-        System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
+        System.getenv("XDG_CACHE_HOME"),
+        home != null && !home.isEmpty() ? home : System.getProperty("user.home"));
   }
 
   /** The options Wizer would use with no flags. */
