@@ -1,13 +1,10 @@
 package dev.wisex.cli;
 
+import dev.wisex.api.WisexVersion;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Supplier;
 import picocli.CommandLine.IVersionProvider;
 
@@ -63,24 +60,12 @@ final class VersionProvider implements IVersionProvider {
   }
 
   /**
-   * From the jar manifest's Implementation-Version when running from {@code wisex.jar}; from a
-   * resource Maven filtered when the classes run elsewhere (tests, a module path), where no
+   * From the jar manifest's Implementation-Version when running from {@code wisex.jar}; from the
+   * library's {@link WisexVersion} when the classes run elsewhere (tests, a module path), where no
    * manifest applies.
    */
   static String wisexVersion() {
     String fromManifest = VersionProvider.class.getPackage().getImplementationVersion();
-    if (fromManifest != null) {
-      return fromManifest;
-    }
-    try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return properties.getProperty("version", "unknown");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return fromManifest != null ? fromManifest : WisexVersion.get();
   }
 }

@@ -2,6 +2,7 @@ package dev.wisex.runtime.chicory;
 
 import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.compiler.InterpreterFallback;
+import dev.wisex.api.WisexVersion;
 import java.nio.file.Path;
 
 /**

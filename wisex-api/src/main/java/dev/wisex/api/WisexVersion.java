@@ -1,14 +1,18 @@
-package dev.wisex.runtime.chicory;
+package dev.wisex.api;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** This backend's version, from a resource Maven filtered: part of every compile-cache key. */
-final class WisexVersion {
+/**
+ * This build's version, from a resource Maven filtered, so it is known wherever the classes run (a
+ * jar, a module path, tests): the CLI prints it and backends key their compile caches with it.
+ */
+public final class WisexVersion {
   private WisexVersion() {}
 
-  static String get() {
+  /** The version, such as {@code 0.1.0-SNAPSHOT}, or {@code unknown} if the resource is missing. */
+  public static String get() {
     return Holder.VERSION;
   }
 
