@@ -131,7 +131,8 @@ awk -F'\t' -v tools="${tools[*]}" -v caches="${caches[*]}" '
       if (T[t] == "wizer") { hdr = hdr " | Wizer"; sep = sep "|---"; continue }
       for (c = 1; c <= nc; c++) { hdr = hdr " | " T[t] (C[c] == "none" ? "" : " " C[c]); sep = sep "|---" }
     }
-    for (t = 1; t <= nt; t++) if (T[t] != "wizer") for (c = 1; c <= nc; c++) { hdr = hdr " | " T[t] (C[c] == "none" ? "" : " " C[c]) "/Wizer"; sep = sep "|---" }
+    hasw = index(" " tools " ", " wizer ") > 0
+    for (t = 1; t <= nt; t++) if (hasw && T[t] != "wizer") for (c = 1; c <= nc; c++) { hdr = hdr " | " T[t] (C[c] == "none" ? "" : " " C[c]) "/Wizer"; sep = sep "|---" }
     print hdr " |"; print sep "|"
     for (i = 1; i <= mods; i++) {
       m = order[i]; row = "| " m; zw = ""
@@ -147,7 +148,7 @@ awk -F'\t' -v tools="${tools[*]}" -v caches="${caches[*]}" '
         wall[T[t], cc] = (f[9] == "ok") ? f[5] : ""
         if (T[t] == "wizer") zw = wall[T[t], cc]
       }
-      for (t = 1; t <= nt; t++) if (T[t] != "wizer") for (c = 1; c <= nc; c++) {
+      for (t = 1; t <= nt; t++) if (hasw && T[t] != "wizer") for (c = 1; c <= nc; c++) {
         x = wall[T[t], C[c]]
         row = row " | " ((x != "" && zw != "" && zw > 0) ? sprintf("%.2f", x / zw) : "—")
       }
