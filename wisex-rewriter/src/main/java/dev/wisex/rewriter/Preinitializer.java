@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -190,7 +191,8 @@ public final class Preinitializer {
             options.limits(),
             new EngineMemoryLimit(runtime.name(), runtime.maxMemoryBytes()));
     clock.lap("instrument");
-    LOG.info("init runs on {}", choice.reason());
+    // The user's question is answered once: a race or a retry logged its own decision already.
+    LOG.log(namedBy == null ? Level.INFO : Level.DEBUG, "init runs on {}", choice.reason());
     Snapshot snapshot;
     ImportCalls calls;
     Rewriter.Output output;
