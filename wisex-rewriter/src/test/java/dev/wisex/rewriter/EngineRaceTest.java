@@ -20,6 +20,7 @@ import dev.wisex.testkit.Wat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -123,6 +124,25 @@ class EngineRaceTest {
 
     assertEquals(alone.getMessage(), raced.getMessage());
     assertEquals("", err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void timeoutBoundsTheRace() {
+    byte[] spin = padded("race/spin");
+    long start = System.nanoTime();
+
+    LimitExceededException e =
+        assertThrows(
+            LimitExceededException.class,
+            () ->
+                new Preinitializer(
+                        WisexOptions.builder().timeout(Duration.ofMillis(100)).build(), RUNTIMES)
+                    .preinitialize(spin));
+
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    assertTrue(e.getMessage().contains("--timeout 100 ms"), e.getMessage());
+    assertTrue(
+        seconds < 15, "took " + seconds + " s: the timeout plus the grace for a stuck thread");
   }
 
   @Test
