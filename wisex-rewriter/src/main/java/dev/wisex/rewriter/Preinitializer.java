@@ -104,8 +104,10 @@ public final class Preinitializer {
   /**
    * Runs the whole pipeline on a module's bytes and returns the pre-initialized module.
    *
-   * <p>{@link WisexOptions#limits()}'s timeout bounds the whole call. Without a runtime name, init
-   * that outgrows the chosen engine's memory runs again on an available backend that holds more.
+   * <p>{@link WisexOptions#limits()}'s timeout bounds the whole call. Without a runtime name, the
+   * backend is chosen by the module's code size, and in the middle band two may race on threads of
+   * their own (README, "Choosing a runtime backend"); init that outgrows the chosen engine's memory
+   * runs again on an available backend that holds more.
    *
    * @throws dev.wisex.api.WisexException with a one-line cause if the module is rejected or init
    *     fails
