@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -106,8 +107,10 @@ public final class Preinitializer {
   /**
    * Runs the whole pipeline on a module's bytes and returns the pre-initialized module.
    *
-   * <p>{@link WisexOptions#limits()}'s timeout bounds the whole call. Without a runtime name, init
-   * that outgrows the chosen engine's memory runs again on an available backend that holds more.
+   * <p>{@link WisexOptions#limits()}'s timeout bounds the whole call. Without a runtime name, the
+   * backend is chosen by the module's code size, and in the middle band two may race on threads of
+   * their own (README, "Choosing a runtime backend"); init that outgrows the chosen engine's memory
+   * runs again on an available backend that holds more.
    *
    * @throws dev.wisex.api.WisexException with a one-line cause if the module is rejected or init
    *     fails
@@ -198,7 +201,8 @@ public final class Preinitializer {
             options.limits(),
             new EngineMemoryLimit(runtime.name(), runtime.maxMemoryBytes()));
     clock.lap("instrument");
-    LOG.info("init runs on {}", choice.reason());
+    // The user's question is answered once: a race or a retry logged its own decision already.
+    LOG.log(namedBy == null ? Level.INFO : Level.DEBUG, "init runs on {}", choice.reason());
     Snapshot snapshot;
     ImportCalls calls;
     Rewriter.Output output;

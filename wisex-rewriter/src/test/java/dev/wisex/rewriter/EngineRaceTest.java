@@ -2,19 +2,25 @@ package dev.wisex.rewriter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.api.InitFailedException;
+import dev.wisex.api.LimitExceededException;
+import dev.wisex.api.RuntimeSelectionException;
 import dev.wisex.api.StdioStreams;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.parser.ModuleParser;
+import dev.wisex.rewriter.instrument.EngineLimitException;
+import dev.wisex.rewriter.instrument.EngineMemoryLimit;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.testkit.Wat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +124,41 @@ class EngineRaceTest {
 
     assertEquals(alone.getMessage(), raced.getMessage());
     assertEquals("", err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void timeoutBoundsTheRace() {
+    byte[] spin = padded("race/spin");
+    long start = System.nanoTime();
+
+    LimitExceededException e =
+        assertThrows(
+            LimitExceededException.class,
+            () ->
+                new Preinitializer(
+                        WisexOptions.builder().timeout(Duration.ofMillis(100)).build(), RUNTIMES)
+                    .preinitialize(spin));
+
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    assertTrue(e.getMessage().contains("--timeout 100 ms"), e.getMessage());
+    assertTrue(
+        seconds < 15, "took " + seconds + " s: the timeout plus the grace for a stuck thread");
+  }
+
+  @Test
+  void onlyAnEnginesOwnFailuresLetTheOtherSideDecide() {
+    assertTrue(EngineRace.ownFailure(new RuntimeSelectionException("lacks [SIMD]")));
+    assertTrue(
+        EngineRace.ownFailure(
+            new EngineLimitException(
+                "init tried to grow memory 0 beyond 2 GiB",
+                new EngineMemoryLimit("chicory", 2L << 30),
+                null)));
+    assertTrue(
+        EngineRace.ownFailure(
+            new LimitExceededException("out of heap", new OutOfMemoryError("Java heap space"))));
+    assertFalse(EngineRace.ownFailure(new InitFailedException("`wizex.initialize` trapped")));
+    assertFalse(EngineRace.ownFailure(new LimitExceededException("init ran out of fuel")));
   }
 
   /** Live threads that run init or one side of a race. */
