@@ -166,8 +166,9 @@ class WisexJarTest {
   }
 
   /**
-   * Issue 18: running out of heap within the documented limits (a 512 MiB memory under the default
-   * --max-memory of 4 GiB, on a 128 MiB heap) is one line that names the limit to raise.
+   * Issue 18: running out of heap within the documented limits (init grows a memory to 512 MiB,
+   * under the default --max-memory of 4 GiB, on a 128 MiB heap) is one line that names the limit to
+   * raise. (A memory that starts that large fails before init: {@code HeapPlanJarTest}.)
    */
   @Test
   void outOfHeapNamesTheLimitToRaise() throws Exception {
@@ -175,8 +176,8 @@ class WisexJarTest {
         Files.write(
             dir.resolve("big.wasm"),
             dev.wisex.testkit.Wat.assemble(
-                "(module (memory 8192) (func (export \"wizex.initialize\")"
-                    + " (i32.store (i32.const 0) (i32.const 1))))"));
+                "(module (memory 1) (func (export \"wizex.initialize\")"
+                    + " (drop (memory.grow (i32.const 8191))) (i32.store (i32.const 0) (i32.const 1))))"));
     Path out = dir.resolve("out.wasm");
 
     Run r = wisex(List.of("-Xmx128m"), new byte[0], in.toString(), "-o", out.toString());

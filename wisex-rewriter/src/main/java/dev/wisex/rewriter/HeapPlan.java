@@ -24,7 +24,10 @@ final class HeapPlan {
       RuntimeRegistry runtimes,
       Set<Capability> required) {
     HeapBudget budget = HeapBudget.jvm();
-    if (module.allMemories().isEmpty()) {
+    // A memory past the engine's own limit fails init naming that limit, and moves to a backend
+    // that holds it where none was named: that comes first.
+    if (module.allMemories().stream()
+        .anyMatch(m -> m.minimum() << m.pageSizeLog2() > runtime.maxMemoryBytes())) {
       return;
     }
     try {

@@ -71,7 +71,7 @@ public final class HeapBudget {
         String.format(
             Locale.ROOT,
             "init needs at least %s of Java heap, more than the JVM's limit of %s: runtime `%s`"
-                + " keeps %s in the heap (%s at their initial size), plus %s for the module; %s%s",
+                + " keeps %s in the heap (%s at the initial size), plus %s for the module; %s%s",
             describe(needed),
             describe(max.getAsLong()),
             runtime.name(),
@@ -83,7 +83,7 @@ public final class HeapBudget {
                 ? ""
                 : ", or run init on `--runtime "
                     + offHeapRuntime
-                    + "`, which keeps them off the heap"));
+                    + "`, which keeps such memories off the heap"));
   }
 
   /**

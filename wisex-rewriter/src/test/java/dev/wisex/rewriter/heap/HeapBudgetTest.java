@@ -83,10 +83,10 @@ class HeapBudgetTest {
     // 512 MiB of memories + 2 x 1,000 bytes + 48 MiB of slack = 561 MiB: -Xmx768m.
     assertEquals(
         "init needs at least 561 MiB of Java heap, more than the JVM's limit of 512 MiB: runtime"
-            + " `arrays` keeps its 2 memories in the heap (512 MiB at their initial size), plus 49"
+            + " `arrays` keeps its 2 memories in the heap (512 MiB at the initial size), plus 49"
             + " MiB for the module; give the JVM at least 768m of heap with -Xmx768m (./wisex:"
-            + " WISEX_JAVA_OPTS=-Xmx768m), or run init on `--runtime elsewhere`, which keeps them"
-            + " off the heap",
+            + " WISEX_JAVA_OPTS=-Xmx768m), or run init on `--runtime elsewhere`, which keeps such"
+            + " memories off the heap",
         e.getMessage());
     assertDoesNotThrow(
         () ->
