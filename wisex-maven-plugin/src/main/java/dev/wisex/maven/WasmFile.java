@@ -45,9 +45,7 @@ public final class WasmFile {
     if (output != null) {
       return output;
     }
-    String name = input.getName();
-    String stem = name.endsWith(".wasm") ? name.substring(0, name.length() - 5) : name;
-    return new File(buildDirectory, stem + ".init.wasm");
+    return new File(buildDirectory, stem(input) + ".init.wasm");
   }
 
   /** The classifier to attach {@code output} under. */
@@ -55,7 +53,12 @@ public final class WasmFile {
     if (classifier != null && !classifier.isBlank()) {
       return classifier;
     }
-    String name = output.getName();
+    return stem(output);
+  }
+
+  /** A file's name without {@code .wasm}. */
+  private static String stem(File file) {
+    String name = file.getName();
     return name.endsWith(".wasm") ? name.substring(0, name.length() - 5) : name;
   }
 }
