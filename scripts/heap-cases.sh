@@ -9,7 +9,9 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cpfile="$work/cp"
-(cd "$here" && ./mvnw -q -o -pl wisex-testkit dependency:build-classpath -Dmdep.outputFile="$cpfile" >/dev/null)
+# package with -am: the testkit's sibling modules come from the reactor, not from ~/.m2.
+(cd "$here" && ./mvnw -q -o -pl wisex-testkit -am package -DskipTests dependency:build-classpath \
+  -Dmdep.outputFile="$cpfile" >/dev/null)
 cp="$here/wisex-testkit/target/classes:$(cat "$cpfile")"
 # 29,983 pages = 1.83 GiB each; init writes the last byte of each (a dense 7.3 GiB would pass the 2 GiB
 # output limit, which is refused by name).

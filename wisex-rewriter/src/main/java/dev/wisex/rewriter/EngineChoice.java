@@ -39,6 +39,8 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
    *     --runtime}, the race, a retry); {@code null} for {@code --runtime}
    * @param noRace why the two may not run at once ({@link EngineRace#refusal}), or {@code null} if
    *     they may
+   * @param compileHazard a shape the compiling backend handles in superlinear time ({@link
+   *     CompileCostHazard}), or {@code null}
    */
   static EngineChoice choose(
       RuntimeRegistry runtimes,
@@ -46,7 +48,8 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
       Set<Capability> required,
       CodeSize code,
       String namedBy,
-      String noRace) {
+      String noRace,
+      String compileHazard) {
     if (options.runtime() != null) {
       WasmRuntime named = runtimes.select(options.runtime(), required);
       return alone(
@@ -93,6 +96,17 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
             code.bytes(),
             code.functions(),
             code.largestFunction());
+    if (compileHazard != null) {
+      return alone(
+          onDemand.get(),
+          "runtime "
+              + interpreted
+              + ": "
+              + compileHazard
+              + ", which "
+              + compiled
+              + "'s compiler takes superlinear time on");
+    }
     if (code.bytes() >= LARGE_CODE_BYTES) {
       return alone(
           onDemand.get(),

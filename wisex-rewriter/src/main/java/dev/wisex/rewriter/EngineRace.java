@@ -8,6 +8,7 @@ import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.code.CodeFeatures;
 import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.runtime.spi.RuntimeRegistry;
@@ -95,14 +96,16 @@ final class EngineRace {
         || code.bytes() >= EngineChoice.LARGE_CODE_BYTES) {
       return null; // decided without scanning the code
     }
+    CodeFeatures features = CodeScanner.scan(module);
     EngineChoice choice =
         EngineChoice.choose(
             runtimes,
             options,
-            RequiredCapabilities.of(module, CodeScanner.scan(module)),
+            RequiredCapabilities.of(module, features),
             code,
             null,
-            null);
+            null,
+            CompileCostHazard.of(module, features));
     return choice.rival() == null ? null : choice;
   }
 

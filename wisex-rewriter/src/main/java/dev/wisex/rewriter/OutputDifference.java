@@ -79,9 +79,7 @@ final class OutputDifference {
   }
 
   private static long offset(DataSegment s) {
-    ByteReader in = new ByteReader(s.offsetExpr());
-    int op = in.u8("offset opcode");
-    return op == 0x42 ? in.s64("offset") : in.s32("offset") & 0xFFFF_FFFFL;
+    return s.constantOffset().orElseThrow();
   }
 
   private static String constant(byte[] expr) {

@@ -2,9 +2,11 @@ package dev.wisex.rewriter;
 
 import dev.wisex.api.VerificationFailedException;
 import dev.wisex.api.WisexOptions;
+import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.init.ImportLinker;
+import dev.wisex.rewriter.instrument.HostAppliedSegments;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.snapshot.MemorySnapshot;
@@ -12,11 +14,13 @@ import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.GuestMemory;
 import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.KnownDefect;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -25,7 +29,10 @@ import org.apache.logging.log4j.Logger;
  * snapshotted global and every byte of every memory equals the state init left in its instance, so
  * a bad rewrite is caught before the module ships. Runs while the init instance is still open: the
  * whole of each memory is compared against it in bounded chunks, bytes outside every segment
- * included, so nothing is copied whole.
+ * included, so nothing is copied whole. On an engine that sign-extends {@code i32} segment offsets,
+ * segments at 2 GiB and above are written by the host from the output's bytes ({@link
+ * HostAppliedSegments}); globals, every other segment and the memory sizes still come from the
+ * engine.
  */
 final class OutputVerifier {
   private static final Logger LOG = LogManager.getLogger(OutputVerifier.class);
@@ -40,11 +47,23 @@ final class OutputVerifier {
   static void verify(
       WasmRuntime runtime, WasmModule module, Snapshot snapshot, WisexOptions options) {
     InstrumentedModule instrumented = Instrumenter.instrument(module, CodeScanner.scan(module));
+    HostAppliedSegments segments =
+        runtime.knownDefects().contains(KnownDefect.I32_ADDRESS_SIGN_EXTENSION)
+                && HostAppliedSegments.needed(module)
+            ? HostAppliedSegments.plan(ModuleParser.parse(instrumented.bytes()))
+            : new HostAppliedSegments(instrumented.bytes(), List.of(), Optional.empty());
+    if (!segments.segments().isEmpty()) {
+      LOG.debug(
+          "verify: {} data segments at 2 GiB or above written by the host ({} sign-extends them)",
+          segments.segments().size(),
+          runtime.name());
+    }
     try (WasmInstance instance =
         runtime.instantiate(
-            instrumented.bytes(),
+            segments.bytes(),
             ImportLinker.link(module, null, runtime),
             new InstanceConfig(options.executionMode(), options.cacheDir()))) {
+      segments.apply(instance, instrumented.memoryExports());
       for (Map.Entry<Integer, GlobalValue> g : snapshot.globals().entrySet()) {
         GlobalValue actual = instance.global(instrumented.globalExports().get(g.getKey()));
         if (!actual.equals(g.getValue())) {

@@ -181,7 +181,14 @@ public final class Preinitializer {
     Optional<InitOnceFlag> onceFlag = RestrictionValidator.validate(module, code, options);
     Set<Capability> required = RequiredCapabilities.of(module, code);
     EngineChoice choice =
-        EngineChoice.choose(runtimes, options, required, CodeSize.of(module), namedBy, noRace);
+        EngineChoice.choose(
+            runtimes,
+            options,
+            required,
+            CodeSize.of(module),
+            namedBy,
+            noRace,
+            CompileCostHazard.of(module, code));
     WasmRuntime runtime = choice.runtime();
     HeapPlan.beforeInit(module, input.length, runtime, runtimes, required);
     clock.lap("validate");

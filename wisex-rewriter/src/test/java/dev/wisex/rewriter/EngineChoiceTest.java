@@ -9,6 +9,8 @@ import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.testkit.HostileModules;
@@ -52,8 +54,15 @@ class EngineChoiceTest {
   }
 
   private static EngineChoice choose(byte[] module, WisexOptions options, Set<Capability> needs) {
+    WasmModule parsed = ModuleParser.parse(module);
     return EngineChoice.choose(
-        RUNTIMES, options, needs, CodeSize.of(ModuleParser.parse(module)), null, null);
+        RUNTIMES,
+        options,
+        needs,
+        CodeSize.of(parsed),
+        null,
+        null,
+        CompileCostHazard.of(parsed, CodeScanner.scan(parsed)));
   }
 
   private static WisexOptions defaults() {
@@ -114,7 +123,8 @@ class EngineChoiceTest {
             Set.of(),
             CodeSize.of(ModuleParser.parse(module(fewestReaching(256 * KIB)))),
             null,
-            "one processor");
+            "one processor",
+            null);
 
     assertEquals("chicory", choice.runtime().name(), choice.reason());
     assertNull(choice.rival(), choice.reason());

@@ -78,6 +78,50 @@ public final class HostileModules {
   }
 
   /**
+   * A {@code br_table} of {@code n} targets that dispatches: the export {@code dispatch} (param
+   * i32) (result i32) returns 10 + (i mod 4) for an index i below n and 13 (the default) otherwise.
+   */
+  public static byte[] brTableDispatch(int n) {
+    Leb code = new Leb().u8(0); // no locals
+    for (int i = 0; i < 4; i++) {
+      code.u8(0x02).u8(0x40); // block
+    }
+    code.u8(0x20).u8(0); // local.get 0
+    code.u8(0x0E).u32(n); // br_table
+    for (int i = 0; i < n; i++) {
+      code.u8(i % 4);
+    }
+    code.u8(3); // default: the outermost block
+    for (int i = 0; i < 4; i++) {
+      code.u8(0x0B).u8(0x41).u8(10 + i).u8(0x0F); // end; i32.const 10+i; return
+    }
+    code.u8(0x0B);
+    Leb types = new Leb().u32(2).u8(0x60).u8(0).u8(0).u8(0x60).u8(1).u8(0x7F).u8(1).u8(0x7F);
+    Leb module = new Leb().bytes(HEADER);
+    section(module, 1, types);
+    section(module, 3, new Leb().u32(2).u32(0).u32(1));
+    section(module, 7, new Leb().u32(2).name(INIT).u8(0).u32(0).name("dispatch").u8(0).u32(1));
+    Leb bodies = new Leb().u32(2).u32(2).u8(0).u8(0x0B);
+    section(module, 10, bodies.u32(code.size()).bytes(code));
+    return module.out.toByteArray();
+  }
+
+  /** {@code n} memories of 0 pages (multi-memory) and an init function that does nothing. */
+  public static byte[] memories(int n) {
+    Leb memories = new Leb().u32(n);
+    for (int i = 0; i < n; i++) {
+      memories.u8(0).u8(0); // no maximum, 0 pages
+    }
+    Leb module = new Leb().bytes(HEADER);
+    section(module, 1, new Leb().u32(1).u8(0x60).u8(0).u8(0));
+    section(module, 3, new Leb().u32(1).u32(0));
+    section(module, 5, memories);
+    section(module, 7, new Leb().u32(1).name(INIT).u8(0).u32(0));
+    section(module, 10, emptyBody());
+    return module.out.toByteArray();
+  }
+
+  /**
    * {@code functions} functions: the first, {@code wizex.initialize}, sets the mutable {@code i32}
    * global 0 to 42 (a body of {@link #INIT_BODY_BYTES} bytes); each other one is {@code nop}s
    * filling a body of exactly {@code bodyBytes} bytes (at least 2: a local declaration count and

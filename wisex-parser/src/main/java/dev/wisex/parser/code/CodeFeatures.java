@@ -28,6 +28,8 @@ import java.util.Objects;
  *     naming memory 0), or -1 if no instruction touches memory
  * @param instructionCount every decoded instruction, each {@code end} (including a body's final
  *     one) and {@code else} included
+ * @param largestBrTable the most labels of any {@code br_table} (its default not counted), 0
+ *     without one
  */
 public record CodeFeatures(
     boolean simd,
@@ -40,7 +42,8 @@ public record CodeFeatures(
     BitSet droppedDataSegments,
     boolean tableMutation,
     int maxMemoryIndex,
-    int instructionCount) {
+    int instructionCount,
+    int largestBrTable) {
 
   public CodeFeatures {
     dataSegmentsUsed =
@@ -53,6 +56,37 @@ public record CodeFeatures(
     if (instructionCount < 0) {
       throw new IllegalArgumentException("instructionCount " + instructionCount + " is negative");
     }
+    if (largestBrTable < 0) {
+      throw new IllegalArgumentException("largestBrTable " + largestBrTable + " is negative");
+    }
+  }
+
+  /** Without a {@code br_table}. */
+  public CodeFeatures(
+      boolean simd,
+      boolean atomics,
+      boolean bulkMemory,
+      boolean referenceTypes,
+      boolean exceptions,
+      boolean tailCalls,
+      BitSet dataSegmentsUsed,
+      BitSet droppedDataSegments,
+      boolean tableMutation,
+      int maxMemoryIndex,
+      int instructionCount) {
+    this(
+        simd,
+        atomics,
+        bulkMemory,
+        referenceTypes,
+        exceptions,
+        tailCalls,
+        dataSegmentsUsed,
+        droppedDataSegments,
+        tableMutation,
+        maxMemoryIndex,
+        instructionCount,
+        0);
   }
 
   /** A copy: callers may modify it without affecting this record. */

@@ -18,6 +18,7 @@ final class FeatureAccumulator {
   final BitSet droppedDataSegments = new BitSet();
   int maxMemoryIndex = -1;
   int instructionCount;
+  int largestBrTable;
 
   void memory(int index) {
     if (index > maxMemoryIndex) {
@@ -37,6 +38,7 @@ final class FeatureAccumulator {
         droppedDataSegments,
         tableMutation,
         maxMemoryIndex,
-        instructionCount);
+        instructionCount,
+        largestBrTable);
   }
 }

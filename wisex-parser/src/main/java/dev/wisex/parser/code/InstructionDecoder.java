@@ -76,6 +76,7 @@ final class InstructionDecoder {
             in.u32("label index"); // br, br_if, br_on_null, br_on_non_null
         case 0x0E -> { // br_table: n labels plus the default
           int labels = in.u32Length("br_table label count");
+          features.largestBrTable = Math.max(features.largestBrTable, labels);
           for (int i = 0; i <= labels; i++) {
             in.u32("br_table label");
           }

@@ -115,11 +115,12 @@ public final class GraalRuntime implements WasmRuntime {
 
   /**
    * GraalWasm 25.0.2 (the newest 25.0.x the registry serves) leaves negative i8x16/i16x8 shift
-   * counts unreduced.
+   * counts unreduced and sign-extends {@code i32} segment offsets and bulk-memory addresses of 2
+   * GiB and above.
    */
   @Override
   public Set<KnownDefect> knownDefects() {
-    return Set.of(KnownDefect.SIMD_NARROW_SHIFT_COUNT);
+    return Set.of(KnownDefect.SIMD_NARROW_SHIFT_COUNT, KnownDefect.I32_ADDRESS_SIGN_EXTENSION);
   }
 
   @Override
