@@ -1,6 +1,7 @@
 package dev.wisex.cli;
 
 import dev.wisex.api.RuntimeSelectionException;
+import dev.wisex.rewriter.DefaultEngines;
 import dev.wisex.runtime.spi.Availability;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * Prints {@code --list-runtimes}: every discovered backend with its version and whether it can run
- * here, so a user can see why {@code --runtime NAME} fails and which backend is used by default.
+ * here, so a user can see why {@code --runtime NAME} fails and which backend runs a module by
+ * default (per module, by code size, when both kinds are installed: {@link DefaultEngines}).
  */
 final class RuntimeList {
   private RuntimeList() {}
@@ -25,6 +27,7 @@ final class RuntimeList {
       return;
     }
     String defaultName = defaultName(registry);
+    DefaultEngines defaults = DefaultEngines.of(registry);
     int nameWidth = all.stream().mapToInt(r -> r.name().length()).max().orElse(0);
     int versionWidth =
         all.stream().mapToInt(r -> String.valueOf(r.version()).length()).max().orElse(0);
@@ -35,13 +38,15 @@ final class RuntimeList {
       line.append(status(runtime.availability()));
       if (runtime.name().equals(selected)) {
         line.append(" (selected)");
-      } else if (selected == null && runtime.name().equals(defaultName)) {
-        line.append(" (default)");
+      } else if (selected == null) {
+        defaults.roleOf(runtime).ifPresent(role -> line.append(" (").append(role).append(')'));
       }
       out.println(line);
     }
     if (defaultName == null) {
       out.println("no backend is available on this JVM");
+    } else if (selected == null) {
+      defaults.rule().ifPresent(out::println);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.wisex.cli;
 
 import dev.wisex.api.WisexVersion;
+import dev.wisex.rewriter.DefaultEngines;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class VersionProvider implements IVersionProvider {
     RuntimeRegistry runtimes = this.runtimes.get();
     List<String> lines = new ArrayList<>();
     lines.add("wisex " + wisexVersion());
-    String defaultName = RuntimeList.defaultName(runtimes);
+    DefaultEngines defaults = DefaultEngines.of(runtimes);
     for (WasmRuntime runtime : runtimes.all()) {
       lines.add(
           "runtime "
@@ -42,7 +43,7 @@ final class VersionProvider implements IVersionProvider {
               + runtime.version()
               + " ("
               + RuntimeList.status(runtime.availability())
-              + (runtime.name().equals(defaultName) ? ", default" : "")
+              + defaults.roleOf(runtime).map(role -> ", " + role).orElse("")
               + ")");
     }
     if (runtimes.all().isEmpty()) {

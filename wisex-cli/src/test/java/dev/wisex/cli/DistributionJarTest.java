@@ -155,14 +155,56 @@ class DistributionJarTest {
 
   @Test
   void theArchiveMapsOnTheBundledRuntime() throws Exception {
-    // -Xshare:on turns "archive unusable" from a silent fallback into a failed start.
+    // AOTMode=on (an AOT cache, runtime 25+) or -Xshare:on (a class-data-sharing archive) turns
+    // "unusable" from a silent fallback into a failed start.
+    boolean aot = Files.isRegularFile(launcher.resolveSibling("../lib/wisex.aot").normalize());
+    assertEquals(
+        Runtime.version().feature() >= 25,
+        aot,
+        "a runtime of Java 25+ gets an AOT cache, an older one a class-data-sharing archive");
     Run r =
         run(
             List.of(launcher.toString(), "--version"),
-            Map.of("PATH", "/nonexistent", "WISEX_JAVA_OPTS", "-Xshare:on"),
+            Map.of(
+                "PATH", "/nonexistent", "WISEX_JAVA_OPTS", aot ? "-XX:AOTMode=on" : "-Xshare:on"),
             dir);
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals("", r.stderr(), "the JVM printed messages");
+  }
+
+  @Test
+  void aStaleArchiveIsSkippedSilently() throws Exception {
+    // A copy that does not keep modification times (cp -r) makes the jar newer than the archive
+    // made
+    // for it: the JVM must run without the archive, printing nothing, with the same output.
+    Path home = launcher.getParent().getParent();
+    Path copy = dir.resolve("copied");
+    Run cp = run(List.of("/bin/cp", "-r", home.toString(), copy.toString()), Map.of(), dir);
+    assertEquals(0, cp.exitCode(), cp.toString());
+    Path sample = root.resolve("samples/primes.wasm");
+    Run stale =
+        run(
+            List.of(copy.resolve("bin/wisex").toString(), sample.toString(), "-o", "-"),
+            Map.of("PATH", "/nonexistent"),
+            dir);
+    assertEquals(0, stale.exitCode(), stale.stderr());
+    assertEquals("", stale.stderr(), "the JVM printed messages about the stale archive");
+    Run fresh =
+        run(
+            List.of(launcher.toString(), sample.toString(), "-o", "-"),
+            Map.of("PATH", "/nonexistent"),
+            dir);
+    assertEquals(0, fresh.exitCode(), fresh.stderr());
+    assertArrayEquals(fresh.stdout(), stale.stdout());
+    // It was skipped, not used: required, it fails the start.
+    boolean aot = Files.isRegularFile(copy.resolve("lib/wisex.aot"));
+    Run required =
+        run(
+            List.of(copy.resolve("bin/wisex").toString(), "--version"),
+            Map.of(
+                "PATH", "/nonexistent", "WISEX_JAVA_OPTS", aot ? "-XX:AOTMode=on" : "-Xshare:on"),
+            dir);
+    assertTrue(required.exitCode() != 0, "the stale archive was used: " + required);
   }
 
   /** The version in the unpacked directory's name, wisex-VERSION. */

@@ -99,7 +99,16 @@ class HelpAndVersionTest {
           lines.get(i + 1).startsWith("runtime " + runtime.name() + " " + runtime.version() + " ("),
           r::toString);
     }
-    assertTrue(lines.contains("runtime chicory 1.7.5 (available, default)"), r::toString);
+    assertTrue(
+        lines.contains("runtime chicory 1.7.5 (available, default for code under 256 KiB)"),
+        r::toString);
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        "runtime graal \\S+ \\(available, default for code of 4 MiB or more\\)")),
+        r::toString);
     assertTrue(lines.getLast().startsWith("Java " + Runtime.version().feature()), r::toString);
     assertTrue(lines.getLast().contains(System.getProperty("java.vm.vendor")), r::toString);
   }

@@ -32,7 +32,10 @@ class ThirdPartyRuntimeTest {
         r.stdout().lines().anyMatch(l -> l.startsWith("example ") && l.contains("available")),
         r::toString);
     assertTrue(
-        r.stdout().lines().anyMatch(l -> l.startsWith("chicory ") && l.contains("(default)")),
+        r.stdout()
+            .lines()
+            .anyMatch(
+                l -> l.startsWith("chicory ") && l.contains("(default for code under 256 KiB)")),
         r::toString);
   }
 

@@ -59,11 +59,7 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
               + "`: chosen with "
               + (namedBy == null ? "--runtime" : namedBy));
     }
-    List<WasmRuntime> able =
-        runtimes.all().stream()
-            .filter(r -> r.availability().available())
-            .filter(r -> r.capabilities().containsAll(required))
-            .toList();
+    List<WasmRuntime> able = able(runtimes, required);
     if (able.isEmpty()) {
       runtimes.select(null, required); // throws, naming what is missing
     }
@@ -159,7 +155,16 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
     return new EngineChoice(runtime, null, reason);
   }
 
-  private static Optional<WasmRuntime> first(List<WasmRuntime> runtimes, CodeLoading loading) {
+  /** The backends that are available and have {@code required}, most preferred first. */
+  static List<WasmRuntime> able(RuntimeRegistry runtimes, Set<Capability> required) {
+    return runtimes.all().stream()
+        .filter(r -> r.availability().available())
+        .filter(r -> r.capabilities().containsAll(required))
+        .toList();
+  }
+
+  /** The most preferred of {@code runtimes} that loads code the given way. */
+  static Optional<WasmRuntime> first(List<WasmRuntime> runtimes, CodeLoading loading) {
     return runtimes.stream().filter(r -> r.codeLoading() == loading).findFirst();
   }
 }

@@ -15,6 +15,7 @@ import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.testkit.HostileModules;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -151,6 +152,18 @@ class EngineChoiceTest {
                     functions)),
         choice.reason());
     assertTrue(choice.reason().contains("at least 4 MiB"), choice.reason());
+  }
+
+  @Test
+  void theListingsRolesNameWhatTheChoiceRuns() {
+    DefaultEngines defaults = DefaultEngines.of(RUNTIMES);
+
+    EngineChoice small = choose(module(3), defaults(), Set.of());
+    EngineChoice large = choose(module(fewestLarge()), defaults(), Set.of());
+
+    assertEquals(Optional.of("default for code under 256 KiB"), defaults.roleOf(small.runtime()));
+    assertEquals(
+        Optional.of("default for code of 4 MiB or more"), defaults.roleOf(large.runtime()));
   }
 
   @Test

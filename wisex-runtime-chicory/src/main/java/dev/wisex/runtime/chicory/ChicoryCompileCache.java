@@ -8,9 +8,9 @@ import java.nio.file.Path;
 /**
  * Chicory's compiler asks its {@link Cache} for the classes of a module by the module's digest;
  * this one answers from a {@link CompileCacheStore}, under a key that also names the Chicory and
- * wisex versions and the interpreter fallback, which the digest alone does not. Remembers whether
- * it served an entry, so that a failure of Chicory to load a served entry can be told apart from a
- * failure to compile.
+ * wisex versions and builds and the interpreter fallback, which the digest alone does not.
+ * Remembers whether it served an entry, so that a failure of Chicory to load a served entry can be
+ * told apart from a failure to compile.
  */
 final class ChicoryCompileCache implements Cache {
   /** The backend's subdirectory of the shared cache directory. */
@@ -61,6 +61,7 @@ final class ChicoryCompileCache implements Cache {
   }
 
   private CompileCacheKey key(String digest) {
-    return new CompileCacheKey(digest, ChicoryVersion.get(), WisexVersion.get(), fallback);
+    return new CompileCacheKey(
+        digest, ChicoryVersion.get(), WisexVersion.get(), BuildIdentity.current(), fallback);
   }
 }

@@ -11,19 +11,21 @@ import org.junit.jupiter.api.Test;
 
 class CompileCacheKeyTest {
   private static final CompileCacheKey BASE =
-      new CompileCacheKey("sha-256:AAAA", "1.7.5", "0.1.0", InterpreterFallback.SILENT);
+      new CompileCacheKey("sha-256:AAAA", "1.7.5", "0.1.0", "", InterpreterFallback.SILENT);
 
   @Test
   void everyComponentChangesTheFileName() {
     List<CompileCacheKey> keys =
         List.of(
             BASE,
-            new CompileCacheKey("sha-256:AAAB", "1.7.5", "0.1.0", InterpreterFallback.SILENT),
-            new CompileCacheKey("sha-256:AAAA", "1.7.6", "0.1.0", InterpreterFallback.SILENT),
-            new CompileCacheKey("sha-256:AAAA", "1.7.5", "0.1.1", InterpreterFallback.SILENT),
-            new CompileCacheKey("sha-256:AAAA", "1.7.5", "0.1.0", InterpreterFallback.FAIL),
+            new CompileCacheKey("sha-256:AAAB", "1.7.5", "0.1.0", "", InterpreterFallback.SILENT),
+            new CompileCacheKey("sha-256:AAAA", "1.7.6", "0.1.0", "", InterpreterFallback.SILENT),
+            new CompileCacheKey("sha-256:AAAA", "1.7.5", "0.1.1", "", InterpreterFallback.SILENT),
+            new CompileCacheKey("sha-256:AAAA", "1.7.5", "0.1.0", "", InterpreterFallback.FAIL),
+            new CompileCacheKey(
+                "sha-256:AAAA", "1.7.5", "0.1.0", "123:456/", InterpreterFallback.SILENT),
             // The separator keeps components from running into each other.
-            new CompileCacheKey("sha-256:AAAA\n1.7", "5", "0.1.0", InterpreterFallback.SILENT));
+            new CompileCacheKey("sha-256:AAAA\n1.7", "5", "0.1.0", "", InterpreterFallback.SILENT));
     Set<String> names = new HashSet<>();
     for (CompileCacheKey key : keys) {
       names.add(key.fileName());

@@ -1,0 +1,69 @@
+package dev.wisex.rewriter;
+
+import dev.wisex.runtime.spi.CodeLoading;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.runtime.spi.WasmRuntime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the default choice of backend ({@link EngineChoice}, no {@code --runtime}) does with the
+ * backends installed, in words for listings ({@code --list-runtimes}, {@code --version}): with a
+ * compiling and an on-demand backend available the choice is made per module by code size, so no
+ * single backend is "the default".
+ */
+public final class DefaultEngines {
+  private final WasmRuntime preferred;
+  private final WasmRuntime ahead;
+  private final WasmRuntime onDemand;
+
+  private DefaultEngines(WasmRuntime preferred, WasmRuntime ahead, WasmRuntime onDemand) {
+    this.preferred = preferred;
+    this.ahead = ahead;
+    this.onDemand = onDemand;
+  }
+
+  /** The default choice among {@code runtimes}, for a module that needs no special capability. */
+  public static DefaultEngines of(RuntimeRegistry runtimes) {
+    List<WasmRuntime> able = EngineChoice.able(runtimes, Set.of());
+    WasmRuntime preferred = able.isEmpty() ? null : able.get(0);
+    Optional<WasmRuntime> ahead = EngineChoice.first(able, CodeLoading.AHEAD_OF_TIME);
+    Optional<WasmRuntime> onDemand = EngineChoice.first(able, CodeLoading.ON_DEMAND);
+    if (ahead.isPresent() && onDemand.isPresent()) {
+      return new DefaultEngines(preferred, ahead.get(), onDemand.get());
+    }
+    return new DefaultEngines(preferred, null, null);
+  }
+
+  /**
+   * The part {@code runtime} plays by default, such as {@code default for code under 256 KiB}, or
+   * empty when it runs no module unless named.
+   */
+  public Optional<String> roleOf(WasmRuntime runtime) {
+    if (ahead == null) {
+      return runtime == preferred ? Optional.of("default") : Optional.empty();
+    }
+    if (runtime == ahead) {
+      return Optional.of("default for code under 256 KiB");
+    }
+    if (runtime == onDemand) {
+      return Optional.of("default for code of 4 MiB or more");
+    }
+    return Optional.empty();
+  }
+
+  /** The per-module rule in one sentence, or empty when one backend runs every module. */
+  public Optional<String> rule() {
+    if (ahead == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "without --runtime, each module runs on the backend its code size suits: `"
+            + ahead.name()
+            + "` under 256 KiB of code, `"
+            + onDemand.name()
+            + "` from 4 MiB; in between both run at once and the first to finish wins"
+            + " (-v says which ran and why)");
+  }
+}

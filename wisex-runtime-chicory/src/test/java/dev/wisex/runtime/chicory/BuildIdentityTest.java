@@ -1,0 +1,83 @@
+package dev.wisex.runtime.chicory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rebuilt SNAPSHOT (same version, other bytes) gets another build identity, and so other compile
+ * cache entries; a release keys by its version alone.
+ */
+class BuildIdentityTest {
+  private static final FileTime THEN = FileTime.from(Instant.parse("2026-01-02T03:04:05Z"));
+  private static final FileTime LATER = FileTime.from(Instant.parse("2026-01-02T03:04:06Z"));
+
+  @TempDir Path dir;
+
+  @Test
+  void aReleaseIsKeyedByItsVersionAlone() {
+    assertEquals("", BuildIdentity.of("1.7.5", BuildIdentity.class));
+  }
+
+  @Test
+  void aSnapshotIsKeyedByTheCodeItWasLoadedFrom() {
+    // These test classes run from a jar or a class directory; either has an identity.
+    String identity = BuildIdentity.of("0.1.0-SNAPSHOT", BuildIdentity.class);
+
+    assertTrue(identity.length() > 0, "no identity for the running backend");
+    assertEquals(identity, BuildIdentity.of("0.1.0-SNAPSHOT", BuildIdentity.class));
+  }
+
+  @Test
+  void aRebuiltJarHasAnotherIdentity() throws IOException {
+    Path jar = Files.write(dir.resolve("wisex.jar"), new byte[] {1, 2, 3});
+    Files.setLastModifiedTime(jar, THEN);
+    String first = BuildIdentity.ofLocation(jar);
+
+    assertEquals("3:" + THEN.to(TimeUnit.NANOSECONDS), first);
+    assertEquals(first, BuildIdentity.ofLocation(jar), "the same jar, the same identity");
+
+    Files.setLastModifiedTime(jar, LATER);
+    String rewritten = BuildIdentity.ofLocation(jar);
+    Files.write(jar, new byte[] {1, 2, 3, 4});
+    Files.setLastModifiedTime(jar, THEN);
+    String resized = BuildIdentity.ofLocation(jar);
+
+    assertNotEquals(first, rewritten);
+    assertNotEquals(first, resized);
+  }
+
+  @Test
+  void aRebuiltClassDirectoryHasAnotherIdentity() throws IOException {
+    Path classes = Files.createDirectories(dir.resolve("classes/dev/wisex"));
+    Path a = Files.write(classes.resolve("A.class"), new byte[] {1});
+    Files.setLastModifiedTime(a, THEN);
+    Path root = dir.resolve("classes");
+    String first = BuildIdentity.ofLocation(root);
+
+    assertTrue(first.matches("[0-9a-f]{64}"), first);
+    assertEquals(first, BuildIdentity.ofLocation(root));
+
+    Files.setLastModifiedTime(a, LATER);
+    String touched = BuildIdentity.ofLocation(root);
+    Files.write(classes.resolve("B.class"), new byte[] {2});
+    String added = BuildIdentity.ofLocation(root);
+
+    assertNotEquals(first, touched);
+    assertNotEquals(touched, added);
+  }
+
+  @Test
+  void aMissingLocationHasNone() {
+    assertEquals("", BuildIdentity.ofLocation(dir.resolve("gone.jar")));
+  }
+}
