@@ -9,13 +9,11 @@ import dev.wisex.api.WisexResult;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.rewriter.init.WasiHosts;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
 import java.io.ByteArrayOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +84,7 @@ final class EngineRace {
    */
   static EngineChoice plan(
       byte[] input, WisexOptions options, RuntimeRegistry runtimes, String noRace) {
-    if (options.runtime() != null || noRace != null) {
+    if (options.runtime().name() != null || noRace != null) {
       return null;
     }
     WasmModule module = ModuleParser.parse(input);
@@ -98,7 +96,7 @@ final class EngineRace {
     EngineChoice choice =
         EngineChoice.choose(
             runtimes,
-            options,
+            options.runtime(),
             RequiredCapabilities.of(module, CodeScanner.scan(module)),
             code,
             null,
@@ -119,7 +117,7 @@ final class EngineRace {
       Function<WisexOptions, Preinitializer> attempt) {
     LOG.info("init runs on {}", choice.reason());
     progress.stage("init", "on " + choice.runtime().name() + " and " + choice.rival().name());
-    StdioStreams stdio = streams(options);
+    StdioStreams stdio = WasiHosts.stdio(options.host());
     SharedInput stdin = stdio.in() == null ? null : new SharedInput(stdio.in());
     BlockingQueue<Attempt> finished = new LinkedBlockingQueue<>();
     Attempt compiled = new Attempt(choice.runtime(), stdin, finished);
@@ -175,20 +173,6 @@ final class EngineRace {
         || OutOfHeap.causedBy(failure);
   }
 
-  /** The streams init would use without a race. */
-  private static StdioStreams streams(WisexOptions options) {
-    if (!options.inheritStdio()) {
-      return new StdioStreams(null, null, null);
-    }
-    if (options.stdio() != null) {
-      return options.stdio();
-    }
-    return new StdioStreams(
-        new FileInputStream(FileDescriptor.in),
-        new FileOutputStream(FileDescriptor.out),
-        new FileOutputStream(FileDescriptor.err));
-  }
-
   /** One side of the race: its thread, its buffered output, its outcome. */
   private static final class Attempt {
     final WasmRuntime runtime;
@@ -208,7 +192,7 @@ final class EngineRace {
 
     void start(byte[] input, WisexOptions options, Function<WisexOptions, Preinitializer> attempt) {
       WisexOptions.Builder own = options.toBuilder().runtime(runtime.name());
-      if (options.inheritStdio()) {
+      if (options.host().inheritStdio()) {
         own.stdio(new StdioStreams(stdin == null ? null : stdin.reader(), out, err));
       }
       Preinitializer preinitializer = attempt.apply(own.build());

@@ -1,7 +1,6 @@
 package dev.wisex.rewriter;
 
 import dev.wisex.api.VerificationFailedException;
-import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.init.ImportLinker;
@@ -36,15 +35,14 @@ final class OutputVerifier {
   /**
    * @param module the written module, as the pipeline parsed it
    * @param snapshot the init instance's state; its memories are read, so that instance is open
+   * @param config how init's instance was made: the output's is made alike
    */
   static void verify(
-      WasmRuntime runtime, WasmModule module, Snapshot snapshot, WisexOptions options) {
+      WasmRuntime runtime, WasmModule module, Snapshot snapshot, InstanceConfig config) {
     InstrumentedModule instrumented = Instrumenter.instrument(module, CodeScanner.scan(module));
     try (WasmInstance instance =
         runtime.instantiate(
-            instrumented.bytes(),
-            ImportLinker.link(module, null, runtime),
-            new InstanceConfig(options.executionMode(), options.cacheDir()))) {
+            instrumented.bytes(), ImportLinker.link(module, null, runtime), config)) {
       for (Map.Entry<Integer, GlobalValue> g : snapshot.globals().entrySet()) {
         GlobalValue actual = instance.global(instrumented.globalExports().get(g.getKey()));
         if (!actual.equals(g.getValue())) {

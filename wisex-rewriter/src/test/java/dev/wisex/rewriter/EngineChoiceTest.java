@@ -53,7 +53,7 @@ class EngineChoiceTest {
 
   private static EngineChoice choose(byte[] module, WisexOptions options, Set<Capability> needs) {
     return EngineChoice.choose(
-        RUNTIMES, options, needs, CodeSize.of(ModuleParser.parse(module)), null, null);
+        RUNTIMES, options.runtime(), needs, CodeSize.of(ModuleParser.parse(module)), null, null);
   }
 
   private static WisexOptions defaults() {
@@ -110,7 +110,7 @@ class EngineChoiceTest {
     EngineChoice choice =
         EngineChoice.choose(
             RUNTIMES,
-            defaults(),
+            defaults().runtime(),
             Set.of(),
             CodeSize.of(ModuleParser.parse(module(fewestReaching(256 * KIB)))),
             null,
