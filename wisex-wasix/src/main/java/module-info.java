@@ -5,6 +5,8 @@
  * host beyond what the user handed in.
  */
 module dev.wisex.wasix {
+  // The options' own types (MapDir, StdioStreams) configure the host: no twins of them here.
+  requires transitive dev.wisex.api;
   requires transitive dev.wisex.runtime.spi;
   requires com.google.common.jimfs;
   requires org.apache.logging.log4j;

@@ -3,16 +3,17 @@ package dev.wisex.api;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything that decides what a pre-initialization does. One name per concept across CLI flag,
- * builder method and component ({@code --init-func} / {@code initFunc}), so documentation reads the
- * same everywhere.
+ * Everything that decides what a pre-initialization does, in the groups the pipeline reads them by
+ * (and the CLI's {@code --help} lists them by): {@link InitRules}, {@link HostAccess}, {@link
+ * WasmFeatures}, {@link RuntimeChoice} and {@link InitLimits}. Each stage takes only its group. One
+ * name per concept across CLI flag, builder method and component ({@code --init-func} / {@code
+ * initFunc}), so documentation reads the same everywhere; the builder has a shortcut per flag.
  *
  * <pre>{@code
  * WisexOptions options =
@@ -24,85 +25,36 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * @param initFunc export called once to initialize the instance (Wizer's default {@code
- *     wizer.initialize} is spelled {@code wizex.initialize} here)
- * @param keepInitFunc keep the init export in the output instead of removing it
- * @param renameFuncs export renames applied to the output, {@code dst -> src} (Wizer's {@code -r
- *     dst=src})
- * @param allowWasi link WASI preview1 and WASIX host functions during init
- * @param inheritStdio let init write to the real stdout/stderr (and read stdin)
- * @param inheritEnv expose the host environment to init
- * @param dirs host directories visible to init under their own path
- * @param mapDirs host directories visible to init under another path
- * @param preloads modules linked by name for init's imports ({@code --preload name=file})
- * @param runtime backend name, or {@code null} for the default choice
- * @param executionMode how the backend runs init
- * @param features WebAssembly proposals the module may use
- * @param env environment variables for init, added after the inherited ones ({@code --env K=V})
- * @param seed seed of the deterministic {@code random_get} stream ({@code --seed})
- * @param nondeterministic give init the host's real clocks and a secure random source instead of
- *     the fixed clock and the seeded stream ({@code --nondeterministic}); the output then differs
- *     from run to run
- * @param allowExitZero let init end with {@code proc_exit(0)} and snapshot the state at exit
- * @param programName argv[0] for init: the module's file name, as in Wizer
- * @param stdio where inherited stdio goes, or {@code null} for the process's own streams
- * @param verify after the rewrite, instantiate the output without running init and prove that every
- *     snapshotted global and every memory byte equals the snapshot ({@code --verify})
+ * @param init which export initializes and what the output exports ({@code --init-func}, {@code
+ *     --keep-init-func}, {@code --rename-func})
+ * @param host what the host gives init: WASI and its sandbox, preloads ({@code --allow-wasi},
+ *     {@code --dir}, {@code --env}, ...)
+ * @param features WebAssembly proposals the module may use ({@code --wasm-*})
+ * @param runtime which backend runs init and how ({@code --runtime}, {@code --execution-mode},
+ *     {@code --verify}, {@code --cross-check}, {@code --cache-dir})
  * @param limits bounds on init's steps, wall-clock time and memory ({@code --fuel}, {@code
  *     --timeout}, {@code --max-memory})
- * @param clockEpoch where init's virtual wall clock starts, in seconds since 1970 ({@code
- *     --clock-epoch}), or {@code null}: then {@code SOURCE_DATE_EPOCH} when that environment
- *     variable is set, else 2000-01-01T00:00:00Z
- * @param crossCheck run init on every available backend that supports the module and fail, naming
- *     the first differing global or memory range, unless all outputs agree ({@code --cross-check})
- * @param cacheDir where backends keep compiled guest code between runs ({@code --cache-dir}), or
- *     {@code null} for no cache ({@code --no-cache}); by default the per-user cache directory
- *     {@link #defaultCacheDir()}. Only speed depends on it, never the output
  */
 public record WisexOptions(
-    String initFunc,
-    boolean keepInitFunc,
-    Map<String, String> renameFuncs,
-    boolean allowWasi,
-    boolean inheritStdio,
-    boolean inheritEnv,
-    List<Path> dirs,
-    List<MapDir> mapDirs,
-    Map<String, Path> preloads,
-    String runtime,
-    ExecutionMode executionMode,
+    InitRules init,
+    HostAccess host,
     WasmFeatures features,
-    Map<String, String> env,
-    long seed,
-    boolean nondeterministic,
-    boolean allowExitZero,
-    String programName,
-    StdioStreams stdio,
-    boolean verify,
-    InitLimits limits,
-    Long clockEpoch,
-    boolean crossCheck,
-    Path cacheDir) {
+    RuntimeChoice runtime,
+    InitLimits limits) {
 
-  /** Wizer's default init export name, in wisex's spelling. */
-  public static final String DEFAULT_INIT_FUNC = "wizex.initialize";
+  /**
+   * Wizer's default init export name, in wisex's spelling ({@link InitRules#DEFAULT_INIT_FUNC}).
+   */
+  public static final String DEFAULT_INIT_FUNC = InitRules.DEFAULT_INIT_FUNC;
 
-  /** argv[0] when the module has no file name (read from stdin or given as bytes). */
-  public static final String DEFAULT_PROGRAM_NAME = "wasm";
+  /** argv[0] when the module has no file name ({@link HostAccess#DEFAULT_PROGRAM_NAME}). */
+  public static final String DEFAULT_PROGRAM_NAME = HostAccess.DEFAULT_PROGRAM_NAME;
 
   public WisexOptions {
-    Objects.requireNonNull(initFunc, "initFunc");
-    if (initFunc.isEmpty()) {
-      throw new IllegalArgumentException("the init function name must not be empty");
-    }
-    renameFuncs = Collections.unmodifiableMap(new LinkedHashMap<>(renameFuncs));
-    dirs = List.copyOf(dirs);
-    mapDirs = List.copyOf(mapDirs);
-    preloads = Collections.unmodifiableMap(new LinkedHashMap<>(preloads));
-    Objects.requireNonNull(executionMode, "executionMode");
+    Objects.requireNonNull(init, "init");
+    Objects.requireNonNull(host, "host");
     Objects.requireNonNull(features, "features");
-    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
-    Objects.requireNonNull(programName, "programName");
+    Objects.requireNonNull(runtime, "runtime");
     Objects.requireNonNull(limits, "limits");
   }
 
@@ -129,60 +81,82 @@ public record WisexOptions(
 
   /** A builder starting from these options. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.initFunc = initFunc;
-    b.keepInitFunc = keepInitFunc;
-    b.renameFuncs.putAll(renameFuncs);
-    b.allowWasi = allowWasi;
-    b.inheritStdio = inheritStdio;
-    b.inheritEnv = inheritEnv;
-    b.dirs.addAll(dirs);
-    b.mapDirs.addAll(mapDirs);
-    b.preloads.putAll(preloads);
-    b.runtime = runtime;
-    b.executionMode = executionMode;
-    b.features = features;
-    b.env.putAll(env);
-    b.seed = seed;
-    b.nondeterministic = nondeterministic;
-    b.allowExitZero = allowExitZero;
-    b.programName = programName;
-    b.verify = verify;
-    b.stdio = stdio;
-    b.limits = limits;
-    b.clockEpoch = clockEpoch;
-    b.crossCheck = crossCheck;
-    b.cacheDir = cacheDir;
-    return b;
+    return new Builder().init(init).host(host).features(features).runtime(runtime).limits(limits);
   }
 
-  /** Builds {@link WisexOptions}; every setter has the name of the component it sets. */
+  /**
+   * Builds {@link WisexOptions}: a setter per group, and a shortcut per flag with the name of the
+   * group's component it sets.
+   */
   public static final class Builder {
-    private String initFunc = DEFAULT_INIT_FUNC;
+    private String initFunc;
     private boolean keepInitFunc;
     private final Map<String, String> renameFuncs = new LinkedHashMap<>();
     private boolean allowWasi;
-    private boolean inheritStdio = true;
+    private boolean inheritStdio;
     private boolean inheritEnv;
+    private final Map<String, String> env = new LinkedHashMap<>();
     private final List<Path> dirs = new ArrayList<>();
     private final List<MapDir> mapDirs = new ArrayList<>();
     private final Map<String, Path> preloads = new LinkedHashMap<>();
-    private String runtime;
-    private ExecutionMode executionMode = ExecutionMode.AUTO;
-    private WasmFeatures features = WasmFeatures.defaults();
-    private final Map<String, String> env = new LinkedHashMap<>();
     private long seed;
+    private Long clockEpoch;
     private boolean nondeterministic;
     private boolean allowExitZero;
-    private String programName = DEFAULT_PROGRAM_NAME;
-    private boolean verify;
+    private String programName;
     private StdioStreams stdio;
-    private InitLimits limits = InitLimits.defaults();
-    private Long clockEpoch;
+    private WasmFeatures features = WasmFeatures.defaults();
+    private String runtime;
+    private ExecutionMode executionMode;
+    private boolean verify;
     private boolean crossCheck;
-    private Path cacheDir = defaultCacheDir();
+    private Path cacheDir;
+    private InitLimits limits = InitLimits.defaults();
 
-    private Builder() {}
+    private Builder() {
+      init(InitRules.defaults()).host(HostAccess.defaults()).runtime(RuntimeChoice.defaults());
+    }
+
+    /** Sets every init rule at once. */
+    public Builder init(InitRules value) {
+      initFunc = value.initFunc();
+      keepInitFunc = value.keepInitFunc();
+      renameFuncs.clear();
+      renameFuncs.putAll(value.renameFuncs());
+      return this;
+    }
+
+    /** Sets everything the host gives init at once. */
+    public Builder host(HostAccess value) {
+      allowWasi = value.allowWasi();
+      inheritStdio = value.inheritStdio();
+      inheritEnv = value.inheritEnv();
+      env.clear();
+      env.putAll(value.env());
+      dirs.clear();
+      dirs.addAll(value.dirs());
+      mapDirs.clear();
+      mapDirs.addAll(value.mapDirs());
+      preloads.clear();
+      preloads.putAll(value.preloads());
+      seed = value.seed();
+      clockEpoch = value.clockEpoch();
+      nondeterministic = value.nondeterministic();
+      allowExitZero = value.allowExitZero();
+      programName = value.programName();
+      stdio = value.stdio();
+      return this;
+    }
+
+    /** Sets the whole runtime choice at once. */
+    public Builder runtime(RuntimeChoice value) {
+      runtime = value.name();
+      executionMode = value.executionMode();
+      verify = value.verify();
+      crossCheck = value.crossCheck();
+      cacheDir = value.cacheDir();
+      return this;
+    }
 
     public Builder initFunc(String value) {
       initFunc = value;
@@ -250,10 +224,7 @@ public record WisexOptions(
 
     /** Sets environment variable {@code key} for init; a later call for the same key wins. */
     public Builder env(String key, String value) {
-      if (key.isEmpty() || key.indexOf('=') >= 0) {
-        throw new IllegalArgumentException(
-            "`" + key + "` is not a valid environment variable name");
-      }
+      HostAccess.checkEnvName(key);
       env.put(key, value);
       return this;
     }
@@ -337,29 +308,24 @@ public record WisexOptions(
 
     public WisexOptions build() {
       return new WisexOptions(
-          initFunc,
-          keepInitFunc,
-          renameFuncs,
-          allowWasi,
-          inheritStdio,
-          inheritEnv,
-          dirs,
-          mapDirs,
-          preloads,
-          runtime,
-          executionMode,
+          new InitRules(initFunc, keepInitFunc, renameFuncs),
+          new HostAccess(
+              allowWasi,
+              inheritStdio,
+              inheritEnv,
+              env,
+              dirs,
+              mapDirs,
+              preloads,
+              seed,
+              clockEpoch,
+              nondeterministic,
+              allowExitZero,
+              programName,
+              stdio),
           features,
-          env,
-          seed,
-          nondeterministic,
-          allowExitZero,
-          programName,
-          stdio,
-          verify,
-          limits,
-          clockEpoch,
-          crossCheck,
-          cacheDir);
+          new RuntimeChoice(runtime, executionMode, verify, crossCheck, cacheDir),
+          limits);
     }
   }
 }

@@ -34,11 +34,11 @@ class CacheDirectoryTest {
 
   @Test
   void theOptionsCacheByDefaultAndNoCacheTurnsItOff() {
-    assertEquals(WisexOptions.defaultCacheDir(), WisexOptions.defaults().cacheDir());
-    assertNull(WisexOptions.builder().noCache().build().cacheDir());
+    assertEquals(WisexOptions.defaultCacheDir(), WisexOptions.defaults().runtime().cacheDir());
+    assertNull(WisexOptions.builder().noCache().build().runtime().cacheDir());
     Path dir = Path.of("/tmp/elsewhere");
     WisexOptions options = WisexOptions.builder().cacheDir(dir).build();
-    assertEquals(dir, options.cacheDir());
-    assertEquals(dir, options.toBuilder().build().cacheDir());
+    assertEquals(dir, options.runtime().cacheDir());
+    assertEquals(dir, options.toBuilder().build().runtime().cacheDir());
   }
 }

@@ -1,10 +1,13 @@
 package dev.wisex.cli;
 
+import dev.wisex.api.HostAccess;
 import dev.wisex.api.MapDir;
-import dev.wisex.api.WisexOptions;
+import dev.wisex.api.StdioStreams;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,6 +15,8 @@ import picocli.CommandLine.Option;
  * modules.
  */
 final class HostOptions {
+  private static final HostAccess DEFAULTS = HostAccess.defaults();
+
   @Option(
       names = {"--allow-wasi", "--allow-wasix"},
       paramLabel = "BOOL",
@@ -19,7 +24,7 @@ final class HostOptions {
       fallbackValue = "true",
       description =
           "Link WASI preview1 and WASIX host functions during init (default: ${DEFAULT-VALUE}).")
-  boolean allowWasi = WisexOptions.defaults().allowWasi();
+  boolean allowWasi = DEFAULTS.allowWasi();
 
   @Option(
       names = "--inherit-stdio",
@@ -30,7 +35,7 @@ final class HostOptions {
           "Let init use the real stdin, stdout and stderr (default: ${DEFAULT-VALUE}). When the output module"
               + " goes to stdout, init's stdout goes to stderr; when the input comes from stdin, init's stdin is"
               + " empty. Otherwise stdin is empty and output is logged at info (-v).")
-  boolean inheritStdio = WisexOptions.defaults().inheritStdio();
+  boolean inheritStdio = DEFAULTS.inheritStdio();
 
   @Option(
       names = "--inherit-env",
@@ -39,7 +44,7 @@ final class HostOptions {
       fallbackValue = "true",
       description =
           "Let init see the host's environment variables, sorted by name (default: ${DEFAULT-VALUE}).")
-  boolean inheritEnv = WisexOptions.defaults().inheritEnv();
+  boolean inheritEnv = DEFAULTS.inheritEnv();
 
   @Option(
       names = "--env",
@@ -76,7 +81,7 @@ final class HostOptions {
       names = "--seed",
       paramLabel = "N",
       description = "Seed of init's deterministic random_get stream (default: ${DEFAULT-VALUE}).")
-  long seed = WisexOptions.defaults().seed();
+  long seed = DEFAULTS.seed();
 
   @Option(
       names = "--clock-epoch",
@@ -95,7 +100,7 @@ final class HostOptions {
           "Give init the real clocks and a secure random source instead of the fixed clocks (see --clock-epoch;"
               + " advanced only by reads and sleeps) and the seeded stream; the output then differs between runs (default:"
               + " ${DEFAULT-VALUE}).")
-  boolean nondeterministic = WisexOptions.defaults().nondeterministic();
+  boolean nondeterministic = DEFAULTS.nondeterministic();
 
   @Option(
       names = "--allow-exit-zero",
@@ -104,37 +109,52 @@ final class HostOptions {
       fallbackValue = "true",
       description =
           "Accept proc_exit(0) during init and snapshot the state at the exit (default: ${DEFAULT-VALUE}).")
-  boolean allowExitZero = WisexOptions.defaults().allowExitZero();
+  boolean allowExitZero = DEFAULTS.allowExitZero();
 
-  void applyTo(WisexOptions.Builder builder) {
-    builder
-        .allowWasi(allowWasi)
-        .inheritStdio(inheritStdio)
-        .inheritEnv(inheritEnv)
-        .seed(seed)
-        .nondeterministic(nondeterministic)
-        .allowExitZero(allowExitZero);
-    if (clockEpoch != null) {
-      builder.clockEpoch(clockEpoch);
-    }
-    for (String env : envs) {
-      int eq = env.indexOf('=');
+  /**
+   * What the host gives init, with argv[0] and the streams the command decided on (see {@code
+   * WisexCommand.guestIo}).
+   *
+   * @throws IllegalArgumentException for a malformed {@code --env} or {@code --preload} path
+   */
+  HostAccess toAccess(String programName, StdioStreams stdio) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String pair : envs) {
+      int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("`--env " + env + "` is not of the form NAME=VALUE");
+        throw new IllegalArgumentException("`--env " + pair + "` is not of the form NAME=VALUE");
       }
-      builder.env(env.substring(0, eq), env.substring(eq + 1));
+      env.put(pair.substring(0, eq), pair.substring(eq + 1));
     }
+    List<Path> plainDirs = new ArrayList<>();
+    // Read-only --dirs are mappings of DIR to itself, placed before the --mapdirs.
+    List<MapDir> mappings = new ArrayList<>();
     for (Path dir : dirs) {
       String name = dir.toString();
       if (name.endsWith(MapDir.READ_ONLY_SUFFIX)) {
         String stripped = name.substring(0, name.length() - MapDir.READ_ONLY_SUFFIX.length());
-        builder.mapDir(new MapDir(stripped, Path.of(stripped), true));
+        mappings.add(new MapDir(stripped, Path.of(stripped), true));
       } else {
-        builder.dir(dir);
+        plainDirs.add(dir);
       }
     }
-    mapDirs.forEach(builder::mapDir);
+    mappings.addAll(mapDirs);
+    Map<String, Path> modules = new LinkedHashMap<>();
     // An invalid path throws IllegalArgumentException, which the command reports as a usage error.
-    preloads.forEach(p -> builder.preload(p.key(), Path.of(p.value())));
+    preloads.forEach(p -> modules.put(p.key(), Path.of(p.value())));
+    return new HostAccess(
+        allowWasi,
+        inheritStdio,
+        inheritEnv,
+        env,
+        plainDirs,
+        mappings,
+        modules,
+        seed,
+        clockEpoch,
+        nondeterministic,
+        allowExitZero,
+        programName,
+        stdio);
   }
 }

@@ -1,8 +1,10 @@
 package dev.wisex.cli;
 
-import dev.wisex.api.WisexOptions;
+import dev.wisex.api.InitRules;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,7 +14,7 @@ final class InitOptions {
   @Option(
       names = {"-f", "--init-func"},
       paramLabel = "NAME",
-      defaultValue = WisexOptions.DEFAULT_INIT_FUNC,
+      defaultValue = InitRules.DEFAULT_INIT_FUNC,
       description = "Init export to call once (default: ${DEFAULT-VALUE}).")
   String initFunc;
 
@@ -23,7 +25,7 @@ final class InitOptions {
       fallbackValue = "true",
       description =
           "Keep the init export in the output instead of removing it (default: ${DEFAULT-VALUE}).")
-  boolean keepInitFunc = WisexOptions.defaults().keepInitFunc();
+  boolean keepInitFunc = InitRules.defaults().keepInitFunc();
 
   @Option(
       names = {"-r", "--rename-func"},
@@ -32,8 +34,10 @@ final class InitOptions {
       description = "Rename export SRC to DST in the output, replacing any export DST; repeatable.")
   List<KeyValue> renameFuncs = new ArrayList<>();
 
-  void applyTo(WisexOptions.Builder builder) {
-    builder.initFunc(initFunc).keepInitFunc(keepInitFunc);
-    renameFuncs.forEach(r -> builder.renameFunc(r.key(), r.value()));
+  /** A later {@code -r} for the same DST wins. */
+  InitRules toRules() {
+    Map<String, String> renames = new LinkedHashMap<>();
+    renameFuncs.forEach(r -> renames.put(r.key(), r.value()));
+    return new InitRules(initFunc, keepInitFunc, renames);
   }
 }

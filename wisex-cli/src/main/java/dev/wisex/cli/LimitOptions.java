@@ -2,7 +2,6 @@ package dev.wisex.cli;
 
 import dev.wisex.api.InitLimits;
 import dev.wisex.api.LimitValues;
-import dev.wisex.api.WisexOptions;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -39,8 +38,8 @@ final class LimitOptions {
               + " 4GiB; K, M, G are the same binary units) (default: 4GiB).")
   long maxMemory = InitLimits.DEFAULT_MAX_MEMORY_BYTES;
 
-  void applyTo(WisexOptions.Builder builder) {
-    builder.limits(new InitLimits(fuel, timeout, maxMemory));
+  InitLimits toLimits() {
+    return new InitLimits(fuel, timeout, maxMemory);
   }
 
   /** {@code 30}, {@code 2.5}, {@code 500ms}, {@code 90s}, {@code 10m}, {@code 1h}. */

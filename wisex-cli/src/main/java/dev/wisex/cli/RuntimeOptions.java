@@ -1,6 +1,7 @@
 package dev.wisex.cli;
 
 import dev.wisex.api.ExecutionMode;
+import dev.wisex.api.RuntimeChoice;
 import dev.wisex.api.WisexOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ final class RuntimeOptions {
       names = "--execution-mode",
       paramLabel = "MODE",
       description = "How the backend runs init: auto, compiler or interpreter (default: auto).")
-  ExecutionMode executionMode = WisexOptions.defaults().executionMode();
+  ExecutionMode executionMode = RuntimeChoice.defaults().executionMode();
 
   @Option(
       names = "--verify",
@@ -51,16 +52,19 @@ final class RuntimeOptions {
   @Option(names = "--no-cache", description = "Compile guest code afresh and keep nothing.")
   boolean noCache;
 
-  void applyTo(WisexOptions.Builder builder) {
-    builder.runtime(runtime).executionMode(executionMode).verify(verify).crossCheck(crossCheck);
+  /**
+   * @throws IllegalArgumentException for {@code --cache-dir} with {@code --no-cache}
+   */
+  RuntimeChoice toChoice() {
     if (noCache && cacheDir != null) {
       throw new IllegalArgumentException(
           "--cache-dir and --no-cache contradict each other; give one of them");
     }
-    if (noCache) {
-      builder.noCache();
-    } else if (cacheDir != null) {
-      builder.cacheDir(cacheDir);
-    }
+    return new RuntimeChoice(
+        runtime,
+        executionMode,
+        verify,
+        crossCheck,
+        noCache ? null : cacheDir != null ? cacheDir : WisexOptions.defaultCacheDir());
   }
 }

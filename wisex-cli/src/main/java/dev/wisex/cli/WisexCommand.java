@@ -1,5 +1,6 @@
 package dev.wisex.cli;
 
+import dev.wisex.api.HostAccess;
 import dev.wisex.api.ReportJson;
 import dev.wisex.api.StdioStreams;
 import dev.wisex.api.WisexOptions;
@@ -267,10 +268,11 @@ public final class WisexCommand implements Callable<Integer> {
     }
     WisexOptions options = options();
     PendingFeatures.check(options, spec.commandLine().getParseResult().originalArgs());
-    if (options.runtime() != null) {
+    String named = options.runtime().name();
+    if (named != null) {
       // Fail on a misspelled backend name before reading a possibly large input.
-      checkRuntimeName(registry, options.runtime());
-      registry.select(options.runtime(), Set.of());
+      checkRuntimeName(registry, named);
+      registry.select(named, Set.of());
     }
     refuseTerminals();
     // A missing output directory shows now, not after a long init.
@@ -341,35 +343,41 @@ public final class WisexCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * argv[0] and stdio for init, from where the modules come from and go to: the input's file name
-   * (Wizer's argv[0]); no stdin for init when stdin carries the input, and init's stdout on stderr
-   * when stdout carries the output, so guest text can never corrupt the module.
-   */
-  private void guestIo(WisexOptions.Builder builder) {
+  /** argv[0] for init: the input's file name (Wizer's), else the library's default. */
+  private String programName() {
     if (!ModuleFiles.isStandardStream(input)) {
       java.nio.file.Path name = java.nio.file.Path.of(input).getFileName();
       if (name != null) {
-        builder.programName(name.toString());
+        return name.toString();
       }
     }
-    builder.stdio(
-        new StdioStreams(
-            ModuleFiles.isStandardStream(input) ? null : stdin,
-            ModuleFiles.isStandardStream(output) ? stderr : stdout,
-            stderr));
+    return HostAccess.DEFAULT_PROGRAM_NAME;
   }
 
-  /** The options as the library sees them; values the library rejects are usage errors. */
+  /**
+   * Stdio for init, from where the modules come from and go to: no stdin for init when stdin
+   * carries the input, and init's stdout on stderr when stdout carries the output, so guest text
+   * can never corrupt the module.
+   */
+  private StdioStreams guestStdio() {
+    return new StdioStreams(
+        ModuleFiles.isStandardStream(input) ? null : stdin,
+        ModuleFiles.isStandardStream(output) ? stderr : stdout,
+        stderr);
+  }
+
+  /**
+   * The options as the library sees them, one group per option group; values the library rejects
+   * are usage errors.
+   */
   private WisexOptions options() {
     try {
-      WisexOptions.Builder builder = WisexOptions.builder().features(features.toFeatures());
-      init.applyTo(builder);
-      host.applyTo(builder);
-      guestIo(builder);
-      runtime.applyTo(builder);
-      limits.applyTo(builder);
-      return builder.build();
+      return new WisexOptions(
+          init.toRules(),
+          host.toAccess(programName(), guestStdio()),
+          features.toFeatures(),
+          runtime.toChoice(),
+          limits.toLimits());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

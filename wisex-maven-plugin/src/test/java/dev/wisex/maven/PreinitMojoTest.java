@@ -154,20 +154,20 @@ class PreinitMojoTest {
 
     WisexOptions options = mojo.options(new WasmFile(input, null, null));
 
-    assertEquals(Map.of("run", "init", "a", "b=c"), options.renameFuncs());
-    assertEquals(Map.of("LANG", "C"), options.env());
-    assertTrue(options.inheritEnv());
+    assertEquals(Map.of("run", "init", "a", "b=c"), options.init().renameFuncs());
+    assertEquals(Map.of("LANG", "C"), options.host().env());
+    assertTrue(options.host().inheritEnv());
     assertEquals(
         List.of(
             new MapDir("/assets", dir.resolve("src/assets")),
             new MapDir("/abs", dir.toAbsolutePath())),
-        options.mapDirs());
-    assertEquals(Map.of("env", dir.resolve("lib/env.wasm")), options.preloads());
-    assertEquals(42, options.seed());
-    assertTrue(options.nondeterministic());
-    assertTrue(options.allowExitZero());
+        options.host().mapDirs());
+    assertEquals(Map.of("env", dir.resolve("lib/env.wasm")), options.host().preloads());
+    assertEquals(42, options.host().seed());
+    assertTrue(options.host().nondeterministic());
+    assertTrue(options.host().allowExitZero());
     assertEquals(new InitLimits(1000, Duration.ofSeconds(90), 65536), options.limits());
-    assertEquals(ExecutionMode.INTERPRETER, options.executionMode());
+    assertEquals(ExecutionMode.INTERPRETER, options.runtime().executionMode());
     assertEquals(new WasmFeatures(true, true, true, false, true, true, false), options.features());
   }
 
@@ -194,9 +194,9 @@ class PreinitMojoTest {
     WisexOptions cli = WisexOptions.defaults();
     assertEquals(cli.limits(), options.limits());
     assertEquals(cli.features(), options.features());
-    assertEquals(cli.seed(), options.seed());
-    assertEquals(cli.executionMode(), options.executionMode());
-    assertEquals(cli.inheritEnv(), options.inheritEnv());
+    assertEquals(cli.host().seed(), options.host().seed());
+    assertEquals(cli.runtime().executionMode(), options.runtime().executionMode());
+    assertEquals(cli.host().inheritEnv(), options.host().inheritEnv());
   }
 
   @Test
@@ -247,14 +247,14 @@ class PreinitMojoTest {
 
     WisexOptions options = mojo.options(new WasmFile(input, null, null));
 
-    assertEquals(WisexOptions.DEFAULT_INIT_FUNC, options.initFunc());
-    assertTrue(options.allowWasi());
-    assertTrue(options.keepInitFunc());
-    assertTrue(options.verify());
-    assertEquals("chicory", options.runtime());
-    assertEquals(List.of(dir), options.dirs());
-    assertEquals("counter.wasm", options.programName());
-    assertFalse(options.inheritStdio(), "guest output must not interleave with Maven's");
+    assertEquals(WisexOptions.DEFAULT_INIT_FUNC, options.init().initFunc());
+    assertTrue(options.host().allowWasi());
+    assertTrue(options.init().keepInitFunc());
+    assertTrue(options.runtime().verify());
+    assertEquals("chicory", options.runtime().name());
+    assertEquals(List.of(dir), options.host().dirs());
+    assertEquals("counter.wasm", options.host().programName());
+    assertFalse(options.host().inheritStdio(), "guest output must not interleave with Maven's");
     assertNull(new PreinitMojo().runtime);
   }
 
@@ -264,7 +264,7 @@ class PreinitMojoTest {
     mojo.cacheDir = cache.toFile();
     mojo.files = List.of(new WasmFile(input, null, null));
 
-    assertEquals(cache, mojo.options(mojo.files.get(0)).cacheDir());
+    assertEquals(cache, mojo.options(mojo.files.get(0)).runtime().cacheDir());
     mojo.execute();
     CounterModule.assertPreinitialized(
         Files.readAllBytes(dir.resolve("target/counter.init.wasm")), "wizex.initialize");
@@ -273,7 +273,7 @@ class PreinitMojoTest {
     }
 
     mojo.noCache = true;
-    assertNull(mojo.options(mojo.files.get(0)).cacheDir());
+    assertNull(mojo.options(mojo.files.get(0)).runtime().cacheDir());
   }
 
   /** The cache changes how fast an output is written, never what: moving it rebuilds nothing. */

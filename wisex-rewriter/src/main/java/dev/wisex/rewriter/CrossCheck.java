@@ -40,7 +40,7 @@ final class CrossCheck {
       Function<WisexOptions, Preinitializer> preinitializer) {
     WasmModule module = ModuleParser.parse(input);
     Set<Capability> required = RequiredCapabilities.of(module, CodeScanner.scan(module));
-    WasmRuntime first = runtimes.select(options.runtime(), required);
+    WasmRuntime first = runtimes.select(options.runtime().name(), required);
     List<WasmRuntime> others =
         runtimes.all().stream()
             .filter(r -> !r.name().equals(first.name()))

@@ -1,7 +1,7 @@
 package dev.wisex.rewriter;
 
 import dev.wisex.api.ExecutionMode;
-import dev.wisex.api.WisexOptions;
+import dev.wisex.api.RuntimeChoice;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.CodeLoading;
 import dev.wisex.runtime.spi.RuntimeRegistry;
@@ -35,7 +35,7 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
   /**
    * Decides.
    *
-   * @param namedBy who named {@link WisexOptions#runtime()} when it is set, for the reason ({@code
+   * @param namedBy who named {@link RuntimeChoice#name()} when it is set, for the reason ({@code
    *     --runtime}, the race, a retry); {@code null} for {@code --runtime}
    * @param noRace why the two may not run at once ({@link EngineRace#refusal}), or {@code null} if
    *     they may
@@ -44,14 +44,14 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
    */
   static EngineChoice choose(
       RuntimeRegistry runtimes,
-      WisexOptions options,
+      RuntimeChoice options,
       Set<Capability> required,
       CodeSize code,
       String namedBy,
       String noRace,
       String compileHazard) {
-    if (options.runtime() != null) {
-      WasmRuntime named = runtimes.select(options.runtime(), required);
+    if (options.name() != null) {
+      WasmRuntime named = runtimes.select(options.name(), required);
       return alone(
           named,
           "runtime `"

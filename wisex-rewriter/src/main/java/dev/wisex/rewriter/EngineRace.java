@@ -10,13 +10,11 @@ import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeFeatures;
 import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.rewriter.init.WasiHosts;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
 import java.io.ByteArrayOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +85,7 @@ final class EngineRace {
    */
   static EngineChoice plan(
       byte[] input, WisexOptions options, RuntimeRegistry runtimes, String noRace) {
-    if (options.runtime() != null || noRace != null) {
+    if (options.runtime().name() != null || noRace != null) {
       return null;
     }
     WasmModule module = ModuleParser.parse(input);
@@ -100,7 +98,7 @@ final class EngineRace {
     EngineChoice choice =
         EngineChoice.choose(
             runtimes,
-            options,
+            options.runtime(),
             RequiredCapabilities.of(module, features),
             code,
             null,
@@ -122,7 +120,7 @@ final class EngineRace {
       Function<WisexOptions, Preinitializer> attempt) {
     LOG.info("init runs on {}", choice.reason());
     progress.stage("init", "on " + choice.runtime().name() + " and " + choice.rival().name());
-    StdioStreams stdio = streams(options);
+    StdioStreams stdio = WasiHosts.stdio(options.host());
     SharedInput stdin = stdio.in() == null ? null : new SharedInput(stdio.in());
     BlockingQueue<Attempt> finished = new LinkedBlockingQueue<>();
     Attempt compiled = new Attempt(choice.runtime(), stdin, finished);
@@ -178,20 +176,6 @@ final class EngineRace {
         || OutOfHeap.causedBy(failure);
   }
 
-  /** The streams init would use without a race. */
-  private static StdioStreams streams(WisexOptions options) {
-    if (!options.inheritStdio()) {
-      return new StdioStreams(null, null, null);
-    }
-    if (options.stdio() != null) {
-      return options.stdio();
-    }
-    return new StdioStreams(
-        new FileInputStream(FileDescriptor.in),
-        new FileOutputStream(FileDescriptor.out),
-        new FileOutputStream(FileDescriptor.err));
-  }
-
   /** One side of the race: its thread, its buffered output, its outcome. */
   private static final class Attempt {
     final WasmRuntime runtime;
@@ -211,7 +195,7 @@ final class EngineRace {
 
     void start(byte[] input, WisexOptions options, Function<WisexOptions, Preinitializer> attempt) {
       WisexOptions.Builder own = options.toBuilder().runtime(runtime.name());
-      if (options.inheritStdio()) {
+      if (options.host().inheritStdio()) {
         own.stdio(new StdioStreams(stdin == null ? null : stdin.reader(), out, err));
       }
       Preinitializer preinitializer = attempt.apply(own.build());

@@ -1,7 +1,6 @@
 package dev.wisex.rewriter;
 
 import dev.wisex.api.VerificationFailedException;
-import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeScanner;
@@ -43,9 +42,10 @@ final class OutputVerifier {
   /**
    * @param module the written module, as the pipeline parsed it
    * @param snapshot the init instance's state; its memories are read, so that instance is open
+   * @param config how init's instance was made: the output's is made alike
    */
   static void verify(
-      WasmRuntime runtime, WasmModule module, Snapshot snapshot, WisexOptions options) {
+      WasmRuntime runtime, WasmModule module, Snapshot snapshot, InstanceConfig config) {
     InstrumentedModule instrumented = Instrumenter.instrument(module, CodeScanner.scan(module));
     HostAppliedSegments segments =
         runtime.knownDefects().contains(KnownDefect.I32_ADDRESS_SIGN_EXTENSION)
@@ -60,9 +60,7 @@ final class OutputVerifier {
     }
     try (WasmInstance instance =
         runtime.instantiate(
-            segments.bytes(),
-            ImportLinker.link(module, null, runtime),
-            new InstanceConfig(options.executionMode(), options.cacheDir()))) {
+            segments.bytes(), ImportLinker.link(module, null, runtime), config)) {
       segments.apply(instance, instrumented.memoryExports());
       for (Map.Entry<Integer, GlobalValue> g : snapshot.globals().entrySet()) {
         GlobalValue actual = instance.global(instrumented.globalExports().get(g.getKey()));

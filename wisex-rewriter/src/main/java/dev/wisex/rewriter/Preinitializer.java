@@ -1,7 +1,9 @@
 package dev.wisex.rewriter;
 
+import dev.wisex.api.HostAccess;
 import dev.wisex.api.MemoryReport;
 import dev.wisex.api.ProgressListener;
+import dev.wisex.api.RuntimeChoice;
 import dev.wisex.api.SnapshotReport;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
@@ -11,6 +13,7 @@ import dev.wisex.parser.code.CodeFeatures;
 import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.init.ImportCalls;
 import dev.wisex.rewriter.init.ImportLinker;
+import dev.wisex.rewriter.init.InitCall;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.PreloadedModules;
 import dev.wisex.rewriter.init.WasiHosts;
@@ -47,7 +50,9 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Pre-initializes a module: the library entry point behind the CLI. Stateless apart from its
- * options, so one instance may be used from many threads.
+ * options, so one instance may be used from many threads. It unpacks the options once: each stage
+ * gets only its group (the validation and the rewrite the {@link dev.wisex.api.InitRules}, the WASI
+ * host the {@link HostAccess}, init an {@link InitCall}, the backend an {@link InstanceConfig}).
  *
  * <pre>{@code
  * WisexOptions options = WisexOptions.builder().initFunc("init").allowWasi(true).build();
@@ -55,7 +60,7 @@ import org.apache.logging.log4j.Logger;
  * }</pre>
  *
  * <p>Init may call the embedder's own functions: {@link #withHostFunctions}. A backend is chosen by
- * {@link WisexOptions#runtime()} or, without a name, per module among the backends {@link
+ * {@link RuntimeChoice#name()} or, without a name, per module among the backends {@link
  * RuntimeRegistry#discover()} finds ({@code EngineChoice}: by code size and how each prepares
  * code). README.md's "Library use" shows each case; {@code LibraryExamplesTest} runs them.
  */
@@ -116,7 +121,7 @@ public final class Preinitializer {
    *     fails
    */
   public WisexResult preinitialize(byte[] input) {
-    if (options.crossCheck()) {
+    if (options.runtime().crossCheck()) {
       return CrossCheck.run(
           input, options, runtimes, o -> new Preinitializer(o, runtimes, hostFunctions, progress));
     }
@@ -137,7 +142,7 @@ public final class Preinitializer {
   /**
    * The pipeline on one backend, under {@code --timeout}.
    *
-   * @param namedBy who named {@link WisexOptions#runtime()}, for {@code -v}; {@code null} for the
+   * @param namedBy who named {@link RuntimeChoice#name()}, for {@code -v}; {@code null} for the
    *     user
    * @param noRace why init may not race ({@link EngineRace#refusal}), for {@code -v}
    */
@@ -149,7 +154,7 @@ public final class Preinitializer {
         } catch (EngineLimitException e) {
           // The module outgrew the engine, not a limit the user set: where no runtime was named,
           // run init again on one that holds more, within the same deadline.
-          WasmRuntime larger = options.runtime() == null ? largerRuntime(input, e) : null;
+          WasmRuntime larger = options.runtime().name() == null ? largerRuntime(input, e) : null;
           if (larger == null) {
             throw e;
           }
@@ -172,24 +177,28 @@ public final class Preinitializer {
 
   private WisexResult preinitialize(
       byte[] input, RunDeadline deadline, String namedBy, String noRace) {
+    HostAccess host = options.host();
+    RuntimeChoice backend = options.runtime();
     deadline.stage("parse");
     StageClock clock = new StageClock();
     progress.stage("parse", input.length + " bytes");
     WasmModule module = ModuleParser.parse(input);
     CodeFeatures code = CodeScanner.scan(module);
     clock.lap("parse");
-    Optional<InitOnceFlag> onceFlag = RestrictionValidator.validate(module, code, options);
+    Optional<InitOnceFlag> onceFlag =
+        RestrictionValidator.validate(module, code, options.init(), options.features());
     Set<Capability> required = RequiredCapabilities.of(module, code);
     EngineChoice choice =
         EngineChoice.choose(
             runtimes,
-            options,
+            backend,
             required,
             CodeSize.of(module),
             namedBy,
             noRace,
             CompileCostHazard.of(module, code));
     WasmRuntime runtime = choice.runtime();
+    InstanceConfig instanceConfig = new InstanceConfig(backend.executionMode(), backend.cacheDir());
     HeapPlan.beforeInit(module, input.length, runtime, runtimes, required);
     clock.lap("validate");
     deadline.stage("instrument");
@@ -217,15 +226,9 @@ public final class Preinitializer {
     // instance until the output is written and verified: the snapshot's bytes are copied from its
     // memories straight into the output, never held in between.
     try (PreloadedModules preloaded =
-            PreloadedModules.load(
-                module,
-                options.preloads(),
-                runtime,
-                new InstanceConfig(options.executionMode(), options.cacheDir()));
+            PreloadedModules.load(module, host.preloads(), runtime, instanceConfig);
         WasixHost wasi =
-            options.allowWasi() && ImportLinker.importsWasi(module)
-                ? WasiHosts.create(options)
-                : null) {
+            host.allowWasi() && ImportLinker.importsWasi(module) ? WasiHosts.create(host) : null) {
       // The library user's own functions win over preloaded ones.
       List<HostFunction> own = new ArrayList<>(preloaded.functions());
       own.removeIf(
@@ -240,7 +243,7 @@ public final class Preinitializer {
               runnable,
               module,
               calls.imports(),
-              options,
+              InitCall.of(options, instanceConfig),
               started -> progress.watchMemory(() -> memoryBytes(started, instrumented)))) {
         clock.lap("init");
         if (wasi != null) {
@@ -252,15 +255,15 @@ public final class Preinitializer {
         clock.lap("snapshot");
         deadline.stage("rewrite");
         progress.stage("rewrite", "");
-        output = Rewriter.rewrite(module, onceFlag, snapshot, options);
+        output = Rewriter.rewrite(module, onceFlag, snapshot, options.init());
         // The output must at least be well-formed; parsed once, and verified in that form.
         WasmModule written = ModuleParser.parse(output.bytes());
         clock.lap("rewrite");
-        if (options.verify()) {
+        if (backend.verify()) {
           deadline.stage("verify");
           progress.stage("verify", "");
           HeapPlan.beforeVerify(module, snapshot, runtime);
-          OutputVerifier.verify(runtime, written, snapshot, options);
+          OutputVerifier.verify(runtime, written, snapshot, instanceConfig);
           clock.lap("verify");
         }
       }

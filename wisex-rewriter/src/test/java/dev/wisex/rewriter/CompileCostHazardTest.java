@@ -95,7 +95,7 @@ class CompileCostHazardTest {
     EngineChoice choice =
         EngineChoice.choose(
             RUNTIMES,
-            WisexOptions.builder().runtime("chicory").build(),
+            WisexOptions.builder().runtime("chicory").build().runtime(),
             Set.of(),
             CodeSize.of(parsed),
             null,

@@ -14,6 +14,7 @@ import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeScanner;
 import dev.wisex.rewriter.init.ImportLinker;
+import dev.wisex.rewriter.init.InitCall;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.WasiHosts;
 import dev.wisex.rewriter.instrument.ConformancePass;
@@ -143,8 +144,10 @@ final class Differential {
         Instrumenter.instrument(outputModule, CodeScanner.scan(outputModule));
     // With WASI each side gets its own fresh host, as a real run of each module would; the output
     // still imports the WASI functions its later calls may use.
-    try (WasixHost referenceHost = options.allowWasi() ? WasiHosts.create(options) : null;
-        WasixHost snapshotHost = options.allowWasi() ? WasiHosts.create(options) : null;
+    try (WasixHost referenceHost =
+            options.host().allowWasi() ? WasiHosts.create(options.host()) : null;
+        WasixHost snapshotHost =
+            options.host().allowWasi() ? WasiHosts.create(options.host()) : null;
         WasmInstance reference =
             InitRunner.run(
                 runtime,
@@ -156,12 +159,12 @@ final class Differential {
                     UNLIMITED),
                 originalModule,
                 ImportLinker.link(originalModule, referenceHost, runtime, hostFunctions),
-                options);
+                InitCall.of(options, new InstanceConfig(options.runtime().executionMode())));
         WasmInstance snapshot =
             runtime.instantiate(
                 after.bytes(),
                 ImportLinker.link(outputModule, snapshotHost, runtime, hostFunctions),
-                new InstanceConfig(options.executionMode()))) {
+                new InstanceConfig(options.runtime().executionMode()))) {
       assertSameState(before, reference, after, snapshot, "after init");
       for (Call call : calls) {
         assertEquals(

@@ -58,7 +58,7 @@ class EngineChoiceTest {
     WasmModule parsed = ModuleParser.parse(module);
     return EngineChoice.choose(
         RUNTIMES,
-        options,
+        options.runtime(),
         needs,
         CodeSize.of(parsed),
         null,
@@ -120,7 +120,7 @@ class EngineChoiceTest {
     EngineChoice choice =
         EngineChoice.choose(
             RUNTIMES,
-            defaults(),
+            defaults().runtime(),
             Set.of(),
             CodeSize.of(ModuleParser.parse(module(fewestReaching(256 * KIB)))),
             null,

@@ -12,6 +12,7 @@ import dev.wisex.rewriter.snapshot.DataRun;
 import dev.wisex.rewriter.snapshot.MemorySnapshot;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.runtime.spi.GlobalValue;
+import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.testkit.Wat;
@@ -60,7 +61,8 @@ class OutputVerifierTest {
 
   @Test
   void acceptsTheTrueState() {
-    OutputVerifier.verify(CHICORY, counterOutput(), snapshot(1, (byte) 1), WisexOptions.defaults());
+    OutputVerifier.verify(
+        CHICORY, counterOutput(), snapshot(1, (byte) 1), InstanceConfig.defaults());
   }
 
   @Test
@@ -70,7 +72,7 @@ class OutputVerifierTest {
             VerificationFailedException.class,
             () ->
                 OutputVerifier.verify(
-                    CHICORY, counterOutput(), snapshot(2, (byte) 1), WisexOptions.defaults()));
+                    CHICORY, counterOutput(), snapshot(2, (byte) 1), InstanceConfig.defaults()));
     assertTrue(e.getMessage().contains("global 0"), e.getMessage());
   }
 
@@ -81,7 +83,7 @@ class OutputVerifierTest {
             VerificationFailedException.class,
             () ->
                 OutputVerifier.verify(
-                    CHICORY, counterOutput(), snapshot(1, (byte) 7), WisexOptions.defaults()));
+                    CHICORY, counterOutput(), snapshot(1, (byte) 7), InstanceConfig.defaults()));
     assertTrue(
         e.getMessage().contains("address 64 is 0x01 but the snapshot holds 0x07"), e.getMessage());
   }
@@ -100,7 +102,7 @@ class OutputVerifierTest {
                     CHICORY,
                     counterOutput(),
                     snapshot(1, (byte) 1, (byte) 9),
-                    WisexOptions.defaults()));
+                    InstanceConfig.defaults()));
     assertTrue(
         e.getMessage().contains("address 1000 is 0x00 but the snapshot holds 0x09"),
         e.getMessage());

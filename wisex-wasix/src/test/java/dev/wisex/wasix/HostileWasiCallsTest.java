@@ -3,9 +3,9 @@ package dev.wisex.wasix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.MapDir;
+import dev.wisex.api.StdioStreams;
 import dev.wisex.wasix.abi.GuestMem;
-import dev.wisex.wasix.config.Preopen;
-import dev.wisex.wasix.config.Stdio;
 import dev.wisex.wasix.config.WasixConfig;
 import dev.wisex.wasix.table.Entry;
 import dev.wisex.wasix.table.Preview1Table;
@@ -60,7 +60,7 @@ class HostileWasiCallsTest {
     }
     int nwritten = 5 * PAGE;
     Counting out = new Counting();
-    try (WasixHost host = host(new Stdio(null, out, null))) {
+    try (WasixHost host = host(new StdioStreams(null, out, null))) {
       assertEquals(0, call(host, memory, "fd_write", 1, iovs, count, nwritten));
     }
     long memoryBytes = (long) pages * PAGE;
@@ -76,7 +76,7 @@ class HostileWasiCallsTest {
     memory.put(16, "data");
     GuestMem.le(memory.bytes, 32, 4, 16);
     GuestMem.le(memory.bytes, 36, 4, 4);
-    try (WasixHost host = host(new Stdio(null, OutputStream.nullOutputStream(), null))) {
+    try (WasixHost host = host(new StdioStreams(null, OutputStream.nullOutputStream(), null))) {
       int fd = open(host, memory);
       assertEquals(EINVAL, call(host, memory, "fd_pwrite", fd, 32, 1, Long.MAX_VALUE - 1, 40));
       assertEquals(EINVAL, call(host, memory, "fd_pwrite", fd, 32, 1, -1, 40));
@@ -100,13 +100,13 @@ class HostileWasiCallsTest {
   @Test
   void randomGetLongerThanMemoryIsEfaultBeforeAnyAllocation() {
     ArrayMemory memory = new ArrayMemory();
-    try (WasixHost host = host(Stdio.captured())) {
+    try (WasixHost host = host(StdioStreams.captured())) {
       assertEquals(21, call(host, memory, "random_get", 0, Integer.MAX_VALUE - 8));
       assertEquals(0, call(host, memory, "random_get", 0, PAGE));
     }
   }
 
-  private WasixHost host(Stdio stdio) {
+  private WasixHost host(StdioStreams stdio) {
     try {
       Files.createDirectories(tree);
     } catch (IOException e) {
@@ -114,7 +114,7 @@ class HostileWasiCallsTest {
     }
     return WasixHost.create(
         new WasixConfig(
-            List.of("x"), Map.of(), List.of(new Preopen("/t", tree)), stdio, 0, false, false));
+            List.of("x"), Map.of(), List.of(new MapDir("/t", tree)), stdio, 0, false, false));
   }
 
   /** Creates {@code f} read-write in the preopen (fd 3); its name is at address 0. */

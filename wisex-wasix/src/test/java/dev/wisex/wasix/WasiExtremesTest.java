@@ -3,12 +3,12 @@ package dev.wisex.wasix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.MapDir;
+import dev.wisex.api.StdioStreams;
 import dev.wisex.api.WisexException;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.ValType;
-import dev.wisex.wasix.config.Preopen;
-import dev.wisex.wasix.config.Stdio;
 import dev.wisex.wasix.config.WasixConfig;
 import dev.wisex.wasix.table.Entry;
 import dev.wisex.wasix.table.Preview1Table;
@@ -174,8 +174,8 @@ class WasiExtremesTest {
               new WasixConfig(
                   List.of("wasm", "extremes"),
                   Map.of("HOME", "/"),
-                  List.of(new Preopen("/data", tree)),
-                  new Stdio(null, OutputStream.nullOutputStream(), null),
+                  List.of(new MapDir("/data", tree)),
+                  new StdioStreams(null, OutputStream.nullOutputStream(), null),
                   18,
                   false,
                   false));

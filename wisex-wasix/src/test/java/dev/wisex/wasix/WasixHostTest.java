@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.api.InitFailedException;
+import dev.wisex.api.StdioStreams;
 import dev.wisex.api.WasmTrapException;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.wasix.abi.Signature;
-import dev.wisex.wasix.config.Stdio;
 import dev.wisex.wasix.config.WasixConfig;
 import dev.wisex.wasix.table.Entry;
 import dev.wisex.wasix.table.Preview1Table;
@@ -247,7 +247,7 @@ class WasixHostTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     WasixConfig config =
         new WasixConfig(
-            List.of("x"), Map.of(), List.of(), new Stdio(null, out, null), 0, false, false);
+            List.of("x"), Map.of(), List.of(), new StdioStreams(null, out, null), 0, false, false);
     ArrayMemory memory = new ArrayMemory();
     memory.put(100, "captured");
     memory.write(0, new byte[] {100, 0, 0, 0, 8, 0, 0, 0}, 0, 8);
@@ -269,7 +269,7 @@ class WasixHostTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     WasixConfig config =
         new WasixConfig(
-            List.of("x"), Map.of(), List.of(), new Stdio(null, out, null), 0, false, false);
+            List.of("x"), Map.of(), List.of(), new StdioStreams(null, out, null), 0, false, false);
     ArrayMemory memory = new ArrayMemory();
     memory.put(100, "sixty");
     memory.put(200, "-four");

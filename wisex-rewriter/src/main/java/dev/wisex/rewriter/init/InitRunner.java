@@ -4,7 +4,6 @@ import dev.wisex.api.InitFailedException;
 import dev.wisex.api.InitLimits;
 import dev.wisex.api.LimitExceededException;
 import dev.wisex.api.WasmTrapException;
-import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
@@ -15,7 +14,6 @@ import dev.wisex.rewriter.instrument.Sizes;
 import dev.wisex.rewriter.names.ReservedNames;
 import dev.wisex.rewriter.names.WasiNames;
 import dev.wisex.runtime.spi.HostImports;
-import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.wasix.GuestExit;
@@ -41,15 +39,15 @@ public final class InitRunner {
   /**
    * Returns the initialized instance; the caller closes it.
    *
-   * @throws LimitExceededException if init reached one of {@link WisexOptions#limits()}
+   * @throws LimitExceededException if init reached one of {@link InitCall#limits()}
    */
   public static WasmInstance run(
       WasmRuntime runtime,
       LimitedModule runnable,
       WasmModule original,
       HostImports imports,
-      WisexOptions options) {
-    return run(runtime, runnable, original, imports, options, instance -> {});
+      InitCall call) {
+    return run(runtime, runnable, original, imports, call, instance -> {});
   }
 
   /**
@@ -62,12 +60,11 @@ public final class InitRunner {
       LimitedModule runnable,
       WasmModule original,
       HostImports imports,
-      WisexOptions options,
+      InitCall call,
       Consumer<WasmInstance> instantiated) {
-    InitLimits limits = options.limits();
     return InitDeadline.run(
-        limits.timeout(),
-        () -> initialize(runtime, runnable, original, imports, options, instantiated),
+        call.limits().timeout(),
+        () -> initialize(runtime, runnable, original, imports, call, instantiated),
         WasmInstance::close);
   }
 
@@ -76,15 +73,11 @@ public final class InitRunner {
       LimitedModule runnable,
       WasmModule original,
       HostImports imports,
-      WisexOptions options,
+      InitCall call,
       Consumer<WasmInstance> instantiated) {
     WasmInstance instance;
     try {
-      instance =
-          runtime.instantiate(
-              runnable.bytes(),
-              imports,
-              new InstanceConfig(options.executionMode(), options.cacheDir()));
+      instance = runtime.instantiate(runnable.bytes(), imports, call.instance());
     } catch (WasmTrapException e) {
       throw new InitFailedException("start function trapped: " + e.getMessage(), e);
     } catch (GuestExit e) {
@@ -100,7 +93,7 @@ public final class InitRunner {
               instance,
               runnable,
               original,
-              options,
+              call,
               new InitFailedException("start function trapped: " + e.getMessage(), e));
         } catch (GuestExit e) {
           throw startExited(e);
@@ -111,11 +104,11 @@ public final class InitRunner {
                   .export(WasiNames.REACTOR_INIT)
                   .filter(e -> e.kind() == ExternalKind.FUNCTION)
                   .isPresent()
-              && !options.initFunc().equals(WasiNames.REACTOR_INIT);
-      if (reactor && !call(instance, runnable, original, WasiNames.REACTOR_INIT, options)) {
+              && !call.initFunc().equals(WasiNames.REACTOR_INIT);
+      if (reactor && !call(instance, runnable, original, WasiNames.REACTOR_INIT, call)) {
         return instance;
       }
-      call(instance, runnable, original, options.initFunc(), options);
+      call(instance, runnable, original, call.initFunc(), call);
       return instance;
     } catch (RuntimeException e) {
       instance.close();
@@ -142,9 +135,9 @@ public final class InitRunner {
       WasmInstance instance,
       LimitedModule runnable,
       WasmModule original,
-      WisexOptions options,
+      InitCall call,
       InitFailedException trap) {
-    InitLimits limits = options.limits();
+    InitLimits limits = call.limits();
     if (runnable.memoryCap()) {
       int hit = (int) instance.global(ReservedNames.LIMIT_HIT).low();
       if (hit != 0) {
@@ -208,7 +201,7 @@ public final class InitRunner {
       LimitedModule runnable,
       WasmModule original,
       String export,
-      WisexOptions options) {
+      InitCall call) {
     LOG.debug("calling `{}`", export);
     try {
       instance.call(export);
@@ -218,10 +211,10 @@ public final class InitRunner {
           instance,
           runnable,
           original,
-          options,
+          call,
           new InitFailedException("`" + export + "` trapped: " + e.getMessage(), e));
     } catch (GuestExit e) {
-      if (e.code() == 0 && options.allowExitZero()) {
+      if (e.code() == 0 && call.allowExitZero()) {
         LOG.debug("`{}` exited with code 0; snapshotting the state at exit", export);
         return false;
       }

@@ -1,12 +1,10 @@
 package dev.wisex.rewriter.init;
 
+import dev.wisex.api.HostAccess;
 import dev.wisex.api.InitFailedException;
 import dev.wisex.api.MapDir;
 import dev.wisex.api.StdioStreams;
-import dev.wisex.api.WisexOptions;
 import dev.wisex.wasix.WasixHost;
-import dev.wisex.wasix.config.Preopen;
-import dev.wisex.wasix.config.Stdio;
 import dev.wisex.wasix.config.WasixConfig;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -19,40 +17,39 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns the user's options into the WASI/WASIX host's configuration: one place for every mapping
- * rule.
+ * Turns what the user lets the host give init into the WASI/WASIX host's configuration: one place
+ * for every rule that reads the live host (its environment, its standard streams, {@code
+ * SOURCE_DATE_EPOCH}), which the sandbox itself never touches.
  */
 public final class WasiHosts {
   private WasiHosts() {}
 
   /** A fresh host (and sandbox) for one instance. */
-  public static WasixHost create(WisexOptions options) {
-    return WasixHost.create(config(options));
+  public static WasixHost create(HostAccess host) {
+    return WasixHost.create(config(host));
   }
 
-  static WasixConfig config(WisexOptions options) {
+  static WasixConfig config(HostAccess host) {
     Map<String, String> env = new LinkedHashMap<>();
-    if (options.inheritEnv()) {
+    if (host.inheritEnv()) {
       // Sorted: the host's map has no stable order, and the order is visible to the guest.
       env.putAll(new TreeMap<>(System.getenv()));
     }
-    env.putAll(options.env());
-    List<Preopen> preopens = new ArrayList<>();
-    for (Path dir : options.dirs()) {
-      preopens.add(new Preopen(dir.toString(), dir));
+    env.putAll(host.env());
+    List<MapDir> preopens = new ArrayList<>();
+    for (Path dir : host.dirs()) {
+      preopens.add(new MapDir(dir.toString(), dir));
     }
-    for (MapDir map : options.mapDirs()) {
-      preopens.add(new Preopen(map.guest(), map.host(), map.readOnly()));
-    }
+    preopens.addAll(host.mapDirs());
     return new WasixConfig(
-        List.of(options.programName()),
+        List.of(host.programName()),
         env,
         preopens,
-        stdio(options),
-        options.seed(),
-        options.nondeterministic(),
-        options.nondeterministic(),
-        epochSeconds(options, System.getenv("SOURCE_DATE_EPOCH")) * 1_000_000_000L);
+        stdio(host),
+        host.seed(),
+        host.nondeterministic(),
+        host.nondeterministic(),
+        epochSeconds(host, System.getenv("SOURCE_DATE_EPOCH")) * 1_000_000_000L);
   }
 
   /**
@@ -61,9 +58,9 @@ public final class WasiHosts {
    *
    * @throws InitFailedException if {@code SOURCE_DATE_EPOCH} is not a whole number of seconds
    */
-  static long epochSeconds(WisexOptions options, String sourceDateEpoch) {
-    if (options.clockEpoch() != null) {
-      return options.clockEpoch();
+  static long epochSeconds(HostAccess host, String sourceDateEpoch) {
+    if (host.clockEpoch() != null) {
+      return host.clockEpoch();
     }
     if (sourceDateEpoch == null || sourceDateEpoch.isBlank()) {
       return WasixConfig.FIXED_EPOCH_NANOS / 1_000_000_000L;
@@ -81,17 +78,17 @@ public final class WasiHosts {
   /**
    * Inherited stdio uses the caller's streams, or the process's own file descriptors when the
    * caller gave none (a library user who asked to inherit stdio); otherwise everything is
-   * sandboxed.
+   * sandboxed. The engine race uses it too, to deliver the winner's output where init would have
+   * written it.
    */
-  private static Stdio stdio(WisexOptions options) {
-    if (!options.inheritStdio()) {
-      return Stdio.captured();
+  public static StdioStreams stdio(HostAccess host) {
+    if (!host.inheritStdio()) {
+      return StdioStreams.captured();
     }
-    StdioStreams streams = options.stdio();
-    if (streams != null) {
-      return new Stdio(streams.in(), streams.out(), streams.err());
+    if (host.stdio() != null) {
+      return host.stdio();
     }
-    return new Stdio(
+    return new StdioStreams(
         new FileInputStream(FileDescriptor.in),
         new FileOutputStream(FileDescriptor.out),
         new FileOutputStream(FileDescriptor.err));

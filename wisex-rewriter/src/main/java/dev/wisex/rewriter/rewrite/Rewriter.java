@@ -1,8 +1,8 @@
 package dev.wisex.rewriter.rewrite;
 
 import dev.wisex.api.InitFailedException;
+import dev.wisex.api.InitRules;
 import dev.wisex.api.RejectedModuleException;
-import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ByteWriter;
 import dev.wisex.parser.ConstExpr;
 import dev.wisex.parser.DataSectionWriter;
@@ -75,18 +75,17 @@ public final class Rewriter {
    *
    * @throws RejectedModuleException if the output would be larger than one array holds
    */
-  public static Output rewrite(WasmModule module, Snapshot snapshot, WisexOptions options) {
-    return rewrite(module, InitOnceFlag.of(module), snapshot, options);
+  public static Output rewrite(WasmModule module, Snapshot snapshot, InitRules rules) {
+    return rewrite(module, InitOnceFlag.of(module), snapshot, rules);
   }
 
   /**
-   * As {@link #rewrite(WasmModule, Snapshot, WisexOptions)}, with the once-flag that validation
-   * found.
+   * As {@link #rewrite(WasmModule, Snapshot, InitRules)}, with the once-flag that validation found.
    *
    * @param flag the module's once-flag, as {@link InitOnceFlag#of} gives it
    */
   public static Output rewrite(
-      WasmModule module, Optional<InitOnceFlag> flag, Snapshot snapshot, WisexOptions options) {
+      WasmModule module, Optional<InitOnceFlag> flag, Snapshot snapshot, InitRules rules) {
     Map<Integer, SectionBody> contents = new HashMap<>();
     Set<Integer> removed = new HashSet<>();
     removed.add(Section.START);
@@ -114,8 +113,7 @@ public final class Rewriter {
       contents.put(Section.GLOBAL, SectionBody.of(SectionEncoder.globals(globals)));
     }
     if (module.section(Section.EXPORT).isPresent()) {
-      contents.put(
-          Section.EXPORT, SectionBody.of(SectionEncoder.exports(exports(module, options))));
+      contents.put(Section.EXPORT, SectionBody.of(SectionEncoder.exports(exports(module, rules))));
     }
     List<OnceInitializer.Segment> once = new ArrayList<>();
     DataSectionWriter data = data(module, snapshot, flag, once);
@@ -245,15 +243,15 @@ public final class Rewriter {
    * Wizer's export rules: drop init (unless kept) and {@code _initialize}, then apply {@code
    * dst=src} renames.
    */
-  private static List<Export> exports(WasmModule module, WisexOptions options) {
-    Map<String, String> renames = options.renameFuncs(); // dst -> src
+  private static List<Export> exports(WasmModule module, InitRules rules) {
+    Map<String, String> renames = rules.renameFuncs(); // dst -> src
     Map<String, String> bySource = new HashMap<>();
     renames.forEach((dst, src) -> bySource.put(src, dst));
     List<Export> out = new ArrayList<>();
     for (Export e : module.exports()) {
       String name = e.name();
-      boolean isInit = name.equals(options.initFunc()) && e.kind() == ExternalKind.FUNCTION;
-      if (isInit && !options.keepInitFunc()) {
+      boolean isInit = name.equals(rules.initFunc()) && e.kind() == ExternalKind.FUNCTION;
+      if (isInit && !rules.keepInitFunc()) {
         continue;
       }
       if (name.equals(WasiNames.REACTOR_INIT)

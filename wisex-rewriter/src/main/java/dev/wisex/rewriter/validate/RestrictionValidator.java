@@ -1,8 +1,8 @@
 package dev.wisex.rewriter.validate;
 
+import dev.wisex.api.InitRules;
 import dev.wisex.api.RejectedModuleException;
 import dev.wisex.api.WasmFeatures;
-import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.Export;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.FunctionType;
@@ -30,17 +30,17 @@ public final class RestrictionValidator {
    *     is found once per run
    */
   public static Optional<InitOnceFlag> validate(
-      WasmModule module, CodeFeatures code, WisexOptions options) {
+      WasmModule module, CodeFeatures code, InitRules rules, WasmFeatures features) {
     rejectImports(module);
     // An imported shared memory needs the module's own once-flag.
     Optional<InitOnceFlag> onceFlag = InitOnceFlag.of(module);
     rejectUnsnapshottableGlobals(module);
     rejectTableMutation(code);
     rejectReservedExports(module);
-    checkInitFunc(module, options);
-    checkRenames(module, options);
-    checkFeatures(module, options.features());
-    checkCodeFeatures(module, code, options.features());
+    checkInitFunc(module, rules);
+    checkRenames(module, rules);
+    checkFeatures(module, features);
+    checkCodeFeatures(module, code, features);
     return onceFlag;
   }
 
@@ -137,8 +137,8 @@ public final class RestrictionValidator {
     }
   }
 
-  private static void checkInitFunc(WasmModule module, WisexOptions options) {
-    String name = options.initFunc();
+  private static void checkInitFunc(WasmModule module, InitRules rules) {
+    String name = rules.initFunc();
     Export init =
         module
             .export(name)
@@ -167,8 +167,8 @@ public final class RestrictionValidator {
     }
   }
 
-  private static void checkRenames(WasmModule module, WisexOptions options) {
-    for (Map.Entry<String, String> rename : options.renameFuncs().entrySet()) {
+  private static void checkRenames(WasmModule module, InitRules rules) {
+    for (Map.Entry<String, String> rename : rules.renameFuncs().entrySet()) {
       String src = rename.getValue();
       Export e =
           module
@@ -191,7 +191,7 @@ public final class RestrictionValidator {
                 + e.kind().word()
                 + ", and --rename-func renames functions");
       }
-      if (src.equals(options.initFunc()) && !options.keepInitFunc()) {
+      if (src.equals(rules.initFunc()) && !rules.keepInitFunc()) {
         throw new RejectedModuleException(
             "cannot rename the init function `"
                 + src

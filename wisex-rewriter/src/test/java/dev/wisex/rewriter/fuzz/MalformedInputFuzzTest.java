@@ -75,7 +75,8 @@ class MalformedInputFuzzTest {
     WasmModule module = ModuleParser.parse(bytes);
     CodeFeatures code = CodeScanner.scan(module);
     WisexOptions options = WisexOptions.defaults();
-    RestrictionValidator.validate(module, code, options); // the pipeline stops at a rejection
+    RestrictionValidator.validate(
+        module, code, options.init(), options.features()); // the pipeline stops at a rejection
     Instrumenter.instrument(module, code);
     List<MemorySnapshot> memories = new ArrayList<>();
     // Every memory, imported ones first, as the snapshot holds them.
@@ -85,7 +86,7 @@ class MalformedInputFuzzTest {
       memories.add(new MemorySnapshot(m, all.get(m).minimum(), 0, List.of(), new ArrayMemory(0)));
     }
     Snapshot snapshot = new Snapshot(new HashMap<>(), memories, Set.of());
-    ModuleParser.parse(Rewriter.rewrite(module, snapshot, options).bytes());
+    ModuleParser.parse(Rewriter.rewrite(module, snapshot, options.init()).bytes());
   }
 
   private static String hex(byte[] bytes) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.InitRules;
 import dev.wisex.api.RejectedModuleException;
-import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ConstExpr;
 import dev.wisex.parser.DataSegment;
 import dev.wisex.parser.ModuleParser;
@@ -43,7 +43,7 @@ class RewriterTest {
             List.of(new MemorySnapshot(0, 3, 3, List.of(new DataRun(0x1_0005L, 3)), memory)),
             Set.of());
     WasmModule out =
-        ModuleParser.parse(Rewriter.rewrite(MODULE, snapshot, WisexOptions.defaults()).bytes());
+        ModuleParser.parse(Rewriter.rewrite(MODULE, snapshot, InitRules.defaults()).bytes());
     assertEquals(3, out.memories().get(0).minimum());
     assertEquals(10, out.memories().get(0).maximum());
     assertTrue(out.memories().get(0).memory64());
@@ -64,7 +64,7 @@ class RewriterTest {
             List.of(new MemorySnapshot(0, 1, 0, List.of(), new ArrayMemory(1))),
             Set.of());
     WasmModule out =
-        ModuleParser.parse(Rewriter.rewrite(MODULE, snapshot, WisexOptions.defaults()).bytes());
+        ModuleParser.parse(Rewriter.rewrite(MODULE, snapshot, InitRules.defaults()).bytes());
     assertArrayEquals(ConstExpr.v128(v128.low(), v128.high()), out.globals().get(0).initExpr());
     assertArrayEquals(ConstExpr.f32Bits(0x7FA0_0001), out.globals().get(1).initExpr());
     byte[] expected = new byte[] {(byte) 0xFD, 12, 1, 0, (byte) 0xC0, 0x7F, 0, 0, 0, (byte) 0x80};
@@ -85,7 +85,7 @@ class RewriterTest {
             List.of(new MemorySnapshot(0, 64, length, List.of(new DataRun(9, length)), memory)),
             Set.of());
     WasmModule module = ModuleParser.parse(Wat.assemble("(module (memory 1))"));
-    Rewriter.Output output = Rewriter.rewrite(module, snapshot, WisexOptions.defaults());
+    Rewriter.Output output = Rewriter.rewrite(module, snapshot, InitRules.defaults());
     assertEquals(4, memory.reads, "one read per chunk, nothing read twice");
     DataSegment segment = ModuleParser.parse(output.bytes()).data().get(0);
     assertEquals(length, segment.payloadLength());
@@ -127,7 +127,7 @@ class RewriterTest {
     RejectedModuleException e =
         assertThrows(
             RejectedModuleException.class,
-            () -> Rewriter.rewrite(unbounded, snapshot, WisexOptions.defaults()));
+            () -> Rewriter.rewrite(unbounded, snapshot, InitRules.defaults()));
     assertTrue(
         e.getMessage().startsWith("the snapshot is too large for one module: the output would be"),
         e.getMessage());

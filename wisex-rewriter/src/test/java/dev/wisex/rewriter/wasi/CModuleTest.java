@@ -127,7 +127,7 @@ class CModuleTest {
     WisexOptions noFiles = WasiRun.options().build();
     WasmRuntime chicory = RuntimeRegistry.discover().select("chicory", Set.of());
     long[] results = new long[EXPORTS.size()];
-    try (WasixHost host = WasiHosts.create(noFiles);
+    try (WasixHost host = WasiHosts.create(noFiles.host());
         WasmInstance instance =
             chicory.instantiate(
                 output,

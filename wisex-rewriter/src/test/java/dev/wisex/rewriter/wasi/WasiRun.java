@@ -53,7 +53,7 @@ final class WasiRun {
   static Memory memory(byte[] output, WisexOptions options, String runtime) {
     WasmRuntime backend = RuntimeRegistry.discover().select(runtime, Set.of());
     byte[] bytes = new byte[65536];
-    try (WasixHost host = WasiHosts.create(options);
+    try (WasixHost host = WasiHosts.create(options.host());
         WasmInstance instance =
             backend.instantiate(
                 output,

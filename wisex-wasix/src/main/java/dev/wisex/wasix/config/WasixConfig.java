@@ -1,5 +1,7 @@
 package dev.wisex.wasix.config;
 
+import dev.wisex.api.MapDir;
+import dev.wisex.api.StdioStreams;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.Objects;
  *
  * @param args argv, argv[0] first (the module's name)
  * @param env environment variables in the order the guest sees them
- * @param preopens directories copied into the sandbox, fds 3, 4, ... in this order
+ * @param preopens directories copied into the sandbox, fds 3, 4, ... in this order ({@code --dir
+ *     DIR} is the mapping of DIR to itself)
  * @param stdio where fds 0-2 go
  * @param seed seed of the deterministic random stream
  * @param realClock use the host's clocks instead of the virtual ones
@@ -24,8 +27,8 @@ import java.util.Objects;
 public record WasixConfig(
     List<String> args,
     Map<String, String> env,
-    List<Preopen> preopens,
-    Stdio stdio,
+    List<MapDir> preopens,
+    StdioStreams stdio,
     long seed,
     boolean realClock,
     boolean realRandom,
@@ -50,8 +53,8 @@ public record WasixConfig(
   public WasixConfig(
       List<String> args,
       Map<String, String> env,
-      List<Preopen> preopens,
-      Stdio stdio,
+      List<MapDir> preopens,
+      StdioStreams stdio,
       long seed,
       boolean realClock,
       boolean realRandom) {
@@ -67,6 +70,7 @@ public record WasixConfig(
 
   /** argv {@code ["wasm"]}, no environment, no directories, captured stdio, seed 0. */
   public static WasixConfig defaults() {
-    return new WasixConfig(List.of("wasm"), Map.of(), List.of(), Stdio.captured(), 0, false, false);
+    return new WasixConfig(
+        List.of("wasm"), Map.of(), List.of(), StdioStreams.captured(), 0, false, false);
   }
 }

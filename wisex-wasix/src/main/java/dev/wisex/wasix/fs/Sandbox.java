@@ -3,9 +3,9 @@ package dev.wisex.wasix.fs;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.FileTimeSource;
 import com.google.common.jimfs.Jimfs;
+import dev.wisex.api.MapDir;
 import dev.wisex.wasix.abi.Errno;
 import dev.wisex.wasix.abi.WasiException;
-import dev.wisex.wasix.config.Preopen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
@@ -39,12 +39,12 @@ public final class Sandbox implements AutoCloseable {
    * @param times the timestamp source for files the guest touches (the run's clock)
    * @param copiedTimes the timestamp given to copied-in entries, or {@code null} for the host's
    */
-  public Sandbox(List<Preopen> preopens, FileTimeSource times, FileTime copiedTimes) {
+  public Sandbox(List<MapDir> preopens, FileTimeSource times, FileTime copiedTimes) {
     this(preopens, times, copiedTimes, CAPACITY);
   }
 
   /** A sandbox of another capacity, for tests that fill it. */
-  Sandbox(List<Preopen> preopens, FileTimeSource times, FileTime copiedTimes, long capacity) {
+  Sandbox(List<MapDir> preopens, FileTimeSource times, FileTime copiedTimes, long capacity) {
     this.fs =
         Jimfs.newFileSystem(
             Configuration.unix().toBuilder()
@@ -55,7 +55,7 @@ public final class Sandbox implements AutoCloseable {
     try {
       Path base = Files.createDirectories(fs.getPath("/preopen"));
       for (int i = 0; i < preopens.size(); i++) {
-        Preopen preopen = preopens.get(i);
+        MapDir preopen = preopens.get(i);
         Path root = Files.createDirectory(base.resolve(Integer.toString(i)));
         HostTreeCopier.copy(preopen.host(), root, copiedTimes);
         this.preopens.add(new DirFd(root, root, preopen.guest()));

@@ -1,6 +1,6 @@
 package dev.wisex.wasix.state;
 
-import dev.wisex.wasix.config.Stdio;
+import dev.wisex.api.StdioStreams;
 import dev.wisex.wasix.config.WasixConfig;
 import dev.wisex.wasix.fs.DirFd;
 import dev.wisex.wasix.fs.Fd;
@@ -34,7 +34,7 @@ public final class WasiState implements AutoCloseable {
     this.entropy = new Entropy(config.seed(), config.realRandom());
     this.sandbox =
         new Sandbox(config.preopens(), clock, config.realClock() ? null : clock.fileTime());
-    Stdio stdio = config.stdio();
+    StdioStreams stdio = config.stdio();
     fds.add(new StreamFd(stdio.in(), null));
     fds.add(new StreamFd(null, stdio.out() != null ? stdio.out() : new LogOutput("stdout")));
     fds.add(new StreamFd(null, stdio.err() != null ? stdio.err() : new LogOutput("stderr")));

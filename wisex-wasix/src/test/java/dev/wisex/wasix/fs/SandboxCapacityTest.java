@@ -3,9 +3,9 @@ package dev.wisex.wasix.fs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.wisex.api.MapDir;
 import dev.wisex.wasix.abi.Errno;
 import dev.wisex.wasix.abi.WasiException;
-import dev.wisex.wasix.config.Preopen;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ class SandboxCapacityTest {
 
   @Test
   void writesPastAFullSandboxAreEnospc() throws IOException {
-    List<Preopen> preopens = List.of(new Preopen("/t", empty));
+    List<MapDir> preopens = List.of(new MapDir("/t", empty));
     try (Sandbox sandbox = new Sandbox(preopens, () -> FileTime.fromMillis(0), null, 64 * 1024)) {
       Path path = sandbox.preopens().get(0).root().resolve("file");
       FileChannel channel =
