@@ -7,6 +7,7 @@
 #   MODULES="quickjs ruby" RUNS=3 scripts/bench-engines.sh
 #   TOOLS="wizer graal" scripts/bench-engines.sh    # some of: wizer default chicory graal
 #   TSV=/tmp/raw.tsv scripts/bench-engines.sh       # also keep every run's figures
+#   WISEX=/opt/wisex-0.1.0/bin/wisex scripts/bench-engines.sh   # an unpacked distribution instead of ./wisex
 #
 # Every run is bounded by `timeout $TIMEOUT` (default 300 s; a run that hits it is reported as such). When
 # `./wisex --help` lists `--no-cache`, each wisex configuration runs cold (a fresh, empty --cache-dir) and
@@ -29,15 +30,17 @@ tools=(${TOOLS:-wizer default chicory graal})
 check_modules "${modules[@]}"
 command -v /usr/bin/time >/dev/null || missing "/usr/bin/time is missing (Debian package time)"
 
+# The wisex under test: ./wisex (its jar built when missing or older than the sources), or $WISEX as given.
+wisex_cmd=${WISEX:-$root/wisex}
 cli_jar=wisex-cli/target/wisex.jar
 stale=$(find wisex-*/src/main -newer "$cli_jar" -print -quit 2>/dev/null || echo missing)
-if [ ! -f "$cli_jar" ] || [ -n "$stale" ]; then
+if [ -z "${WISEX:-}" ] && { [ ! -f "$cli_jar" ] || [ -n "$stale" ]; }; then
   echo "bench-engines: building wisex.jar" >&2
   # shellcheck disable=SC2086 # MVN_FLAGS is a list of flags
   ./mvnw -q ${MVN_FLAGS:-} package -DskipTests -pl wisex-cli -am >&2
 fi
 caches=(none)
-if ./wisex --help 2>/dev/null | grep -q -- '--no-cache'; then caches=(cold warm); fi
+if "$wisex_cmd" --help 2>/dev/null | grep -q -- '--no-cache'; then caches=(cold warm); fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -48,8 +51,8 @@ printf 'module\ttool\tcache\trun\twall_s\tcpu_s\trss_mb\tload1\tstatus\tbytes\tr
 tool_cmd() {
   case "$1" in
     wizer) echo "$wizer" ;;
-    default) echo "$root/wisex" ;;
-    *) echo "$root/wisex --runtime $1" ;;
+    default) echo "$wisex_cmd" ;;
+    *) echo "$wisex_cmd --runtime $1" ;;
   esac
 }
 
@@ -110,7 +113,7 @@ for m in "${modules[@]}"; do
 done
 
 echo
-echo "$(./wisex --version 2>/dev/null | head -1) vs Wizer ($wizer); $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); RUNS=$RUNS, timeout ${TIMEOUT} s; $(date -u +%Y-%m-%dT%H:%MZ); commit $(git rev-parse --short HEAD)"
+echo "$("$wisex_cmd" --version 2>/dev/null | head -1) ($wisex_cmd) vs Wizer ($wizer); $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); RUNS=$RUNS, timeout ${TIMEOUT} s; $(date -u +%Y-%m-%dT%H:%MZ); commit $(git rev-parse --short HEAD)"
 echo
 echo "Wall s / CPU s / peak RSS MB (1-min load average at the start of the run; for the default, the backend it ran);"
 echo "the run with the median wall of $RUNS:"

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the repository's {@code ./wisex} launcher on the built jar and the class-data-sharing
- * archive the build dumped next to it (package phase, like {@link WisexJarTest}): the archive must
- * map, and nothing the JVM logs may reach stdout, which carries the module with {@code -o -}.
+ * Runs the repository's {@code ./wisex} launcher on the built jar and the AOT cache or
+ * class-data-sharing archive the build made next to it (package phase, like {@link WisexJarTest}):
+ * the archive must map, and nothing the JVM logs may reach stdout, which carries the module with
+ * {@code -o -}.
  */
 class LauncherJarTest {
   private static final long TIMEOUT_SECONDS = 120;
@@ -34,17 +35,24 @@ class LauncherJarTest {
     Path jar = Path.of(System.getProperty("wisex.jar"));
     root = jar.toAbsolutePath().getParent().getParent().getParent();
     assertTrue(Files.isRegularFile(root.resolve("wisex")), "no launcher at " + root);
+    String archive = aot() ? "wisex.aot" : "wisex.jsa";
     assertTrue(
-        Files.isRegularFile(jar.resolveSibling("wisex.jsa")),
-        "the build did not dump target/wisex.jsa (wisex-cds-archive execution)");
+        Files.isRegularFile(jar.resolveSibling(archive)),
+        "the build did not make target/" + archive + " (wisex-cds-archive execution)");
+  }
+
+  /** A JDK 25+ build makes an AOT cache, an older one a class-data-sharing archive. */
+  private static boolean aot() {
+    return Runtime.version().feature() >= 25;
   }
 
   private record Run(int exitCode, byte[] stdout, String stderr) {}
 
   @Test
   void theArchiveMapsForTheJarItWasMadeFor() throws Exception {
-    // -Xshare:on turns "archive unusable" from a silent fallback into a failed start.
-    Run r = launcher(Map.of("WISEX_JAVA_OPTS", "-Xshare:on"), "--version");
+    // AOTMode=on or -Xshare:on turns "archive unusable" from a silent fallback into a failed start.
+    Run r =
+        launcher(Map.of("WISEX_JAVA_OPTS", aot() ? "-XX:AOTMode=on" : "-Xshare:on"), "--version");
     assertEquals(0, r.exitCode(), r.stderr());
     assertTrue(new String(r.stdout(), StandardCharsets.UTF_8).startsWith("wisex "), r.stderr());
   }
