@@ -91,8 +91,15 @@ class ReadmeBlocksJarTest {
     assertEquals("<!-- checked: ReadmeBlocksJarTest -->", first.marker(), first.where());
     List<String> commands = first.text().lines().map(ReadmeBlocksJarTest::withoutComment).toList();
     assertEquals(2, commands.size(), first.where());
+    // .ci/run runs it as the README shows it, its output teed to the quiet-build check.
     List<String> ci = Files.readAllLines(root.resolve(".ci/run"));
-    assertEquals(commands.get(1), ci.get(ci.size() - 1), ".ci/run runs the README's test command");
+    assertTrue(
+        ci.contains(commands.get(1) + " 2>&1 | tee \"$log\""),
+        () -> ".ci/run runs the README's test command `" + commands.get(1) + "`: " + ci);
+    assertEquals(
+        "scripts/quiet-build-check.sh \"$log\"",
+        ci.get(ci.size() - 1),
+        ".ci/run ends with the quiet-build check");
     String[] buildThenRun = commands.get(0).split(" && ", 2);
     assertEquals("./mvnw -q package -DskipTests", buildThenRun[0], first.where());
     // This build already packaged the jar; what a user runs next must work as shown.

@@ -209,7 +209,7 @@ class WisexJarTest {
       long start = System.nanoTime();
       Run r =
           wisex(
-              List.of("-Xmx512m"),
+              launcherFlags("-Xmx512m"),
               new byte[0],
               "--timeout",
               h.timeout(),
@@ -332,6 +332,20 @@ class WisexJarTest {
       return 0;
     }
     return 0;
+  }
+
+  /**
+   * {@code extra} after the flags {@code ./wisex} gives a JDK 24 or newer: without {@code
+   * --sun-misc-unsafe-memory-access=allow} that JDK prints four lines of warnings when GraalWasm
+   * (where the default sends some hostile modules) first touches {@code sun.misc.Unsafe}.
+   */
+  private static List<String> launcherFlags(String... extra) {
+    List<String> flags = new ArrayList<>();
+    if (Runtime.version().feature() >= 24) {
+      flags.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    flags.addAll(List.of(extra));
+    return flags;
   }
 
   private Run wisex(byte[] stdin, String... args) throws IOException, InterruptedException {

@@ -59,8 +59,7 @@ final class OutputVerifier {
           runtime.name());
     }
     try (WasmInstance instance =
-        runtime.instantiate(
-            segments.bytes(), ImportLinker.link(module, null, runtime), config)) {
+        runtime.instantiate(segments.bytes(), ImportLinker.link(module, null, runtime), config)) {
       segments.apply(instance, instrumented.memoryExports());
       for (Map.Entry<Integer, GlobalValue> g : snapshot.globals().entrySet()) {
         GlobalValue actual = instance.global(instrumented.globalExports().get(g.getKey()));
