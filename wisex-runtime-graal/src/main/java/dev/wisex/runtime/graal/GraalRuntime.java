@@ -120,7 +120,10 @@ public final class GraalRuntime implements WasmRuntime {
    */
   @Override
   public Set<KnownDefect> knownDefects() {
-    return Set.of(KnownDefect.SIMD_NARROW_SHIFT_COUNT, KnownDefect.I32_ADDRESS_SIGN_EXTENSION);
+    return Set.of(
+        KnownDefect.SIMD_NARROW_SHIFT_COUNT,
+        KnownDefect.I32_ADDRESS_SIGN_EXTENSION,
+        KnownDefect.GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY);
   }
 
   @Override
