@@ -104,6 +104,12 @@ public final class GraalRuntime implements WasmRuntime {
     return 64_000_000_000_000L;
   }
 
+  /** GraalWasm 25 refuses a module of more memories ("memory count exceeds limit"). */
+  @Override
+  public int maxMemories() {
+    return 100;
+  }
+
   /**
    * Off-heap where {@link #newContext} chooses GraalWasm's unsafe memory: memory64, or a maximum
    * above the 32,767 pages of its byte-array memory (no maximum means 4 GiB).
