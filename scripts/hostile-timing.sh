@@ -26,6 +26,6 @@ for spec in "br_table 100000" "br_table 1000000" "types 10000" "types 100000" "m
       --timeout "${TIMEOUT:-120s}" "${args[@]}" "$work/$name.wasm" -o /dev/null 2> "$work/err"
     code=$?
     set -e
-    echo "$name $runtime: exit $code, $(cat "$work/time") $(grep -m1 '^error' "$work/err" | cut -c1-160)"
+    echo "$name $runtime: exit $code, $(tail -1 "$work/time") $(grep -m1 '^error' "$work/err" | cut -c1-160)"
   done
 done
