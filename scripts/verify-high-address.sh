@@ -30,6 +30,6 @@ set +e
   "$here/wisex" -v --verify "$@" "$work/high.wasm" -o "$work/high.out.wasm" 2> "$work/err"
 code=$?
 set -e
-echo "verify above 2 GiB: exit $code, $(cat "$work/time"), output $(stat -c %s "$work/high.out.wasm" 2>/dev/null || echo none) bytes"
+echo "verify above 2 GiB: exit $code, $(tail -1 "$work/time"), output $(stat -c %s "$work/high.out.wasm" 2>/dev/null || echo none) bytes"
 grep -E "error|verif" "$work/err" | sed 's/^/  /' || true
 [ "$code" = 0 ]

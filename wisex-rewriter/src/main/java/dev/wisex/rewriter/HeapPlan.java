@@ -37,6 +37,7 @@ final class HeapPlan {
           runtimes.all().stream()
               .filter(r -> r != runtime && r.availability().available())
               .filter(r -> r.capabilities().containsAll(required))
+              .filter(r -> module.allMemories().size() <= r.maxMemories())
               .filter(r -> module.allMemories().stream().noneMatch(m -> r.memoryOnHeap(limits(m))))
               .map(WasmRuntime::name)
               .findFirst()

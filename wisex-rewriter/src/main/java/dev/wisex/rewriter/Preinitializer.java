@@ -35,6 +35,8 @@ import dev.wisex.rewriter.validate.RestrictionValidator;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.KnownDefect;
+import dev.wisex.runtime.spi.MemoryLimits;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
@@ -215,7 +217,13 @@ public final class Preinitializer {
                 runtime.knownDefects()),
             module.functionTypes().length,
             options.limits(),
-            new EngineMemoryLimit(runtime.name(), runtime.maxMemoryBytes()));
+            new EngineMemoryLimit(runtime.name(), runtime.maxMemoryBytes()),
+            runtime.knownDefects().contains(KnownDefect.GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY)
+                ? type ->
+                    runtime.memoryOnHeap(
+                        new MemoryLimits(
+                            type.minimum(), type.maximum(), type.shared(), type.memory64()))
+                : type -> false);
     clock.lap("instrument");
     // The user's question is answered once: a race or a retry logged its own decision already.
     LOG.log(namedBy == null ? Level.INFO : Level.DEBUG, "init runs on {}", choice.reason());

@@ -47,7 +47,8 @@ public final class HeapBudget {
 
   /**
    * Fails if init cannot fit: the input, the module init runs in (about the input's size again) and
-   * every memory {@code runtime} keeps in the heap, at its declared initial size.
+   * every memory {@code runtime} keeps in the heap, at its declared initial size plus what the
+   * engine allocates per memory ({@link WasmRuntime#memoryHeapOverheadBytes}).
    *
    * @param offHeapRuntime an available runtime that keeps these memories elsewhere, or null
    * @throws LimitExceededException naming the heap limit, and the size it needs
@@ -59,7 +60,7 @@ public final class HeapBudget {
     for (MemoryType m : module.allMemories()) {
       MemoryLimits limits = new MemoryLimits(m.minimum(), m.maximum(), m.shared(), m.memory64());
       if (runtime.memoryOnHeap(limits)) {
-        memories += m.minimum() << m.pageSizeLog2();
+        memories += (m.minimum() << m.pageSizeLog2()) + runtime.memoryHeapOverheadBytes(limits);
         count++;
       }
     }

@@ -8,6 +8,7 @@ import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.rewriter.heap.HeapBudget;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.rewriter.instrument.LimitedModule;
 import dev.wisex.rewriter.instrument.Sizes;
@@ -140,6 +141,20 @@ public final class InitRunner {
     InitLimits limits = call.limits();
     if (runnable.memoryCap()) {
       int hit = (int) instance.global(ReservedNames.LIMIT_HIT).low();
+      if (hit < 0) {
+        return new LimitExceededException(
+            "init could not grow memory "
+                + (-hit - 1)
+                + " although its maximum allows it: runtime `"
+                + runnable.engine().runtime()
+                + "` could not allocate the memory within the JVM's heap limit of "
+                + Sizes.describe(Runtime.getRuntime().maxMemory())
+                + "; give it more heap with -Xmx ("
+                + HeapBudget.LAUNCHER_HINT
+                + "-Xmx8g), or lower --max-memory so init fails before its memories outgrow the"
+                + " heap",
+            trap);
+      }
       if (hit != 0) {
         int memory = hit - 1;
         int log2 = original.allMemories().get(memory).pageSizeLog2();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -59,6 +60,21 @@ public final class LimitInstrumenter {
    */
   public static LimitedModule apply(
       byte[] instrumented, int meteredFunctions, InitLimits limits, EngineMemoryLimit engine) {
+    return apply(instrumented, meteredFunctions, limits, engine, type -> false);
+  }
+
+  /**
+   * As above; every grow of a memory {@code growMayFail} accepts (on an engine with {@link
+   * dev.wisex.runtime.spi.KnownDefect#GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY}, the memories it
+   * allocates in the Java heap) runs through a guard, which also fails init when a grow the
+   * memory's maximum allows returns -1.
+   */
+  public static LimitedModule apply(
+      byte[] instrumented,
+      int meteredFunctions,
+      InitLimits limits,
+      EngineMemoryLimit engine,
+      Predicate<MemoryType> growMayFail) {
     WasmModule module = ModuleParser.parse(instrumented);
     List<MemoryType> memories = module.allMemories();
     long[] capPages = new long[memories.size()];
@@ -86,7 +102,7 @@ public final class LimitInstrumenter {
                 + Sizes.describe(limits.maxMemoryBytes())
                 + " allows; raise --max-memory");
       }
-      guarded[m] = capPages[m] < maximumPages(type);
+      guarded[m] = growMayFail.test(type) || capPages[m] < maximumPages(type);
     }
     boolean fuel = limits.fuelLimited();
     if (!fuel && !anyTrue(guarded)) {
@@ -276,14 +292,17 @@ public final class LimitInstrumenter {
     }
 
     /**
-     * {@code (param $d) (result)}: traps, after recording memory {@code m}, when {@code $d > cap -
-     * size && $d <= max - size}; otherwise {@code memory.grow $d}. Sizes are compared as i64 so
-     * neither subtraction can wrap (size never exceeds the cap).
+     * {@code (param $d) (result)}: traps, after recording memory {@code m} as {@code m + 1}, when
+     * {@code $d > cap - size && $d <= max - size}; otherwise {@code memory.grow $d}, and if that
+     * returns -1 although {@code $d <= max - size}, traps after recording {@code -(m + 1)} (the
+     * engine could not allocate). Sizes are compared as i64 so neither subtraction can wrap (size
+     * never exceeds the cap).
      */
     private byte[] guardBody(int m, MemoryType type) {
       boolean wide = type.memory64();
-      ByteWriter b = new ByteWriter(64);
-      b.u8(1).u8(1).u8(0x7E); // one i64 local: the current size
+      ByteWriter b = new ByteWriter(96);
+      b.u8(2).u8(1).u8(0x7E); // locals: an i64, the current size
+      b.u8(1).u8(wide ? 0x7E : 0x7F); // and the grow's result
       b.u8(0x3F).u32(m); // memory.size
       if (!wide) {
         b.u8(0xAD); // i64.extend_i32_u
@@ -292,16 +311,33 @@ public final class LimitInstrumenter {
       delta(b, wide);
       b.u8(0x42).s64(capPages[m]).u8(0x20).u8(1).u8(0x7D); // cap - size
       b.u8(0x56); // i64.gt_u
-      delta(b, wide);
-      b.u8(0x42).s64(maximumPages(type)).u8(0x20).u8(1).u8(0x7D); // max - size
-      b.u8(0x58); // i64.le_u
+      withinMaximum(b, type, m);
       b.u8(0x71); // i32.and
       b.u8(0x04).u8(0x40); // if
       b.u8(0x41).s32(m + 1).u8(0x24).u32(hitGlobal).u8(0x00); // record; unreachable
       b.u8(0x0B);
       b.u8(0x20).u8(0).u8(0x40).u32(m); // memory.grow $d
+      b.u8(0x22).u8(2); // local.tee 2
+      if (wide) {
+        b.u8(0x42).s64(-1).u8(0x51); // i64.const -1; i64.eq
+      } else {
+        b.u8(0x41).s32(-1).u8(0x46); // i32.const -1; i32.eq
+      }
+      withinMaximum(b, type, m);
+      b.u8(0x71); // i32.and
+      b.u8(0x04).u8(0x40); // if
+      b.u8(0x41).s32(-(m + 1)).u8(0x24).u32(hitGlobal).u8(0x00); // record; unreachable
+      b.u8(0x0B);
+      b.u8(0x20).u8(2); // local.get 2
       b.u8(0x0B);
       return b.toByteArray();
+    }
+
+    /** Pushes {@code $d <= max - size} (an i32). */
+    private static void withinMaximum(ByteWriter b, MemoryType type, int m) {
+      delta(b, type.memory64());
+      b.u8(0x42).s64(maximumPages(type)).u8(0x20).u8(1).u8(0x7D); // max - size
+      b.u8(0x58); // i64.le_u
     }
 
     private static void delta(ByteWriter b, boolean wide) {

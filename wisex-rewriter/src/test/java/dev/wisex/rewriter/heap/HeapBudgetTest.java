@@ -13,8 +13,10 @@ import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.MemoryLimits;
+import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
+import dev.wisex.testkit.HostileModules;
 import dev.wisex.testkit.Wat;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,31 @@ class HeapBudgetTest {
         () ->
             new HeapBudget(() -> 600 * MIB, () -> 0, () -> {})
                 .checkBeforeInit(module, 1000, BYTE_ARRAYS, null));
+  }
+
+  /**
+   * Chicory allocates a 32,767-entry page table per memory without a maximum: 1,000 empty memories
+   * take 1,000 x (16 + 4 x 32,767) bytes = 125.01 MiB (compressed references), + 48 MiB of slack
+   * and twice the 2 KB input = 173.02, so 174 MiB; 100,000 of them ran past 120 s at 11.6 GB
+   * before.
+   */
+  @Test
+  void chicorysPageTablesArePlannedForEachMemory() {
+    WasmModule module = ModuleParser.parse(HostileModules.memories(1000));
+    WasmRuntime chicory = RuntimeRegistry.discover().select("chicory", Set.of());
+    HeapBudget heap = new HeapBudget(() -> 100 * MIB, () -> 0, () -> {});
+
+    LimitExceededException e =
+        assertThrows(
+            LimitExceededException.class,
+            () -> heap.checkBeforeInit(module, module.bytes().length, chicory, null));
+
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "init needs at least 174 MiB of Java heap, more than the JVM's limit of 100 MiB:"
+                    + " runtime `chicory` keeps its 1000 memories in the heap (126 MiB"),
+        e.getMessage());
   }
 
   @Test

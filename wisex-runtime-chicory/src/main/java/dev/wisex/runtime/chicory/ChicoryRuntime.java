@@ -23,6 +23,10 @@ public final class ChicoryRuntime implements WasmRuntime {
 
   // Probed against Chicory 1.7.5 by the tests: SIMD needs an add-on that is not on the class path,
   // and the parser rejects 64-bit memory limits.
+  /** A reference in an array: 4 bytes with compressed references (heaps under 32 GiB), else 8. */
+  private static final long REFERENCE_BYTES =
+      Runtime.getRuntime().maxMemory() < (32L << 30) ? 4 : 8;
+
   private static final Set<Capability> CAPABILITIES =
       EnumSet.of(
           Capability.THREADS,
@@ -68,6 +72,20 @@ public final class ChicoryRuntime implements WasmRuntime {
   public long maxMemoryBytes() {
     return (long) com.dylibso.chicory.runtime.Memory.RUNTIME_MAX_PAGES
         * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
+  }
+
+  /**
+   * Chicory 1.7.5's byte-array memory allocates a table of page references for its maximum (at most
+   * {@link com.dylibso.chicory.runtime.Memory#RUNTIME_MAX_PAGES}) when it is created: 128 KiB for a
+   * memory without a maximum, so 100,000 empty memories take 12.5 GiB.
+   */
+  @Override
+  public long memoryHeapOverheadBytes(MemoryLimits limits) {
+    long pages =
+        Math.min(
+            limits.hasMaximum() ? limits.maximum() : Long.MAX_VALUE,
+            com.dylibso.chicory.runtime.Memory.RUNTIME_MAX_PAGES);
+    return 16 + REFERENCE_BYTES * pages;
   }
 
   /**

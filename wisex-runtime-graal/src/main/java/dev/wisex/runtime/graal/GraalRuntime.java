@@ -104,6 +104,12 @@ public final class GraalRuntime implements WasmRuntime {
     return 64_000_000_000_000L;
   }
 
+  /** GraalWasm 25 refuses a module of more memories ("memory count exceeds limit"). */
+  @Override
+  public int maxMemories() {
+    return 100;
+  }
+
   /**
    * Off-heap where {@link #newContext} chooses GraalWasm's unsafe memory: memory64, or a maximum
    * above the 32,767 pages of its byte-array memory (no maximum means 4 GiB).
@@ -120,7 +126,10 @@ public final class GraalRuntime implements WasmRuntime {
    */
   @Override
   public Set<KnownDefect> knownDefects() {
-    return Set.of(KnownDefect.SIMD_NARROW_SHIFT_COUNT, KnownDefect.I32_ADDRESS_SIGN_EXTENSION);
+    return Set.of(
+        KnownDefect.SIMD_NARROW_SHIFT_COUNT,
+        KnownDefect.I32_ADDRESS_SIGN_EXTENSION,
+        KnownDefect.GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY);
   }
 
   @Override

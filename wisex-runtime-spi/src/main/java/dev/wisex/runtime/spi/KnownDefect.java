@@ -25,5 +25,12 @@ public enum KnownDefect {
    * as out of bounds (GraalWasm 25.0.2). Workaround for segments only, when verifying an output:
    * the host writes such segments itself ({@code HostAppliedSegments}).
    */
-  I32_ADDRESS_SIGN_EXTENSION
+  I32_ADDRESS_SIGN_EXTENSION,
+  /**
+   * {@code memory.grow} returns -1 below the memory's maximum when the host cannot allocate the
+   * memory (GraalWasm 25.0.2: a byte-array memory past the Java heap). The spec allows it, but a
+   * snapshot would bake the failure in. Workaround: each grow runs through a guard that fails init
+   * when a grow the maximum allows returns -1, naming the heap.
+   */
+  GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY
 }

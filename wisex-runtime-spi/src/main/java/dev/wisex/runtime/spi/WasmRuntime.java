@@ -77,6 +77,20 @@ public interface WasmRuntime {
   }
 
   /**
+   * Heap a memory of these limits takes besides its pages while it is in the heap ({@link
+   * #memoryOnHeap}), e.g. a table of its pages sized to its maximum; what wisex plans for a module
+   * of many memories. 0 by default.
+   */
+  default long memoryHeapOverheadBytes(MemoryLimits limits) {
+    return 0;
+  }
+
+  /** The most memories a module may have on this backend; no limit by default. */
+  default int maxMemories() {
+    return Integer.MAX_VALUE;
+  }
+
+  /**
    * Creates a zero-filled memory of {@code limits.minimum()} pages for a memory import, to be
    * passed in {@link HostImports#memories()}. A backend that declares {@link
    * Capability#IMPORTED_MEMORY} implements it; a shared memory may be linked into several instances
