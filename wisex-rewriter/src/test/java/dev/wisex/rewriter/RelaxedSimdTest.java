@@ -9,7 +9,7 @@ import dev.wisex.api.WasmFeatures;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.InstructionSites;
+import dev.wisex.parser.analysis.InstructionSites;
 import dev.wisex.rewriter.RelaxedSimdReference.Case;
 import dev.wisex.rewriter.RelaxedSimdReference.Shape;
 import dev.wisex.rewriter.init.ImportLinker;

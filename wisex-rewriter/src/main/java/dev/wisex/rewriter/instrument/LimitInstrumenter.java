@@ -10,7 +10,7 @@ import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.MeteringSites;
+import dev.wisex.parser.analysis.MeteringSites;
 import dev.wisex.rewriter.names.ReservedNames;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.InstructionSites;
+import dev.wisex.parser.analysis.InstructionSites;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

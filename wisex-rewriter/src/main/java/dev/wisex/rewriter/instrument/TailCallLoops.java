@@ -10,7 +10,7 @@ import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.ValueType;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.SelfTailCalls;
+import dev.wisex.parser.analysis.SelfTailCalls;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
