@@ -3,7 +3,6 @@ package dev.wisex.rewriter;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.FunctionType;
 import dev.wisex.parser.MemoryType;
-import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.ValueType;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.CodeFeatures;
@@ -60,7 +59,7 @@ final class RequiredCapabilities {
    * (TailCallLoops, as in the module init runs): only those need an engine that runs tail calls.
    */
   private static boolean tailCallsRemainAfterLoops(WasmModule module) {
-    WasmModule looped = ModuleParser.parse(TailCallLoops.apply(module.bytes()));
+    WasmModule looped = TailCallLoops.apply(module);
     return CodeScanner.scan(looped).tailCalls();
   }
 

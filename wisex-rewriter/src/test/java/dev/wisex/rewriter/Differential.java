@@ -154,7 +154,8 @@ final class Differential {
                 // The reference is the original plus init, unmetered, with all later calls free.
                 // init runs with the backend's defects worked around, as in wisex.
                 LimitInstrumenter.apply(
-                    ConformancePass.apply(before.bytes(), runtime.knownDefects()),
+                    ConformancePass.apply(
+                        ModuleParser.parse(before.bytes()), runtime.knownDefects()),
                     originalModule.functionTypes().length,
                     UNLIMITED),
                 originalModule,

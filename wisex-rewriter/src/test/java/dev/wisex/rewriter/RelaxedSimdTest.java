@@ -97,7 +97,7 @@ class RelaxedSimdTest {
 
   @Test
   void thePassLeavesNoRelaxedInstructionAndAValidModule() {
-    byte[] rewritten = RelaxedSimdPass.apply(Wat.assemble(wat), true);
+    byte[] rewritten = RelaxedSimdPass.apply(ModuleParser.parse(Wat.assemble(wat)), true).bytes();
 
     assertEquals(0, relaxedCount(rewritten));
     WasmValidator.validate(rewritten);
