@@ -1,7 +1,11 @@
-/** WebAssembly binary reader and writer: sections kept as exact bytes unless rewritten. */
+/**
+ * WebAssembly's binary format: the reader and module model, the writers and assemblers ({@code
+ * dev.wisex.parser}, sections kept as exact bytes unless rewritten), and wisex's analyses of a
+ * module's code ({@code dev.wisex.parser.analysis}).
+ */
 module dev.wisex.parser {
   requires transitive dev.wisex.api;
 
   exports dev.wisex.parser;
-  exports dev.wisex.parser.code;
+  exports dev.wisex.parser.analysis;
 }

@@ -36,7 +36,7 @@ class ModuleExportsTest {
   @Test
   void exportedPackagesAndPackagesOfNoModuleAreVisible() {
     assertFalse(ModuleExports.isHidden("dev.wisex.api"));
-    assertFalse(ModuleExports.isHidden("dev.wisex.parser.code"));
+    assertFalse(ModuleExports.isHidden("dev.wisex.parser.analysis"));
     assertFalse(ModuleExports.isHidden("dev.wisex.archfixture"));
   }
 }

@@ -54,6 +54,7 @@ class ProductionArchitectureTest {
       List.of(
           "dev.wisex.api",
           "dev.wisex.parser",
+          "dev.wisex.parser.analysis",
           "dev.wisex.runtime.spi",
           "dev.wisex.runtime.chicory",
           "dev.wisex.runtime.graal",

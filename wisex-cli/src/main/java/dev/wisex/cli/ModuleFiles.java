@@ -1,7 +1,7 @@
 package dev.wisex.cli;
 
+import dev.wisex.api.AtomicFile;
 import dev.wisex.api.RejectedModuleException;
-import dev.wisex.rewriter.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package dev.wisex.maven;
 
+import dev.wisex.api.AtomicFile;
 import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.LimitValues;
 import dev.wisex.api.MapDir;
@@ -9,7 +10,6 @@ import dev.wisex.api.WasmFeatures;
 import dev.wisex.api.WisexException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
-import dev.wisex.rewriter.AtomicFile;
 import dev.wisex.rewriter.Preinitializer;
 import java.io.File;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.wisex.rewriter;
 
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.CodeFeatures;
+import dev.wisex.parser.analysis.CodeFeatures;
 import java.util.Locale;
 
 /**

@@ -6,7 +6,7 @@ import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;

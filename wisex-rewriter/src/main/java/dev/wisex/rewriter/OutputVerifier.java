@@ -3,7 +3,7 @@ package dev.wisex.rewriter;
 import dev.wisex.api.VerificationFailedException;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.instrument.HostAppliedSegments;
 import dev.wisex.rewriter.instrument.InstrumentedModule;

@@ -9,8 +9,9 @@ import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.CodeFeatures;
-import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.parser.analysis.CodeFeatures;
+import dev.wisex.parser.analysis.CodeScanner;
+import dev.wisex.parser.analysis.InitOnceFlag;
 import dev.wisex.rewriter.init.ImportCalls;
 import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitCall;
@@ -30,7 +31,6 @@ import dev.wisex.rewriter.instrument.TailCallLoops;
 import dev.wisex.rewriter.rewrite.Rewriter;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.snapshot.Snapshotter;
-import dev.wisex.rewriter.validate.InitOnceFlag;
 import dev.wisex.rewriter.validate.RestrictionValidator;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostFunction;
@@ -41,6 +41,7 @@ import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.wasix.WasixHost;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -151,12 +152,15 @@ public final class Preinitializer {
   WisexResult preinitialize(byte[] input, String namedBy, String noRace) {
     try (RunDeadline deadline = new RunDeadline(options.limits().timeout())) {
       try {
+        deadline.stage("parse");
+        progress.stage("parse", input.length + " bytes");
+        ParsedInput parsed = ParsedInput.of(input);
         try {
-          return preinitialize(input, deadline, namedBy, noRace);
+          return preinitialize(parsed, deadline, namedBy, noRace);
         } catch (EngineLimitException e) {
           // The module outgrew the engine, not a limit the user set: where no runtime was named,
-          // run init again on one that holds more, within the same deadline.
-          WasmRuntime larger = options.runtime().name() == null ? largerRuntime(input, e) : null;
+          // run init again on one that holds more, within the same deadline, on the same parse.
+          WasmRuntime larger = options.runtime().name() == null ? largerRuntime(parsed, e) : null;
           if (larger == null) {
             throw e;
           }
@@ -167,7 +171,7 @@ public final class Preinitializer {
                   hostFunctions,
                   progress)
               .preinitialize(
-                  input, deadline, "the retry on a backend that holds more memory", noRace);
+                  parsed, deadline, "the retry on a backend that holds more memory", noRace);
         }
       } catch (OutOfMemoryError e) {
         throw OutOfHeap.during(deadline.stage(), e);
@@ -177,16 +181,29 @@ public final class Preinitializer {
     }
   }
 
+  /**
+   * The input as the pipeline reads it, parsed and scanned once per run (a retry on another backend
+   * reuses it).
+   *
+   * @param took how long parsing and scanning took, for the report's {@code parse} timing
+   */
+  private record ParsedInput(byte[] bytes, WasmModule module, CodeFeatures code, Duration took) {
+    static ParsedInput of(byte[] input) {
+      long start = System.nanoTime();
+      WasmModule module = ModuleParser.parse(input);
+      CodeFeatures code = CodeScanner.scan(module);
+      return new ParsedInput(input, module, code, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
   private WisexResult preinitialize(
-      byte[] input, RunDeadline deadline, String namedBy, String noRace) {
+      ParsedInput parsed, RunDeadline deadline, String namedBy, String noRace) {
     HostAccess host = options.host();
     RuntimeChoice backend = options.runtime();
-    deadline.stage("parse");
-    StageClock clock = new StageClock();
-    progress.stage("parse", input.length + " bytes");
-    WasmModule module = ModuleParser.parse(input);
-    CodeFeatures code = CodeScanner.scan(module);
-    clock.lap("parse");
+    byte[] input = parsed.bytes();
+    WasmModule module = parsed.module();
+    CodeFeatures code = parsed.code();
+    StageClock clock = new StageClock("parse", parsed.took());
     Optional<InitOnceFlag> onceFlag =
         RestrictionValidator.validate(module, code, options.init(), options.features());
     Set<Capability> required = RequiredCapabilities.of(module, code);
@@ -206,13 +223,14 @@ public final class Preinitializer {
     deadline.stage("instrument");
     progress.stage("instrument", "");
     InstrumentedModule instrumented = Instrumenter.instrument(module, code);
+    // Parsed once here; each pass hands the next the parsed form (a pass that changes the module
+    // parses only what it wrote).
+    WasmModule parsedInstrumented = ModuleParser.parse(instrumented.bytes());
     LimitedModule runnable =
         LimitInstrumenter.apply(
             ConformancePass.apply(
                 RelaxedSimdPass.apply(
-                    code.tailCalls()
-                        ? TailCallLoops.apply(instrumented.bytes())
-                        : instrumented.bytes(),
+                    code.tailCalls() ? TailCallLoops.apply(parsedInstrumented) : parsedInstrumented,
                     code.simd() && options.features().relaxedSimdDeterministic()),
                 runtime.knownDefects()),
             module.functionTypes().length,
@@ -284,9 +302,8 @@ public final class Preinitializer {
    * The preferred available runtime that supports the module and holds larger memories than the one
    * that failed, or {@code null}.
    */
-  private WasmRuntime largerRuntime(byte[] input, EngineLimitException failure) {
-    WasmModule module = ModuleParser.parse(input);
-    Set<Capability> required = RequiredCapabilities.of(module, CodeScanner.scan(module));
+  private WasmRuntime largerRuntime(ParsedInput parsed, EngineLimitException failure) {
+    Set<Capability> required = RequiredCapabilities.of(parsed.module(), parsed.code());
     return runtimes.all().stream()
         .filter(r -> r.maxMemoryBytes() > failure.limit().maxBytes())
         .filter(r -> r.availability().available())

@@ -3,11 +3,10 @@ package dev.wisex.rewriter;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.FunctionType;
 import dev.wisex.parser.MemoryType;
-import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.ValueType;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.CodeFeatures;
-import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.parser.analysis.CodeFeatures;
+import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.rewriter.instrument.TailCallLoops;
 import dev.wisex.runtime.spi.Capability;
 import java.util.EnumSet;
@@ -60,7 +59,7 @@ final class RequiredCapabilities {
    * (TailCallLoops, as in the module init runs): only those need an engine that runs tail calls.
    */
   private static boolean tailCallsRemainAfterLoops(WasmModule module) {
-    WasmModule looped = ModuleParser.parse(TailCallLoops.apply(module.bytes()));
+    WasmModule looped = TailCallLoops.apply(module);
     return CodeScanner.scan(looped).tailCalls();
   }
 

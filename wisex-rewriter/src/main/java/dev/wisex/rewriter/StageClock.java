@@ -9,6 +9,15 @@ final class StageClock {
   private final Map<String, Duration> laps = new LinkedHashMap<>();
   private long last = System.nanoTime();
 
+  StageClock() {}
+
+  /**
+   * A clock whose first stage, {@code name}, already took {@code took} (a retry's shared parse).
+   */
+  StageClock(String name, Duration took) {
+    laps.put(name, took);
+  }
+
   /** Ends the stage {@code name} now; the next one starts now. */
   void lap(String name) {
     long now = System.nanoTime();

@@ -13,7 +13,7 @@ import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.rewriter.Differential.Call;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;

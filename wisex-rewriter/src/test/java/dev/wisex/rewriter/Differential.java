@@ -12,7 +12,7 @@ import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.rewriter.init.ImportLinker;
 import dev.wisex.rewriter.init.InitCall;
 import dev.wisex.rewriter.init.InitRunner;
@@ -154,7 +154,8 @@ final class Differential {
                 // The reference is the original plus init, unmetered, with all later calls free.
                 // init runs with the backend's defects worked around, as in wisex.
                 LimitInstrumenter.apply(
-                    ConformancePass.apply(before.bytes(), runtime.knownDefects()),
+                    ConformancePass.apply(
+                        ModuleParser.parse(before.bytes()), runtime.knownDefects()),
                     originalModule.functionTypes().length,
                     UNLIMITED),
                 originalModule,

@@ -9,7 +9,7 @@ import dev.wisex.api.WasmFeatures;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.InstructionSites;
+import dev.wisex.parser.analysis.InstructionSites;
 import dev.wisex.rewriter.RelaxedSimdReference.Case;
 import dev.wisex.rewriter.RelaxedSimdReference.Shape;
 import dev.wisex.rewriter.init.ImportLinker;
@@ -97,7 +97,7 @@ class RelaxedSimdTest {
 
   @Test
   void thePassLeavesNoRelaxedInstructionAndAValidModule() {
-    byte[] rewritten = RelaxedSimdPass.apply(Wat.assemble(wat), true);
+    byte[] rewritten = RelaxedSimdPass.apply(ModuleParser.parse(Wat.assemble(wat)), true).bytes();
 
     assertEquals(0, relaxedCount(rewritten));
     WasmValidator.validate(rewritten);

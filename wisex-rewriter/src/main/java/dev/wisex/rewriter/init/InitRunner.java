@@ -7,7 +7,7 @@ import dev.wisex.api.WasmTrapException;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.rewriter.heap.HeapBudget;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.rewriter.instrument.LimitedModule;

@@ -5,7 +5,7 @@ import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.InstructionSites;
+import dev.wisex.parser.analysis.InstructionSites;
 import dev.wisex.runtime.spi.KnownDefect;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,16 +48,16 @@ public final class ConformancePass {
   private ConformancePass() {}
 
   /**
-   * The module with every instruction affected by one of {@code defects} replaced; {@code bytes}
-   * itself when none occurs. Appended functions go after every existing one, so no index moves.
+   * The module with every instruction affected by one of {@code defects} replaced (parsed once, for
+   * the next pass); {@code module} itself when none occurs. Appended functions go after every
+   * existing one, so no index moves.
    */
-  public static byte[] apply(byte[] bytes, Set<KnownDefect> defects) {
+  public static WasmModule apply(WasmModule module, Set<KnownDefect> defects) {
     boolean shifts = defects.contains(KnownDefect.SIMD_NARROW_SHIFT_COUNT);
     boolean convert = defects.contains(KnownDefect.F32_CONVERT_I64_U_ROUNDING);
     if (!shifts && !convert) {
-      return bytes;
+      return module;
     }
-    WasmModule module = ModuleParser.parse(bytes);
     InstructionSites sites =
         InstructionSites.of(
             module,
@@ -65,7 +65,7 @@ public final class ConformancePass {
                 (shifts && NARROW_SHIFT_MASKS.containsKey(op))
                     || (convert && op == F32_CONVERT_I64_U));
     if (sites.isEmpty()) {
-      return bytes;
+      return module;
     }
     boolean needsHelper =
         sites.bodies().stream()
@@ -98,7 +98,7 @@ public final class ConformancePass {
     appended.putSections(contents);
     contents.put(Section.CODE, CodeEditor.codeSection(module, edits::get, appended.bodies()));
     LOG.debug("conformance pass: {} instructions replaced for {}", replaced, defects);
-    return ModuleAssembler.assemble(module, contents, Set.of());
+    return ModuleParser.parse(ModuleAssembler.assemble(module, contents, Set.of()));
   }
 
   /**

@@ -7,7 +7,7 @@ import dev.wisex.parser.Interruption;
 import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.CodeFeatures;
+import dev.wisex.parser.analysis.CodeFeatures;
 import dev.wisex.rewriter.names.ReservedNames;
 import java.util.ArrayList;
 import java.util.HashMap;

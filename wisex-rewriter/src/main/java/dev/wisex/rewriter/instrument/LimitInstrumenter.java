@@ -7,10 +7,9 @@ import dev.wisex.parser.Export;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ModuleAssembler;
-import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.MeteringSites;
+import dev.wisex.parser.analysis.MeteringSites;
 import dev.wisex.rewriter.names.ReservedNames;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,13 +44,13 @@ public final class LimitInstrumenter {
   private LimitInstrumenter() {}
 
   /**
-   * @param instrumented the output of {@link Instrumenter}
+   * @param module the output of {@link Instrumenter} (after the other passes), as parsed once
    * @param meteredFunctions how many defined functions to meter: the original module's, not the
    *     probes instrumentation appended
    * @throws LimitExceededException if a memory's initial size is already above the cap
    */
-  public static LimitedModule apply(byte[] instrumented, int meteredFunctions, InitLimits limits) {
-    return apply(instrumented, meteredFunctions, limits, EngineMemoryLimit.NONE);
+  public static LimitedModule apply(WasmModule module, int meteredFunctions, InitLimits limits) {
+    return apply(module, meteredFunctions, limits, EngineMemoryLimit.NONE);
   }
 
   /**
@@ -59,8 +58,8 @@ public final class LimitInstrumenter {
    * init naming the engine's limit, like growth beyond {@code --max-memory}.
    */
   public static LimitedModule apply(
-      byte[] instrumented, int meteredFunctions, InitLimits limits, EngineMemoryLimit engine) {
-    return apply(instrumented, meteredFunctions, limits, engine, type -> false);
+      WasmModule module, int meteredFunctions, InitLimits limits, EngineMemoryLimit engine) {
+    return apply(module, meteredFunctions, limits, engine, type -> false);
   }
 
   /**
@@ -70,12 +69,11 @@ public final class LimitInstrumenter {
    * memory's maximum allows returns -1.
    */
   public static LimitedModule apply(
-      byte[] instrumented,
+      WasmModule module,
       int meteredFunctions,
       InitLimits limits,
       EngineMemoryLimit engine,
       Predicate<MemoryType> growMayFail) {
-    WasmModule module = ModuleParser.parse(instrumented);
     List<MemoryType> memories = module.allMemories();
     long[] capPages = new long[memories.size()];
     boolean[] guarded = new boolean[memories.size()];
@@ -107,7 +105,7 @@ public final class LimitInstrumenter {
     boolean fuel = limits.fuelLimited();
     if (!fuel && !anyTrue(guarded)) {
       // Nothing to meter or guard: skip the scan of every function body (most runs end here).
-      return LimitedModule.unchanged(instrumented, capPages, engine);
+      return LimitedModule.unchanged(module.bytes(), capPages, engine);
     }
     MeteringSites sites = MeteringSites.of(module);
     boolean anyGuard = false;
@@ -117,7 +115,7 @@ public final class LimitInstrumenter {
       }
     }
     if (!fuel && !anyGuard) {
-      return LimitedModule.unchanged(instrumented, capPages, engine);
+      return LimitedModule.unchanged(module.bytes(), capPages, engine);
     }
     return new Builder(module, sites, meteredFunctions, limits, capPages, guarded, fuel, anyGuard)
         .build(engine);

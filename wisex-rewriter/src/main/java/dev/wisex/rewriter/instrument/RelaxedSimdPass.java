@@ -5,7 +5,7 @@ import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.InstructionSites;
+import dev.wisex.parser.analysis.InstructionSites;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,21 +58,20 @@ public final class RelaxedSimdPass {
   private RelaxedSimdPass() {}
 
   /**
-   * The module with every relaxed SIMD instruction replaced; {@code bytes} itself when {@code
-   * deterministic} is false or none occurs. Appended functions go after every existing one, so no
-   * index moves.
+   * The module with every relaxed SIMD instruction replaced (parsed once, for the next pass);
+   * {@code module} itself when {@code deterministic} is false or none occurs. Appended functions go
+   * after every existing one, so no index moves.
    *
    * @param deterministic whether to apply the pass: false where the module uses no SIMD at all, or
    *     the engine's own choice was asked for
    */
-  public static byte[] apply(byte[] bytes, boolean deterministic) {
+  public static WasmModule apply(WasmModule module, boolean deterministic) {
     if (!deterministic) {
-      return bytes;
+      return module;
     }
-    WasmModule module = ModuleParser.parse(bytes);
     InstructionSites sites = InstructionSites.of(module, InstructionSites::relaxedSimd);
     if (sites.isEmpty()) {
-      return bytes;
+      return module;
     }
     AppendedFunctions appended = new AppendedFunctions(module);
     Map<Integer, byte[]> calls = new HashMap<>();
@@ -97,7 +96,7 @@ public final class RelaxedSimdPass {
     contents.put(Section.CODE, CodeEditor.codeSection(module, edits::get, appended.bodies()));
     LOG.debug(
         "relaxed SIMD pass: {} instructions replaced by the deterministic profile's", replaced);
-    return ModuleAssembler.assemble(module, contents, Set.of());
+    return ModuleParser.parse(ModuleAssembler.assemble(module, contents, Set.of()));
   }
 
   private static byte[] call(int function) {

@@ -10,7 +10,7 @@ import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.ValueType;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.SelfTailCalls;
+import dev.wisex.parser.analysis.SelfTailCalls;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +43,15 @@ public final class TailCallLoops {
 
   private TailCallLoops() {}
 
-  /** The module with its self tail calls as loops, or {@code bytes} itself if it has none. */
-  public static byte[] apply(byte[] bytes) {
-    WasmModule module = ModuleParser.parse(bytes);
+  /**
+   * The module with its self tail calls as loops (parsed once, for the next pass), or {@code
+   * module} itself if it has none.
+   */
+  public static WasmModule apply(WasmModule module) {
+    byte[] bytes = module.bytes();
     SelfTailCalls calls = SelfTailCalls.of(module);
     if (calls.bodies().isEmpty()) {
-      return bytes;
+      return module;
     }
     Map<Integer, byte[]> rewritten = new HashMap<>();
     int imported = module.importCount(ExternalKind.FUNCTION);
@@ -60,7 +63,7 @@ public final class TailCallLoops {
       }
     }
     if (rewritten.isEmpty()) {
-      return bytes;
+      return module;
     }
     List<FunctionBody> bodies = module.bodies();
     ByteWriter code = new ByteWriter(bytes.length);
@@ -75,7 +78,8 @@ public final class TailCallLoops {
       }
     }
     LOG.debug("{} functions' self tail calls run as loops", rewritten.size());
-    return ModuleAssembler.assemble(module, Map.of(Section.CODE, code.toByteArray()), Set.of());
+    return ModuleParser.parse(
+        ModuleAssembler.assemble(module, Map.of(Section.CODE, code.toByteArray()), Set.of()));
   }
 
   /** The body as a loop, or {@code null} if this pass leaves it alone. */

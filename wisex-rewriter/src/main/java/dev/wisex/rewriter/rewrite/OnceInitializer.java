@@ -2,8 +2,8 @@ package dev.wisex.rewriter.rewrite;
 
 import dev.wisex.api.RejectedModuleException;
 import dev.wisex.parser.ByteWriter;
+import dev.wisex.parser.analysis.InitOnceFlag;
 import dev.wisex.rewriter.snapshot.DataRun;
-import dev.wisex.rewriter.validate.InitOnceFlag;
 import dev.wisex.runtime.spi.GuestMemory;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.api.InitLimits;
 import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.WasmModule;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.RuntimeRegistry;
@@ -31,11 +32,12 @@ class GrowGuardTest {
   @ParameterizedTest
   @MethodSource("backends")
   void growsAnswerAsWithoutTheGuard(WasmRuntime runtime) {
-    byte[] module = Wat.resource(GrowGuardTest.class, "/wat/limits/grows.wat");
+    WasmModule module =
+        ModuleParser.parse(Wat.resource(GrowGuardTest.class, "/wat/limits/grows.wat"));
     LimitedModule guarded =
         LimitInstrumenter.apply(
             module,
-            ModuleParser.parse(module).functionTypes().length,
+            module.functionTypes().length,
             InitLimits.defaults(),
             EngineMemoryLimit.NONE,
             type -> true);

@@ -10,7 +10,7 @@ import dev.wisex.api.VerificationFailedException;
 import dev.wisex.parser.DataSegment;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.code.CodeScanner;
+import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;

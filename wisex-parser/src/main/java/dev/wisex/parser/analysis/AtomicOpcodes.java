@@ -1,4 +1,4 @@
-package dev.wisex.parser.code;
+package dev.wisex.parser.analysis;
 
 /**
  * Immediate layout of the {@code 0xFE} (threads) subopcodes. Every atomic access carries a memarg;

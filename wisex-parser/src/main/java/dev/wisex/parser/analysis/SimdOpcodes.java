@@ -1,4 +1,4 @@
-package dev.wisex.parser.code;
+package dev.wisex.parser.analysis;
 
 /**
  * Immediate layout of every {@code 0xFD} subopcode (SIMD 128 and relaxed SIMD), as one table lookup

@@ -1,7 +1,7 @@
-package dev.wisex.parser.code;
+package dev.wisex.parser.analysis;
 
-import static dev.wisex.parser.code.TestModules.body;
-import static dev.wisex.parser.code.TestModules.module;
+import static dev.wisex.parser.analysis.TestModules.body;
+import static dev.wisex.parser.analysis.TestModules.module;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

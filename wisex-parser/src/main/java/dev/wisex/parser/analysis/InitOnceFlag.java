@@ -1,4 +1,4 @@
-package dev.wisex.rewriter.validate;
+package dev.wisex.parser.analysis;
 
 import dev.wisex.api.MalformedModuleException;
 import dev.wisex.api.RejectedModuleException;

@@ -1,4 +1,4 @@
-package dev.wisex.parser.code;
+package dev.wisex.parser.analysis;
 
 import dev.wisex.api.MalformedModuleException;
 import dev.wisex.parser.ByteReader;

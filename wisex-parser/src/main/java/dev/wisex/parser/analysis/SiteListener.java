@@ -1,4 +1,4 @@
-package dev.wisex.parser.code;
+package dev.wisex.parser.analysis;
 
 /**
  * Receives the places where an instrumentation pass inserts or replaces code, as the decoder passes

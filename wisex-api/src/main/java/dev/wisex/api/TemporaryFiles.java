@@ -1,4 +1,4 @@
-package dev.wisex.rewriter;
+package dev.wisex.api;
 
 import java.io.IOException;
 import java.nio.file.Files;
