@@ -309,7 +309,7 @@ public final class LimitInstrumenter {
       delta(b, wide);
       b.u8(0x42).s64(capPages[m]).u8(0x20).u8(1).u8(0x7D); // cap - size
       b.u8(0x56); // i64.gt_u
-      withinMaximum(b, type, m);
+      withinMaximum(b, type);
       b.u8(0x71); // i32.and
       b.u8(0x04).u8(0x40); // if
       b.u8(0x41).s32(m + 1).u8(0x24).u32(hitGlobal).u8(0x00); // record; unreachable
@@ -321,7 +321,7 @@ public final class LimitInstrumenter {
       } else {
         b.u8(0x41).s32(-1).u8(0x46); // i32.const -1; i32.eq
       }
-      withinMaximum(b, type, m);
+      withinMaximum(b, type);
       b.u8(0x71); // i32.and
       b.u8(0x04).u8(0x40); // if
       b.u8(0x41).s32(-(m + 1)).u8(0x24).u32(hitGlobal).u8(0x00); // record; unreachable
@@ -332,7 +332,7 @@ public final class LimitInstrumenter {
     }
 
     /** Pushes {@code $d <= max - size} (an i32). */
-    private static void withinMaximum(ByteWriter b, MemoryType type, int m) {
+    private static void withinMaximum(ByteWriter b, MemoryType type) {
       delta(b, type.memory64());
       b.u8(0x42).s64(maximumPages(type)).u8(0x20).u8(1).u8(0x7D); // max - size
       b.u8(0x58); // i64.le_u
