@@ -8,11 +8,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 . "$here/scripts/find-jdk.sh"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cpfile="$work/cp"
-# package with -am: the testkit's sibling modules come from the reactor, not from ~/.m2.
-(cd "$here" && ./mvnw -q -o -pl wisex-testkit -am package -DskipTests dependency:build-classpath \
-  -Dmdep.outputFile="$cpfile" >/dev/null)
-cp="$here/wisex-testkit/target/classes:$(cat "$cpfile")"
+. "$here/scripts/testkit-classpath.sh"
 # 29,983 pages = 1.83 GiB each; init writes the last byte of each (a dense 7.3 GiB would pass the 2 GiB
 # output limit, which is refused by name).
 cat > "$work/four.wat" <<'WAT'

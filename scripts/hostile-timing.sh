@@ -9,11 +9,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 . "$here/scripts/find-jdk.sh"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-cpfile="$work/cp"
-# package with -am: the testkit's sibling modules come from the reactor, not from ~/.m2.
-(cd "$here" && ./mvnw -q -o -pl wisex-testkit -am package -DskipTests dependency:build-classpath \
-  -Dmdep.outputFile="$cpfile" >/dev/null)
-cp="$here/wisex-testkit/target/classes:$(cat "$cpfile")"
+. "$here/scripts/testkit-classpath.sh"
 for spec in "br_table 100000" "br_table 1000000" "types 10000" "types 100000" "memories 10000"; do
   set -- $spec
   name="$1-$2"

@@ -61,34 +61,6 @@ public record CodeFeatures(
     }
   }
 
-  /** Without a {@code br_table}. */
-  public CodeFeatures(
-      boolean simd,
-      boolean atomics,
-      boolean bulkMemory,
-      boolean referenceTypes,
-      boolean exceptions,
-      boolean tailCalls,
-      BitSet dataSegmentsUsed,
-      BitSet droppedDataSegments,
-      boolean tableMutation,
-      int maxMemoryIndex,
-      int instructionCount) {
-    this(
-        simd,
-        atomics,
-        bulkMemory,
-        referenceTypes,
-        exceptions,
-        tailCalls,
-        dataSegmentsUsed,
-        droppedDataSegments,
-        tableMutation,
-        maxMemoryIndex,
-        instructionCount,
-        0);
-  }
-
   /** A copy: callers may modify it without affecting this record. */
   @Override
   public BitSet dataSegmentsUsed() {

@@ -15,7 +15,7 @@ class CodeFeaturesTest {
     used.set(1);
     BitSet dropped = new BitSet();
     CodeFeatures f =
-        new CodeFeatures(false, false, true, false, false, false, used, dropped, false, 0, 3);
+        new CodeFeatures(false, false, true, false, false, false, used, dropped, false, 0, 3, 0);
 
     used.set(5);
     dropped.set(7);
@@ -33,7 +33,8 @@ class CodeFeaturesTest {
     BitSet a = new BitSet();
     a.set(2);
     assertEquals(
-        new CodeFeatures(false, false, false, false, false, false, a, new BitSet(), false, -1, 0),
+        new CodeFeatures(
+            false, false, false, false, false, false, a, new BitSet(), false, -1, 0, 0),
         new CodeFeatures(
             false,
             false,
@@ -45,6 +46,7 @@ class CodeFeaturesTest {
             new BitSet(),
             false,
             -1,
+            0,
             0));
   }
 
@@ -54,7 +56,7 @@ class CodeFeaturesTest {
         NullPointerException.class,
         () ->
             new CodeFeatures(
-                false, false, false, false, false, false, null, new BitSet(), false, -1, 0));
+                false, false, false, false, false, false, null, new BitSet(), false, -1, 0, 0));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -69,6 +71,7 @@ class CodeFeaturesTest {
                 new BitSet(),
                 false,
                 -2,
+                0,
                 0));
     assertThrows(
         IllegalArgumentException.class,
@@ -84,6 +87,7 @@ class CodeFeaturesTest {
                 new BitSet(),
                 false,
                 -1,
-                -1));
+                -1,
+                0));
   }
 }
