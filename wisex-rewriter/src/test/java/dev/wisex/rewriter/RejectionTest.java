@@ -44,6 +44,40 @@ class RejectionTest {
   }
 
   /**
+   * Regression (found by mutating real programs): a {@code memory.grow} naming a memory the module
+   * does not have reached the limit instrumentation, which indexes per-memory state by it (an
+   * internal ArrayIndexOutOfBoundsException on Chicory with {@code --fuel}); the engine would only
+   * have validated the module after it. Wabt refuses to assemble it, so the index is patched.
+   */
+  @Test
+  void rejectsCodeNamingAMemoryTheModuleLacks() {
+    byte[] module =
+        Wat.assemble(
+            "(module (memory 1) (func (export \"wizex.initialize\")"
+                + " (drop (memory.grow (i32.const 1)))))");
+    int grow = -1;
+    for (int i = 0; i + 1 < module.length; i++) {
+      if (module[i] == 0x41 && module[i + 1] == 0x01 && module[i + 2] == 0x40) {
+        grow = i + 2; // i32.const 1, memory.grow
+      }
+    }
+    assertTrue(grow > 0, "memory.grow not found");
+    module[grow + 1] = 2; // memory index 0 -> 2, same length
+    byte[] invalid = module;
+    for (WisexOptions options :
+        new WisexOptions[] {
+          WisexOptions.defaults(),
+          WisexOptions.builder().runtime("chicory").fuel(1_000_000).build(),
+          WisexOptions.builder().runtime("graal").fuel(1_000_000).build()
+        }) {
+      assertFails(
+          RejectedModuleException.class,
+          "the module is invalid: its code uses memory 2, but the module has 1 memory",
+          () -> new Preinitializer(options).preinitialize(invalid));
+    }
+  }
+
+  /**
    * Regression (found by MalformedInputFuzzTest): a global of a typed reference type ({@code (ref
    * null func)}, function-references proposal) reached the rewriter, which cannot encode it.
    * Hand-encoded: wabt 1.0.0 cannot assemble typed references.

@@ -42,7 +42,25 @@ public final class RestrictionValidator {
     checkRenames(module, rules);
     checkFeatures(module, features);
     checkCodeFeatures(module, code, features);
+    checkMemoryIndices(module, code);
     return onceFlag;
+  }
+
+  /**
+   * The engine validates the module only when it instantiates it, after the instrumentation, which
+   * indexes per-memory state by the memory an instruction names; an index past the module's
+   * memories is the module's fault and is reported as such.
+   */
+  private static void checkMemoryIndices(WasmModule module, CodeFeatures code) {
+    int memories = module.allMemories().size();
+    if (code.maxMemoryIndex() >= memories) {
+      throw new RejectedModuleException(
+          "the module is invalid: its code uses memory "
+              + code.maxMemoryIndex()
+              + ", but the module has "
+              + memories
+              + (memories == 1 ? " memory" : " memories"));
+    }
   }
 
   /**

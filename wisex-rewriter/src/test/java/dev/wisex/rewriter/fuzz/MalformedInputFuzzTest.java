@@ -1,5 +1,6 @@
 package dev.wisex.rewriter.fuzz;
 
+import dev.wisex.api.InitLimits;
 import dev.wisex.api.WisexException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.MemoryType;
@@ -7,18 +8,25 @@ import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.CodeFeatures;
 import dev.wisex.parser.analysis.CodeScanner;
+import dev.wisex.rewriter.instrument.ConformancePass;
+import dev.wisex.rewriter.instrument.EngineMemoryLimit;
 import dev.wisex.rewriter.instrument.Instrumenter;
+import dev.wisex.rewriter.instrument.LimitInstrumenter;
+import dev.wisex.rewriter.instrument.RelaxedSimdPass;
+import dev.wisex.rewriter.instrument.TailCallLoops;
 import dev.wisex.rewriter.rewrite.Rewriter;
 import dev.wisex.rewriter.snapshot.ArrayMemory;
 import dev.wisex.rewriter.snapshot.MemorySnapshot;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.validate.RestrictionValidator;
+import dev.wisex.runtime.spi.KnownDefect;
 import dev.wisex.testkit.Mutations;
 import dev.wisex.testkit.Wat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -28,9 +36,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hostile input: mutated and truncated variants of the test modules go through every stage that
- * reads the module (parse, code scan, validation, instrumentation, rewrite with a zero snapshot,
- * re-parse of the output). Each must succeed or fail with a {@link WisexException}; any other
- * exception, or an allocation driven by a lying size field, is a bug.
+ * reads the module (parse, code scan, validation, instrumentation and the init-time passes with
+ * every guard on, rewrite with a zero snapshot, re-parse of the output). Each must succeed or fail
+ * with a {@link WisexException}; any other exception, or an allocation driven by a lying size
+ * field, is a bug.
  */
 class MalformedInputFuzzTest {
   private static final int VARIANTS = Integer.getInteger("wisex.fuzz.malformed", 10_000);
@@ -77,7 +86,17 @@ class MalformedInputFuzzTest {
     WisexOptions options = WisexOptions.defaults();
     RestrictionValidator.validate(
         module, code, options.init(), options.features()); // the pipeline stops at a rejection
-    Instrumenter.instrument(module, code);
+    // The init-time passes, as the pipeline chains them, with every guard and defect rewrite on.
+    WasmModule instrumented = ModuleParser.parse(Instrumenter.instrument(module, code).bytes());
+    LimitInstrumenter.apply(
+        ConformancePass.apply(
+            RelaxedSimdPass.apply(
+                code.tailCalls() ? TailCallLoops.apply(instrumented) : instrumented, code.simd()),
+            EnumSet.allOf(KnownDefect.class)),
+        module.functionTypes().length,
+        new InitLimits(1_000_000, InitLimits.DEFAULT_TIMEOUT, 1L << 20),
+        EngineMemoryLimit.NONE,
+        type -> true);
     List<MemorySnapshot> memories = new ArrayList<>();
     // Every memory, imported ones first, as the snapshot holds them.
     List<MemoryType> all = module.allMemories();
