@@ -37,6 +37,11 @@ final class ModuleLoader {
     } catch (RuntimeException e) {
       // Chicory does not promise to report every bad input with its own exception types.
       throw new InitFailedException("Chicory cannot decode the module: " + Failures.describe(e), e);
+    } catch (AssertionError e) {
+      // With assertions on (-ea, as in most test JVMs) Chicory 1.7.5's parser asserts on some
+      // invalid control structure (an `else` without its `if`) before its validator can say so.
+      throw new InitFailedException(
+          "the module is invalid: Chicory's parser rejected its control structure", e);
     }
   }
 

@@ -22,4 +22,5 @@ public interface WasmRuntimeContract
         HostFunctionContract,
         ImportedMemoryContract,
         StartFunctionContract,
-        ProposalContract {}
+        ProposalContract,
+        InvalidModuleContract {}
