@@ -62,7 +62,8 @@ final class HeapPlan {
     HeapBudget.jvm().reserve(bytes, "--verify's second instance (of the output's memories)");
   }
 
-  private static MemoryLimits limits(dev.wisex.parser.MemoryType m) {
+  /** The limits a backend judges a memory of this type by. */
+  static MemoryLimits limits(dev.wisex.parser.MemoryType m) {
     return new MemoryLimits(m.minimum(), m.maximum(), m.shared(), m.memory64());
   }
 }

@@ -18,16 +18,13 @@ import dev.wisex.rewriter.init.InitCall;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.PreloadedModules;
 import dev.wisex.rewriter.init.WasiHosts;
-import dev.wisex.rewriter.instrument.ConformancePass;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.rewriter.instrument.EngineMemoryLimit;
+import dev.wisex.rewriter.instrument.InitTimePasses;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
-import dev.wisex.rewriter.instrument.LimitInstrumenter;
 import dev.wisex.rewriter.instrument.LimitedModule;
-import dev.wisex.rewriter.instrument.RelaxedSimdPass;
 import dev.wisex.rewriter.instrument.Sizes;
-import dev.wisex.rewriter.instrument.TailCallLoops;
 import dev.wisex.rewriter.rewrite.Rewriter;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.snapshot.Snapshotter;
@@ -35,8 +32,6 @@ import dev.wisex.rewriter.validate.RestrictionValidator;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.InstanceConfig;
-import dev.wisex.runtime.spi.KnownDefect;
-import dev.wisex.runtime.spi.MemoryLimits;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
@@ -223,25 +218,16 @@ public final class Preinitializer {
     deadline.stage("instrument");
     progress.stage("instrument", "");
     InstrumentedModule instrumented = Instrumenter.instrument(module, code);
-    // Parsed once here; each pass hands the next the parsed form (a pass that changes the module
-    // parses only what it wrote).
-    WasmModule parsedInstrumented = ModuleParser.parse(instrumented.bytes());
     LimitedModule runnable =
-        LimitInstrumenter.apply(
-            ConformancePass.apply(
-                RelaxedSimdPass.apply(
-                    code.tailCalls() ? TailCallLoops.apply(parsedInstrumented) : parsedInstrumented,
-                    code.simd() && options.features().relaxedSimdDeterministic()),
-                runtime.knownDefects()),
-            module.functionTypes().length,
+        InitTimePasses.apply(
+            module,
+            code,
+            instrumented,
+            options.features().relaxedSimdDeterministic(),
             options.limits(),
+            runtime.knownDefects(),
             new EngineMemoryLimit(runtime.name(), runtime.maxMemoryBytes()),
-            runtime.knownDefects().contains(KnownDefect.GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY)
-                ? type ->
-                    runtime.memoryOnHeap(
-                        new MemoryLimits(
-                            type.minimum(), type.maximum(), type.shared(), type.memory64()))
-                : type -> false);
+            type -> runtime.memoryOnHeap(HeapPlan.limits(type)));
     clock.lap("instrument");
     // The user's question is answered once: a race or a retry logged its own decision already.
     LOG.log(namedBy == null ? Level.INFO : Level.DEBUG, "init runs on {}", choice.reason());
@@ -304,10 +290,8 @@ public final class Preinitializer {
    */
   private WasmRuntime largerRuntime(ParsedInput parsed, EngineLimitException failure) {
     Set<Capability> required = RequiredCapabilities.of(parsed.module(), parsed.code());
-    return runtimes.all().stream()
+    return EngineChoice.able(runtimes, required).stream()
         .filter(r -> r.maxMemoryBytes() > failure.limit().maxBytes())
-        .filter(r -> r.availability().available())
-        .filter(r -> r.capabilities().containsAll(required))
         .findFirst()
         .orElse(null);
   }

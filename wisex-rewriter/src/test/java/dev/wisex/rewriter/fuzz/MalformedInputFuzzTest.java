@@ -8,12 +8,9 @@ import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.CodeFeatures;
 import dev.wisex.parser.analysis.CodeScanner;
-import dev.wisex.rewriter.instrument.ConformancePass;
 import dev.wisex.rewriter.instrument.EngineMemoryLimit;
+import dev.wisex.rewriter.instrument.InitTimePasses;
 import dev.wisex.rewriter.instrument.Instrumenter;
-import dev.wisex.rewriter.instrument.LimitInstrumenter;
-import dev.wisex.rewriter.instrument.RelaxedSimdPass;
-import dev.wisex.rewriter.instrument.TailCallLoops;
 import dev.wisex.rewriter.rewrite.Rewriter;
 import dev.wisex.rewriter.snapshot.ArrayMemory;
 import dev.wisex.rewriter.snapshot.MemorySnapshot;
@@ -86,15 +83,14 @@ class MalformedInputFuzzTest {
     WisexOptions options = WisexOptions.defaults();
     RestrictionValidator.validate(
         module, code, options.init(), options.features()); // the pipeline stops at a rejection
-    // The init-time passes, as the pipeline chains them, with every guard and defect rewrite on.
-    WasmModule instrumented = ModuleParser.parse(Instrumenter.instrument(module, code).bytes());
-    LimitInstrumenter.apply(
-        ConformancePass.apply(
-            RelaxedSimdPass.apply(
-                code.tailCalls() ? TailCallLoops.apply(instrumented) : instrumented, code.simd()),
-            EnumSet.allOf(KnownDefect.class)),
-        module.functionTypes().length,
+    // The init-time passes, with every guard and defect rewrite on.
+    InitTimePasses.apply(
+        module,
+        code,
+        Instrumenter.instrument(module, code),
+        true,
         new InitLimits(1_000_000, InitLimits.DEFAULT_TIMEOUT, 1L << 20),
+        EnumSet.allOf(KnownDefect.class),
         EngineMemoryLimit.NONE,
         type -> true);
     List<MemorySnapshot> memories = new ArrayList<>();

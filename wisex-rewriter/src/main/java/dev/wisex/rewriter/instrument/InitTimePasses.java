@@ -1,0 +1,53 @@
+package dev.wisex.rewriter.instrument;
+
+import dev.wisex.api.InitLimits;
+import dev.wisex.parser.MemoryType;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.analysis.CodeFeatures;
+import dev.wisex.runtime.spi.KnownDefect;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The passes that turn the instrumented module into the one init runs in, in the order they must
+ * run, so that the pipeline and the tests that feed it hostile modules chain them the same way. The
+ * instrumented bytes are parsed once; each pass hands the next its parsed result.
+ */
+public final class InitTimePasses {
+  private InitTimePasses() {}
+
+  /**
+   * @param original the input module, whose defined functions are metered
+   * @param code what its code uses
+   * @param relaxedSimdDeterministic whether relaxed SIMD runs the deterministic profile
+   * @param defects the engine's known defects, each rewritten around
+   * @param engine the engine's own memory limit
+   * @param memoryOnHeap which memories the engine keeps in the Java heap, where a grow can fail for
+   *     lack of heap (guarded on an engine with {@link
+   *     KnownDefect#GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY})
+   */
+  public static LimitedModule apply(
+      WasmModule original,
+      CodeFeatures code,
+      InstrumentedModule instrumented,
+      boolean relaxedSimdDeterministic,
+      InitLimits limits,
+      Set<KnownDefect> defects,
+      EngineMemoryLimit engine,
+      Predicate<MemoryType> memoryOnHeap) {
+    WasmModule parsed = ModuleParser.parse(instrumented.bytes());
+    return LimitInstrumenter.apply(
+        ConformancePass.apply(
+            RelaxedSimdPass.apply(
+                code.tailCalls() ? TailCallLoops.apply(parsed) : parsed,
+                code.simd() && relaxedSimdDeterministic),
+            defects),
+        original.functionTypes().length,
+        limits,
+        engine,
+        defects.contains(KnownDefect.GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY)
+            ? memoryOnHeap
+            : type -> false);
+  }
+}
