@@ -32,10 +32,8 @@ final class OutOfHeap {
             + stage
             + " stage (heap limit "
             + Sizes.describe(Runtime.getRuntime().maxMemory())
-            + "): give it more heap with -Xmx ("
-            + HeapBudget.LAUNCHER_HINT
-            + "-Xmx8g), or lower"
-            + " --max-memory so init fails before its memories outgrow the heap",
+            + "): "
+            + HeapBudget.MORE_HEAP_OR_LESS_MEMORY,
         failure);
   }
 }

@@ -21,6 +21,12 @@ public final class HeapBudget {
    */
   public static final String LAUNCHER_HINT = "./wisex: WISEX_JAVA_OPTS=";
 
+  /** What to change when the heap ran out during init, in the vocabulary of the launcher. */
+  public static final String MORE_HEAP_OR_LESS_MEMORY =
+      "give it more heap with -Xmx ("
+          + LAUNCHER_HINT
+          + "-Xmx8g), or lower --max-memory so init fails before its memories outgrow the heap";
+
   /** Room left for everything not planned: parsed modules, the engine, the WASI host. */
   static final long SLACK = 48L << 20;
 

@@ -149,10 +149,8 @@ public final class InitRunner {
                 + runnable.engine().runtime()
                 + "` could not allocate the memory within the JVM's heap limit of "
                 + Sizes.describe(Runtime.getRuntime().maxMemory())
-                + "; give it more heap with -Xmx ("
-                + HeapBudget.LAUNCHER_HINT
-                + "-Xmx8g), or lower --max-memory so init fails before its memories outgrow the"
-                + " heap",
+                + "; "
+                + HeapBudget.MORE_HEAP_OR_LESS_MEMORY,
             trap);
       }
       if (hit != 0) {
