@@ -1,5 +1,6 @@
 package dev.wisex.rewriter;
 
+import dev.wisex.rewriter.instrument.Sizes;
 import dev.wisex.runtime.spi.CodeLoading;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
@@ -45,10 +46,11 @@ public final class DefaultEngines {
       return runtime == preferred ? Optional.of("default") : Optional.empty();
     }
     if (runtime == ahead) {
-      return Optional.of("default for code under 256 KiB");
+      return Optional.of("default for code under " + Sizes.describe(EngineChoice.SMALL_CODE_BYTES));
     }
     if (runtime == onDemand) {
-      return Optional.of("default for code of 4 MiB or more");
+      return Optional.of(
+          "default for code of " + Sizes.describe(EngineChoice.LARGE_CODE_BYTES) + " or more");
     }
     return Optional.empty();
   }
@@ -61,9 +63,13 @@ public final class DefaultEngines {
     return Optional.of(
         "without --runtime, each module runs on the backend its code size suits: `"
             + ahead.name()
-            + "` under 256 KiB of code, `"
+            + "` under "
+            + Sizes.describe(EngineChoice.SMALL_CODE_BYTES)
+            + " of code, `"
             + onDemand.name()
-            + "` from 4 MiB; in between both run at once and the first to finish wins"
+            + "` from "
+            + Sizes.describe(EngineChoice.LARGE_CODE_BYTES)
+            + "; in between both run at once and the first to finish wins"
             + " (-v says which ran and why)");
   }
 }

@@ -2,6 +2,7 @@ package dev.wisex.rewriter;
 
 import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.RuntimeChoice;
+import dev.wisex.rewriter.instrument.Sizes;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.CodeLoading;
 import dev.wisex.runtime.spi.RuntimeRegistry;
@@ -110,7 +111,9 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
               + interpreted
               + ": "
               + facts
-              + ", at least 4 MiB: a backend that prepares functions on demand starts faster than "
+              + ", at least "
+              + Sizes.describe(LARGE_CODE_BYTES)
+              + ": a backend that prepares functions on demand starts faster than "
               + compiled
               + ", which compiles them all before init runs");
     }
@@ -121,11 +124,19 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
               + compiled
               + ": "
               + facts
-              + ", under 256 KiB: compiling it all before init runs costs less than interpreting"
+              + ", under "
+              + Sizes.describe(SMALL_CODE_BYTES)
+              + ": compiling it all before init runs costs less than interpreting"
               + " it on "
               + interpreted);
     }
-    String between = facts + ", between 256 KiB and 4 MiB, where init's own work decides";
+    String between =
+        facts
+            + ", between "
+            + Sizes.describe(SMALL_CODE_BYTES)
+            + " and "
+            + Sizes.describe(LARGE_CODE_BYTES)
+            + ", where init's own work decides";
     if (noRace != null) {
       return alone(
           ahead.get(),
