@@ -21,12 +21,12 @@ import java.util.Set;
 public final class ChicoryRuntime implements WasmRuntime {
   static final String NAME = "chicory";
 
-  // Probed against Chicory 1.7.5 by the tests: SIMD needs an add-on that is not on the class path,
-  // and the parser rejects 64-bit memory limits.
   /** A reference in an array: 4 bytes with compressed references (heaps under 32 GiB), else 8. */
   private static final long REFERENCE_BYTES =
       Runtime.getRuntime().maxMemory() < (32L << 30) ? 4 : 8;
 
+  // Probed against Chicory 1.7.5 by the tests: SIMD needs an add-on that is not on the class path,
+  // and the parser rejects 64-bit memory limits.
   private static final Set<Capability> CAPABILITIES =
       EnumSet.of(
           Capability.THREADS,
