@@ -23,7 +23,8 @@ public enum ExternalKind {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  static ExternalKind read(ByteReader in, String what) {
+  /** Reads an external kind byte; {@code what} names it in the error. */
+  public static ExternalKind read(ByteReader in, String what) {
     int start = in.position();
     int code = in.u8(what);
     for (ExternalKind kind : values()) {

@@ -2,7 +2,8 @@ package dev.wisex.parser;
 
 /** A global's value type and mutability. */
 public record GlobalType(ValueType valueType, boolean mutable) {
-  static GlobalType read(ByteReader in) {
+  /** Reads a global type (value type and mutability). */
+  public static GlobalType read(ByteReader in) {
     ValueType type = ValueType.read(in, "global type");
     int start = in.position();
     int mut = in.u8("global mutability");

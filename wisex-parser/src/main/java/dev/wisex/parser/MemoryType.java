@@ -23,7 +23,8 @@ public record MemoryType(
     return new MemoryType(pages, maximum, shared, memory64, pageSizeLog2);
   }
 
-  static MemoryType read(ByteReader in) {
+  /** Reads a memory type (limits flags, limits, custom page size). */
+  public static MemoryType read(ByteReader in) {
     int start = in.position();
     int flags = in.u8("memory limits flags");
     if ((flags & ~0x0F) != 0) {
@@ -41,21 +42,5 @@ public record MemoryType(
       pageSizeLog2 = in.u32("memory page size");
     }
     return new MemoryType(min, max, (flags & 0x02) != 0, memory64, pageSizeLog2);
-  }
-
-  void write(ByteWriter out) {
-    int flags =
-        (hasMaximum() ? 0x01 : 0)
-            | (shared ? 0x02 : 0)
-            | (memory64 ? 0x04 : 0)
-            | (pageSizeLog2 != DEFAULT_PAGE_SIZE_LOG2 ? 0x08 : 0);
-    out.u8(flags);
-    out.u64(minimum);
-    if (hasMaximum()) {
-      out.u64(maximum);
-    }
-    if (pageSizeLog2 != DEFAULT_PAGE_SIZE_LOG2) {
-      out.u32(pageSizeLog2);
-    }
   }
 }

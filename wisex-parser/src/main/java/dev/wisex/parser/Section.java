@@ -31,7 +31,7 @@ public record Section(int id, int start, int contentStart, int end, String custo
   }
 
   /** Position of a known section id in the order the binary format requires, or -1 for custom. */
-  static int orderOf(int id) {
+  public static int orderOf(int id) {
     return switch (id) {
       case TYPE -> 1;
       case IMPORT -> 2;

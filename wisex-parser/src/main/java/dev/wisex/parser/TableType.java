@@ -9,7 +9,8 @@ package dev.wisex.parser;
  * @param table64 indexed with i64 (memory64 proposal)
  */
 public record TableType(ValueType elementType, long minimum, long maximum, boolean table64) {
-  static TableType read(ByteReader in) {
+  /** Reads a table type (reference type and limits). */
+  public static TableType read(ByteReader in) {
     int start = in.position();
     ValueType element = ValueType.read(in, "table element type");
     if (!element.isReference()) {

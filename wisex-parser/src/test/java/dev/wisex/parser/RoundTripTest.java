@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.parser.write.DataSectionWriter;
+import dev.wisex.parser.write.ModuleAssembler;
+import dev.wisex.parser.write.SectionEncoder;
 import dev.wisex.testkit.WasmValidator;
 import dev.wisex.testkit.Wat;
 import java.util.Arrays;

@@ -25,7 +25,7 @@ import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.instrument.LimitedModule;
 import dev.wisex.rewriter.instrument.Sizes;
-import dev.wisex.rewriter.rewrite.Rewriter;
+import dev.wisex.rewriter.rewrite.OutputAssembler;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.snapshot.Snapshotter;
 import dev.wisex.rewriter.validate.RestrictionValidator;
@@ -233,7 +233,7 @@ public final class Preinitializer {
     LOG.log(namedBy == null ? Level.INFO : Level.DEBUG, "init runs on {}", choice.reason());
     Snapshot snapshot;
     ImportCalls calls;
-    Rewriter.Output output;
+    OutputAssembler.Output output;
     // The host (and its sandbox) lives exactly as long as the instance that init runs in, and that
     // instance until the output is written and verified: the snapshot's bytes are copied from its
     // memories straight into the output, never held in between.
@@ -267,7 +267,7 @@ public final class Preinitializer {
         clock.lap("snapshot");
         deadline.stage("rewrite");
         progress.stage("rewrite", "");
-        output = Rewriter.rewrite(module, onceFlag, snapshot, options.init());
+        output = OutputAssembler.assemble(module, onceFlag, snapshot, options.init());
         // The output must at least be well-formed; parsed once, and verified in that form.
         WasmModule written = ModuleParser.parse(output.bytes());
         clock.lap("rewrite");
@@ -322,7 +322,7 @@ public final class Preinitializer {
       byte[] input,
       WasmModule module,
       Snapshot snapshot,
-      Rewriter.Output output,
+      OutputAssembler.Output output,
       ImportCalls calls,
       StageClock clock) {
     List<MemoryReport> memories =

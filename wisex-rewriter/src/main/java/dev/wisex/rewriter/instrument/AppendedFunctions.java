@@ -2,9 +2,9 @@ package dev.wisex.rewriter.instrument;
 
 import dev.wisex.parser.ByteWriter;
 import dev.wisex.parser.ExternalKind;
-import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.write.ModuleAssembler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.wisex.rewriter.instrument;
 
 import dev.wisex.parser.ByteWriter;
-import dev.wisex.parser.ModuleAssembler;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.InstructionSites;
+import dev.wisex.parser.write.ModuleAssembler;
 import dev.wisex.runtime.spi.KnownDefect;
 import java.util.ArrayList;
 import java.util.HashMap;

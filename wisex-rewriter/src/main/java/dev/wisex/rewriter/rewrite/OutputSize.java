@@ -1,7 +1,7 @@
 package dev.wisex.rewriter.rewrite;
 
 import dev.wisex.api.RejectedModuleException;
-import dev.wisex.parser.ModuleWriter;
+import dev.wisex.parser.write.ModuleWriter;
 import dev.wisex.rewriter.snapshot.MemorySnapshot;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import java.util.Locale;

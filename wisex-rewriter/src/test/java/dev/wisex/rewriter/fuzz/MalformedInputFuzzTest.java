@@ -11,7 +11,7 @@ import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.rewriter.instrument.EngineMemoryLimit;
 import dev.wisex.rewriter.instrument.InitTimePasses;
 import dev.wisex.rewriter.instrument.Instrumenter;
-import dev.wisex.rewriter.rewrite.Rewriter;
+import dev.wisex.rewriter.rewrite.OutputAssembler;
 import dev.wisex.rewriter.snapshot.ArrayMemory;
 import dev.wisex.rewriter.snapshot.MemorySnapshot;
 import dev.wisex.rewriter.snapshot.Snapshot;
@@ -101,7 +101,7 @@ class MalformedInputFuzzTest {
       memories.add(new MemorySnapshot(m, all.get(m).minimum(), 0, List.of(), new ArrayMemory(0)));
     }
     Snapshot snapshot = new Snapshot(new HashMap<>(), memories, Set.of());
-    ModuleParser.parse(Rewriter.rewrite(module, snapshot, options.init()).bytes());
+    ModuleParser.parse(OutputAssembler.assemble(module, snapshot, options.init()).bytes());
   }
 
   private static String hex(byte[] bytes) {

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
  * The rewrite on snapshots no backend here can produce yet (memory64, v128): the encodings must be
  * exact. Behaviour on such modules is covered differentially once a backend runs them.
  */
-class RewriterTest {
+class OutputAssemblerTest {
   private static final WasmModule MODULE =
-      ModuleParser.parse(Wat.resource(RewriterTest.class, "/wat/memory64_v128.wat"));
+      ModuleParser.parse(Wat.resource(OutputAssemblerTest.class, "/wat/memory64_v128.wat"));
 
   @Test
   void writesMemory64SegmentsWithI64OffsetsAndRaisesTheMinimum() {
@@ -43,7 +43,8 @@ class RewriterTest {
             List.of(new MemorySnapshot(0, 3, 3, List.of(new DataRun(0x1_0005L, 3)), memory)),
             Set.of());
     WasmModule out =
-        ModuleParser.parse(Rewriter.rewrite(MODULE, snapshot, InitRules.defaults()).bytes());
+        ModuleParser.parse(
+            OutputAssembler.assemble(MODULE, snapshot, InitRules.defaults()).bytes());
     assertEquals(3, out.memories().get(0).minimum());
     assertEquals(10, out.memories().get(0).maximum());
     assertTrue(out.memories().get(0).memory64());
@@ -64,7 +65,8 @@ class RewriterTest {
             List.of(new MemorySnapshot(0, 1, 0, List.of(), new ArrayMemory(1))),
             Set.of());
     WasmModule out =
-        ModuleParser.parse(Rewriter.rewrite(MODULE, snapshot, InitRules.defaults()).bytes());
+        ModuleParser.parse(
+            OutputAssembler.assemble(MODULE, snapshot, InitRules.defaults()).bytes());
     assertArrayEquals(ConstExpr.v128(v128.low(), v128.high()), out.globals().get(0).initExpr());
     assertArrayEquals(ConstExpr.f32Bits(0x7FA0_0001), out.globals().get(1).initExpr());
     byte[] expected = new byte[] {(byte) 0xFD, 12, 1, 0, (byte) 0xC0, 0x7F, 0, 0, 0, (byte) 0x80};
@@ -85,7 +87,8 @@ class RewriterTest {
             List.of(new MemorySnapshot(0, 64, length, List.of(new DataRun(9, length)), memory)),
             Set.of());
     WasmModule module = ModuleParser.parse(Wat.assemble("(module (memory 1))"));
-    Rewriter.Output output = Rewriter.rewrite(module, snapshot, InitRules.defaults());
+    OutputAssembler.Output output =
+        OutputAssembler.assemble(module, snapshot, InitRules.defaults());
     assertEquals(4, memory.reads, "one read per chunk, nothing read twice");
     DataSegment segment = ModuleParser.parse(output.bytes()).data().get(0);
     assertEquals(length, segment.payloadLength());
@@ -127,7 +130,7 @@ class RewriterTest {
     RejectedModuleException e =
         assertThrows(
             RejectedModuleException.class,
-            () -> Rewriter.rewrite(unbounded, snapshot, InitRules.defaults()));
+            () -> OutputAssembler.assemble(unbounded, snapshot, InitRules.defaults()));
     assertTrue(
         e.getMessage().startsWith("the snapshot is too large for one module: the output would be"),
         e.getMessage());

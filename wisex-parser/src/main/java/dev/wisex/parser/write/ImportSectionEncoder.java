@@ -1,5 +1,13 @@
-package dev.wisex.parser;
+package dev.wisex.parser.write;
 
+import dev.wisex.parser.ByteReader;
+import dev.wisex.parser.ByteWriter;
+import dev.wisex.parser.ExternalKind;
+import dev.wisex.parser.GlobalType;
+import dev.wisex.parser.MemoryType;
+import dev.wisex.parser.Section;
+import dev.wisex.parser.TableType;
+import dev.wisex.parser.WasmModule;
 import java.util.List;
 
 /**
@@ -47,7 +55,7 @@ public final class ImportSectionEncoder {
       }
       if (kind == ExternalKind.MEMORY) {
         out.bytes(module.bytes(), from, descriptor - from);
-        memories.get(memory++).write(out);
+        SectionEncoder.memoryType(out, memories.get(memory++));
       } else {
         out.bytes(module.bytes(), from, in.position() - from);
       }

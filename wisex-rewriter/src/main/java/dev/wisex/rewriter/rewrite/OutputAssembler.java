@@ -5,22 +5,22 @@ import dev.wisex.api.InitRules;
 import dev.wisex.api.RejectedModuleException;
 import dev.wisex.parser.ByteWriter;
 import dev.wisex.parser.ConstExpr;
-import dev.wisex.parser.DataSectionWriter;
 import dev.wisex.parser.DataSegment;
 import dev.wisex.parser.Export;
 import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.Global;
 import dev.wisex.parser.Import;
-import dev.wisex.parser.ImportSectionEncoder;
 import dev.wisex.parser.Interruption;
 import dev.wisex.parser.MemoryType;
-import dev.wisex.parser.ModuleAssembler;
-import dev.wisex.parser.ModuleWriter;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.SectionBody;
-import dev.wisex.parser.SectionEncoder;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.InitOnceFlag;
+import dev.wisex.parser.write.DataSectionWriter;
+import dev.wisex.parser.write.ImportSectionEncoder;
+import dev.wisex.parser.write.ModuleAssembler;
+import dev.wisex.parser.write.ModuleWriter;
+import dev.wisex.parser.write.SectionEncoder;
 import dev.wisex.rewriter.heap.HeapBudget;
 import dev.wisex.rewriter.names.WasiNames;
 import dev.wisex.rewriter.snapshot.DataRun;
@@ -39,9 +39,9 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Final rewrite pass: builds the output from the original module (not the instrumented one) and the
- * snapshot. Mutable globals get constant initializers, memory minimums rise to the snapshot's size
- * (an imported memory keeps its import, with the raised minimum), the snapshot's data becomes
+ * The rewrite stage: assembles the output from the original module (not the instrumented one) and
+ * the snapshot. Mutable globals get constant initializers, memory minimums rise to the snapshot's
+ * size (an imported memory keeps its import, with the raised minimum), the snapshot's data becomes
  * active segments, the start section and init export go, and everything else is copied as it stood.
  * An imported shared memory is the exception: its snapshot is applied once across all instances
  * sharing it by a generated start function (see {@link OnceInitializer}).
@@ -58,10 +58,10 @@ import org.apache.logging.log4j.Logger;
  * the rewrite. Without a data count section no code can name a segment, so the original segments
  * are left out.
  */
-public final class Rewriter {
-  private static final Logger LOG = LogManager.getLogger(Rewriter.class);
+public final class OutputAssembler {
+  private static final Logger LOG = LogManager.getLogger(OutputAssembler.class);
 
-  private Rewriter() {}
+  private OutputAssembler() {}
 
   /**
    * The rewritten module, how many data segments it has, and how many globals got a new
@@ -75,16 +75,17 @@ public final class Rewriter {
    *
    * @throws RejectedModuleException if the output would be larger than one array holds
    */
-  public static Output rewrite(WasmModule module, Snapshot snapshot, InitRules rules) {
-    return rewrite(module, InitOnceFlag.of(module), snapshot, rules);
+  public static Output assemble(WasmModule module, Snapshot snapshot, InitRules rules) {
+    return assemble(module, InitOnceFlag.of(module), snapshot, rules);
   }
 
   /**
-   * As {@link #rewrite(WasmModule, Snapshot, InitRules)}, with the once-flag that validation found.
+   * As {@link #assemble(WasmModule, Snapshot, InitRules)}, with the once-flag that validation
+   * found.
    *
    * @param flag the module's once-flag, as {@link InitOnceFlag#of} gives it
    */
-  public static Output rewrite(
+  public static Output assemble(
       WasmModule module, Optional<InitOnceFlag> flag, Snapshot snapshot, InitRules rules) {
     Map<Integer, SectionBody> contents = new HashMap<>();
     Set<Integer> removed = new HashSet<>();

@@ -1,9 +1,16 @@
-package dev.wisex.parser;
+package dev.wisex.parser.write;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.wisex.parser.ByteWriter;
+import dev.wisex.parser.ConstExpr;
+import dev.wisex.parser.DataSegment;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.Section;
+import dev.wisex.parser.SectionBody;
+import dev.wisex.parser.WasmModule;
 import dev.wisex.testkit.Wat;
 import java.util.Arrays;
 import java.util.Map;

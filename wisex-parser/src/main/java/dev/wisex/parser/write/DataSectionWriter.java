@@ -1,5 +1,7 @@
-package dev.wisex.parser;
+package dev.wisex.parser.write;
 
+import dev.wisex.parser.ByteWriter;
+import dev.wisex.parser.SectionBody;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

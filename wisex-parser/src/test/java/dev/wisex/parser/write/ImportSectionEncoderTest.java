@@ -1,9 +1,15 @@
-package dev.wisex.parser;
+package dev.wisex.parser.write;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.wisex.parser.ExternalKind;
+import dev.wisex.parser.Import;
+import dev.wisex.parser.MemoryType;
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.Section;
+import dev.wisex.parser.WasmModule;
 import dev.wisex.testkit.Wat;
 import java.util.List;
 import java.util.Map;

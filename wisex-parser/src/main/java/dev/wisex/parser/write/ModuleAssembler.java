@@ -1,5 +1,11 @@
-package dev.wisex.parser;
+package dev.wisex.parser.write;
 
+import dev.wisex.parser.ByteReader;
+import dev.wisex.parser.ByteWriter;
+import dev.wisex.parser.Export;
+import dev.wisex.parser.Section;
+import dev.wisex.parser.SectionBody;
+import dev.wisex.parser.WasmModule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +127,7 @@ public final class ModuleAssembler {
    */
   public static byte[] appendExports(WasmModule module, List<Export> added) {
     ByteWriter entries = new ByteWriter();
-    added.forEach(e -> e.write(entries));
+    added.forEach(e -> SectionEncoder.export(entries, e));
     return appendToVector(module, Section.EXPORT, added.size(), entries.toByteArray());
   }
 }

@@ -1,5 +1,9 @@
-package dev.wisex.parser;
+package dev.wisex.parser.write;
 
+import dev.wisex.parser.ByteWriter;
+import dev.wisex.parser.Section;
+import dev.wisex.parser.SectionBody;
+import dev.wisex.parser.WasmModule;
 import java.util.ArrayList;
 import java.util.List;
 
