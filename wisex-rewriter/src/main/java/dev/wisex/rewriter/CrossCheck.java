@@ -4,9 +4,6 @@ import dev.wisex.api.InitFailedException;
 import dev.wisex.api.RuntimeSelectionException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
-import dev.wisex.parser.ModuleParser;
-import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
@@ -34,12 +31,11 @@ final class CrossCheck {
    * @throws InitFailedException naming the first difference between two backends' outputs
    */
   static WisexResult run(
-      byte[] input,
+      ParsedInput input,
       WisexOptions options,
       RuntimeRegistry runtimes,
       Function<WisexOptions, Preinitializer> preinitializer) {
-    WasmModule module = ModuleParser.parse(input);
-    Set<Capability> required = RequiredCapabilities.of(module, CodeScanner.scan(module));
+    Set<Capability> required = RequiredCapabilities.of(input.module(), input.code());
     WasmRuntime first = runtimes.select(options.runtime().name(), required);
     List<WasmRuntime> others =
         runtimes.all().stream()
@@ -53,9 +49,10 @@ final class CrossCheck {
               + first.name()
               + "` does here; add one (e.g. wisex-runtime-graal) or leave out --cross-check");
     }
-    WisexResult result = preinitializer.apply(on(options, first)).preinitialize(input);
+    WisexResult result = preinitializer.apply(on(options, first)).preinitialize(input, null, null);
     for (WasmRuntime other : others) {
-      byte[] again = preinitializer.apply(on(options, other)).preinitialize(input).module();
+      byte[] again =
+          preinitializer.apply(on(options, other)).preinitialize(input, null, null).module();
       if (!Arrays.equals(result.module(), again)) {
         throw new InitFailedException(
             "--cross-check: backends disagree after init: "

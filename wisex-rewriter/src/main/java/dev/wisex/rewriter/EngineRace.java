@@ -6,10 +6,8 @@ import dev.wisex.api.RuntimeSelectionException;
 import dev.wisex.api.StdioStreams;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
-import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.CodeFeatures;
-import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.rewriter.init.WasiHosts;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.runtime.spi.RuntimeRegistry;
@@ -79,22 +77,22 @@ final class EngineRace {
 
   /**
    * The race {@link EngineChoice} decides on for this module, or {@code null} if it decides on one
-   * backend (then the pipeline decides again, with the same result, after its own parse).
+   * backend (then the pipeline decides again, with the same result, on the same parse).
    *
    * @param noRace {@link #refusal}'s answer
    */
   static EngineChoice plan(
-      byte[] input, WisexOptions options, RuntimeRegistry runtimes, String noRace) {
+      ParsedInput input, WisexOptions options, RuntimeRegistry runtimes, String noRace) {
     if (options.runtime().name() != null || noRace != null) {
       return null;
     }
-    WasmModule module = ModuleParser.parse(input);
+    WasmModule module = input.module();
     CodeSize code = CodeSize.of(module);
     if (code.bytes() < EngineChoice.SMALL_CODE_BYTES
         || code.bytes() >= EngineChoice.LARGE_CODE_BYTES) {
-      return null; // decided without scanning the code
+      return null; // one backend
     }
-    CodeFeatures features = CodeScanner.scan(module);
+    CodeFeatures features = input.code();
     EngineChoice choice =
         EngineChoice.choose(
             runtimes,
@@ -113,7 +111,7 @@ final class EngineRace {
    * @param attempt a pre-initializer for options that name one backend
    */
   static WisexResult run(
-      byte[] input,
+      ParsedInput input,
       WisexOptions options,
       EngineChoice choice,
       ProgressListener progress,
@@ -193,7 +191,8 @@ final class EngineRace {
       this.finished = finished;
     }
 
-    void start(byte[] input, WisexOptions options, Function<WisexOptions, Preinitializer> attempt) {
+    void start(
+        ParsedInput input, WisexOptions options, Function<WisexOptions, Preinitializer> attempt) {
       WisexOptions.Builder own = options.toBuilder().runtime(runtime.name());
       if (options.host().inheritStdio()) {
         own.stdio(new StdioStreams(stdin == null ? null : stdin.reader(), out, err));

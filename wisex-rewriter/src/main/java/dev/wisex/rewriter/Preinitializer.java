@@ -10,7 +10,6 @@ import dev.wisex.api.WisexResult;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.CodeFeatures;
-import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.parser.analysis.InitOnceFlag;
 import dev.wisex.rewriter.init.ImportCalls;
 import dev.wisex.rewriter.init.ImportLinker;
@@ -119,37 +118,49 @@ public final class Preinitializer {
    *     fails
    */
   public WisexResult preinitialize(byte[] input) {
+    ParsedInput parsed = parse(input);
     if (options.runtime().crossCheck()) {
       return CrossCheck.run(
-          input, options, runtimes, o -> new Preinitializer(o, runtimes, hostFunctions, progress));
+          parsed, options, runtimes, o -> new Preinitializer(o, runtimes, hostFunctions, progress));
     }
     // Decided once: the load average may change before the pipeline asks again.
     String noRace = EngineRace.refusal(!hostFunctions.isEmpty());
-    EngineChoice race = EngineRace.plan(input, options, runtimes, noRace);
+    EngineChoice race = EngineRace.plan(parsed, options, runtimes, noRace);
     if (race != null) {
       return EngineRace.run(
-          input,
+          parsed,
           options,
           race,
           progress,
           o -> new Preinitializer(o, runtimes, hostFunctions, ProgressListener.NONE));
     }
-    return preinitialize(input, null, noRace);
+    return preinitialize(parsed, null, noRace);
+  }
+
+  /** Parses and scans the input once for the whole call, under {@code --timeout}. */
+  private ParsedInput parse(byte[] input) {
+    try (RunDeadline deadline = new RunDeadline(options.limits().timeout(), Duration.ZERO)) {
+      try {
+        progress.stage("parse", input.length + " bytes");
+        return ParsedInput.of(input);
+      } catch (OutOfMemoryError e) {
+        throw OutOfHeap.during("parse", e);
+      } catch (RuntimeException e) {
+        throw OutOfHeap.causedBy(e) ? OutOfHeap.during("parse", e) : deadline.explain(e);
+      }
+    }
   }
 
   /**
-   * The pipeline on one backend, under {@code --timeout}.
+   * The pipeline on one backend, under what {@code --timeout} leaves after the parse.
    *
    * @param namedBy who named {@link RuntimeChoice#name()}, for {@code -v}; {@code null} for the
    *     user
    * @param noRace why init may not race ({@link EngineRace#refusal}), for {@code -v}
    */
-  WisexResult preinitialize(byte[] input, String namedBy, String noRace) {
-    try (RunDeadline deadline = new RunDeadline(options.limits().timeout())) {
+  WisexResult preinitialize(ParsedInput parsed, String namedBy, String noRace) {
+    try (RunDeadline deadline = new RunDeadline(options.limits().timeout(), parsed.took())) {
       try {
-        deadline.stage("parse");
-        progress.stage("parse", input.length + " bytes");
-        ParsedInput parsed = ParsedInput.of(input);
         try {
           return preinitialize(parsed, deadline, namedBy, noRace);
         } catch (EngineLimitException e) {
@@ -173,21 +184,6 @@ public final class Preinitializer {
       } catch (RuntimeException e) {
         throw OutOfHeap.causedBy(e) ? OutOfHeap.during(deadline.stage(), e) : deadline.explain(e);
       }
-    }
-  }
-
-  /**
-   * The input as the pipeline reads it, parsed and scanned once per run (a retry on another backend
-   * reuses it).
-   *
-   * @param took how long parsing and scanning took, for the report's {@code parse} timing
-   */
-  private record ParsedInput(byte[] bytes, WasmModule module, CodeFeatures code, Duration took) {
-    static ParsedInput of(byte[] input) {
-      long start = System.nanoTime();
-      WasmModule module = ModuleParser.parse(input);
-      CodeFeatures code = CodeScanner.scan(module);
-      return new ParsedInput(input, module, code, Duration.ofNanos(System.nanoTime() - start));
     }
   }
 

@@ -43,9 +43,13 @@ final class RunDeadline implements AutoCloseable {
   private boolean fired;
   private boolean closed;
 
-  RunDeadline(Duration timeout) {
+  /**
+   * @param spent what the call used of {@code timeout} before this run (the shared parse)
+   */
+  RunDeadline(Duration timeout, Duration spent) {
     this.timeout = timeout;
-    this.alarm = TIMER.schedule(this::fire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    long left = Math.max(0, timeout.minus(spent).toNanos());
+    this.alarm = TIMER.schedule(this::fire, left, TimeUnit.NANOSECONDS);
   }
 
   private synchronized void fire() {
