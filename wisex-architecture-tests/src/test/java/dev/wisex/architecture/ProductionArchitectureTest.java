@@ -32,6 +32,10 @@ class ProductionArchitectureTest {
   @ArchTest
   static final ArchRule pipelineStagesDependForward = WisexRules.PIPELINE_STAGES_DEPEND_FORWARD;
 
+  @ArchTest
+  static final ArchRule codecModelBelowWritersAndAnalyses =
+      WisexRules.CODEC_MODEL_BELOW_WRITERS_AND_ANALYSES;
+
   @ArchTest static final ArchRule noPackageCycles = WisexRules.NO_PACKAGE_CYCLES;
 
   @ArchTest

@@ -14,6 +14,7 @@ import dev.wisex.archfixture.cycle.b.CycleB;
 import dev.wisex.cli.archfixture.CliPrints;
 import dev.wisex.maven.archfixture.PluginLogsThroughMaven;
 import dev.wisex.maven.archfixture.PluginUsesSnapshotter;
+import dev.wisex.parser.analysis.archfixture.AnalysisUsesWriter;
 import dev.wisex.parser.archfixture.ParserUsesRuntimeSpi;
 import dev.wisex.rewriter.archfixture.ExitsTheJvm;
 import dev.wisex.rewriter.archfixture.ImportsChicory;
@@ -84,6 +85,10 @@ class RulesCatchViolationsTest {
             "pipeline-stages-depend-forward",
             WisexRules.PIPELINE_STAGES_DEPEND_FORWARD,
             RewriteUsesInit.class),
+        broken(
+            "codec-model-below-writers-and-analyses",
+            WisexRules.CODEC_MODEL_BELOW_WRITERS_AND_ANALYSES,
+            AnalysisUsesWriter.class),
         broken("no-package-cycles", WisexRules.NO_PACKAGE_CYCLES, CycleA.class, CycleB.class),
         broken(
             "standard-streams-only-in-cli",

@@ -281,6 +281,30 @@ public final class WisexRules {
               "[pipeline-stages-depend-forward] validate -> instrument -> init -> snapshot -> rewrite:"
                   + " a stage uses earlier stages only, init is used by the driver alone, names by anyone");
 
+  /**
+   * Inside the codec: the module model and its reader ({@code dev.wisex.parser}) know neither the
+   * writers nor the analyses, which both build on the model and not on each other, so a backend
+   * that only reads modules never loads a writer.
+   */
+  public static final ArchRule CODEC_MODEL_BELOW_WRITERS_AND_ANALYSES =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("model")
+          .definedBy("dev.wisex.parser")
+          .layer("write")
+          .definedBy("dev.wisex.parser.write..")
+          .layer("analysis")
+          .definedBy("dev.wisex.parser.analysis..")
+          .whereLayer("model")
+          .mayNotAccessAnyLayer()
+          .whereLayer("write")
+          .mayOnlyAccessLayers("model")
+          .whereLayer("analysis")
+          .mayOnlyAccessLayers("model")
+          .because(
+              "[codec-model-below-writers-and-analyses] dev.wisex.parser (model, reader) <-"
+                  + " parser.write, parser.analysis; the two do not use each other");
+
   /** No package under dev.wisex takes part in a dependency cycle. */
   public static final ArchRule NO_PACKAGE_CYCLES =
       slices()
