@@ -38,11 +38,7 @@ final class CrossCheck {
     Set<Capability> required = RequiredCapabilities.of(input.module(), input.code());
     WasmRuntime first = runtimes.select(options.runtime().name(), required);
     List<WasmRuntime> others =
-        runtimes.all().stream()
-            .filter(r -> !r.name().equals(first.name()))
-            .filter(r -> r.availability().available())
-            .filter(r -> r.capabilities().containsAll(required))
-            .toList();
+        runtimes.able(required).stream().filter(r -> !r.name().equals(first.name())).toList();
     if (others.isEmpty()) {
       throw new RuntimeSelectionException(
           "--cross-check needs a second backend that runs this module, and only `"

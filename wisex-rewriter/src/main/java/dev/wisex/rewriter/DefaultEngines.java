@@ -27,7 +27,7 @@ public final class DefaultEngines {
 
   /** The default choice among {@code runtimes}, for a module that needs no special capability. */
   public static DefaultEngines of(RuntimeRegistry runtimes) {
-    List<WasmRuntime> able = EngineChoice.able(runtimes, Set.of());
+    List<WasmRuntime> able = runtimes.able(Set.of());
     WasmRuntime preferred = able.isEmpty() ? null : able.get(0);
     Optional<WasmRuntime> ahead = EngineChoice.first(able, CodeLoading.AHEAD_OF_TIME);
     Optional<WasmRuntime> onDemand = EngineChoice.first(able, CodeLoading.ON_DEMAND);

@@ -60,7 +60,7 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
               + "`: chosen with "
               + (namedBy == null ? "--runtime" : namedBy));
     }
-    List<WasmRuntime> able = able(runtimes, required);
+    List<WasmRuntime> able = runtimes.able(required);
     if (able.isEmpty()) {
       runtimes.select(null, required); // throws, naming what is missing
     }
@@ -164,14 +164,6 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
 
   private static EngineChoice alone(WasmRuntime runtime, String reason) {
     return new EngineChoice(runtime, null, reason);
-  }
-
-  /** The backends that are available and have {@code required}, most preferred first. */
-  static List<WasmRuntime> able(RuntimeRegistry runtimes, Set<Capability> required) {
-    return runtimes.all().stream()
-        .filter(r -> r.availability().available())
-        .filter(r -> r.capabilities().containsAll(required))
-        .toList();
   }
 
   /** The most preferred of {@code runtimes} that loads code the given way. */

@@ -34,9 +34,8 @@ final class HeapPlan {
       budget.checkBeforeInit(module, inputBytes, runtime, null);
     } catch (dev.wisex.api.LimitExceededException e) {
       String offHeap =
-          runtimes.all().stream()
-              .filter(r -> r != runtime && r.availability().available())
-              .filter(r -> r.capabilities().containsAll(required))
+          runtimes.able(required).stream()
+              .filter(r -> r != runtime)
               .filter(r -> module.allMemories().size() <= r.maxMemories())
               .filter(r -> module.allMemories().stream().noneMatch(m -> r.memoryOnHeap(limits(m))))
               .map(WasmRuntime::name)

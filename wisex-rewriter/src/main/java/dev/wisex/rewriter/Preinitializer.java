@@ -286,7 +286,7 @@ public final class Preinitializer {
    */
   private WasmRuntime largerRuntime(ParsedInput parsed, EngineLimitException failure) {
     Set<Capability> required = RequiredCapabilities.of(parsed.module(), parsed.code());
-    return EngineChoice.able(runtimes, required).stream()
+    return runtimes.able(required).stream()
         .filter(r -> r.maxMemoryBytes() > failure.limit().maxBytes())
         .findFirst()
         .orElse(null);

@@ -82,8 +82,8 @@ class CompileCostHazardTest {
   }
 
   private static WasmRuntime graal() {
-    return RUNTIMES.all().stream()
-        .filter(r -> r.name().equals("graal") && r.availability().available())
+    return RUNTIMES.available().stream()
+        .filter(r -> r.name().equals("graal"))
         .findFirst()
         .orElse(null);
   }

@@ -64,10 +64,7 @@ final class Differential {
 
   /** One oracle per backend on the test class path that is available here, most preferred first. */
   static List<Differential> everyBackend() {
-    return RuntimeRegistry.discover().all().stream()
-        .filter(r -> r.availability().available())
-        .map(Differential::new)
-        .toList();
+    return RuntimeRegistry.discover().available().stream().map(Differential::new).toList();
   }
 
   /** The oracle on the named backend. */

@@ -27,9 +27,7 @@ class NoThreadLeftBehindTest {
       """;
 
   static Stream<String> backends() {
-    return RuntimeRegistry.discover().all().stream()
-        .filter(r -> r.availability().available())
-        .map(WasmRuntime::name);
+    return RuntimeRegistry.discover().available().stream().map(WasmRuntime::name);
   }
 
   @ParameterizedTest

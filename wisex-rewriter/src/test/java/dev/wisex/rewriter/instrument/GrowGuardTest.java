@@ -24,9 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GrowGuardTest {
   static List<WasmRuntime> backends() {
-    return RuntimeRegistry.discover().all().stream()
-        .filter(r -> r.availability().available())
-        .toList();
+    return RuntimeRegistry.discover().available();
   }
 
   @ParameterizedTest

@@ -33,9 +33,7 @@ class HostAppliedSegmentsTest {
   private static final long THRESHOLD = 0x180;
 
   static List<WasmRuntime> backends() {
-    return RuntimeRegistry.discover().all().stream()
-        .filter(r -> r.availability().available())
-        .toList();
+    return RuntimeRegistry.discover().available();
   }
 
   private static WasmModule module(String name) {

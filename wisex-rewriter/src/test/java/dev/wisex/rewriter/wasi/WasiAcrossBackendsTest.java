@@ -25,10 +25,7 @@ class WasiAcrossBackendsTest {
     Files.writeString(dir.resolve("input.txt"), "hello file");
     Files.createDirectories(dir.resolve("nested"));
     Files.writeString(dir.resolve("nested/deep.txt"), "deep");
-    List<WasmRuntime> runtimes =
-        RuntimeRegistry.discover().all().stream()
-            .filter(r -> r.availability().available())
-            .toList();
+    List<WasmRuntime> runtimes = RuntimeRegistry.discover().available();
     for (String name : List.of("args_env", "clock_random", "files", "wasix")) {
       byte[] module = WasiRun.wat(name);
       WisexOptions.Builder options =

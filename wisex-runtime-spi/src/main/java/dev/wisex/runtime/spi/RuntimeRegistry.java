@@ -43,6 +43,18 @@ public final class RuntimeRegistry {
     return runtimes;
   }
 
+  /** The backends whose engine is present here, most preferred first. */
+  public List<WasmRuntime> available() {
+    return runtimes.stream().filter(r -> r.availability().available()).toList();
+  }
+
+  /**
+   * The available backends that support everything {@code required} names, most preferred first.
+   */
+  public List<WasmRuntime> able(Set<Capability> required) {
+    return available().stream().filter(r -> missing(r, required).isEmpty()).toList();
+  }
+
   /**
    * The backend chosen when no name is given and nothing special is required, if any is available.
    */
@@ -83,9 +95,7 @@ public final class RuntimeRegistry {
       }
       return named;
     }
-    return runtimes.stream()
-        .filter(r -> r.availability().available())
-        .filter(r -> missing(r, required).isEmpty())
+    return able(required).stream()
         .findFirst()
         .orElseThrow(
             () ->
@@ -100,11 +110,7 @@ public final class RuntimeRegistry {
   }
 
   private String suggestion(Set<Capability> required) {
-    List<String> able =
-        runtimes.stream()
-            .filter(r -> r.availability().available() && missing(r, required).isEmpty())
-            .map(WasmRuntime::name)
-            .toList();
+    List<String> able = able(required).stream().map(WasmRuntime::name).toList();
     return able.isEmpty() ? "" : "; use --runtime " + String.join(" or --runtime ", able);
   }
 
@@ -125,11 +131,7 @@ public final class RuntimeRegistry {
   }
 
   private String availableNames() {
-    String names =
-        runtimes.stream()
-            .filter(r -> r.availability().available())
-            .map(WasmRuntime::name)
-            .collect(Collectors.joining(", "));
+    String names = available().stream().map(WasmRuntime::name).collect(Collectors.joining(", "));
     return names.isEmpty() ? "(none)" : names;
   }
 }
