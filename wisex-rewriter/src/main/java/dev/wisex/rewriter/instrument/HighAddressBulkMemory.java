@@ -43,6 +43,7 @@ public final class HighAddressBulkMemory {
 
   private static final byte[] THREE_I32 = {0x60, 3, 0x7F, 0x7F, 0x7F, 0}; // (param i32 x3)
   private static final int CHUNK = 1 << 16; // the scratch memory's one page
+  private static final int BLOCK = 64; // bytes one slow-path loop iteration moves
 
   private HighAddressBulkMemory() {}
 
@@ -200,18 +201,27 @@ public final class HighAddressBulkMemory {
       return appended.add(THREE_I32, body);
     }
 
-    // Parameters: 0 = destination, 1 = value or source, 2 = length (all i32).
+    // Parameters: 0 = destination, 1 = value or source, 2 = length (all i32). The slow paths move
+    // 64 bytes per loop iteration (eight 8-byte accesses at constant offsets from one address),
+    // then 8, then single bytes: GraalWasm interprets on a stock JVM, where each instruction
+    // counts.
 
-    /** Locals 3 end, 4 address, 5 the value in every byte of an i64. */
+    /** Locals: i64 3 end, 4 address, 5 the value in every byte; i32 6 the block's address. */
     private byte[] fill(int m) {
-      Code c = new Code().locals(3);
+      Code c = new Code().locals(3, 1);
       c.fastPath(threshold, 2).get(0).get(1).get(2).u8(0xFC).u32(11).u32(m).u8(0x0F).end();
       c.get(0).extend().get(2).extend().u8(0x7C).tee(3); // end = d + n
       c.outOfBounds(m, log2(m));
       c.get(1).i32(0xFF).u8(0x71).extend().i64(0x0101_0101_0101_0101L).u8(0x7E).set(5);
       c.get(0).extend().set(4);
+      c.whileNot(() -> c.get(3).get(4).u8(0x7D).i64(BLOCK).u8(0x54)); // end - a < 64
+      c.get(4).wrap().set(6);
+      for (int at = 0; at < BLOCK; at += 8) {
+        c.get(6).get(5).memarg(0x37, at, m); // i64.store
+      }
+      c.get(4).i64(BLOCK).u8(0x7C).set(4).endLoop();
       c.whileNot(() -> c.get(3).get(4).u8(0x7D).i64(8).u8(0x54)); // end - a < 8
-      c.get(4).wrap().get(5).memarg(0x37, 0, m); // i64.store
+      c.get(4).wrap().get(5).memarg(0x37, 0, m);
       c.get(4).i64(8).u8(0x7C).set(4).endLoop();
       c.whileNot(() -> c.get(4).get(3).u8(0x5A)); // a >= end
       c.get(4).wrap().get(1).memarg(0x3A, 0, m); // i32.store8
@@ -219,9 +229,9 @@ public final class HighAddressBulkMemory {
       return c.end().bytes();
     }
 
-    /** Locals 3 offset k, 4 length n as i64. */
+    /** Locals: i64 3 offset k, 4 length n; i32 5 and 6 the block's destination and source. */
     private byte[] copy(int dst, int src) {
-      Code c = new Code().locals(2);
+      Code c = new Code().locals(2, 2);
       if (heap[dst] == heap[src]) { // between memory kinds, the engine's copy never works
         c.fastPath(threshold, 3)
             .get(0)
@@ -237,8 +247,16 @@ public final class HighAddressBulkMemory {
       c.get(0).extend().get(2).extend().tee(4).u8(0x7C).outOfBounds(dst, log2(dst));
       c.get(1).extend().get(4).u8(0x7C).outOfBounds(src, log2(src));
       if (dst == src) {
-        c.get(0).get(1).u8(0x4B).u8(0x04).u8(0x40); // if d >u s: backwards
+        // d > s within one memory: backwards, so each block is read before it is overwritten.
+        c.get(0).get(1).u8(0x4B).u8(0x04).u8(0x40);
         c.get(4).set(3);
+        c.whileNot(() -> c.get(3).i64(BLOCK).u8(0x54)); // k < 64
+        c.get(3).i64(BLOCK).u8(0x7D).set(3);
+        c.at(0, 3).set(5).at(1, 3).set(6);
+        for (int at = BLOCK - 8; at >= 0; at -= 8) {
+          c.get(5).get(6).memarg(0x29, at, src).memarg(0x37, at, dst);
+        }
+        c.endLoop();
         c.whileNot(() -> c.get(3).i64(8).u8(0x54)); // k < 8
         c.get(3).i64(8).u8(0x7D).set(3);
         c.at(0, 3).at(1, 3).memarg(0x29, 0, src).memarg(0x37, 0, dst).endLoop();
@@ -248,6 +266,12 @@ public final class HighAddressBulkMemory {
         c.u8(0x0F).end();
       }
       c.i64(0).set(3);
+      c.whileNot(() -> c.get(4).get(3).u8(0x7D).i64(BLOCK).u8(0x54)); // n - k < 64
+      c.at(0, 3).set(5).at(1, 3).set(6);
+      for (int at = 0; at < BLOCK; at += 8) {
+        c.get(5).get(6).memarg(0x29, at, src).memarg(0x37, at, dst);
+      }
+      c.get(3).i64(BLOCK).u8(0x7C).set(3).endLoop();
       c.whileNot(() -> c.get(4).get(3).u8(0x7D).i64(8).u8(0x54)); // n - k < 8
       c.at(0, 3).at(1, 3).memarg(0x29, 0, src).memarg(0x37, 0, dst);
       c.get(3).i64(8).u8(0x7C).set(3).endLoop();
@@ -257,10 +281,13 @@ public final class HighAddressBulkMemory {
       return c.end().bytes();
     }
 
-    /** Locals 3 offset k, 4 length n as i64, 5 chunk length, 6 offset j in the chunk. */
+    /**
+     * Locals: i64 3 offset k, 4 length n, 5 chunk length, 6 offset j in the chunk; i32 7 and 8 the
+     * block's destination and its address in the scratch memory.
+     */
     private byte[] init(int segment, int m) {
       scratchUsed = true;
-      Code c = new Code().locals(4);
+      Code c = new Code().locals(4, 2);
       c.fastPath(threshold, 3)
           .get(0)
           .get(1)
@@ -285,8 +312,15 @@ public final class HighAddressBulkMemory {
       c.i32(0).get(1).get(3).wrap().u8(0x6A).get(5).wrap().u8(0xFC).u32(8).u32(segment);
       c.u32(scratch);
       c.i64(0).set(6);
+      c.whileNot(() -> c.get(5).get(6).u8(0x7D).i64(BLOCK).u8(0x54)); // chunk - j < 64
+      c.get(0).get(3).get(6).u8(0x7C).wrap().u8(0x6A).set(7); // d + k + j
+      c.get(6).wrap().set(8);
+      for (int at = 0; at < BLOCK; at += 8) {
+        c.get(7).get(8).memarg(0x29, at, scratch).memarg(0x37, at, m);
+      }
+      c.get(6).i64(BLOCK).u8(0x7C).set(6).endLoop();
       c.whileNot(() -> c.get(5).get(6).u8(0x7D).i64(8).u8(0x54)); // chunk - j < 8
-      c.get(0).get(3).get(6).u8(0x7C).wrap().u8(0x6A); // d + k + j
+      c.get(0).get(3).get(6).u8(0x7C).wrap().u8(0x6A);
       c.get(6).wrap().memarg(0x29, 0, scratch).memarg(0x37, 0, m);
       c.get(6).i64(8).u8(0x7C).set(6).endLoop();
       c.whileNot(() -> c.get(6).get(5).u8(0x5A)); // j >= chunk
@@ -302,9 +336,9 @@ public final class HighAddressBulkMemory {
   private static final class Code {
     private final ByteWriter out = new ByteWriter(160);
 
-    /** {@code count} i64 locals after the three i32 parameters. */
-    Code locals(int count) {
-      out.u8(1).u32(count).u8(0x7E);
+    /** {@code i64s} i64 locals, then {@code i32s} i32 locals, after the three i32 parameters. */
+    Code locals(int i64s, int i32s) {
+      out.u8(2).u32(i64s).u8(0x7E).u32(i32s).u8(0x7F);
       return this;
     }
 
@@ -377,7 +411,7 @@ public final class HighAddressBulkMemory {
       return get(parameter).get(offset).wrap().u8(0x6A);
     }
 
-    /** A load or store on memory {@code m} with offset 0 and byte alignment. */
+    /** A load or store on memory {@code m} with a constant offset and byte alignment. */
     Code memarg(int opcode, int offset, int m) {
       u8(opcode);
       if (m == 0) {

@@ -63,7 +63,7 @@ class HighAddressBulkMemoryTest {
     Random random = new Random(20261203);
     try (WasmInstance instance =
         runtime.instantiate(rewritten.bytes(), HostImports.none(), InstanceConfig.defaults())) {
-      for (int i = 0; i < 600; i++) {
+      for (int i = 0; i < 1000; i++) {
         String export = EXPORTS.get(random.nextInt(EXPORTS.size()));
         int d = operand(random);
         int s = operand(random);
