@@ -144,8 +144,9 @@ public final class HighAddressBulkMemory {
             continue;
           }
           int function = helpers.computeIfAbsent(target, this::helper);
-          byte[] call = new ByteWriter(6).u8(0x10).u32(function).toByteArray();
-          bodyEdits.add(new CodeEditor.Edit(site.start(), site.end(), call));
+          bodyEdits.add(
+              new CodeEditor.Edit(
+                  site.start(), site.end(), dispatch(target, bytes, site, function)));
           replaced++;
         }
         edits.add(bodyEdits);
@@ -185,10 +186,55 @@ public final class HighAddressBulkMemory {
     private boolean affected(Target t) {
       return switch (t.opcode()) {
         case InstructionSites.MEMORY_FILL -> high[t.first()];
+        // A copy to or from a 64-bit memory has i64 operands: left to the engine.
         case InstructionSites.MEMORY_COPY ->
-            high[t.first()] || high[t.second()] || heap[t.first()] != heap[t.second()];
+            !memory64(t.first())
+                && !memory64(t.second())
+                && (high[t.first()] || high[t.second()] || heap[t.first()] != heap[t.second()]);
         default -> high[t.second()]; // memory.init: segment, then memory
       };
+    }
+
+    private boolean memory64(int memory) {
+      return module.allMemories().get(memory).memory64();
+    }
+
+    /**
+     * What replaces the instruction: while every memory it names is smaller than the threshold, no
+     * operand the engine misreads can be in bounds, so the instruction itself runs (the cheap path
+     * every module below 2 GiB takes); otherwise the function. A copy between memory kinds always
+     * calls the function.
+     *
+     * <pre>
+     * (if (param i32 i32 i32) (i32.lt_u (memory.size $m) (i32.const threshold_pages))
+     *   (then (memory.fill $m)) (else (call $fill_m)))
+     * </pre>
+     */
+    private byte[] dispatch(Target t, byte[] bytes, InstructionSites.Site site, int function) {
+      ByteWriter out = new ByteWriter(32);
+      if (t.opcode() == InstructionSites.MEMORY_COPY && heap[t.first()] != heap[t.second()]) {
+        return out.u8(0x10).u32(function).toByteArray();
+      }
+      switch (t.opcode()) {
+        case InstructionSites.MEMORY_FILL -> smallerThanThreshold(out, t.first());
+        case InstructionSites.MEMORY_COPY -> {
+          smallerThanThreshold(out, t.first());
+          smallerThanThreshold(out, t.second());
+          out.u8(0x71); // i32.and
+        }
+        default -> smallerThanThreshold(out, t.second());
+      }
+      out.u8(0x04).s32(module.types().size()); // if with the helpers' type (i32 i32 i32) -> ()
+      out.bytes(bytes, site.start(), site.end() - site.start());
+      out.u8(0x05).u8(0x10).u32(function).u8(0x0B); // else call; end
+      return out.toByteArray();
+    }
+
+    /** Pushes whether memory {@code m} is smaller than the threshold (in whole pages). */
+    private void smallerThanThreshold(ByteWriter out, int m) {
+      long pages = Integer.toUnsignedLong(threshold) >>> log2(m);
+      out.u8(0x3F).u32(m); // memory.size
+      out.u8(0x41).s32((int) Math.min(pages, Integer.MAX_VALUE)).u8(0x49); // i32.lt_u
     }
 
     private int helper(Target t) {

@@ -58,7 +58,19 @@ class HighAddressBulkMemoryTest {
   @ParameterizedTest
   @MethodSource("backends")
   void everyCallLeavesTheBytesAndTrapsTheSpecPrescribes(WasmRuntime runtime) {
-    WasmModule rewritten = HighAddressBulkMemory.apply(module(), 4L << 30, THRESHOLD, ON_HEAP);
+    // Memories of two pages: at or above the threshold, so every call reaches the added function.
+    callAndCompare(runtime, THRESHOLD);
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
+  void belowTheThresholdTheInstructionItselfRunsAndLeavesTheSameBytes(WasmRuntime runtime) {
+    // Memories smaller than the threshold: every call takes the in-place branch.
+    callAndCompare(runtime, 4 * THRESHOLD);
+  }
+
+  private static void callAndCompare(WasmRuntime runtime, long threshold) {
+    WasmModule rewritten = HighAddressBulkMemory.apply(module(), 4L << 30, threshold, ON_HEAP);
     Spec spec = new Spec();
     Random random = new Random(20261203);
     try (WasmInstance instance =
