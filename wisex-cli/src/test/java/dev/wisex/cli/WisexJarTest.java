@@ -197,14 +197,29 @@ class WisexJarTest {
    */
   @Test
   void hostileModulesUnderASmallHeapEndWithinTheirBound() throws Exception {
-    record Hostile(String name, byte[] module, String timeout) {}
-    List<Hostile> modules =
+    assertEachEndsWithinItsBound(
         List.of(
             new Hostile("exports", dev.wisex.testkit.HostileModules.exports(100_000), "20s"),
             new Hostile("globals", dev.wisex.testkit.HostileModules.mutableGlobals(100_000), "20s"),
             // Both run on GraalWasm by default (Chicory's compiler is superlinear on them).
             new Hostile("br_table", dev.wisex.testkit.HostileModules.brTable(1_000_000), "20s"),
-            new Hostile("types", dev.wisex.testkit.HostileModules.types(100_000), "20s"));
+            new Hostile("types", dev.wisex.testkit.HostileModules.types(100_000), "20s")));
+  }
+
+  /** As above for deep nesting, a deep operand stack and a huge section. */
+  @Test
+  void deepAndHugeModulesUnderASmallHeapEndWithinTheirBound() throws Exception {
+    assertEachEndsWithinItsBound(
+        List.of(
+            new Hostile("nesting", dev.wisex.testkit.HostileModules.nestedBlocks(100_000), "20s"),
+            new Hostile("stack", dev.wisex.testkit.HostileModules.deepOperandStack(100_000), "20s"),
+            new Hostile(
+                "custom", dev.wisex.testkit.HostileModules.hugeCustomSection(32 << 20), "20s")));
+  }
+
+  private record Hostile(String name, byte[] module, String timeout) {}
+
+  private void assertEachEndsWithinItsBound(List<Hostile> modules) throws Exception {
     for (Hostile h : modules) {
       Path in = Files.write(dir.resolve(h.name() + ".wasm"), h.module());
       long start = System.nanoTime();

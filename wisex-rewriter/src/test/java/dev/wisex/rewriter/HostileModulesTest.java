@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Huge counts (issue 18): each stage is linear in them, so a module that took minutes before (100k
- * exports: 243 s) is pre-initialized, or refused with a {@link WisexException}, within seconds.
+ * Huge counts, deep nesting and huge sections (issue 18): each stage is linear in them, so a module
+ * that took minutes before (100k exports: 243 s) is pre-initialized, or refused with a {@link
+ * WisexException}, within seconds.
  */
 class HostileModulesTest {
   private static final Logger LOG = LogManager.getLogger(HostileModulesTest.class);
@@ -28,15 +29,39 @@ class HostileModulesTest {
     return Stream.of(
         Arguments.of("exports", 100_000, (IntFunction<byte[]>) HostileModules::exports),
         Arguments.of(
-            "mutable globals", 100_000, (IntFunction<byte[]>) HostileModules::mutableGlobals));
-    // Not yet: 1,000,000 br_table targets and 100,000 types each take over 20 s (in Chicory's
-    // compiler and validator); HostileModules.brTable and .types generate them.
+            "mutable globals", 100_000, (IntFunction<byte[]>) HostileModules::mutableGlobals),
+        Arguments.of("nested blocks", 100_000, (IntFunction<byte[]>) HostileModules::nestedBlocks),
+        Arguments.of(
+            "operand stack entries",
+            100_000,
+            (IntFunction<byte[]>) HostileModules::deepOperandStack),
+        Arguments.of(
+            "custom section bytes",
+            64 << 20,
+            (IntFunction<byte[]>) HostileModules::hugeCustomSection));
+    // Not here: 1,000,000 br_table targets and 100,000 types take over 20 s on Chicory (its
+    // compiler); the default choice sends them to GraalWasm (CompileCostHazardTest, WisexJarTest).
   }
 
+  /**
+   * Each size is pre-initialized (or refused with a {@link WisexException}) within seconds, and an
+   * eighth of it first: the full size may take at most {@link #LINEAR_SLACK} times eight times as
+   * long plus 3 s, which time linear in size meets with room for a loaded machine and a quadratic
+   * stage (64 times) does not.
+   */
   @ParameterizedTest(name = "{1} {0}")
   @MethodSource("modules")
-  void hugeCountsFinishInSeconds(String what, int n, IntFunction<byte[]> generator) {
-    byte[] module = generator.apply(n);
+  void hugeCountsFinishInTimeLinearInTheirSize(String what, int n, IntFunction<byte[]> generator) {
+    long eighth = millis(what, n / 8, generator.apply(n / 8));
+    long full = millis(what, n, generator.apply(n));
+    assertTrue(
+        full <= LINEAR_SLACK * 8 * eighth + 3_000,
+        () -> what + ": " + n / 8 + " took " + eighth + " ms, " + n + " took " + full + " ms");
+  }
+
+  private static final int LINEAR_SLACK = 3;
+
+  private static long millis(String what, int n, byte[] module) {
     long start = System.nanoTime();
     assertTimeoutPreemptively(
         Duration.ofSeconds(20),
@@ -47,7 +72,9 @@ class HostileModulesTest {
             LOG.info("{} {}: refused: {}", n, what, refused.getMessage());
           }
         });
-    LOG.info("{} {}: {} ms", n, what, (System.nanoTime() - start) / 1_000_000);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    LOG.info("{} {}: {} ms", n, what, millis);
+    return millis;
   }
 
   /**

@@ -8,12 +8,16 @@ import dev.wisex.api.InitFailedException;
 import dev.wisex.api.WisexException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
+import dev.wisex.parser.DataSegment;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.testkit.Wat;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,75 @@ class LargeMemoryTest {
     // memory.grow returns the old size (the spec): 1 page.
     assertArrayEquals(new byte[] {0x41, 1, 0x0B}, output.globals().get(0).initExpr());
     assertEquals(1, output.data().size(), "one segment for the one non-zero byte");
+  }
+
+  /**
+   * {@code memory.fill}, {@code memory.copy} and {@code memory.init} past 2 GiB leave the bytes the
+   * spec says (GraalWasm 25 read their addresses sign-extended and trapped), on every backend that
+   * holds the memory.
+   */
+  @ParameterizedTest
+  @MethodSource("backends")
+  void bulkMemoryInstructionsPast2GibLeaveTheBytesTheSpecSays(String name) {
+    Assumptions.assumeTrue(runtime(name).maxMemoryBytes() > (32768L << 16), "holds 2 GiB + 1 page");
+    WisexResult result = run(name, wat("bulk_past_2gib"));
+    WasmModule output = ModuleParser.parse(result.module());
+    assertArrayEquals(new byte[] {0x41, 1, 0x0B}, output.globals().get(0).initExpr(), "g");
+    Map<Long, Byte> expected = new HashMap<>();
+    expected.put(40L, (byte) 'L');
+    for (long a = 0; a < 16; a++) {
+      expected.put(0x80000010L + a, (byte) 0x5A);
+    }
+    for (long a = 0; a < 8; a++) {
+      expected.put(0x80000100L + a, (byte) 0x5A);
+    }
+    byte[] high = "HIGH".getBytes(StandardCharsets.US_ASCII);
+    for (int a = 0; a < high.length; a++) {
+      expected.put(0x80000200L + a, high[a]);
+    }
+    expected.put(0x80000300L, (byte) 'L');
+    assertEquals(expected, nonZeroBytes(output, 0));
+  }
+
+  /**
+   * {@code memory.copy} between a memory GraalWasm keeps in a byte array and one it keeps off-heap
+   * (it threw a ClassCastException) copies what the spec says, on every backend.
+   */
+  @ParameterizedTest
+  @MethodSource("backends")
+  void copiesBetweenHeapAndOffHeapMemoriesWork(String name) {
+    WasmModule output = ModuleParser.parse(run(name, wat("copy_between_memory_kinds")).module());
+    Map<Long, Byte> hello = new HashMap<>();
+    byte[] text = "hello".getBytes(StandardCharsets.US_ASCII);
+    for (int a = 0; a < text.length; a++) {
+      hello.put(100L + a, text[a]);
+    }
+    assertEquals(hello, nonZeroBytes(output, 0));
+    Map<Long, Byte> small = new HashMap<>();
+    for (int a = 0; a < text.length; a++) {
+      small.put((long) a, text[a]);
+    }
+    small.put(10L, (byte) 'l');
+    small.put(11L, (byte) 'o');
+    assertEquals(small, nonZeroBytes(output, 1));
+  }
+
+  /** Every non-zero byte the output's active segments put into {@code memory}, by address. */
+  private static Map<Long, Byte> nonZeroBytes(WasmModule output, int memory) {
+    Map<Long, Byte> bytes = new HashMap<>();
+    for (DataSegment segment : output.data()) {
+      if (!segment.active() || segment.memoryIndex() != memory) {
+        continue;
+      }
+      long at = segment.constantOffset().orElseThrow();
+      for (int i = 0; i < segment.payloadLength(); i++) {
+        byte b = output.bytes()[segment.payloadOffset() + i];
+        if (b != 0) {
+          bytes.put(at + i, b);
+        }
+      }
+    }
+    return bytes;
   }
 
   @Test

@@ -106,6 +106,66 @@ public final class HostileModules {
     return module.out.toByteArray();
   }
 
+  /**
+   * An init function of {@code depth} nested {@code block}s, {@code loop}s and {@code if}s in turn
+   * (each {@code if} on {@code i32.const 1}), closed by as many {@code end}s: deep nesting, which a
+   * recursive decoder, validator or compiler would overflow its stack on.
+   */
+  public static byte[] nestedBlocks(int depth) {
+    Leb code = new Leb().u8(0); // no locals
+    for (int i = 0; i < depth; i++) {
+      switch (i % 3) {
+        case 0 -> code.u8(0x02).u8(0x40); // block
+        case 1 -> code.u8(0x03).u8(0x40); // loop
+        default -> code.u8(0x41).u8(1).u8(0x04).u8(0x40); // i32.const 1; if
+      }
+    }
+    for (int i = 0; i <= depth; i++) {
+      code.u8(0x0B);
+    }
+    return module(
+        1,
+        new Leb().u32(1).u8(0x60).u8(0).u8(0),
+        null,
+        new Leb().u32(1).name(INIT).u8(0).u32(0),
+        new Leb().u32(1).u32(code.size()).bytes(code));
+  }
+
+  /**
+   * An init function that pushes {@code n} {@code i32.const 1}s and adds them up ({@code n - 1}
+   * {@code i32.add}s, then {@code drop}): an operand stack {@code n} deep.
+   */
+  public static byte[] deepOperandStack(int n) {
+    Leb code = new Leb().u8(0); // no locals
+    for (int i = 0; i < n; i++) {
+      code.u8(0x41).u8(1);
+    }
+    for (int i = 1; i < n; i++) {
+      code.u8(0x6A);
+    }
+    code.u8(0x1A).u8(0x0B); // drop; end
+    return module(
+        1,
+        new Leb().u32(1).u8(0x60).u8(0).u8(0),
+        null,
+        new Leb().u32(1).name(INIT).u8(0).u32(0),
+        new Leb().u32(1).u32(code.size()).bytes(code));
+  }
+
+  /** A module that does nothing in init, followed by a custom section of {@code bytes} zeros. */
+  public static byte[] hugeCustomSection(int bytes) {
+    byte[] empty =
+        module(
+            1,
+            new Leb().u32(1).u8(0x60).u8(0).u8(0),
+            null,
+            new Leb().u32(1).name(INIT).u8(0).u32(0),
+            emptyBody());
+    Leb module = new Leb().bytes(empty);
+    section(module, 0, new Leb().name("huge").bytes(new byte[bytes]));
+    return module.out.toByteArray();
+  }
+
   /** {@code n} memories of 0 pages (multi-memory) and an init function that does nothing. */
   public static byte[] memories(int n) {
     Leb memories = new Leb().u32(n);

@@ -253,6 +253,7 @@ final class InstructionDecoder {
         features.memory(in.u32Length("memory index"));
         features.dataSegmentsUsed.set(segment);
         features.bulkMemory = true;
+        sites.computation(at, in.position(), InstructionSites.MEMORY_INIT);
       }
       case 9 -> { // data.drop data
         int segment = dataIndex(in);
@@ -264,10 +265,12 @@ final class InstructionDecoder {
         features.memory(in.u32Length("memory index"));
         features.memory(in.u32Length("memory index"));
         features.bulkMemory = true;
+        sites.computation(at, in.position(), InstructionSites.MEMORY_COPY);
       }
       case 11 -> { // memory.fill mem
         features.memory(in.u32Length("memory index"));
         features.bulkMemory = true;
+        sites.computation(at, in.position(), InstructionSites.MEMORY_FILL);
       }
       case 12 -> { // table.init elem table
         in.u32("element segment index");

@@ -10,13 +10,27 @@ import java.util.function.IntPredicate;
 /**
  * Where each function body uses the numeric and SIMD instructions a pass asks for, so it can
  * replace them (an engine's defect worked around in place). Single-byte opcodes are numbered as
- * themselves, SIMD ones as {@link #SIMD_PREFIX} plus the sub-opcode.
+ * themselves, SIMD ones as {@link #SIMD_PREFIX} plus the sub-opcode, and the bulk memory
+ * instructions {@code memory.init}, {@code memory.copy} and {@code memory.fill} as {@link
+ * #MISC_PREFIX} plus theirs.
  *
  * @param bodies one list per defined function, in function order, each ascending
  */
 public record InstructionSites(List<List<Site>> bodies) {
   /** Added to a {@code 0xFD} sub-opcode to number a SIMD instruction. */
   public static final int SIMD_PREFIX = 0xFD << 24;
+
+  /** Added to a {@code 0xFC} sub-opcode to number a bulk memory instruction. */
+  public static final int MISC_PREFIX = 0xFC << 24;
+
+  /** {@code memory.init}, numbered as {@link #MISC_PREFIX} says. */
+  public static final int MEMORY_INIT = MISC_PREFIX | 8;
+
+  /** {@code memory.copy}, numbered as {@link #MISC_PREFIX} says. */
+  public static final int MEMORY_COPY = MISC_PREFIX | 10;
+
+  /** {@code memory.fill}, numbered as {@link #MISC_PREFIX} says. */
+  public static final int MEMORY_FILL = MISC_PREFIX | 11;
 
   /** {@code i8x16.relaxed_swizzle}, the first of the 20 relaxed SIMD instructions. */
   public static final int FIRST_RELAXED_SIMD = SIMD_PREFIX | 0x100;

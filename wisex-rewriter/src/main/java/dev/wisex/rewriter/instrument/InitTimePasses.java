@@ -25,7 +25,8 @@ public final class InitTimePasses {
    * @param engine the engine's own memory limit
    * @param memoryOnHeap which memories the engine keeps in the Java heap, where a grow can fail for
    *     lack of heap (guarded on an engine with {@link
-   *     KnownDefect#GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY})
+   *     KnownDefect#GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY}) and between which and the others a copy
+   *     fails (on an engine with {@link KnownDefect#COPY_BETWEEN_HEAP_AND_OFF_HEAP_MEMORY})
    */
   public static LimitedModule apply(
       WasmModule original,
@@ -37,12 +38,22 @@ public final class InitTimePasses {
       EngineMemoryLimit engine,
       Predicate<MemoryType> memoryOnHeap) {
     WasmModule parsed = ModuleParser.parse(instrumented.bytes());
-    return LimitInstrumenter.apply(
+    WasmModule conformed =
         ConformancePass.apply(
             RelaxedSimdPass.apply(
                 code.tailCalls() ? TailCallLoops.apply(parsed) : parsed,
                 code.simd() && relaxedSimdDeterministic),
-            defects),
+            defects);
+    if (code.bulkMemory()) {
+      conformed =
+          HighAddressBulkMemory.apply(
+              conformed,
+              Math.min(limits.maxMemoryBytes(), engine.maxBytes()),
+              defects,
+              memoryOnHeap);
+    }
+    return LimitInstrumenter.apply(
+        conformed,
         original.functionTypes().length,
         limits,
         engine,

@@ -121,14 +121,15 @@ public final class GraalRuntime implements WasmRuntime {
 
   /**
    * GraalWasm 25.0.2 (the newest 25.0.x the registry serves) leaves negative i8x16/i16x8 shift
-   * counts unreduced and sign-extends {@code i32} segment offsets and bulk-memory addresses of 2
-   * GiB and above.
+   * counts unreduced, sign-extends {@code i32} segment offsets and bulk-memory addresses of 2 GiB
+   * and above, and cannot {@code memory.copy} between a byte-array and an off-heap memory.
    */
   @Override
   public Set<KnownDefect> knownDefects() {
     return Set.of(
         KnownDefect.SIMD_NARROW_SHIFT_COUNT,
         KnownDefect.I32_ADDRESS_SIGN_EXTENSION,
+        KnownDefect.COPY_BETWEEN_HEAP_AND_OFF_HEAP_MEMORY,
         KnownDefect.GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY);
   }
 

@@ -22,10 +22,19 @@ public enum KnownDefect {
    * An {@code i32} address of 2^31 or more is sign-extended where the engine reads it as an operand
    * or a constant rather than through a load or store: an active data segment's offset and the
    * addresses of {@code memory.init}, {@code memory.copy} and {@code memory.fill}, which then trap
-   * as out of bounds (GraalWasm 25.0.2). Workaround for segments only, when verifying an output:
-   * the host writes such segments itself ({@code HostAppliedSegments}).
+   * as out of bounds (GraalWasm 25.0.2). Workaround: in init, each such instruction on a memory
+   * that can pass 2 GiB calls a function that checks the bounds and moves the bytes with loads and
+   * stores ({@code HighAddressBulkMemory}); when verifying an output, the host writes such segments
+   * itself ({@code HostAppliedSegments}).
    */
   I32_ADDRESS_SIGN_EXTENSION,
+  /**
+   * {@code memory.copy} between a memory the engine keeps in the Java heap and one it keeps
+   * off-heap ({@link WasmRuntime#memoryOnHeap}) fails inside the engine (GraalWasm 25.0.2: a {@code
+   * ClassCastException} between its memory classes). Workaround: such copies call a function that
+   * checks the bounds and moves the bytes with loads and stores ({@code HighAddressBulkMemory}).
+   */
+  COPY_BETWEEN_HEAP_AND_OFF_HEAP_MEMORY,
   /**
    * {@code memory.grow} returns -1 below the memory's maximum when the host cannot allocate the
    * memory (GraalWasm 25.0.2: a byte-array memory past the Java heap). The spec allows it, but a
