@@ -18,7 +18,8 @@ module dev.wisex.cli {
   exports dev.wisex.cli.logging to
       org.apache.logging.log4j;
 
-  // picocli fills the option fields and reads the version provider reflectively.
+  // The command's model is built in code (CommandModel); picocli reflects only on the annotated
+  // model the tests compare it with (AnnotatedModel, in this package on the test module path).
   opens dev.wisex.cli to
       info.picocli;
 
