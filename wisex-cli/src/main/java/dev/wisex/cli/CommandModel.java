@@ -1,5 +1,6 @@
 package dev.wisex.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class CommandModel {
 
   /** Every option, in the order of the help text. */
   static List<Opt<?>> options() {
-    List<Opt<?>> options = new java.util.ArrayList<>(OWN_OPTIONS);
+    List<Opt<?>> options = new ArrayList<>(OWN_OPTIONS);
     GROUPS.forEach(group -> options.addAll(group.options()));
     return options;
   }

@@ -1,5 +1,7 @@
 package dev.wisex.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,12 +36,12 @@ final class Opt<T> {
   }
 
   /** A repeatable option whose values are collected in a list, empty when not given. */
-  static <E> Opt<java.util.List<E>> listOf(Class<E> element, String... names) {
-    Opt<java.util.List<E>> opt = new Opt<>(java.util.List.class, names);
+  static <E> Opt<List<E>> listOf(Class<E> element, String... names) {
+    Opt<List<E>> opt = new Opt<>(List.class, names);
     opt.shape.auxiliaryTypes(element);
     // A new list per model and run: a model must never add to another one's values.
-    opt.initial = java.util.ArrayList::new;
-    opt.absent = java.util.List::of;
+    opt.initial = ArrayList::new;
+    opt.absent = List::of;
     return opt;
   }
 

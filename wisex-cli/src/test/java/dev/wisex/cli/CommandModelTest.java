@@ -9,11 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -117,8 +120,7 @@ class CommandModelTest {
         assertArrayEquals(e.description(), a.description());
       }
       assertEquals(
-          full ? annotated.subcommands().keySet() : java.util.Set.of(),
-          built.subcommands().keySet());
+          full ? annotated.subcommands().keySet() : Set.of(), built.subcommands().keySet());
     }
   }
 
@@ -169,7 +171,7 @@ class CommandModelTest {
       CommandLine built = built(full);
       built.parseArgs(args);
       CommandSpec spec = built.getCommandSpec();
-      assertEquals(java.nio.file.Path.of("dir"), RuntimeOptions.CACHE_DIR.in(spec));
+      assertEquals(Path.of("dir"), RuntimeOptions.CACHE_DIR.in(spec));
       assertEquals("b", RuntimeOptions.RUNTIME.in(spec));
     }
   }
@@ -227,7 +229,7 @@ class CommandModelTest {
   /** 0 to 5 options with valid and invalid values, and maybe an input or two. */
   private static String[] commandLine(Random random, List<OptionSpec> options) {
     List<String> args = new ArrayList<>();
-    java.util.Set<OptionSpec> used = new java.util.HashSet<>();
+    Set<OptionSpec> used = new HashSet<>();
     int count = random.nextInt(6);
     for (int i = 0; i < count; i++) {
       OptionSpec option = options.get(random.nextInt(options.size()));
