@@ -6,15 +6,20 @@ module dev.wisex.cli {
   requires dev.wisex.rewriter;
   requires info.picocli;
   requires org.apache.logging.log4j;
-  // The configuration is built in code (StderrLogging); -v and -vv change levels at run time.
+  // Only with a user's Log4j configuration file (CliLogProvider); then the configuration without
+  // one is built in code (StderrLogging); -v and -vv change levels at run time.
   requires org.apache.logging.log4j.core;
 
   // Log4j instantiates the logging configuration (StderrLogging) named in
   // log4j2.component.properties.
   exports dev.wisex.cli to
       org.apache.logging.log4j.core;
+  // ... and the provider (CliLogProvider) named there.
+  exports dev.wisex.cli.logging to
+      org.apache.logging.log4j;
 
-  // picocli fills the option fields and reads the version provider reflectively.
+  // The command's model is built in code (CommandModel); picocli reflects only on the annotated
+  // model the tests compare it with (AnnotatedModel, in this package on the test module path).
   opens dev.wisex.cli to
       info.picocli;
 

@@ -1,7 +1,7 @@
 package dev.wisex.cli;
 
 import dev.wisex.api.WasmFeatures;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Wizer's {@code --wasm-*} switches. Defaults come from {@link WasmFeatures#defaults()} so the CLI
@@ -10,97 +10,85 @@ import picocli.CommandLine.Option;
 final class FeatureOptions {
   private static final WasmFeatures DEFAULTS = WasmFeatures.defaults();
 
-  @Option(
-      names = "--wasm-multi-memory",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description = "Allow more than one memory (default: ${DEFAULT-VALUE}).")
-  boolean multiMemory = DEFAULTS.multiMemory();
+  static final Opt<Boolean> MULTI_MEMORY =
+      feature("--wasm-multi-memory", DEFAULTS.multiMemory(), "Allow more than one memory");
 
-  @Option(
-      names = "--wasm-multi-value",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description = "Allow functions and blocks with several results (default: ${DEFAULT-VALUE}).")
-  boolean multiValue = DEFAULTS.multiValue();
+  static final Opt<Boolean> MULTI_VALUE =
+      feature(
+          "--wasm-multi-value",
+          DEFAULTS.multiValue(),
+          "Allow functions and blocks with several results");
 
-  @Option(
-      names = "--wasm-bulk-memory",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description = "Allow bulk memory operations (default: ${DEFAULT-VALUE}).")
-  boolean bulkMemory = DEFAULTS.bulkMemory();
+  static final Opt<Boolean> BULK_MEMORY =
+      feature("--wasm-bulk-memory", DEFAULTS.bulkMemory(), "Allow bulk memory operations");
 
-  @Option(
-      names = "--wasm-simd",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description = "Allow 128-bit SIMD (default: ${DEFAULT-VALUE}).")
-  boolean simd = DEFAULTS.simd();
+  static final Opt<Boolean> SIMD = feature("--wasm-simd", DEFAULTS.simd(), "Allow 128-bit SIMD");
 
-  @Option(
-      names = "--wasm-reference-types",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description = "Allow reference types (default: ${DEFAULT-VALUE}).")
-  boolean referenceTypes = DEFAULTS.referenceTypes();
+  static final Opt<Boolean> REFERENCE_TYPES =
+      feature("--wasm-reference-types", DEFAULTS.referenceTypes(), "Allow reference types");
 
-  @Option(
-      names = "--wasm-threads",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description = "Allow threads and shared memories (default: ${DEFAULT-VALUE}).")
-  boolean threads = DEFAULTS.threads();
+  static final Opt<Boolean> THREADS =
+      feature("--wasm-threads", DEFAULTS.threads(), "Allow threads and shared memories");
 
-  @Option(
-      names = "--wasm-memory64",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description = "Allow 64-bit memories (default: ${DEFAULT-VALUE}).")
-  boolean memory64 = DEFAULTS.memory64();
+  static final Opt<Boolean> MEMORY64 =
+      feature("--wasm-memory64", DEFAULTS.memory64(), "Allow 64-bit memories");
 
   /** Unset: follows {@code --wasm-simd}, so switching SIMD off switches its extension off too. */
-  @Option(
-      names = "--wasm-relaxed-simd",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description =
-          "Allow relaxed SIMD (default: true, false with --wasm-simd=false; it needs --wasm-simd).")
-  Boolean relaxedSimd;
+  static final Opt<Boolean> RELAXED_SIMD =
+      Opt.<Boolean>of(Boolean.class, "--wasm-relaxed-simd")
+          .optionalBool()
+          .description(
+              "Allow relaxed SIMD (default: true, false with --wasm-simd=false; it needs --wasm-simd).");
 
-  @Option(
-      names = "--relaxed-simd-deterministic",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description =
-          "Run init with the results the Wasm spec's deterministic profile prescribes for relaxed"
-              + " SIMD, so the snapshot never depends on the host CPU; the output keeps its"
-              + " relaxed instructions (default: ${DEFAULT-VALUE}).")
-  boolean relaxedSimdDeterministic = DEFAULTS.relaxedSimdDeterministic();
+  static final Opt<Boolean> RELAXED_SIMD_DETERMINISTIC =
+      Opt.<Boolean>of(boolean.class, "--relaxed-simd-deterministic")
+          .optionalBool()
+          .initially(DEFAULTS.relaxedSimdDeterministic())
+          .description(
+              "Run init with the results the Wasm spec's deterministic profile prescribes for relaxed"
+                  + " SIMD, so the snapshot never depends on the host CPU; the output keeps its"
+                  + " relaxed instructions (default: ${DEFAULT-VALUE}).");
+
+  static final OptionGroup GROUP =
+      new OptionGroup(
+          "%nWebAssembly features (BOOL is true or false):%n",
+          3,
+          MULTI_MEMORY,
+          MULTI_VALUE,
+          BULK_MEMORY,
+          SIMD,
+          REFERENCE_TYPES,
+          THREADS,
+          MEMORY64,
+          RELAXED_SIMD,
+          RELAXED_SIMD_DETERMINISTIC);
+
+  private FeatureOptions() {}
+
+  /** A {@code --wasm-*} switch: what it allows, and its default from the library. */
+  private static Opt<Boolean> feature(String name, boolean initially, String allows) {
+    return Opt.<Boolean>of(boolean.class, name)
+        .optionalBool()
+        .initially(initially)
+        .description(allows + " (default: ${DEFAULT-VALUE}).");
+  }
 
   /**
    * @throws IllegalArgumentException for {@code --wasm-simd=false --wasm-relaxed-simd} (a usage
    *     error)
    */
-  WasmFeatures toFeatures() {
+  static WasmFeatures toFeatures(CommandSpec parsed) {
+    boolean simd = SIMD.in(parsed);
+    Boolean relaxedSimd = RELAXED_SIMD.in(parsed);
     return new WasmFeatures(
-        multiMemory,
-        multiValue,
-        bulkMemory,
+        MULTI_MEMORY.in(parsed),
+        MULTI_VALUE.in(parsed),
+        BULK_MEMORY.in(parsed),
         simd,
-        referenceTypes,
-        threads,
-        memory64,
+        REFERENCE_TYPES.in(parsed),
+        THREADS.in(parsed),
+        MEMORY64.in(parsed),
         relaxedSimd != null ? relaxedSimd : simd && DEFAULTS.relaxedSimd(),
-        relaxedSimdDeterministic);
+        RELAXED_SIMD_DETERMINISTIC.in(parsed));
   }
 }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the host gives init: WASI/WASIX, standard streams, environment, directories and preloaded
@@ -17,99 +17,104 @@ import picocli.CommandLine.Option;
 final class HostOptions {
   private static final HostAccess DEFAULTS = HostAccess.defaults();
 
-  @Option(
-      names = {"--allow-wasi", "--allow-wasix"},
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description =
-          "Link WASI preview1 and WASIX host functions during init (default: ${DEFAULT-VALUE}).")
-  boolean allowWasi = DEFAULTS.allowWasi();
+  static final Opt<Boolean> ALLOW_WASI =
+      Opt.<Boolean>of(boolean.class, "--allow-wasi", "--allow-wasix")
+          .optionalBool()
+          .initially(DEFAULTS.allowWasi())
+          .description(
+              "Link WASI preview1 and WASIX host functions during init (default: ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--inherit-stdio",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description =
-          "Let init use the real stdin, stdout and stderr (default: ${DEFAULT-VALUE}). When the output module"
-              + " goes to stdout, init's stdout goes to stderr; when the input comes from stdin, init's stdin is"
-              + " empty. Otherwise stdin is empty and output is logged at info (-v).")
-  boolean inheritStdio = DEFAULTS.inheritStdio();
+  static final Opt<Boolean> INHERIT_STDIO =
+      Opt.<Boolean>of(boolean.class, "--inherit-stdio")
+          .optionalBool()
+          .initially(DEFAULTS.inheritStdio())
+          .description(
+              "Let init use the real stdin, stdout and stderr (default: ${DEFAULT-VALUE}). When the output module"
+                  + " goes to stdout, init's stdout goes to stderr; when the input comes from stdin, init's stdin is"
+                  + " empty. Otherwise stdin is empty and output is logged at info (-v).");
 
-  @Option(
-      names = "--inherit-env",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description =
-          "Let init see the host's environment variables, sorted by name (default: ${DEFAULT-VALUE}).")
-  boolean inheritEnv = DEFAULTS.inheritEnv();
+  static final Opt<Boolean> INHERIT_ENV =
+      Opt.<Boolean>of(boolean.class, "--inherit-env")
+          .optionalBool()
+          .initially(DEFAULTS.inheritEnv())
+          .description(
+              "Let init see the host's environment variables, sorted by name (default: ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--env",
-      paramLabel = "NAME=VALUE",
-      description = "Set environment variable NAME for init, after any inherited ones; repeatable.")
-  List<String> envs = new ArrayList<>();
+  static final Opt<List<String>> ENVS =
+      Opt.listOf(String.class, "--env")
+          .label("NAME=VALUE")
+          .description(
+              "Set environment variable NAME for init, after any inherited ones; repeatable.");
 
-  @Option(
-      names = "--dir",
-      paramLabel = "DIR",
-      description =
-          "Make host directory DIR visible to init under the same path, as a writable copy (the"
-              + " host is never written; DIR:ro: read-only, placed among the --mapdirs);"
-              + " repeatable.")
-  List<Path> dirs = new ArrayList<>();
+  static final Opt<List<Path>> DIRS =
+      Opt.listOf(Path.class, "--dir")
+          .label("DIR")
+          .description(
+              "Make host directory DIR visible to init under the same path, as a writable copy (the"
+                  + " host is never written; DIR:ro: read-only, placed among the --mapdirs);"
+                  + " repeatable.");
 
-  @Option(
-      names = "--mapdir",
-      paramLabel = "GUEST::HOST",
-      converter = MapDirConverter.class,
-      description =
-          "Make host directory HOST visible to init as GUEST, as a writable copy (the host is never"
-              + " written; GUEST::HOST:ro: read-only); repeatable.")
-  List<MapDir> mapDirs = new ArrayList<>();
+  static final Opt<List<MapDir>> MAP_DIRS =
+      Opt.listOf(MapDir.class, "--mapdir")
+          .label("GUEST::HOST")
+          .converter(new MapDirConverter())
+          .description(
+              "Make host directory HOST visible to init as GUEST, as a writable copy (the host is never"
+                  + " written; GUEST::HOST:ro: read-only); repeatable.");
 
-  @Option(
-      names = "--preload",
-      paramLabel = "NAME=FILE",
-      converter = KeyValue.Converter.class,
-      description = "Link the module in FILE as import module NAME during init; repeatable.")
-  List<KeyValue> preloads = new ArrayList<>();
+  static final Opt<List<KeyValue>> PRELOADS =
+      Opt.listOf(KeyValue.class, "--preload")
+          .label("NAME=FILE")
+          .converter(new KeyValue.Converter())
+          .description("Link the module in FILE as import module NAME during init; repeatable.");
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      description = "Seed of init's deterministic random_get stream (default: ${DEFAULT-VALUE}).")
-  long seed = DEFAULTS.seed();
+  static final Opt<Long> SEED =
+      Opt.<Long>of(long.class, "--seed")
+          .label("N")
+          .initially(DEFAULTS.seed())
+          .description(
+              "Seed of init's deterministic random_get stream (default: ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--clock-epoch",
-      paramLabel = "SECONDS",
-      description =
-          "Start init's wall clock at SECONDS since 1970 (default: $SOURCE_DATE_EPOCH when set, else"
-              + " 946684800, 2000-01-01T00:00:00Z).")
-  Long clockEpoch;
+  static final Opt<Long> CLOCK_EPOCH =
+      Opt.<Long>of(Long.class, "--clock-epoch")
+          .label("SECONDS")
+          .description(
+              "Start init's wall clock at SECONDS since 1970 (default: $SOURCE_DATE_EPOCH when set, else"
+                  + " 946684800, 2000-01-01T00:00:00Z).");
 
-  @Option(
-      names = "--nondeterministic",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description =
-          "Give init the real clocks and a secure random source instead of the fixed clocks (see --clock-epoch;"
-              + " advanced only by reads and sleeps) and the seeded stream; the output then differs between runs (default:"
-              + " ${DEFAULT-VALUE}).")
-  boolean nondeterministic = DEFAULTS.nondeterministic();
+  static final Opt<Boolean> NONDETERMINISTIC =
+      Opt.<Boolean>of(boolean.class, "--nondeterministic")
+          .optionalBool()
+          .initially(DEFAULTS.nondeterministic())
+          .description(
+              "Give init the real clocks and a secure random source instead of the fixed clocks (see --clock-epoch;"
+                  + " advanced only by reads and sleeps) and the seeded stream; the output then differs between runs (default:"
+                  + " ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--allow-exit-zero",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description =
-          "Accept proc_exit(0) during init and snapshot the state at the exit (default: ${DEFAULT-VALUE}).")
-  boolean allowExitZero = DEFAULTS.allowExitZero();
+  static final Opt<Boolean> ALLOW_EXIT_ZERO =
+      Opt.<Boolean>of(boolean.class, "--allow-exit-zero")
+          .optionalBool()
+          .initially(DEFAULTS.allowExitZero())
+          .description(
+              "Accept proc_exit(0) during init and snapshot the state at the exit (default: ${DEFAULT-VALUE}).");
+
+  static final OptionGroup GROUP =
+      new OptionGroup(
+          "%nHost access during init (WASI/WASIX):%n",
+          2,
+          ALLOW_WASI,
+          INHERIT_STDIO,
+          INHERIT_ENV,
+          ENVS,
+          DIRS,
+          MAP_DIRS,
+          PRELOADS,
+          SEED,
+          CLOCK_EPOCH,
+          NONDETERMINISTIC,
+          ALLOW_EXIT_ZERO);
+
+  private HostOptions() {}
 
   /**
    * What the host gives init, with argv[0] and the streams the command decided on (see {@code
@@ -117,9 +122,9 @@ final class HostOptions {
    *
    * @throws IllegalArgumentException for a malformed {@code --env} or {@code --preload} path
    */
-  HostAccess toAccess(String programName, StdioStreams stdio) {
+  static HostAccess toAccess(CommandSpec parsed, String programName, StdioStreams stdio) {
     Map<String, String> env = new LinkedHashMap<>();
-    for (String pair : envs) {
+    for (String pair : ENVS.in(parsed)) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
         throw new IllegalArgumentException("`--env " + pair + "` is not of the form NAME=VALUE");
@@ -129,7 +134,7 @@ final class HostOptions {
     List<Path> plainDirs = new ArrayList<>();
     // Read-only --dirs are mappings of DIR to itself, placed before the --mapdirs.
     List<MapDir> mappings = new ArrayList<>();
-    for (Path dir : dirs) {
+    for (Path dir : DIRS.in(parsed)) {
       String name = dir.toString();
       if (name.endsWith(MapDir.READ_ONLY_SUFFIX)) {
         String stripped = name.substring(0, name.length() - MapDir.READ_ONLY_SUFFIX.length());
@@ -138,22 +143,22 @@ final class HostOptions {
         plainDirs.add(dir);
       }
     }
-    mappings.addAll(mapDirs);
+    mappings.addAll(MAP_DIRS.in(parsed));
     Map<String, Path> modules = new LinkedHashMap<>();
     // An invalid path throws IllegalArgumentException, which the command reports as a usage error.
-    preloads.forEach(p -> modules.put(p.key(), Path.of(p.value())));
+    PRELOADS.in(parsed).forEach(p -> modules.put(p.key(), Path.of(p.value())));
     return new HostAccess(
-        allowWasi,
-        inheritStdio,
-        inheritEnv,
+        ALLOW_WASI.in(parsed),
+        INHERIT_STDIO.in(parsed),
+        INHERIT_ENV.in(parsed),
         env,
         plainDirs,
         mappings,
         modules,
-        seed,
-        clockEpoch,
-        nondeterministic,
-        allowExitZero,
+        SEED.in(parsed),
+        CLOCK_EPOCH.in(parsed),
+        NONDETERMINISTIC.in(parsed),
+        ALLOW_EXIT_ZERO.in(parsed),
         programName,
         stdio);
   }

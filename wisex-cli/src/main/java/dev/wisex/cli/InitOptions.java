@@ -1,43 +1,44 @@
 package dev.wisex.cli;
 
 import dev.wisex.api.InitRules;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Which export initializes the module and what happens to the exports afterwards (Wizer's names).
  */
 final class InitOptions {
-  @Option(
-      names = {"-f", "--init-func"},
-      paramLabel = "NAME",
-      defaultValue = InitRules.DEFAULT_INIT_FUNC,
-      description = "Init export to call once (default: ${DEFAULT-VALUE}).")
-  String initFunc;
+  static final Opt<String> INIT_FUNC =
+      Opt.<String>of(String.class, "-f", "--init-func")
+          .label("NAME")
+          .defaultValue(InitRules.DEFAULT_INIT_FUNC)
+          .description("Init export to call once (default: ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = "--keep-init-func",
-      paramLabel = "BOOL",
-      arity = "0..1",
-      fallbackValue = "true",
-      description =
-          "Keep the init export in the output instead of removing it (default: ${DEFAULT-VALUE}).")
-  boolean keepInitFunc = InitRules.defaults().keepInitFunc();
+  static final Opt<Boolean> KEEP_INIT_FUNC =
+      Opt.<Boolean>of(boolean.class, "--keep-init-func")
+          .optionalBool()
+          .initially(InitRules.defaults().keepInitFunc())
+          .description(
+              "Keep the init export in the output instead of removing it (default: ${DEFAULT-VALUE}).");
 
-  @Option(
-      names = {"-r", "--rename-func"},
-      paramLabel = "DST=SRC",
-      converter = KeyValue.Converter.class,
-      description = "Rename export SRC to DST in the output, replacing any export DST; repeatable.")
-  List<KeyValue> renameFuncs = new ArrayList<>();
+  static final Opt<List<KeyValue>> RENAME_FUNCS =
+      Opt.listOf(KeyValue.class, "-r", "--rename-func")
+          .label("DST=SRC")
+          .converter(new KeyValue.Converter())
+          .description(
+              "Rename export SRC to DST in the output, replacing any export DST; repeatable.");
+
+  static final OptionGroup GROUP =
+      new OptionGroup("%nInitialization:%n", 1, INIT_FUNC, KEEP_INIT_FUNC, RENAME_FUNCS);
+
+  private InitOptions() {}
 
   /** A later {@code -r} for the same DST wins. */
-  InitRules toRules() {
+  static InitRules toRules(CommandSpec parsed) {
     Map<String, String> renames = new LinkedHashMap<>();
-    renameFuncs.forEach(r -> renames.put(r.key(), r.value()));
-    return new InitRules(initFunc, keepInitFunc, renames);
+    RENAME_FUNCS.in(parsed).forEach(r -> renames.put(r.key(), r.value()));
+    return new InitRules(INIT_FUNC.in(parsed), KEEP_INIT_FUNC.in(parsed), renames);
   }
 }

@@ -4,7 +4,7 @@ import dev.wisex.api.InitLimits;
 import dev.wisex.api.LimitValues;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -12,34 +12,40 @@ import picocli.CommandLine.TypeConversionException;
  * are finite: init stops after {@link InitLimits#DEFAULT_TIMEOUT} whatever else happens.
  */
 final class LimitOptions {
-  @Option(
-      names = "--fuel",
-      paramLabel = "STEPS",
-      description =
-          "Stop init after STEPS function entries plus loop iterations; the same module stops at"
-              + " the same place on every backend. 0 means no limit (default: 0).")
-  long fuel;
+  static final Opt<Long> FUEL =
+      Opt.<Long>of(long.class, "--fuel")
+          .label("STEPS")
+          .initially(0L)
+          .description(
+              "Stop init after STEPS function entries plus loop iterations; the same module stops at"
+                  + " the same place on every backend. 0 means no limit (default: 0).");
 
-  @Option(
-      names = "--timeout",
-      paramLabel = "TIME",
-      converter = DurationConverter.class,
-      description =
-          "Stop the whole run (parse, init, snapshot, rewrite) after this wall-clock time: seconds"
-              + " (30, 2.5) or with a unit (500ms, 90s, 10m) (default: 10m).")
-  Duration timeout = InitLimits.DEFAULT_TIMEOUT;
+  static final Opt<Duration> TIMEOUT =
+      Opt.<Duration>of(Duration.class, "--timeout")
+          .label("TIME")
+          .converter(new DurationConverter())
+          .initially(InitLimits.DEFAULT_TIMEOUT)
+          .description(
+              "Stop the whole run (parse, init, snapshot, rewrite) after this wall-clock time: seconds"
+                  + " (30, 2.5) or with a unit (500ms, 90s, 10m) (default: 10m).");
 
-  @Option(
-      names = "--max-memory",
-      paramLabel = "SIZE",
-      converter = SizeConverter.class,
-      description =
-          "Fail init that grows any memory beyond SIZE: bytes, or with a unit (64KiB, 512MiB,"
-              + " 4GiB; K, M, G are the same binary units) (default: 4GiB).")
-  long maxMemory = InitLimits.DEFAULT_MAX_MEMORY_BYTES;
+  static final Opt<Long> MAX_MEMORY =
+      Opt.<Long>of(long.class, "--max-memory")
+          .label("SIZE")
+          .converter(new SizeConverter())
+          .initially(InitLimits.DEFAULT_MAX_MEMORY_BYTES)
+          .description(
+              "Fail init that grows any memory beyond SIZE: bytes, or with a unit (64KiB, 512MiB,"
+                  + " 4GiB; K, M, G are the same binary units) (default: 4GiB).");
 
-  InitLimits toLimits() {
-    return new InitLimits(fuel, timeout, maxMemory);
+  static final OptionGroup GROUP =
+      new OptionGroup(
+          "%nLimits on init (for modules you did not write):%n", 5, FUEL, TIMEOUT, MAX_MEMORY);
+
+  private LimitOptions() {}
+
+  static InitLimits toLimits(CommandSpec parsed) {
+    return new InitLimits(FUEL.in(parsed), TIMEOUT.in(parsed), MAX_MEMORY.in(parsed));
   }
 
   /** {@code 30}, {@code 2.5}, {@code 500ms}, {@code 90s}, {@code 10m}, {@code 1h}. */

@@ -4,67 +4,78 @@ import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.RuntimeChoice;
 import dev.wisex.api.WisexOptions;
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Which backend runs init and how; backends are discovered at run time, so names are not checked
  * here.
  */
 final class RuntimeOptions {
-  @Option(
-      names = "--runtime",
-      paramLabel = "NAME",
-      description =
-          "Backend that runs init, e.g. chicory (default: chosen per module by its code size; -v says why).")
-  String runtime;
+  static final Opt<String> RUNTIME =
+      Opt.<String>of(String.class, "--runtime")
+          .label("NAME")
+          .description(
+              "Backend that runs init, e.g. chicory (default: chosen per module by its code size; -v says why).");
 
-  @Option(names = "--list-runtimes", description = "List the discovered backends and exit.")
-  boolean listRuntimes;
+  static final Opt<Boolean> LIST_RUNTIMES =
+      Opt.<Boolean>of(boolean.class, "--list-runtimes")
+          .initially(false)
+          .description("List the discovered backends and exit.");
 
-  @Option(
-      names = "--execution-mode",
-      paramLabel = "MODE",
-      description = "How the backend runs init: auto, compiler or interpreter (default: auto).")
-  ExecutionMode executionMode = RuntimeChoice.defaults().executionMode();
+  static final Opt<ExecutionMode> EXECUTION_MODE =
+      Opt.<ExecutionMode>of(ExecutionMode.class, "--execution-mode")
+          .label("MODE")
+          .initially(RuntimeChoice.defaults().executionMode())
+          .description("How the backend runs init: auto, compiler or interpreter (default: auto).");
 
-  @Option(
-      names = "--verify",
-      description =
-          "Before writing, instantiate the output without running init and check that every global"
-              + " and memory byte equals the snapshot; exit 1 with the first difference if not.")
-  boolean verify;
+  static final Opt<Boolean> VERIFY =
+      Opt.<Boolean>of(boolean.class, "--verify")
+          .initially(false)
+          .description(
+              "Before writing, instantiate the output without running init and check that every global"
+                  + " and memory byte equals the snapshot; exit 1 with the first difference if not.");
 
-  @Option(
-      names = "--cross-check",
-      description =
-          "Run init on every available backend that runs the module (one full run each) and exit 1,"
-              + " naming the first differing global or memory range, unless all outputs agree.")
-  boolean crossCheck;
+  static final Opt<Boolean> CROSS_CHECK =
+      Opt.<Boolean>of(boolean.class, "--cross-check")
+          .initially(false)
+          .description(
+              "Run init on every available backend that runs the module (one full run each) and exit 1,"
+                  + " naming the first differing global or memory range, unless all outputs agree.");
 
-  @Option(
-      names = "--cache-dir",
-      paramLabel = "DIR",
-      description =
-          "Keep compiled guest code in DIR between runs (default: $XDG_CACHE_HOME/wisex, else"
-              + " ~/.cache/wisex; at most 1 GiB per backend, least recently used entries go first).")
-  Path cacheDir;
+  static final Opt<Path> CACHE_DIR =
+      Opt.<Path>of(Path.class, "--cache-dir")
+          .label("DIR")
+          .description(
+              "Keep compiled guest code in DIR between runs (default: $XDG_CACHE_HOME/wisex, else"
+                  + " ~/.cache/wisex; at most 1 GiB per backend, least recently used entries go first).");
 
-  @Option(names = "--no-cache", description = "Compile guest code afresh and keep nothing.")
-  boolean noCache;
+  static final Opt<Boolean> NO_CACHE =
+      Opt.<Boolean>of(boolean.class, "--no-cache")
+          .initially(false)
+          .description("Compile guest code afresh and keep nothing.");
+
+  static final OptionGroup GROUP =
+      new OptionGroup(
+          "%nRuntime backend:%n",
+          4, RUNTIME, LIST_RUNTIMES, EXECUTION_MODE, VERIFY, CROSS_CHECK, CACHE_DIR, NO_CACHE);
+
+  private RuntimeOptions() {}
 
   /**
    * @throws IllegalArgumentException for {@code --cache-dir} with {@code --no-cache}
    */
-  RuntimeChoice toChoice() {
+  static RuntimeChoice toChoice(CommandSpec parsed) {
+    Path cacheDir = CACHE_DIR.in(parsed);
+    boolean noCache = NO_CACHE.in(parsed);
     if (noCache && cacheDir != null) {
       throw new IllegalArgumentException(
           "--cache-dir and --no-cache contradict each other; give one of them");
     }
     return new RuntimeChoice(
-        runtime,
-        executionMode,
-        verify,
-        crossCheck,
+        RUNTIME.in(parsed),
+        EXECUTION_MODE.in(parsed),
+        VERIFY.in(parsed),
+        CROSS_CHECK.in(parsed),
         noCache ? null : cacheDir != null ? cacheDir : WisexOptions.defaultCacheDir());
   }
 }

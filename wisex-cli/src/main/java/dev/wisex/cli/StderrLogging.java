@@ -12,12 +12,14 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
- * The command's Log4j configuration, built in code rather than read from a {@code log4j2.xml}:
- * parsing XML and building its plugins by reflection cost ~45 ms of every run. Everything goes to
+ * The command's log4j-core configuration, built in code rather than read from a {@code log4j2.xml}:
+ * parsing XML and building its plugins by reflection cost ~45 ms of a run. Everything goes to
  * stderr, because stdout may carry the output module; {@link Verbosity} raises the level of {@code
  * dev.wisex} for {@code -v} and {@code -vv}. Registered in {@code log4j2.component.properties}; a
  * user's own {@code -Dlog4j2.configurationFile} still wins, since this factory declines to read
- * files.
+ * files. log4j-core runs only when a configuration file or provider of the user's asks for it; the
+ * command's own provider ({@link dev.wisex.cli.logging.CliLogProvider}) writes the same lines
+ * without it.
  */
 public final class StderrLogging extends ConfigurationFactory {
   /** Log4j instantiates the factory named by {@code log4j2.configurationFactory}. */

@@ -1,6 +1,8 @@
 package dev.wisex.cli;
 
+import dev.wisex.cli.logging.StderrLoggerContext;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**
@@ -23,7 +25,12 @@ final class Verbosity {
     };
   }
 
+  /** On the command's own loggers, or through log4j-core when a user configuration runs it. */
   static void apply(int verboseFlags) {
-    Configurator.setLevel(ROOT_LOGGER, level(verboseFlags));
+    if (LogManager.getContext(false) instanceof StderrLoggerContext lean) {
+      lean.setLevel(ROOT_LOGGER, level(verboseFlags));
+    } else {
+      Configurator.setLevel(ROOT_LOGGER, level(verboseFlags));
+    }
   }
 }

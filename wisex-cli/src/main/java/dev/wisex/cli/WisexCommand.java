@@ -22,130 +22,62 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code wisex} command: Wizer's command line on top of {@link Preinitializer}. {@link #run} is
  * the whole program without {@code System.exit}, so tests run it in-process with their own streams.
+ * The options are defined here and in the option groups; {@link CommandModel} makes picocli's model
+ * of them.
  */
-@Command(
-    name = "wisex",
-    sortOptions = false,
-    usageHelpAutoWidth = false,
-    usageHelpWidth = 100,
-    versionProvider = VersionProvider.class,
-    // picocli's own: prints a bash/zsh completion script for every option above.
-    subcommands = AutoComplete.GenerateCompletion.class,
-    description = {
-      "Pre-initializes a WebAssembly module: instantiates it, calls its init function once, and writes a"
-          + " module whose memories and globals start in the state init left behind, so that work is not"
-          + " repeated at every start. A Java rewrite of Wizer; the flags are Wizer's.",
-    },
-    parameterListHeading = "%nArguments:%n",
-    optionListHeading = "%nOptions:%n",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:Success.",
-      "1:The module was rejected, init failed, or a file could not be read or written.",
-      "2:Invalid command line, or an option that is not supported yet."
-    },
-    footerHeading = "%nExamples:%n",
-    footer = {
-      "  wisex in.wasm -o out.wasm",
-      "      Pre-initialize in.wasm by calling its `wizex.initialize` export.",
-      "  wisex -f init -r _start=_start_after_init app.wasm -o out.wasm",
-      "      Call export `init`; in the output, export `_start_after_init` is renamed `_start`.",
-      "  wisex --allow-wasix --mapdir /data::./data app.wasm -o app.init.wasm",
-      "      Let init use WASIX and read a sandboxed copy of ./data as /data (the host is never written).",
-      "  wisex < in.wasm > out.wasm",
-      "      Read standard input and write standard output.",
-      "  wisex --runtime chicory --list-runtimes",
-      "      Show the discovered runtime backends and which one would run init.",
-      "  source <(wisex generate-completion)",
-      "      Complete wisex's options in the current bash or zsh (put it in ~/.bashrc to keep it).",
-    })
 public final class WisexCommand implements Callable<Integer> {
+  static final Opt<String> OUTPUT =
+      Opt.<String>of(String.class, "-o", "--output")
+          .label("FILE")
+          .description(
+              "Where to write the pre-initialized module; standard output when omitted or `-`. Written only"
+                  + " after success, and atomically with --report: a failed or interrupted run leaves an"
+                  + " existing FILE untouched. A symlink is written through; a device or FIFO in place.");
+
+  static final Opt<String> REPORT =
+      Opt.<String>of(String.class, "--report")
+          .label("FILE")
+          .description(
+              "After success, write a JSON report (sizes, memories, segments, globals, imports init"
+                  + " called, stage timings, backend) to FILE, or to standard output with `-`.");
+
+  static final Opt<Boolean> QUIET =
+      Opt.<Boolean>of(boolean.class, "-q", "--quiet")
+          .initially(false)
+          .description(
+              "No progress line on a terminal and no warnings; errors are still reported on stderr.");
+
+  static final Opt<boolean[]> VERBOSE =
+      Opt.<boolean[]>of(boolean[].class, "-v", "--verbose")
+          .arity("0")
+          .initially(new boolean[0])
+          .description("Log progress to stderr; repeat (-vv) to log everything.");
+
+  static final Opt<Boolean> HELP =
+      Opt.<Boolean>of(boolean.class, "-h", "--help")
+          .usageHelp()
+          .initially(false)
+          .description("Show this help and exit.");
+
+  static final Opt<Boolean> VERSION =
+      Opt.<Boolean>of(boolean.class, "--version")
+          .versionHelp()
+          .initially(false)
+          .description("Show the wisex and Java versions and exit.");
+
   private final InputStream stdin;
   private final OutputStream stdout;
   private final OutputStream stderr;
 
-  @Spec CommandSpec spec;
-
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "INPUT",
-      description = "The module to pre-initialize; standard input when omitted or `-`.")
-  String input;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description =
-          "Where to write the pre-initialized module; standard output when omitted or `-`. Written only"
-              + " after success, and atomically with --report: a failed or interrupted run leaves an"
-              + " existing FILE untouched. A symlink is written through; a device or FIFO in place.")
-  String output;
-
-  @Option(
-      names = "--report",
-      paramLabel = "FILE",
-      description =
-          "After success, write a JSON report (sizes, memories, segments, globals, imports init"
-              + " called, stage timings, backend) to FILE, or to standard output with `-`.")
-  String report;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description =
-          "No progress line on a terminal and no warnings; errors are still reported on stderr.")
-  boolean quiet;
-
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Log progress to stderr; repeat (-vv) to log everything.")
-  boolean[] verbose = new boolean[0];
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  boolean help;
-
-  @Option(
-      names = "--version",
-      versionHelp = true,
-      description = "Show the wisex and Java versions and exit.")
-  boolean version;
-
-  @ArgGroup(validate = false, heading = "%nInitialization:%n", order = 1)
-  InitOptions init = new InitOptions();
-
-  @ArgGroup(validate = false, heading = "%nHost access during init (WASI/WASIX):%n", order = 2)
-  HostOptions host = new HostOptions();
-
-  @ArgGroup(
-      validate = false,
-      heading = "%nWebAssembly features (BOOL is true or false):%n",
-      order = 3)
-  FeatureOptions features = new FeatureOptions();
-
-  @ArgGroup(validate = false, heading = "%nRuntime backend:%n", order = 4)
-  RuntimeOptions runtime = new RuntimeOptions();
-
-  @ArgGroup(
-      validate = false,
-      heading = "%nLimits on init (for modules you did not write):%n",
-      order = 5)
-  LimitOptions limits = new LimitOptions();
+  /** The model this command belongs to, set by {@link CommandModel#build}; values after a parse. */
+  CommandSpec model;
 
   WisexCommand(InputStream stdin, OutputStream stdout, OutputStream stderr) {
     this.stdin = Objects.requireNonNull(stdin, "stdin");
@@ -168,28 +100,23 @@ public final class WisexCommand implements Callable<Integer> {
   static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
     UsedWriter out = new UsedWriter(new OutputStreamWriter(stdout, stdout.charset()));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, stderr.charset()), true);
-    // Two independent start-up costs of a fresh JVM run side by side: picocli reflecting over the
-    // options (~0.1 s) on a second thread, Log4j starting (~0.2 s) on this one, in ErrorReporter.
+    // Two independent start-up costs of a fresh JVM run side by side: picocli building the model on
+    // a second thread, the Log4j API starting on this one, in ErrorReporter.
+    boolean full = CommandModel.needsFull(args);
     FutureTask<CommandLine> model =
-        new FutureTask<>(() -> new CommandLine(new WisexCommand(stdin, stdout, stderr)));
+        new FutureTask<>(() -> CommandModel.build(new WisexCommand(stdin, stdout, stderr), full));
     Thread.ofPlatform().name("wisex-options").daemon().start(model);
     ErrorReporter reporter = new ErrorReporter();
     try {
-      CommandLine commandLine = join(model);
-      // picocli hides its completion command by default; wisex lists it with the other usages.
-      commandLine
-          .getSubcommands()
-          .get("generate-completion")
-          .getCommandSpec()
-          .usageMessage()
-          .hidden(false);
-      commandLine
-          .setOut(out)
-          .setErr(err)
-          .setCaseInsensitiveEnumValuesAllowed(true)
-          .setUsageHelpLongOptionsMaxWidth(30)
-          .setParameterExceptionHandler(reporter)
-          .setExecutionExceptionHandler(reporter);
+      CommandLine commandLine = configure(join(model), out, err, reporter);
+      if (!full && !CommandModel.leanSuffices(commandLine, args)) {
+        commandLine =
+            configure(
+                CommandModel.build(new WisexCommand(stdin, stdout, stderr), true),
+                out,
+                err,
+                reporter);
+      }
       return commandLine.execute(args);
     } catch (RuntimeException | Error e) {
       // picocli hands only Exceptions to the handler; an Error (out of memory, stack overflow) ends
@@ -203,6 +130,18 @@ public final class WisexCommand implements Callable<Integer> {
       }
       err.flush();
     }
+  }
+
+  /** The settings every model of the command runs with. */
+  static CommandLine configure(
+      CommandLine commandLine, PrintWriter out, PrintWriter err, ErrorReporter reporter) {
+    return commandLine
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setUsageHelpLongOptionsMaxWidth(30)
+        .setParameterExceptionHandler(reporter)
+        .setExecutionExceptionHandler(reporter);
   }
 
   /** An auto-flushing writer that knows whether anything was written to it. */
@@ -252,29 +191,32 @@ public final class WisexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Verbosity.apply(quiet ? -1 : verbose.length);
+    Verbosity.apply(QUIET.in(model) ? -1 : VERBOSE.in(model).length);
     RuntimeRegistry registry = RuntimeRegistry.discover();
-    if (runtime.listRuntimes) {
-      RuntimeList.print(registry, runtime.runtime, spec.commandLine().getOut());
+    if (RuntimeOptions.LIST_RUNTIMES.in(model)) {
+      RuntimeList.print(registry, RuntimeOptions.RUNTIME.in(model), model.commandLine().getOut());
       return ExitCodes.OK;
     }
+    String input = CommandModel.input(model);
+    String output = OUTPUT.in(model);
+    String report = REPORT.in(model);
     if (report != null
         && ModuleFiles.isStandardStream(report)
         && ModuleFiles.isStandardStream(output)) {
       throw new ParameterException(
-          spec.commandLine(),
+          model.commandLine(),
           "`--report -` needs the module written to a file: standard output cannot carry both;"
               + " add -o FILE");
     }
-    WisexOptions options = options();
-    PendingFeatures.check(options, spec.commandLine().getParseResult().originalArgs());
+    WisexOptions options = options(input, output);
+    PendingFeatures.check(options, model.commandLine().getParseResult().originalArgs());
     String named = options.runtime().name();
     if (named != null) {
       // Fail on a misspelled backend name before reading a possibly large input.
       checkRuntimeName(registry, named);
       registry.select(named, Set.of());
     }
-    refuseTerminals();
+    refuseTerminals(input, output);
     // A missing output directory shows now, not after a long init.
     ModuleFiles.checkWritable(output);
     ModuleFiles.checkWritable(report);
@@ -288,7 +230,7 @@ public final class WisexCommand implements Callable<Integer> {
     log.trace("options: {}", options);
 
     WisexResult result;
-    try (ProgressLine progress = ProgressLine.startIfTerminal(stderr, quiet)) {
+    try (ProgressLine progress = ProgressLine.startIfTerminal(stderr, QUIET.in(model))) {
       Preinitializer preinitializer = new Preinitializer(options, registry);
       result =
           (progress == null ? preinitializer : preinitializer.withProgress(progress))
@@ -311,19 +253,19 @@ public final class WisexCommand implements Callable<Integer> {
    * A binary module would garble a terminal, and a terminal cannot type one: both are command lines
    * that forgot a file name. Only the process's own streams are checked (not those of tests).
    */
-  private void refuseTerminals() {
+  private void refuseTerminals(String input, String output) {
     if (ModuleFiles.isStandardStream(output)
         && stdout == System.out
         && Terminals.isTerminal(Terminals.STDOUT)) {
       throw new ParameterException(
-          spec.commandLine(),
+          model.commandLine(),
           "refusing to write a binary module to the terminal: add -o FILE (or redirect stdout)");
     }
     if (ModuleFiles.isStandardStream(input)
         && stdin == System.in
         && Terminals.isTerminal(Terminals.STDIN)) {
       throw new ParameterException(
-          spec.commandLine(),
+          model.commandLine(),
           "no input module: name a file (wisex in.wasm -o out.wasm) or pipe one in (wisex < in.wasm);"
               + " a terminal cannot type one");
     }
@@ -334,7 +276,7 @@ public final class WisexCommand implements Callable<Integer> {
     List<String> installed = registry.all().stream().map(WasmRuntime::name).toList();
     if (!installed.contains(name)) {
       throw new ParameterException(
-          spec.commandLine(),
+          model.commandLine(),
           "unknown runtime `"
               + name
               + "` for --runtime; installed: "
@@ -344,7 +286,7 @@ public final class WisexCommand implements Callable<Integer> {
   }
 
   /** argv[0] for init: the input's file name (Wizer's), else the library's default. */
-  private String programName() {
+  private static String programName(String input) {
     if (!ModuleFiles.isStandardStream(input)) {
       java.nio.file.Path name = java.nio.file.Path.of(input).getFileName();
       if (name != null) {
@@ -359,7 +301,7 @@ public final class WisexCommand implements Callable<Integer> {
    * carries the input, and init's stdout on stderr when stdout carries the output, so guest text
    * can never corrupt the module.
    */
-  private StdioStreams guestStdio() {
+  private StdioStreams guestStdio(String input, String output) {
     return new StdioStreams(
         ModuleFiles.isStandardStream(input) ? null : stdin,
         ModuleFiles.isStandardStream(output) ? stderr : stdout,
@@ -370,16 +312,16 @@ public final class WisexCommand implements Callable<Integer> {
    * The options as the library sees them, one group per option group; values the library rejects
    * are usage errors.
    */
-  private WisexOptions options() {
+  private WisexOptions options(String input, String output) {
     try {
       return new WisexOptions(
-          init.toRules(),
-          host.toAccess(programName(), guestStdio()),
-          features.toFeatures(),
-          runtime.toChoice(),
-          limits.toLimits());
+          InitOptions.toRules(model),
+          HostOptions.toAccess(model, programName(input), guestStdio(input, output)),
+          FeatureOptions.toFeatures(model),
+          RuntimeOptions.toChoice(model),
+          LimitOptions.toLimits(model));
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      throw new ParameterException(model.commandLine(), e.getMessage(), e);
     }
   }
 }

@@ -1,0 +1,120 @@
+package dev.wisex.cli.logging;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.message.MessageFactory;
+import org.apache.logging.log4j.message.ParameterizedMessageFactory;
+import org.apache.logging.log4j.spi.ExtendedLogger;
+import org.apache.logging.log4j.spi.LoggerContext;
+import org.apache.logging.log4j.spi.LoggerContextFactory;
+
+/**
+ * The command's loggers when no Log4j configuration file is asked for: every enabled event is one
+ * {@code wisex: LEVEL message} line on {@link System#err} (as it is at the time, so in-process
+ * tests can capture it), followed by the stack trace of its throwable, as {@code StderrLogging}
+ * configures log4j-core. The root level is {@link Level#WARN}; {@link #setLevel} changes a logger
+ * and the loggers under it, like {@code Configurator.setLevel}.
+ */
+public final class StderrLoggerContext implements LoggerContext {
+  /** Hands out the one context, whatever the caller's class loader. */
+  static final LoggerContextFactory FACTORY = new Factory();
+
+  private static final StderrLoggerContext INSTANCE = new StderrLoggerContext();
+
+  private static final Level ROOT_LEVEL = Level.WARN;
+
+  private final Map<String, StderrLogger> loggers = new ConcurrentHashMap<>();
+
+  /** Levels set by name; a logger takes the level of its nearest named ancestor. */
+  private final Map<String, Level> levels = new ConcurrentHashMap<>();
+
+  private StderrLoggerContext() {}
+
+  /** Sets the level of the logger {@code name} and of every logger under it without its own. */
+  public synchronized void setLevel(String name, Level level) {
+    levels.put(name, level);
+    loggers.values().forEach(logger -> logger.setLevel(levelOf(logger.getName())));
+  }
+
+  /**
+   * The level of the nearest ancestor (by dotted name) with a level of its own; else the root's.
+   */
+  Level levelOf(String name) {
+    for (String n = name; ; n = n.substring(0, n.lastIndexOf('.'))) {
+      Level level = levels.get(n);
+      if (level != null) {
+        return level;
+      }
+      if (n.lastIndexOf('.') < 0) {
+        return ROOT_LEVEL;
+      }
+    }
+  }
+
+  @Override
+  public Object getExternalContext() {
+    return null;
+  }
+
+  @Override
+  public ExtendedLogger getLogger(String name) {
+    return getLogger(name, ParameterizedMessageFactory.INSTANCE);
+  }
+
+  @Override
+  public synchronized ExtendedLogger getLogger(String name, MessageFactory messageFactory) {
+    return loggers.computeIfAbsent(
+        name,
+        n ->
+            new StderrLogger(
+                n,
+                messageFactory != null ? messageFactory : ParameterizedMessageFactory.INSTANCE,
+                levelOf(n)));
+  }
+
+  @Override
+  public boolean hasLogger(String name) {
+    return loggers.containsKey(name);
+  }
+
+  @Override
+  public boolean hasLogger(String name, MessageFactory messageFactory) {
+    return hasLogger(name);
+  }
+
+  @Override
+  public boolean hasLogger(String name, Class<? extends MessageFactory> messageFactoryClass) {
+    return hasLogger(name);
+  }
+
+  private static final class Factory implements LoggerContextFactory {
+    @Override
+    public LoggerContext getContext(
+        String fqcn, ClassLoader loader, Object externalContext, boolean currentContext) {
+      return INSTANCE;
+    }
+
+    @Override
+    public LoggerContext getContext(
+        String fqcn,
+        ClassLoader loader,
+        Object externalContext,
+        boolean currentContext,
+        URI configLocation,
+        String name) {
+      return INSTANCE;
+    }
+
+    @Override
+    public void removeContext(LoggerContext removed) {
+      // One shared context, kept for the life of the process.
+    }
+
+    @Override
+    public boolean isClassLoaderDependent() {
+      return false;
+    }
+  }
+}
