@@ -3,6 +3,8 @@
  * init, snapshot, rewrite. {@link dev.wisex.rewriter.Preinitializer} is the entry point for library
  * users.
  */
+// "module": the qualified export names dev.wisex.cli, which is built after this module.
+@SuppressWarnings("module")
 module dev.wisex.rewriter {
   requires transitive dev.wisex.api;
   requires transitive dev.wisex.runtime.spi;
@@ -11,6 +13,9 @@ module dev.wisex.rewriter {
   requires org.apache.logging.log4j;
 
   exports dev.wisex.rewriter;
+  // The CLI's own Log4j provider shares the logger base with the library's silent one.
+  exports dev.wisex.rewriter.logging to
+      dev.wisex.cli;
 
   uses dev.wisex.runtime.spi.WasmRuntime;
 

@@ -1,19 +1,19 @@
 package dev.wisex.cli.logging;
 
+import dev.wisex.rewriter.logging.LevelGatedLogger;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.MessageFactory;
-import org.apache.logging.log4j.spi.AbstractLogger;
 
 /**
  * One logger of {@link StderrLoggerContext}: an enabled event becomes {@code wisex: LEVEL message}
  * and the stack trace of its throwable, written to {@link System#err} in one piece so that lines of
  * concurrent threads do not interleave.
  */
-final class StderrLogger extends AbstractLogger {
+final class StderrLogger extends LevelGatedLogger {
   private static final long serialVersionUID = 1L;
 
   /** Set by {@link StderrLoggerContext#setLevel} from another thread. */
@@ -33,7 +33,8 @@ final class StderrLogger extends AbstractLogger {
     return level;
   }
 
-  private boolean enabled(Level asked) {
+  @Override
+  protected boolean enabled(Level asked) {
     return asked.isMoreSpecificThan(level);
   }
 
@@ -54,150 +55,5 @@ final class StderrLogger extends AbstractLogger {
       t.printStackTrace(new PrintWriter(text));
     }
     return text.toString();
-  }
-
-  @Override
-  public boolean isEnabled(Level level, Marker marker, Message message, Throwable t) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(Level level, Marker marker, CharSequence message, Throwable t) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(Level level, Marker marker, Object message, Throwable t) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(Level level, Marker marker, String message, Throwable t) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(Level level, Marker marker, String message) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(Level level, Marker marker, String message, Object... params) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(Level level, Marker marker, String message, Object p0) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(Level level, Marker marker, String message, Object p0, Object p1) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(
-      Level level, Marker marker, String message, Object p0, Object p1, Object p2) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(
-      Level level, Marker marker, String message, Object p0, Object p1, Object p2, Object p3) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(
-      Level level,
-      Marker marker,
-      String message,
-      Object p0,
-      Object p1,
-      Object p2,
-      Object p3,
-      Object p4) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(
-      Level level,
-      Marker marker,
-      String message,
-      Object p0,
-      Object p1,
-      Object p2,
-      Object p3,
-      Object p4,
-      Object p5) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(
-      Level level,
-      Marker marker,
-      String message,
-      Object p0,
-      Object p1,
-      Object p2,
-      Object p3,
-      Object p4,
-      Object p5,
-      Object p6) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(
-      Level level,
-      Marker marker,
-      String message,
-      Object p0,
-      Object p1,
-      Object p2,
-      Object p3,
-      Object p4,
-      Object p5,
-      Object p6,
-      Object p7) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(
-      Level level,
-      Marker marker,
-      String message,
-      Object p0,
-      Object p1,
-      Object p2,
-      Object p3,
-      Object p4,
-      Object p5,
-      Object p6,
-      Object p7,
-      Object p8) {
-    return enabled(level);
-  }
-
-  @Override
-  public boolean isEnabled(
-      Level level,
-      Marker marker,
-      String message,
-      Object p0,
-      Object p1,
-      Object p2,
-      Object p3,
-      Object p4,
-      Object p5,
-      Object p6,
-      Object p7,
-      Object p8,
-      Object p9) {
-    return enabled(level);
   }
 }
