@@ -56,7 +56,7 @@ class SilentLibraryTest {
     assertEquals("", err, "nothing on stderr");
     assertEquals("", Files.readString(dir.resolve("stdout.txt")), "nothing on stdout");
     String[] reported = Files.readString(facts).split(" ");
-    assertEquals("dev.wisex.rewriter.logging.SilentLoggerContextFactory", reported[0]);
+    assertEquals("dev.wisex.rewriter.logging.SilentLoggerContext", reported[0]);
     byte[] written = Files.readAllBytes(out);
     assertEquals(Integer.parseInt(reported[1]), written.length);
     assertTrue(written.length > 8, "the run itself worked");

@@ -26,6 +26,6 @@ final class SilentLibraryUser {
     }
     Files.write(Path.of(args[2]), output);
     Files.writeString(
-        Path.of(args[3]), LogManager.getFactory().getClass().getName() + " " + output.length);
+        Path.of(args[3]), LogManager.getContext(false).getClass().getName() + " " + output.length);
   }
 }

@@ -1,6 +1,6 @@
 package dev.wisex.cli.logging;
 
-import java.net.URI;
+import dev.wisex.rewriter.logging.OneContextFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.logging.log4j.Level;
@@ -19,9 +19,9 @@ import org.apache.logging.log4j.spi.LoggerContextFactory;
  */
 public final class StderrLoggerContext implements LoggerContext {
   /** Hands out the one context, whatever the caller's class loader. */
-  static final LoggerContextFactory FACTORY = new Factory();
-
   private static final StderrLoggerContext INSTANCE = new StderrLoggerContext();
+
+  static final LoggerContextFactory FACTORY = new OneContextFactory(INSTANCE);
 
   private static final Level ROOT_LEVEL = Level.WARN;
 
@@ -87,34 +87,5 @@ public final class StderrLoggerContext implements LoggerContext {
   @Override
   public boolean hasLogger(String name, Class<? extends MessageFactory> messageFactoryClass) {
     return hasLogger(name);
-  }
-
-  private static final class Factory implements LoggerContextFactory {
-    @Override
-    public LoggerContext getContext(
-        String fqcn, ClassLoader loader, Object externalContext, boolean currentContext) {
-      return INSTANCE;
-    }
-
-    @Override
-    public LoggerContext getContext(
-        String fqcn,
-        ClassLoader loader,
-        Object externalContext,
-        boolean currentContext,
-        URI configLocation,
-        String name) {
-      return INSTANCE;
-    }
-
-    @Override
-    public void removeContext(LoggerContext removed) {
-      // One shared context, kept for the life of the process.
-    }
-
-    @Override
-    public boolean isClassLoaderDependent() {
-      return false;
-    }
   }
 }

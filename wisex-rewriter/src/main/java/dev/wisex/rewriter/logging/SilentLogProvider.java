@@ -16,7 +16,7 @@ public final class SilentLogProvider extends Provider {
   /** The Log4j API versions this provider implements (Log4j's own providers say the same). */
   private static final String API_VERSIONS = "2.6.0";
 
-  private final LoggerContextFactory factory = new SilentLoggerContextFactory();
+  private final LoggerContextFactory factory = new OneContextFactory(new SilentLoggerContext());
 
   /** Called by {@link java.util.ServiceLoader}. */
   public SilentLogProvider() {

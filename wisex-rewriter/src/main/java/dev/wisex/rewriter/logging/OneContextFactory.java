@@ -4,9 +4,16 @@ import java.net.URI;
 import org.apache.logging.log4j.spi.LoggerContext;
 import org.apache.logging.log4j.spi.LoggerContextFactory;
 
-/** Hands out the one {@link SilentLoggerContext}, whatever the caller's class loader. */
-final class SilentLoggerContextFactory implements LoggerContextFactory {
-  private final SilentLoggerContext context = new SilentLoggerContext();
+/**
+ * Hands out one context whatever the caller's class loader: a provider of wisex's own (the
+ * library's silent one, the CLI's stderr one) serves a single context for the life of the process.
+ */
+public final class OneContextFactory implements LoggerContextFactory {
+  private final LoggerContext context;
+
+  public OneContextFactory(LoggerContext context) {
+    this.context = context;
+  }
 
   @Override
   public LoggerContext getContext(
@@ -27,7 +34,7 @@ final class SilentLoggerContextFactory implements LoggerContextFactory {
 
   @Override
   public void removeContext(LoggerContext removed) {
-    // One shared context that holds nothing worth releasing.
+    // One shared context, kept for the life of the process.
   }
 
   @Override
