@@ -5,10 +5,7 @@
 # and several GB of free RAM; takes minutes. Extra arguments go to wisex (e.g. --runtime graal).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-. "$here/scripts/find-jdk.sh"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-. "$here/scripts/testkit-classpath.sh"
+. "$here/scripts/testkit-classpath.sh" # sets JAVA_HOME, work and cp
 # 29,983 pages = 1.83 GiB each; init writes the last byte of each (a dense 7.3 GiB would pass the 2 GiB
 # output limit, which is refused by name).
 cat > "$work/four.wat" <<'WAT'

@@ -6,10 +6,7 @@
 # TIMEOUT=30s scripts/hostile-timing.sh).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-. "$here/scripts/find-jdk.sh"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-. "$here/scripts/testkit-classpath.sh"
+. "$here/scripts/testkit-classpath.sh" # sets JAVA_HOME, work and cp
 for spec in "br_table 100000" "br_table 1000000" "types 10000" "types 100000" "memories 10000"; do
   set -- $spec
   name="$1-$2"

@@ -7,10 +7,7 @@
 # wisex (e.g. --runtime graal).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-. "$here/scripts/find-jdk.sh"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-. "$here/scripts/testkit-classpath.sh"
+. "$here/scripts/testkit-classpath.sh" # sets JAVA_HOME, work and cp
 cat > "$work/high.wat" <<'WAT'
 (module
   (memory (export "memory") 1 65536)
