@@ -45,9 +45,7 @@ class HighAddressBulkMemoryTest {
       t -> !t.memory64() && t.hasMaximum() && t.maximum() <= 32767;
 
   static List<WasmRuntime> backends() {
-    return RuntimeRegistry.discover().all().stream()
-        .filter(r -> r.availability().available())
-        .toList();
+    return RuntimeRegistry.discover().available();
   }
 
   private static WasmModule module() {
