@@ -42,9 +42,6 @@ public final class GraalRuntime implements WasmRuntime {
 
   static final String LANGUAGE = "wasm";
 
-  /** The largest memory of GraalWasm's byte-array (on-heap) kind, as {@link ModuleInfo} has it. */
-  private static final long BYTE_ARRAY_MEMORY_PAGES = 32_767;
-
   // One set of engines for the whole process, not one per provider object: ServiceLoader makes a
   // new provider on every lookup, and an engine costs a start of about half a second and keeps its
   // parsed-module cache.
@@ -116,7 +113,9 @@ public final class GraalRuntime implements WasmRuntime {
    */
   @Override
   public boolean memoryOnHeap(MemoryLimits limits) {
-    return !limits.memory64() && limits.hasMaximum() && limits.maximum() <= BYTE_ARRAY_MEMORY_PAGES;
+    return !limits.memory64()
+        && limits.hasMaximum()
+        && limits.maximum() <= ModuleInfo.BYTE_ARRAY_MEMORY_PAGES;
   }
 
   /**

@@ -36,8 +36,12 @@ import java.util.Set;
  * GraalWasm's own parser reports the problem.
  */
 final class ModuleInfo {
-  /** The most pages GraalWasm's default byte-array memory holds. */
-  private static final long BYTE_ARRAY_MEMORY_PAGES = 32_767;
+  /**
+   * The most pages GraalWasm's byte-array (on-heap) memory holds: a module with a larger memory
+   * needs its unsafe (off-heap) memory, and {@link GraalRuntime#memoryOnHeap} answers by the same
+   * bound.
+   */
+  static final long BYTE_ARRAY_MEMORY_PAGES = 32_767;
 
   private final List<Import> imports;
   private final List<FuncType> types;
