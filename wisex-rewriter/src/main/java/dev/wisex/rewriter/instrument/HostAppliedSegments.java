@@ -56,8 +56,6 @@ public record HostAppliedSegments(
   public record Segment(
       int index, int memory, long address, byte[] source, int payloadOffset, int length) {}
 
-  private static final long I32_SIGN = 1L << 31;
-
   public HostAppliedSegments {
     segments = List.copyOf(segments);
   }
@@ -65,7 +63,7 @@ public record HostAppliedSegments(
   /** True when {@code module} has an active segment this class must apply on such an engine. */
   public static boolean needed(WasmModule module) {
     for (DataSegment s : module.data()) {
-      if (at(module, s, I32_SIGN)) {
+      if (at(module, s, HighAddressBulkMemory.SIGN_BIT)) {
         return true;
       }
     }
@@ -79,7 +77,7 @@ public record HostAppliedSegments(
    *     only be evaluated by the engine that gets it wrong)
    */
   public static HostAppliedSegments plan(WasmModule module) {
-    return plan(module, I32_SIGN);
+    return plan(module, HighAddressBulkMemory.SIGN_BIT);
   }
 
   /** As {@link #plan(WasmModule)}, moving segments from the first at {@code from} or above. */
