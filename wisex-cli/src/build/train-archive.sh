@@ -1,28 +1,39 @@
 #!/bin/sh
-# Makes the archive ./wisex maps next to the jar (wisex-cli/pom.xml, execution wisex-cds-archive): on a JDK
-# 25+ an AOT cache, target/wisex.aot (JEP 483/514: classes loaded and linked, lambda forms and constant-pool
-# entries resolved), else a dynamic class-data-sharing archive, target/wisex.jsa; the other kind is deleted.
-# The training run pre-initializes the WASI sample, so the WASI host and its sandbox (Jimfs, Guava) are in
-# it too, with the JVM flags of ./wisex. What the JVM prints while training (the classes it cannot archive,
-# such as picocli's Java 5 ones) goes to a log shown only when no archive comes out.
+# Makes the archives ./wisex maps next to the jar (wisex-cli/pom.xml, execution wisex-cds-archive): on a JDK
+# 25+ AOT caches, target/wisex.aot and target/wisex-small.aot (JEP 483/514: classes loaded and linked, lambda
+# forms and constant-pool entries resolved), else dynamic class-data-sharing archives, target/wisex.jsa and
+# target/wisex-small.jsa; those of the other kind are deleted. Each comes from a training run that
+# pre-initializes the WASI sample, so the WASI host and its sandbox (Jimfs, Guava) are in both, with the JVM
+# flags of ./wisex: the full one with --cross-check, which runs init on every backend (GraalWasm and Truffle
+# too), the small one as the default runs a small module (on Chicory; src/dist/lib/archive-choice.sh says
+# which a run maps, and why). What the JVM prints while training (the classes it cannot archive, such as
+# picocli's Java 5 ones) goes to a log shown only when no archive comes out.
 # Usage: train-archive.sh JAVA_HOME JAR TARGET_DIR REPO_DIR
 set -eu
 jdk=$1 jar=$2 target=$3 repo=$4
 major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
-if [ "${major:-0}" -ge 25 ]; then
-  made="$target/wisex.aot" other="$target/wisex.jsa" record="-XX:AOTCacheOutput=$target/wisex.aot"
-else
-  made="$target/wisex.jsa" other="$target/wisex.aot" record="-XX:ArchiveClassesAtExit=$target/wisex.jsa"
-fi
-rm -f "$made" "$other"
-log="$target/archive-training.log"
-# In target/, not the builder's home: the build leaves nothing outside the project.
-if ! "$jdk/bin/java" "$record" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -jar "$jar" \
-  --allow-wasi --inherit-stdio=false --mapdir "/data::$repo/samples/data" "$repo/samples/greeting.wasm" \
-  -o "$target/cds-training.wasm" --cache-dir "$target/cds-training-cache" --quiet >"$log" 2>&1 ||
-  [ ! -f "$made" ]; then
-  cat "$log" >&2
-  echo "train-archive.sh: the training run made no archive ($made)" >&2
-  exit 1
-fi
-rm -f "$log"
+if [ "${major:-0}" -ge 25 ]; then kind=aot other=jsa; else kind=jsa other=aot; fi
+# As ./wisex runs GraalWasm: without this, a runtime of 24+ warns about sun.misc.Unsafe (into the log).
+unsafe=
+[ "${major:-0}" -lt 24 ] || unsafe=--sun-misc-unsafe-memory-access=allow
+rm -f "$target/wisex.$kind" "$target/wisex-small.$kind" "$target/wisex.$other" "$target/wisex-small.$other"
+# train NAME ARG...: records $target/NAME.$kind from a run of the jar with ARG... added.
+train() {
+  made="$target/$1.$kind"
+  shift
+  if [ "$kind" = aot ]; then record="-XX:AOTCacheOutput=$made"; else record="-XX:ArchiveClassesAtExit=$made"; fi
+  log="$target/archive-training.log"
+  # In target/, not the builder's home: the build leaves nothing outside the project.
+  # shellcheck disable=SC2086 # $unsafe is one flag or none
+  if ! "$jdk/bin/java" "$record" $unsafe -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -jar "$jar" "$@" \
+    --allow-wasi --inherit-stdio=false --mapdir "/data::$repo/samples/data" "$repo/samples/greeting.wasm" \
+    -o "$target/cds-training.wasm" --cache-dir "$target/cds-training-cache" --quiet >"$log" 2>&1 ||
+    [ ! -f "$made" ]; then
+    cat "$log" >&2
+    echo "train-archive.sh: the training run made no archive ($made)" >&2
+    exit 1
+  fi
+  rm -f "$log"
+}
+train wisex --cross-check
+train wisex-small

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Builds the distribution tarball (the -Pdist profile of wisex-cli/pom.xml calls it):
-#   wisex-VERSION/{bin/wisex, lib/wisex.jar, lib/wisex.aot or lib/wisex.jsa, runtime/, LICENSE}
-# runtime/ is a jlinked Java runtime of only the modules wisex needs; lib/wisex.aot (a JDK 25+ runtime) or
-# lib/wisex.jsa (JDK 21-24) is an AOT cache or a class-data-sharing archive made by THAT runtime (any other
-# JVM refuses it) on a training run.
+#   wisex-VERSION/{bin/wisex, lib/wisex.jar, lib/archive-choice.sh, lib/wisex.aot and lib/wisex-small.aot
+#   (or .jsa), runtime/, LICENSE}
+# runtime/ is a jlinked Java runtime of only the modules wisex needs; lib/wisex*.aot (a JDK 25+ runtime) or
+# lib/wisex*.jsa (JDK 21-24) are AOT caches or class-data-sharing archives made by THAT runtime (any other
+# JVM refuses them) on training runs.
 # Usage: make-dist.sh JDK MODULES JAR VERSION TARGET_DIR REPO_DIR
 set -eu
 jdk=$1 modules=$2 jar=$3 version=$4 target=$5 repo=$6
@@ -24,28 +25,37 @@ cp "$jar" "$home/lib/wisex.jar"
 cp "$repo/LICENSE" "$home/LICENSE"
 mkdir -p "$home/bin"
 cp "$repo/wisex-cli/src/dist/bin/wisex" "$home/bin/wisex"
+cp "$repo/wisex-cli/src/dist/lib/archive-choice.sh" "$home/lib/archive-choice.sh"
 chmod 755 "$home/bin/wisex"
-# The training run: a WASI sample, so the WASI host and its sandbox are archived too, as in the build's own
-# archive (wisex-cli/pom.xml, wisex-cds-archive). Run through bin/wisex, so the flags are the launcher's.
-# On a JDK 25+ runtime it records an AOT cache (JEP 483/514: classes loaded and linked, lambda forms and
+# The training runs: a WASI sample, so the WASI host and its sandbox are archived too, as in the build's own
+# archives (wisex-cli/pom.xml, wisex-cds-archive, src/build/train-archive.sh): lib/wisex.aot with
+# --cross-check (both backends), lib/wisex-small.aot as the default runs a small module (on Chicory);
+# lib/archive-choice.sh says which a run maps. Run through bin/wisex, so the flags are the launcher's. On a
+# JDK 25+ runtime they record AOT caches (JEP 483/514: classes loaded and linked, lambda forms and
 # constant-pool entries resolved; tiny 0.90x the CPU of the class-data-sharing archive, README
-# "Performance"); on JDK 21-24 a dynamic class-data-sharing archive. What the training JVM prints (the
+# "Performance"); on JDK 21-24 dynamic class-data-sharing archives. What the training JVM prints (the
 # classes it cannot archive, such as picocli's Java 5 ones) goes to a log shown only when it fails.
 major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/runtime/release")
-if [ "${major:-0}" -ge 25 ]; then
-  made="$home/lib/wisex.aot"
-  record="-XX:AOTCacheOutput=$made"
-else
-  made="$home/lib/wisex.jsa"
-  record="-XX:ArchiveClassesAtExit=$made -Xlog:cds=off,cds+dynamic=off:stderr"
-fi
+if [ "${major:-0}" -ge 25 ]; then kind=aot; else kind=jsa; fi
 log="$work/training.log"
-if ! WISEX_CDS=0 WISEX_JAVA_OPTS="$record" "$home/bin/wisex" --allow-wasi --inherit-stdio=false \
-  --mapdir "/data::$repo/samples/data" "$repo/samples/greeting.wasm" -o "$work/cds-training.wasm" --quiet \
-  >"$log" 2>&1 || [ ! -f "$made" ]; then
-  cat "$log" >&2
-  echo "make-dist.sh: the training run made no archive ($made)" >&2
-  exit 1
-fi
-rm -f "$work/cds-training.wasm" "$log"
+# train NAME ARG...: records lib/NAME.$kind from a run of bin/wisex with ARG... added.
+train() {
+  made="$home/lib/$1.$kind"
+  shift
+  if [ "$kind" = aot ]; then
+    record="-XX:AOTCacheOutput=$made"
+  else
+    record="-XX:ArchiveClassesAtExit=$made -Xlog:cds=off,cds+dynamic=off:stderr"
+  fi
+  if ! WISEX_CDS=0 WISEX_JAVA_OPTS="$record" "$home/bin/wisex" "$@" --allow-wasi --inherit-stdio=false \
+    --mapdir "/data::$repo/samples/data" "$repo/samples/greeting.wasm" -o "$work/cds-training.wasm" --quiet \
+    >"$log" 2>&1 || [ ! -f "$made" ]; then
+    cat "$log" >&2
+    echo "make-dist.sh: the training run made no archive ($made)" >&2
+    exit 1
+  fi
+  rm -f "$work/cds-training.wasm" "$log"
+}
+train wisex --cross-check
+train wisex-small
 tar -C "$work" -czf "$target/$name-linux-x64.tar.gz" "$name"

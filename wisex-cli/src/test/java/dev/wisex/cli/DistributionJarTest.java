@@ -157,19 +157,36 @@ class DistributionJarTest {
   void theArchiveMapsOnTheBundledRuntime() throws Exception {
     // AOTMode=on (an AOT cache, runtime 25+) or -Xshare:on (a class-data-sharing archive) turns
     // "unusable" from a silent fallback into a failed start.
-    boolean aot = Files.isRegularFile(launcher.resolveSibling("../lib/wisex.aot").normalize());
+    Path lib = launcher.resolveSibling("../lib").normalize();
+    boolean aot = Files.isRegularFile(lib.resolve("wisex.aot"));
     assertEquals(
         Runtime.version().feature() >= 25,
         aot,
         "a runtime of Java 25+ gets an AOT cache, an older one a class-data-sharing archive");
+    String kind = aot ? ".aot" : ".jsa";
+    assertTrue(Files.isRegularFile(lib.resolve("wisex-small" + kind)));
+    String required = aot ? "-XX:AOTMode=on" : "-Xshare:on";
     Run r =
         run(
             List.of(launcher.toString(), "--version"),
-            Map.of(
-                "PATH", "/nonexistent", "WISEX_JAVA_OPTS", aot ? "-XX:AOTMode=on" : "-Xshare:on"),
+            Map.of("PATH", "/nonexistent", "WISEX_JAVA_OPTS", required),
             dir);
     assertEquals(0, r.exitCode(), r.toString());
     assertEquals("", r.stderr(), "the JVM printed messages");
+    // A small module maps the small archive where wc(1) can measure it (archive-choice.sh), else
+    // the full one.
+    String logged = required + (aot ? " -Xlog:aot=info:stderr" : " -Xlog:cds=info:stderr");
+    String sample = root.resolve("samples/primes.wasm").toString();
+    for (String path : List.of("/usr/bin:/bin", "/nonexistent")) {
+      Run small =
+          run(
+              List.of(launcher.toString(), sample, "-o", "-"),
+              Map.of("PATH", path, "WISEX_JAVA_OPTS", logged),
+              dir);
+      assertEquals(0, small.exitCode(), small.toString());
+      String expected = path.equals("/nonexistent") ? "wisex" : "wisex-small";
+      assertTrue(small.stderr().contains("/lib/" + expected + kind), small.stderr());
+    }
   }
 
   @Test

@@ -35,10 +35,16 @@ class LauncherJarTest {
     Path jar = Path.of(System.getProperty("wisex.jar"));
     root = jar.toAbsolutePath().getParent().getParent().getParent();
     assertTrue(Files.isRegularFile(root.resolve("wisex")), "no launcher at " + root);
-    String archive = aot() ? "wisex.aot" : "wisex.jsa";
-    assertTrue(
-        Files.isRegularFile(jar.resolveSibling(archive)),
-        "the build did not make target/" + archive + " (wisex-cds-archive execution)");
+    for (String archive : List.of(archive(""), archive("-small"))) {
+      assertTrue(
+          Files.isRegularFile(jar.resolveSibling(archive)),
+          "the build did not make target/" + archive + " (wisex-cds-archive execution)");
+    }
+  }
+
+  /** The file name of the full ({@code ""}) or small ({@code "-small"}) archive of this JDK. */
+  private static String archive(String scope) {
+    return "wisex" + scope + (aot() ? ".aot" : ".jsa");
   }
 
   /** A JDK 25+ build makes an AOT cache, an older one a class-data-sharing archive. */
@@ -55,6 +61,67 @@ class LauncherJarTest {
         launcher(Map.of("WISEX_JAVA_OPTS", aot() ? "-XX:AOTMode=on" : "-Xshare:on"), "--version");
     assertEquals(0, r.exitCode(), r.stderr());
     assertTrue(new String(r.stdout(), StandardCharsets.UTF_8).startsWith("wisex "), r.stderr());
+  }
+
+  @Test
+  void aCommandLineOfSmallFilesMapsTheSmallArchiveAnyOtherTheFullOne() throws Exception {
+    Path small = root.resolve("samples/primes.wasm");
+    // A module of 256 KiB (a custom section): its code could be large enough for GraalWasm.
+    Path large = dir.resolve("large.wasm");
+    byte[] module = new byte[256 << 10];
+    byte[] header = {0, 'a', 's', 'm', 1, 0, 0, 0, 0, (byte) 0xf4, (byte) 0xff, 0x0f, 1, 'x'};
+    System.arraycopy(header, 0, module, 0, header.length);
+    Files.write(large, module);
+
+    assertMaps(archive("-small"), small.toString(), "--list-runtimes");
+    assertMaps(archive(""), large.toString(), "--list-runtimes");
+    assertMaps(archive(""), "--version");
+    assertMaps(archive(""), small.toString(), "--runtime", "graal", "--list-runtimes");
+    assertMaps(archive(""), small.toString(), "--cross-check", "--list-runtimes");
+    assertMaps(archive("-small"), small.toString(), "--runtime=chicory", "--list-runtimes");
+  }
+
+  /** Runs the launcher requiring an archive, and checks it mapped {@code expected}. */
+  private void assertMaps(String expected, String... args) throws Exception {
+    String log =
+        aot() ? "-XX:AOTMode=on -Xlog:aot=info:stderr" : "-Xshare:on -Xlog:cds=info:stderr";
+    Run r = launcher(Map.of("WISEX_JAVA_OPTS", log), args);
+    assertEquals(0, r.exitCode(), r.stderr());
+    String other = expected.equals(archive("")) ? archive("-small") : archive("");
+    assertTrue(
+        r.stderr().contains("/" + expected) && !r.stderr().contains("/" + other),
+        String.join(" ", args) + " should map " + expected + ":\n" + r.stderr());
+  }
+
+  @Test
+  void theSmallArchiveIsForFilesUnderTheSizeBelowWhichTheDefaultRunsChicory() throws Exception {
+    Path under = Files.write(dir.resolve("under.wasm"), new byte[(256 << 10) - 1]);
+    Path at = Files.write(dir.resolve("at.wasm"), new byte[256 << 10]);
+    String script = root.resolve("wisex-cli/src/dist/lib/archive-choice.sh").toString();
+    assertEquals("-small", suffix(script, under.toString(), "-o", dir + "/absent.wasm"));
+    assertEquals("", suffix(script, at.toString()));
+    assertEquals("", suffix(script, under.toString(), at.toString()));
+    assertEquals("", suffix(script, "-o", dir + "/absent.wasm"));
+    assertEquals("-small", suffix(script, "--runtime", "chicory", under.toString()));
+    assertEquals("", suffix(script, "--runtime", "graal", under.toString()));
+    assertEquals("", suffix(script, "--runtime=graal", under.toString()));
+    // The size it tells apart is the default's: code under 256 KiB runs on Chicory.
+    Run list = launcher(Map.of(), "--list-runtimes");
+    assertTrue(
+        new String(list.stdout(), StandardCharsets.UTF_8).contains("code under 256 KiB"),
+        new String(list.stdout(), StandardCharsets.UTF_8));
+  }
+
+  /** What {@code archive_suffix} prints for {@code args}, run by the POSIX shell. */
+  private String suffix(String script, String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(List.of("sh", "-c", ". \"$0\" && archive_suffix \"$@\"", script));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue(), out);
+    return out.strip();
   }
 
   @Test
