@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -32,7 +34,10 @@ import org.apache.logging.log4j.Logger;
  * would report it, so it does not depend on timing: its failure ends the race at once, unless the
  * failure is the engine's own (a memory it cannot hold, a heap it ran out of, a proposal it lacks),
  * in which case the other backend's outcome counts; the other's failure waits for the compiling
- * one's outcome.
+ * one's outcome. Once the compiling backend has its code (compiled, or from its cache) and begins
+ * init, the other side is stopped: from there the compiling one is the faster on every module
+ * measured, and the two would only share the processors; should the compiling one then fail for a
+ * reason of its own, the other runs again, alone.
  */
 final class EngineRace {
   private static final Logger LOG = LogManager.getLogger(EngineRace.class);
@@ -118,53 +123,147 @@ final class EngineRace {
       Function<WisexOptions, Preinitializer> attempt) {
     LOG.info("init runs on {}", choice.reason());
     progress.stage("init", "on " + choice.runtime().name() + " and " + choice.rival().name());
-    StdioStreams stdio = WasiHosts.stdio(options.host());
-    SharedInput stdin = stdio.in() == null ? null : new SharedInput(stdio.in());
-    BlockingQueue<Attempt> finished = new LinkedBlockingQueue<>();
-    Attempt compiled = new Attempt(choice.runtime(), stdin, finished);
-    Attempt onDemand = new Attempt(choice.rival(), stdin, finished);
-    long start = System.nanoTime();
-    compiled.start(input, options, attempt);
-    onDemand.start(input, options, attempt);
-    try {
-      Attempt decided = decide(compiled, onDemand, finished);
-      Attempt other = decided == compiled ? onDemand : compiled;
-      other.stop();
-      LOG.info(
-          "`{}` {} after {} ms; `{}` stopped",
-          decided.runtime.name(),
-          decided.result != null ? "finished first" : "failed",
-          (System.nanoTime() - start) / 1_000_000,
-          other.runtime.name());
-      decided.deliver(stdio);
-      if (decided.result == null) {
-        throw decided.failure;
+    return new Sides(input, options, choice, progress, attempt).race();
+  }
+
+  /**
+   * The two sides of one race and what the race thread hears from them: a side ended, or the
+   * compiling side began init ({@link Event#ended} {@code null}).
+   */
+  private static final class Sides {
+    private record Event(Attempt ended) {}
+
+    private final ParsedInput input;
+    private final WisexOptions options;
+    private final EngineChoice choice;
+    private final ProgressListener progress;
+    private final Function<WisexOptions, Preinitializer> attempt;
+    private final StdioStreams stdio;
+    private final SharedInput stdin;
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final Attempt compiled;
+    private final Attempt onDemand;
+    private final long start = System.nanoTime();
+
+    Sides(
+        ParsedInput input,
+        WisexOptions options,
+        EngineChoice choice,
+        ProgressListener progress,
+        Function<WisexOptions, Preinitializer> attempt) {
+      this.input = input;
+      this.options = options;
+      this.choice = choice;
+      this.progress = progress;
+      this.attempt = attempt;
+      this.stdio = WasiHosts.stdio(options.host());
+      this.stdin = stdio.in() == null ? null : new SharedInput(stdio.in());
+      this.compiled = new Attempt(choice.runtime(), stdin, this::ended);
+      this.onDemand = new Attempt(choice.rival(), stdin, this::ended);
+    }
+
+    private void ended(Attempt side) {
+      events.add(new Event(side));
+    }
+
+    WisexResult race() {
+      onDemand.start(input, options, attempt, ProgressListener.NONE);
+      compiled.start(input, options, attempt, new BeginsInit(events));
+      try {
+        Attempt decided = decide();
+        if (decided == null) {
+          LOG.info(
+              "{}; running init again on runtime `{}`",
+              compiled.failure.getMessage(),
+              onDemand.runtime.name());
+          progress.stage("init", "on " + onDemand.runtime.name());
+          decided = new Attempt(choice.rival(), stdin, this::ended);
+          decided.start(input, options, attempt, ProgressListener.NONE);
+          next();
+        }
+        Attempt other = decided == compiled ? onDemand : compiled;
+        other.stop();
+        LOG.info(
+            "`{}` {} after {} ms; `{}` stopped",
+            decided.runtime.name(),
+            decided.result != null ? "finished first" : "failed",
+            millis(),
+            other.runtime.name());
+        decided.deliver(stdio);
+        if (decided.result == null) {
+          throw decided.failure;
+        }
+        return decided.result;
+      } catch (InterruptedException e) {
+        compiled.stop();
+        onDemand.stop();
+        Thread.currentThread().interrupt();
+        throw new LimitExceededException("interrupted while waiting for init", e);
       }
-      return decided.result;
-    } catch (InterruptedException e) {
-      compiled.stop();
-      onDemand.stop();
-      Thread.currentThread().interrupt();
-      throw new LimitExceededException("interrupted while waiting for init", e);
+    }
+
+    /**
+     * The attempt whose outcome is the race's, or {@code null} when the on-demand side must run
+     * again: it was stopped when the compiling side began init, which then failed for a reason of
+     * its engine's.
+     */
+    private Attempt decide() throws InterruptedException {
+      Attempt first = next();
+      if (first.result != null) {
+        return first;
+      }
+      if (first == compiled && !ownFailure(compiled.failure)) {
+        return compiled; // the module's failure: the other would fail alike
+      }
+      Attempt second = next();
+      if (second.result != null) {
+        return second;
+      }
+      if (onDemand.preempted) {
+        return ownFailure(compiled.failure) ? null : compiled;
+      }
+      // Both failed: the compiling backend's failure, unless it was its engine's own.
+      return ownFailure(compiled.failure) && !ownFailure(onDemand.failure) ? onDemand : compiled;
+    }
+
+    /**
+     * The next side to end. When the compiling side begins init first, the on-demand side is
+     * stopped unless it has ended, and progress says init runs on the compiling one alone.
+     */
+    private Attempt next() throws InterruptedException {
+      while (true) {
+        Event event = events.take();
+        if (event.ended() != null) {
+          return event.ended();
+        }
+        if (onDemand.preempt()) {
+          LOG.debug(
+              "`{}` begins init after {} ms; `{}` stopped",
+              compiled.runtime.name(),
+              millis(),
+              onDemand.runtime.name());
+          progress.stage("init", "on " + compiled.runtime.name());
+        }
+      }
+    }
+
+    private long millis() {
+      return (System.nanoTime() - start) / 1_000_000;
     }
   }
 
-  /** The attempt whose outcome is the race's. */
-  private static Attempt decide(Attempt compiled, Attempt onDemand, BlockingQueue<Attempt> done)
-      throws InterruptedException {
-    Attempt first = done.take();
-    if (first.result != null) {
-      return first;
+  /**
+   * Hears, on the compiling side's thread, when its instance exists (its code is compiled and
+   * loaded) and tells the race thread.
+   */
+  private record BeginsInit(BlockingQueue<Sides.Event> events) implements ProgressListener {
+    @Override
+    public void stage(String stage, String detail) {}
+
+    @Override
+    public void watchMemory(LongSupplier memoryBytes) {
+      events.add(new Sides.Event(null));
     }
-    if (first == compiled && !ownFailure(compiled.failure)) {
-      return compiled; // the module's failure: the other would fail alike
-    }
-    Attempt second = done.take();
-    if (second.result != null) {
-      return second;
-    }
-    // Both failed: the compiling backend's failure, unless it was its engine's own.
-    return ownFailure(compiled.failure) && !ownFailure(onDemand.failure) ? onDemand : compiled;
   }
 
   /** A failure of the engine rather than of the module: another engine may succeed. */
@@ -178,26 +277,33 @@ final class EngineRace {
   private static final class Attempt {
     final WasmRuntime runtime;
     final SharedInput stdin;
-    final BlockingQueue<Attempt> finished;
+    final Consumer<Attempt> ended;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     volatile WisexResult result;
     volatile RuntimeException failure;
+
+    /** Whether it was stopped before it ended because the compiling side began init. */
+    volatile boolean preempted;
+
     private Thread thread;
 
-    Attempt(WasmRuntime runtime, SharedInput stdin, BlockingQueue<Attempt> finished) {
+    Attempt(WasmRuntime runtime, SharedInput stdin, Consumer<Attempt> ended) {
       this.runtime = runtime;
       this.stdin = stdin;
-      this.finished = finished;
+      this.ended = ended;
     }
 
-    void start(
-        ParsedInput input, WisexOptions options, Function<WisexOptions, Preinitializer> attempt) {
+    synchronized void start(
+        ParsedInput input,
+        WisexOptions options,
+        Function<WisexOptions, Preinitializer> attempt,
+        ProgressListener progress) {
       WisexOptions.Builder own = options.toBuilder().runtime(runtime.name());
       if (options.host().inheritStdio()) {
         own.stdio(new StdioStreams(stdin == null ? null : stdin.reader(), out, err));
       }
-      Preinitializer preinitializer = attempt.apply(own.build());
+      Preinitializer preinitializer = attempt.apply(own.build()).withProgress(progress);
       thread =
           new Thread(
               () -> {
@@ -208,7 +314,7 @@ final class EngineRace {
                 } catch (OutOfMemoryError e) {
                   failure = OutOfHeap.during("init", e);
                 } finally {
-                  finished.add(this);
+                  ended.accept(this);
                 }
               },
               "wisex-race-" + runtime.name());
@@ -219,6 +325,16 @@ final class EngineRace {
     /** Interrupts the attempt: its init stops as at --timeout, its thread then ends. */
     void stop() {
       thread.interrupt();
+    }
+
+    /** Stops the attempt unless it has ended; whether it did. */
+    synchronized boolean preempt() {
+      if (result != null || failure != null) {
+        return false;
+      }
+      preempted = true;
+      thread.interrupt();
+      return true;
     }
 
     /** Writes what init wrote to the caller's streams, or logs it where they are unset. */

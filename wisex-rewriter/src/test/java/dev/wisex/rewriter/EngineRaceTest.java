@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.api.InitFailedException;
 import dev.wisex.api.LimitExceededException;
+import dev.wisex.api.ProgressListener;
 import dev.wisex.api.RuntimeSelectionException;
 import dev.wisex.api.StdioStreams;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.WasmModule;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.rewriter.instrument.EngineMemoryLimit;
 import dev.wisex.runtime.spi.RuntimeRegistry;
@@ -21,9 +23,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +109,57 @@ class EngineRaceTest {
       left = leftOver(before);
     }
     assertEquals(Set.of(), left.stream().map(Thread::getName).collect(Collectors.toSet()));
+  }
+
+  /** Records the progress a pre-initialization reports, stage and detail on one line each. */
+  private static final class Stages implements ProgressListener {
+    final List<String> seen = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void stage(String stage, String detail) {
+      seen.add(stage + " " + detail);
+    }
+  }
+
+  @Test
+  void theOnDemandSideStopsWhenTheCompilingOneBeginsInit() {
+    byte[] spin = padded("race/spin");
+    Stages stages = new Stages();
+
+    WisexResult result =
+        new Preinitializer(WisexOptions.builder().build(), RUNTIMES)
+            .withProgress(stages)
+            .preinitialize(spin);
+
+    assertEquals("chicory", result.report().runtime());
+    // Interpreted, the loop takes far longer than compiling the module: GraalWasm cannot have
+    // ended before Chicory began init, and is stopped then, not when Chicory is done.
+    assertEquals(
+        List.of("init on chicory and graal", "init on chicory"),
+        stages.seen.stream().filter(s -> s.startsWith("init")).toList());
+  }
+
+  @Test
+  void theStoppedSideRunsAgainWhenTheCompilingOneOutgrowsItsEngine() {
+    Assumptions.assumeTrue(
+        RUNTIMES.select("graal", Set.of()).maxMemoryBytes() >= 32768L << 16,
+        "GraalWasm holds no 2 GiB here");
+    byte[] grows = padded("race/spin_then_grow");
+    Stages stages = new Stages();
+
+    WisexResult result =
+        new Preinitializer(WisexOptions.builder().build(), RUNTIMES)
+            .withProgress(stages)
+            .preinitialize(grows);
+
+    // Whatever the timing, the outcome is GraalWasm's: Chicory cannot hold the memory.
+    assertEquals("graal", result.report().runtime());
+    WasmModule output = ModuleParser.parse(result.module());
+    assertEquals(32768, output.allMemories().get(0).minimum(), "pages after the grow");
+    List<String> init = stages.seen.stream().filter(s -> s.startsWith("init")).toList();
+    if (init.contains("init on chicory")) {
+      assertEquals(List.of("init on chicory and graal", "init on chicory", "init on graal"), init);
+    }
   }
 
   @Test
