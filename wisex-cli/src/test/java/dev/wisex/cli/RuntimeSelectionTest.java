@@ -26,7 +26,9 @@ class RuntimeSelectionTest {
             .contains(
                 "without --runtime, each module runs on the backend its code size suits: `chicory`"
                     + " under 256 KiB of code, `graal` from 4 MiB; in between both run at once and"
-                    + " the first to finish wins (-v says which ran and why)"),
+                    + " the first to finish wins (without an idle processor, `graal` first, for as"
+                    + " long as compiling would take), and the next run of the module uses the one"
+                    + " that finished (-v says which ran and why)"),
         r::toString);
   }
 

@@ -69,7 +69,10 @@ public final class DefaultEngines {
             + onDemand.name()
             + "` from "
             + Sizes.describe(EngineChoice.LARGE_CODE_BYTES)
-            + "; in between both run at once and the first to finish wins"
-            + " (-v says which ran and why)");
+            + "; in between both run at once and the first to finish wins (without an idle"
+            + " processor, `"
+            + onDemand.name()
+            + "` first, for as long as compiling would take), and the next run of the module"
+            + " uses the one that finished (-v says which ran and why)");
   }
 }

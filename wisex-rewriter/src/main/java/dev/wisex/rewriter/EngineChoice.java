@@ -7,6 +7,7 @@ import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.CodeLoading;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,16 +23,35 @@ import java.util.Set;
  * EngineRace}). README.md, "Choosing a runtime backend", gives the measurements behind the
  * thresholds.
  *
- * @param runtime the backend that runs init (in a race: the one whose failure is reported)
- * @param rival in a race, the other backend; otherwise {@code null}
+ * @param runtime the backend that runs init (in a race or a trial: the one whose failure is
+ *     reported)
+ * @param rival in a race or a trial, the other backend; otherwise {@code null}
+ * @param trial whether the rival runs first, alone, for at most {@link #trialBudget}, and {@code
+ *     runtime} only if it did not finish (rather than both at once)
  * @param reason one line naming the backend(s) and the deciding facts
  */
-record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
+record EngineChoice(WasmRuntime runtime, WasmRuntime rival, boolean trial, String reason) {
   /** Below this much code the compiling backend runs init: it wins there whatever init does. */
   static final long SMALL_CODE_BYTES = 256L << 10;
 
   /** From this much code on, a backend that prepares functions on demand runs init. */
   static final long LARGE_CODE_BYTES = 4L << 20;
+
+  /**
+   * Processor time Chicory 1.7.5 spends compiling a byte of code, cold (whole runs without and with
+   * a warm compile cache, 2026-12-03: javy 2.3 µs, sqlite 2.3, quickjs 2.6).
+   */
+  static final long COMPILE_NANOS_PER_CODE_BYTE = 2_400;
+
+  /**
+   * How long the on-demand backend may run init alone first: the processor time compiling the code
+   * would cost. Where init ends within it, the compile is saved; where it does not, at most the
+   * compile's cost is lost (twice the compile, in the worst case, like renting skis as long as the
+   * rent stays below the price).
+   */
+  static Duration trialBudget(CodeSize code) {
+    return Duration.ofNanos(code.bytes() * COMPILE_NANOS_PER_CODE_BYTE);
+  }
 
   /**
    * Decides.
@@ -40,6 +60,8 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
    *     --runtime}, the race, a retry); {@code null} for {@code --runtime}
    * @param noRace why the two may not run at once ({@link EngineRace#refusal}), or {@code null} if
    *     they may
+   * @param trial whether, where they may not, the on-demand backend may run first, alone, within
+   *     {@link #trialBudget}
    * @param compileHazard a shape the compiling backend handles in superlinear time ({@link
    *     CompileCostHazard}), or {@code null}
    */
@@ -50,6 +72,7 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
       CodeSize code,
       String namedBy,
       String noRace,
+      boolean trial,
       String compileHazard) {
     if (options.name() != null) {
       WasmRuntime named = runtimes.select(options.name(), required);
@@ -137,6 +160,25 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
             + " and "
             + Sizes.describe(LARGE_CODE_BYTES)
             + ", where init's own work decides";
+    if (noRace != null && trial) {
+      return new EngineChoice(
+          ahead.get(),
+          onDemand.get(),
+          true,
+          "runtime "
+              + interpreted
+              + " for up to "
+              + String.format(Locale.ROOT, "%.1f", trialBudget(code).toMillis() / 1000.0)
+              + " s of processor time (what compiling the code would cost "
+              + compiled
+              + "), then "
+              + compiled
+              + ": "
+              + between
+              + "; no race ("
+              + noRace
+              + ")");
+    }
     if (noRace != null) {
       return alone(
           ahead.get(),
@@ -153,6 +195,7 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
     return new EngineChoice(
         ahead.get(),
         onDemand.get(),
+        false,
         "runtimes "
             + compiled
             + " and "
@@ -163,7 +206,7 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, String reason) {
   }
 
   private static EngineChoice alone(WasmRuntime runtime, String reason) {
-    return new EngineChoice(runtime, null, reason);
+    return new EngineChoice(runtime, null, false, reason);
   }
 
   /** The most preferred of {@code runtimes} that loads code the given way. */

@@ -16,9 +16,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -44,7 +47,11 @@ final class EngineRace {
 
   private EngineRace() {}
 
-  /** {@code -Dwisex.race=auto|always|never}: whether the middle band may race (default auto). */
+  /**
+   * {@code -Dwisex.race=auto|always|trial|never}: whether the middle band races (default auto: when
+   * a processor is idle), tries the on-demand backend first ({@code trial}, auto's choice without
+   * an idle processor), or runs the compiling backend alone ({@code never}).
+   */
   static final String PROPERTY = "wisex.race";
 
   /**
@@ -68,6 +75,9 @@ final class EngineRace {
     if (mode.equals("always")) {
       return null;
     }
+    if (mode.equals("trial")) {
+      return "-D" + PROPERTY + "=trial";
+    }
     int processors = Runtime.getRuntime().availableProcessors();
     if (processors < 2) {
       return "one processor";
@@ -81,14 +91,29 @@ final class EngineRace {
   }
 
   /**
-   * The race {@link EngineChoice} decides on for this module, or {@code null} if it decides on one
-   * backend (then the pipeline decides again, with the same result, on the same parse).
+   * Whether, where init may not race, the on-demand backend may run first, alone, within a budget
+   * ({@link EngineChoice#trialBudget}): not with the embedder's functions, which would run twice,
+   * nor with {@code -Dwisex.race=never}. One processor is enough: the two run one after the other.
+   */
+  static boolean trialAllowed(boolean hostFunctions) {
+    return !hostFunctions && !System.getProperty(PROPERTY, "auto").equals("never");
+  }
+
+  /**
+   * The race or trial {@link EngineChoice} decides on for this module, or {@code null} if it
+   * decides on one backend (then the pipeline decides again, with the same result, on the same
+   * parse).
    *
    * @param noRace {@link #refusal}'s answer
+   * @param trial {@link #trialAllowed}'s answer
    */
   static EngineChoice plan(
-      ParsedInput input, WisexOptions options, RuntimeRegistry runtimes, String noRace) {
-    if (options.runtime().name() != null || noRace != null) {
+      ParsedInput input,
+      WisexOptions options,
+      RuntimeRegistry runtimes,
+      String noRace,
+      boolean trial) {
+    if (options.runtime().name() != null || (noRace != null && !trial)) {
       return null;
     }
     WasmModule module = input.module();
@@ -105,25 +130,32 @@ final class EngineRace {
             RequiredCapabilities.of(module, features),
             code,
             null,
-            null,
+            noRace,
+            trial,
             CompileCostHazard.of(module, features));
     return choice.rival() == null ? null : choice;
   }
 
   /**
-   * Runs {@code choice}'s race.
+   * Runs {@code choice}'s race or trial.
    *
+   * @param memo where to remember the backend that finished, or {@code null}
    * @param attempt a pre-initializer for options that name one backend
    */
   static WisexResult run(
       ParsedInput input,
       WisexOptions options,
       EngineChoice choice,
+      EngineMemo memo,
       ProgressListener progress,
       Function<WisexOptions, Preinitializer> attempt) {
     LOG.info("init runs on {}", choice.reason());
-    progress.stage("init", "on " + choice.runtime().name() + " and " + choice.rival().name());
-    return new Sides(input, options, choice, progress, attempt).race();
+    Sides sides = new Sides(input, options, choice, progress, attempt);
+    WisexResult result = choice.trial() ? sides.trial() : sides.race();
+    if (memo != null) {
+      memo.remember(result.report().runtime());
+    }
+    return result;
   }
 
   /**
@@ -132,6 +164,9 @@ final class EngineRace {
    */
   private static final class Sides {
     private record Event(Attempt ended) {}
+
+    /** How often a trial looks at the processor time used. */
+    private static final long POLL_MILLIS = 20;
 
     private final ParsedInput input;
     private final WisexOptions options;
@@ -167,6 +202,7 @@ final class EngineRace {
     }
 
     WisexResult race() {
+      progress.stage("init", "on " + compiled.runtime.name() + " and " + onDemand.runtime.name());
       onDemand.start(input, options, attempt, ProgressListener.NONE);
       compiled.start(input, options, attempt, new BeginsInit(events));
       try {
@@ -199,6 +235,60 @@ final class EngineRace {
         onDemand.stop();
         Thread.currentThread().interrupt();
         throw new LimitExceededException("interrupted while waiting for init", e);
+      }
+    }
+
+    /**
+     * The on-demand side alone until it ends or has used {@link EngineChoice#trialBudget} of
+     * processor time (the process's, so a busy machine does not cut it short); then, unless it
+     * finished, the compiling side alone, whose outcome is then the run's (so a failure is reported
+     * as the compiling backend reports it).
+     */
+    WisexResult trial() {
+      Duration budget = EngineChoice.trialBudget(CodeSize.of(input.module()));
+      progress.stage("init", "on " + onDemand.runtime.name());
+      Duration before = ProcessorTime.used();
+      onDemand.start(input, options, attempt, ProgressListener.NONE);
+      try {
+        Attempt tried = next(() -> ProcessorTime.used().minus(before).compareTo(budget) > 0);
+        Attempt decided = tried;
+        if (tried.result == null) {
+          LOG.info(
+              "`{}` {} after {} ms; init runs on `{}`",
+              onDemand.runtime.name(),
+              onDemand.preempted
+                  ? "did not finish within " + budget.toMillis() + " ms of processor time"
+                  : "failed (" + onDemand.failure.getMessage() + ")",
+              millis(),
+              compiled.runtime.name());
+          progress.stage("init", "on " + compiled.runtime.name());
+          compiled.start(input, options, attempt, ProgressListener.NONE);
+          decided = next(() -> false);
+        }
+        LOG.info("`{}` finished after {} ms", decided.runtime.name(), millis());
+        decided.deliver(stdio);
+        if (decided.result == null) {
+          throw decided.failure;
+        }
+        return decided.result;
+      } catch (InterruptedException e) {
+        compiled.stop();
+        onDemand.stop();
+        Thread.currentThread().interrupt();
+        throw new LimitExceededException("interrupted while waiting for init", e);
+      }
+    }
+
+    /** The next side to end, stopping the on-demand side once {@code spent} says its time is up. */
+    private Attempt next(BooleanSupplier spent) throws InterruptedException {
+      while (true) {
+        Event event = events.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (event != null) {
+          return event.ended();
+        }
+        if (spent.getAsBoolean()) {
+          onDemand.preempt();
+        }
       }
     }
 

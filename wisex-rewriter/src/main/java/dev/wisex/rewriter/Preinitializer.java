@@ -125,12 +125,36 @@ public final class Preinitializer {
     }
     // Decided once: the load average may change before the pipeline asks again.
     String noRace = EngineRace.refusal(!hostFunctions.isEmpty());
-    EngineChoice race = EngineRace.plan(parsed, options, runtimes, noRace);
+    EngineChoice race =
+        EngineRace.plan(
+            parsed, options, runtimes, noRace, EngineRace.trialAllowed(!hostFunctions.isEmpty()));
     if (race != null) {
+      EngineMemo memo = EngineMemo.of(options.runtime().cacheDir(), parsed.bytes());
+      Optional<String> known = memo == null ? Optional.empty() : memo.recall();
+      if (known.isPresent()
+          && (known.get().equals(race.runtime().name())
+              || known.get().equals(race.rival().name()))) {
+        try {
+          return new Preinitializer(
+                  options.toBuilder().runtime(known.get()).build(),
+                  runtimes,
+                  hostFunctions,
+                  progress)
+              .preinitialize(
+                  parsed, "the backend that finished init first on this module before", noRace);
+        } catch (RuntimeException e) {
+          if (!EngineRace.ownFailure(e)) {
+            throw e;
+          }
+          // Other options than last time, perhaps: that backend cannot run init now.
+          LOG.info("{}; deciding on a backend again", e.getMessage());
+        }
+      }
       return EngineRace.run(
           parsed,
           options,
           race,
+          memo,
           progress,
           o -> new Preinitializer(o, runtimes, hostFunctions, ProgressListener.NONE));
     }
@@ -206,6 +230,7 @@ public final class Preinitializer {
             CodeSize.of(module),
             namedBy,
             noRace,
+            false,
             CompileCostHazard.of(module, code));
     WasmRuntime runtime = choice.runtime();
     InstanceConfig instanceConfig = new InstanceConfig(backend.executionMode(), backend.cacheDir());

@@ -100,6 +100,7 @@ class CompileCostHazardTest {
             CodeSize.of(parsed),
             null,
             null,
+            false,
             CompileCostHazard.of(parsed, CodeScanner.scan(parsed)));
     assertEquals("chicory", choice.runtime().name());
     assertTrue(choice.reason().contains("--runtime"), choice.reason());

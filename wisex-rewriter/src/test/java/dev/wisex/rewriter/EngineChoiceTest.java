@@ -63,6 +63,7 @@ class EngineChoiceTest {
         CodeSize.of(parsed),
         null,
         null,
+        false,
         CompileCostHazard.of(parsed, CodeScanner.scan(parsed)));
   }
 
@@ -125,11 +126,36 @@ class EngineChoiceTest {
             CodeSize.of(ModuleParser.parse(module(fewestReaching(256 * KIB)))),
             null,
             "one processor",
+            false,
             null);
 
     assertEquals("chicory", choice.runtime().name(), choice.reason());
     assertNull(choice.rival(), choice.reason());
     assertTrue(choice.reason().contains("no race with `graal` (one processor)"), choice.reason());
+  }
+
+  @Test
+  void middleCodeWithoutARaceTriesTheOnDemandBackendFirstForTheCompilesCost() {
+    CodeSize code = CodeSize.of(ModuleParser.parse(module(fewestReaching(256 * KIB))));
+    EngineChoice choice =
+        EngineChoice.choose(
+            RUNTIMES, defaults().runtime(), Set.of(), code, null, "one processor", true, null);
+
+    assertTrue(choice.trial(), choice.reason());
+    assertEquals("chicory", choice.runtime().name(), choice.reason());
+    assertEquals("graal", choice.rival().name(), choice.reason());
+    // 2.4 µs of processor time per byte of code: what Chicory's compile cost on the set.
+    assertEquals(java.time.Duration.ofNanos(code.bytes() * 2_400), EngineChoice.trialBudget(code));
+    assertTrue(
+        choice
+            .reason()
+            .startsWith(
+                String.format(
+                    Locale.ROOT,
+                    "runtime `graal` for up to %.1f s of processor time",
+                    code.bytes() * 2.4e-6)),
+        choice.reason());
+    assertTrue(choice.reason().endsWith("; no race (one processor)"), choice.reason());
   }
 
   @Test

@@ -22,15 +22,19 @@ import dev.wisex.testkit.Wat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Modules whose code lies between 256 KiB and 4 MiB run on both backends at once: the output is the
@@ -69,6 +73,7 @@ class EngineRaceTest {
         WisexOptions.builder()
             .allowWasi(true)
             .runtime(runtime)
+            .noCache()
             .stdio(
                 new StdioStreams(
                     new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err))
@@ -99,7 +104,7 @@ class EngineRaceTest {
     Set<Thread> before = initThreads();
 
     WisexResult result =
-        new Preinitializer(WisexOptions.builder().build(), RUNTIMES).preinitialize(spin);
+        new Preinitializer(WisexOptions.builder().noCache().build(), RUNTIMES).preinitialize(spin);
 
     assertEquals("chicory", result.report().runtime(), "compiled, the loop ends far sooner");
     long deadline = System.nanoTime() + 20_000_000_000L;
@@ -127,16 +132,14 @@ class EngineRaceTest {
     Stages stages = new Stages();
 
     WisexResult result =
-        new Preinitializer(WisexOptions.builder().build(), RUNTIMES)
+        new Preinitializer(WisexOptions.builder().noCache().build(), RUNTIMES)
             .withProgress(stages)
             .preinitialize(spin);
 
     assertEquals("chicory", result.report().runtime());
     // Interpreted, the loop takes far longer than compiling the module: GraalWasm cannot have
     // ended before Chicory began init, and is stopped then, not when Chicory is done.
-    assertEquals(
-        List.of("init on chicory and graal", "init on chicory"),
-        stages.seen.stream().filter(s -> s.startsWith("init")).toList());
+    assertEquals(List.of("init on chicory and graal", "init on chicory"), initStages(stages));
   }
 
   @Test
@@ -148,7 +151,7 @@ class EngineRaceTest {
     Stages stages = new Stages();
 
     WisexResult result =
-        new Preinitializer(WisexOptions.builder().build(), RUNTIMES)
+        new Preinitializer(WisexOptions.builder().noCache().build(), RUNTIMES)
             .withProgress(stages)
             .preinitialize(grows);
 
@@ -156,10 +159,122 @@ class EngineRaceTest {
     assertEquals("graal", result.report().runtime());
     WasmModule output = ModuleParser.parse(result.module());
     assertEquals(32768, output.allMemories().get(0).minimum(), "pages after the grow");
-    List<String> init = stages.seen.stream().filter(s -> s.startsWith("init")).toList();
+    List<String> init = initStages(stages);
     if (init.contains("init on chicory")) {
       assertEquals(List.of("init on chicory and graal", "init on chicory", "init on graal"), init);
     }
+  }
+
+  /** Runs {@code body} with {@code -Dwisex.race=mode}, then races always again. */
+  private static <T> T withMode(String mode, java.util.function.Supplier<T> body) {
+    System.setProperty("wisex.race", mode);
+    try {
+      return body.get();
+    } finally {
+      System.setProperty("wisex.race", "always");
+    }
+  }
+
+  @Test
+  void aTrialKeepsTheOnDemandBackendWhereInitEndsWithinTheBudget() {
+    byte[] echo = padded("race/echo");
+    Stages stages = new Stages();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    WisexOptions options =
+        WisexOptions.builder()
+            .allowWasi(true)
+            .noCache()
+            .stdio(
+                new StdioStreams(
+                    new ByteArrayInputStream("line from stdin\n".getBytes(StandardCharsets.UTF_8)),
+                    out,
+                    err))
+            .build();
+
+    WisexResult trial =
+        withMode(
+            "trial",
+            () -> new Preinitializer(options, RUNTIMES).withProgress(stages).preinitialize(echo));
+
+    assertEquals("graal", trial.report().runtime());
+    assertEquals(List.of("init on graal"), initStages(stages));
+    assertArrayEquals(run(echo, "chicory", "line from stdin\n").result().module(), trial.module());
+    assertEquals("line from stdin\n", out.toString(StandardCharsets.UTF_8));
+    assertEquals("err\n", err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aTrialMovesToTheCompilingBackendWhenItsBudgetIsSpent() {
+    byte[] spin = padded("race/spin");
+    Stages stages = new Stages();
+
+    WisexResult trial =
+        withMode(
+            "trial",
+            () ->
+                new Preinitializer(WisexOptions.builder().noCache().build(), RUNTIMES)
+                    .withProgress(stages)
+                    .preinitialize(spin));
+
+    // Interpreted, the loop takes far longer than compiling the module would.
+    assertEquals("chicory", trial.report().runtime());
+    assertEquals(List.of("init on graal", "init on chicory"), initStages(stages));
+    assertArrayEquals(run(spin, "chicory", "").result().module(), trial.module());
+  }
+
+  @Test
+  void aFailureInATrialIsReportedAsTheCompilingBackendReportsIt() {
+    byte[] traps = padded("init_traps");
+
+    InitFailedException alone =
+        assertThrows(InitFailedException.class, () -> run(traps, "chicory", ""));
+    InitFailedException tried =
+        assertThrows(
+            InitFailedException.class,
+            () ->
+                withMode(
+                    "trial",
+                    () ->
+                        new Preinitializer(WisexOptions.builder().noCache().build(), RUNTIMES)
+                            .preinitialize(traps)));
+
+    assertEquals(alone.getMessage(), tried.getMessage());
+  }
+
+  @Test
+  void theNextRunOfAModuleRunsTheBackendThatFinishedFirstAlone(@TempDir Path cache)
+      throws Exception {
+    byte[] spin = padded("race/spin");
+    WisexOptions options = WisexOptions.builder().cacheDir(cache).build();
+    Stages first = new Stages();
+    Stages second = new Stages();
+
+    WisexResult raced =
+        new Preinitializer(options, RUNTIMES).withProgress(first).preinitialize(spin);
+    Path memo;
+    try (Stream<Path> files = Files.list(cache.resolve(EngineMemo.SUBDIRECTORY))) {
+      memo = files.findFirst().orElseThrow();
+    }
+    WisexResult remembered =
+        new Preinitializer(options, RUNTIMES).withProgress(second).preinitialize(spin);
+
+    assertEquals("chicory\n", Files.readString(memo));
+    assertEquals("init on chicory and graal", initStages(first).get(0));
+    assertEquals(List.of("init on chicory"), initStages(second));
+    assertEquals("chicory", remembered.report().runtime());
+    assertArrayEquals(raced.module(), remembered.module());
+
+    // A memo naming no backend of the race is ignored, and the race decides again.
+    Files.writeString(memo, "nonsense\n");
+    Stages third = new Stages();
+    new Preinitializer(options, RUNTIMES).withProgress(third).preinitialize(spin);
+    assertEquals("init on chicory and graal", initStages(third).get(0));
+    assertEquals("chicory\n", Files.readString(memo));
+  }
+
+  private static List<String> initStages(Stages stages) {
+    return stages.seen.stream().filter(s -> s.startsWith("init")).toList();
   }
 
   @Test
@@ -174,7 +289,10 @@ class EngineRaceTest {
             InitFailedException.class,
             () ->
                 new Preinitializer(
-                        WisexOptions.builder().stdio(new StdioStreams(null, err, err)).build(),
+                        WisexOptions.builder()
+                            .noCache()
+                            .stdio(new StdioStreams(null, err, err))
+                            .build(),
                         RUNTIMES)
                     .preinitialize(traps));
 
@@ -192,7 +310,8 @@ class EngineRaceTest {
             LimitExceededException.class,
             () ->
                 new Preinitializer(
-                        WisexOptions.builder().timeout(Duration.ofMillis(100)).build(), RUNTIMES)
+                        WisexOptions.builder().noCache().timeout(Duration.ofMillis(100)).build(),
+                        RUNTIMES)
                     .preinitialize(spin));
 
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
