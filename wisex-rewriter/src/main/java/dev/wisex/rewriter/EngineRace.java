@@ -193,8 +193,13 @@ final class EngineRace {
       this.attempt = attempt;
       this.stdio = WasiHosts.stdio(options.host());
       this.stdin = stdio.in() == null ? null : new SharedInput(stdio.in());
-      this.compiled = new Attempt(choice.runtime(), stdin, this::ended);
-      this.onDemand = new Attempt(choice.rival(), stdin, this::ended);
+      this.compiled = new Attempt(choice.runtime(), stdin, this::ended, schedule(choice));
+      this.onDemand = new Attempt(choice.rival(), stdin, this::ended, schedule(choice));
+    }
+
+    /** Who chose each side's backend, for its {@code -vv} line. */
+    private static String schedule(EngineChoice choice) {
+      return choice.trial() ? "the trial" : "the race";
     }
 
     private void ended(Attempt side) {
@@ -213,7 +218,7 @@ final class EngineRace {
               compiled.failure.getMessage(),
               onDemand.runtime.name());
           progress.stage("init", "on " + onDemand.runtime.name());
-          decided = new Attempt(choice.rival(), stdin, this::ended);
+          decided = new Attempt(choice.rival(), stdin, this::ended, schedule(choice));
           decided.start(input, options, attempt, ProgressListener.NONE);
           next();
         }
@@ -265,7 +270,11 @@ final class EngineRace {
           compiled.start(input, options, attempt, ProgressListener.NONE);
           decided = next(() -> false);
         }
-        LOG.info("`{}` finished after {} ms", decided.runtime.name(), millis());
+        LOG.info(
+            "`{}` finished after {} ms ({} ms of processor time since the trial began)",
+            decided.runtime.name(),
+            millis(),
+            ProcessorTime.used().minus(before).toMillis());
         decided.deliver(stdio);
         if (decided.result == null) {
           throw decided.failure;
@@ -368,6 +377,7 @@ final class EngineRace {
     final WasmRuntime runtime;
     final SharedInput stdin;
     final Consumer<Attempt> ended;
+    final String schedule;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     volatile WisexResult result;
@@ -378,10 +388,11 @@ final class EngineRace {
 
     private Thread thread;
 
-    Attempt(WasmRuntime runtime, SharedInput stdin, Consumer<Attempt> ended) {
+    Attempt(WasmRuntime runtime, SharedInput stdin, Consumer<Attempt> ended, String schedule) {
       this.runtime = runtime;
       this.stdin = stdin;
       this.ended = ended;
+      this.schedule = schedule;
     }
 
     synchronized void start(
@@ -398,7 +409,7 @@ final class EngineRace {
           new Thread(
               () -> {
                 try {
-                  result = preinitializer.preinitialize(input, "the race", null);
+                  result = preinitializer.preinitialize(input, schedule, null);
                 } catch (RuntimeException e) {
                   failure = e;
                 } catch (OutOfMemoryError e) {
