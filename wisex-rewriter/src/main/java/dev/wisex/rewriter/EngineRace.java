@@ -271,8 +271,9 @@ final class EngineRace {
           decided = next(() -> false);
         }
         LOG.info(
-            "`{}` finished after {} ms ({} ms of processor time since the trial began)",
+            "`{}` {} after {} ms ({} ms of processor time since the trial began)",
             decided.runtime.name(),
+            decided.result != null ? "finished" : "failed",
             millis(),
             ProcessorTime.used().minus(before).toMillis());
         decided.deliver(stdio);
@@ -423,9 +424,14 @@ final class EngineRace {
       thread.start();
     }
 
-    /** Interrupts the attempt: its init stops as at --timeout, its thread then ends. */
-    void stop() {
-      thread.interrupt();
+    /**
+     * Interrupts the attempt, if it was started: its init stops as at --timeout, its thread then
+     * ends.
+     */
+    synchronized void stop() {
+      if (thread != null) {
+        thread.interrupt();
+      }
     }
 
     /** Stops the attempt unless it has ended; whether it did. */
