@@ -4,7 +4,6 @@ import dev.wisex.api.InitLimits;
 import dev.wisex.api.LimitValues;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -44,8 +43,8 @@ final class LimitOptions {
 
   private LimitOptions() {}
 
-  static InitLimits toLimits(CommandSpec parsed) {
-    return new InitLimits(FUEL.in(parsed), TIMEOUT.in(parsed), MAX_MEMORY.in(parsed));
+  static InitLimits toLimits(OptionValues parsed) {
+    return new InitLimits(parsed.get(FUEL), parsed.get(TIMEOUT), parsed.get(MAX_MEMORY));
   }
 
   /** {@code 30}, {@code 2.5}, {@code 500ms}, {@code 90s}, {@code 10m}, {@code 1h}. */

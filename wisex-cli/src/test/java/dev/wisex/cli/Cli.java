@@ -27,6 +27,15 @@ final class Cli {
   }
 
   static Result runWithStdin(byte[] stdin, String... args) {
+    return run(stdin, true, args);
+  }
+
+  /** A run whose command line picocli parses, as when {@link PlainCommandLine} declines it. */
+  static Result runParsedByPicocli(String... args) {
+    return run(new byte[0], false, args);
+  }
+
+  private static Result run(byte[] stdin, boolean plainFirst, String... args) {
     InputStream in = new ByteArrayInputStream(stdin);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -35,7 +44,8 @@ final class Cli {
             args,
             in,
             new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            plainFirst);
     return new Result(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
   }
 }
