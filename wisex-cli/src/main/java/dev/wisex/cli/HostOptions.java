@@ -56,7 +56,7 @@ final class HostOptions {
   static final Opt<List<MapDir>> MAP_DIRS =
       Opt.listOf(MapDir.class, "--mapdir")
           .label("GUEST::HOST")
-          .converter(new MapDirConverter())
+          .converter(MapDir::parse)
           .description(
               "Make host directory HOST visible to init as GUEST, as a writable copy (the host is never"
                   + " written; GUEST::HOST:ro: read-only); repeatable.");
@@ -64,7 +64,7 @@ final class HostOptions {
   static final Opt<List<KeyValue>> PRELOADS =
       Opt.listOf(KeyValue.class, "--preload")
           .label("NAME=FILE")
-          .converter(new KeyValue.Converter())
+          .converter(KeyValue::parse)
           .description("Link the module in FILE as import module NAME during init; repeatable.");
 
   static final Opt<Long> SEED =

@@ -25,7 +25,7 @@ final class InitOptions {
   static final Opt<List<KeyValue>> RENAME_FUNCS =
       Opt.listOf(KeyValue.class, "-r", "--rename-func")
           .label("DST=SRC")
-          .converter(new KeyValue.Converter())
+          .converter(KeyValue::parse)
           .description(
               "Rename export SRC to DST in the output, replacing any export DST; repeatable.");
 

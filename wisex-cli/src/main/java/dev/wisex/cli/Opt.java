@@ -3,7 +3,6 @@ package dev.wisex.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -33,7 +32,7 @@ final class Opt<T> {
   private String[] description = new String[0];
   private Arity arity;
   private String defaultValue;
-  private ITypeConverter<?> converter;
+  private ValueConverter<?> converter;
   private boolean usageHelp;
   private boolean versionHelp;
 
@@ -94,7 +93,7 @@ final class Opt<T> {
   }
 
   /** The converter of one value, or {@code null} for picocli's built-in one of the type. */
-  ITypeConverter<?> converter() {
+  ValueConverter<?> converter() {
     return converter;
   }
 
@@ -149,7 +148,7 @@ final class Opt<T> {
     return this;
   }
 
-  Opt<T> converter(ITypeConverter<?> converter) {
+  Opt<T> converter(ValueConverter<?> converter) {
     this.converter = converter;
     return this;
   }
@@ -187,7 +186,7 @@ final class Opt<T> {
       shape.defaultValue(defaultValue);
     }
     if (converter != null) {
-      shape.converters(converter);
+      shape.converters(new PicocliConverter<>(converter));
     }
     if (usageHelp) {
       shape.usageHelp(true);

@@ -156,7 +156,7 @@ final class PlainCommandLine {
     if (option.converter() != null) {
       try {
         return option.converter().convert(text);
-      } catch (Exception e) {
+      } catch (RuntimeException e) {
         return null; // picocli reports the error
       }
     }
