@@ -26,8 +26,14 @@ final class Cli {
     return runWithStdin(new byte[0], args);
   }
 
+  /**
+   * {@code -Dwisex.test.parsedByPicocli=true} runs every test's command line on picocli alone, as
+   * for a line {@link PlainCommandLine} declines: the tests then check that path too.
+   */
+  private static final boolean PICOCLI_ONLY = Boolean.getBoolean("wisex.test.parsedByPicocli");
+
   static Result runWithStdin(byte[] stdin, String... args) {
-    return run(stdin, true, args);
+    return run(stdin, !PICOCLI_ONLY, args);
   }
 
   /** A run whose command line picocli parses, as when {@link PlainCommandLine} declines it. */

@@ -49,9 +49,9 @@ class PlainCommandLineTest {
         assertSameValues(lean, args);
       }
     }
-    // The random lines mix invalid values, repeated options and clusters: a share is declined,
-    // but far from all of the valid ones.
-    assertTrue(accepted > validInPicocli / 3, accepted + " of " + validInPicocli);
+    // The random lines mix invalid values, repeated options, clusters and optional values given
+    // separately: a share of the valid ones is declined (with this seed 189 of 837), but no more.
+    assertTrue(accepted > validInPicocli * 2 / 3, accepted + " of " + validInPicocli);
   }
 
   @Test
