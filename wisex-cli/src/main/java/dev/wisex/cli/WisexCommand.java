@@ -112,7 +112,7 @@ public final class WisexCommand implements Callable<Integer> {
     try {
       OptionValues plain = plainFirst ? PlainCommandLine.parse(args) : null;
       if (plain != null) {
-        return new WisexCommand(stdin, stdout, stderr).run(plain, out);
+        return new WisexCommand(stdin, stdout, stderr).runParsed(plain, out);
       }
       return PicocliRun.run(args, () -> new WisexCommand(stdin, stdout, stderr), out, err);
     } catch (RuntimeException | Error e) {
@@ -159,7 +159,7 @@ public final class WisexCommand implements Callable<Integer> {
   /** Runs the command line picocli parsed into {@link #model}. */
   @Override
   public Integer call() {
-    return run(new PicocliValues(model), model.commandLine().getOut());
+    return runParsed(new PicocliValues(model), model.commandLine().getOut());
   }
 
   /**
@@ -168,7 +168,7 @@ public final class WisexCommand implements Callable<Integer> {
    * @param out where the runtime list goes
    * @throws UsageException for a command line that cannot run
    */
-  private int run(OptionValues parsed, PrintWriter out) {
+  private int runParsed(OptionValues parsed, PrintWriter out) {
     Verbosity.apply(parsed.get(QUIET) ? -1 : parsed.get(VERBOSE).length);
     RuntimeRegistry registry = RuntimeRegistry.discover();
     if (parsed.get(RuntimeOptions.LIST_RUNTIMES)) {
