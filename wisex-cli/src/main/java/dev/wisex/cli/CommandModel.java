@@ -1,11 +1,11 @@
 package dev.wisex.cli;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
@@ -21,31 +21,7 @@ import picocli.CommandLine.ParseResult;
 final class CommandModel {
   static final String COMPLETION = "generate-completion";
 
-  private static final List<Opt<?>> OWN_OPTIONS =
-      List.of(
-          WisexCommand.OUTPUT,
-          WisexCommand.REPORT,
-          WisexCommand.QUIET,
-          WisexCommand.VERBOSE,
-          WisexCommand.HELP,
-          WisexCommand.VERSION);
-
-  private static final List<OptionGroup> GROUPS =
-      List.of(
-          InitOptions.GROUP,
-          HostOptions.GROUP,
-          FeatureOptions.GROUP,
-          RuntimeOptions.GROUP,
-          LimitOptions.GROUP);
-
   private CommandModel() {}
-
-  /** Every option, in the order of the help text. */
-  static List<Opt<?>> options() {
-    List<Opt<?>> options = new ArrayList<>(OWN_OPTIONS);
-    GROUPS.forEach(group -> options.addAll(group.options()));
-    return options;
-  }
 
   /** Whether {@code args} may need the full model; else the lean one is tried first. */
   static boolean needsFull(String[] args) {
@@ -110,8 +86,8 @@ final class CommandModel {
             .type(String.class)
             .description("The module to pre-initialize; standard input when omitted or `-`.")
             .build());
-    OWN_OPTIONS.forEach(option -> spec.addOption(option.build()));
-    GROUPS.forEach(group -> spec.addArgGroup(group.build()));
+    CommandOptions.OWN.forEach(option -> spec.addOption(option.build()));
+    CommandOptions.GROUPS.forEach(group -> spec.addArgGroup(argGroup(group)));
     command.model = spec;
     CommandLine commandLine = new CommandLine(spec);
     if (full) {
@@ -123,9 +99,16 @@ final class CommandModel {
     return commandLine;
   }
 
-  /** The module to read: the positional argument's value, {@code null} when omitted. */
-  static String input(CommandSpec parsed) {
-    return parsed.positionalParameters().getFirst().getValue();
+  /**
+   * A fresh picocli group of {@code group} for one model. Made here, not in {@link OptionGroup},
+   * which a run parsed by {@link PlainCommandLine} loads: this method's code makes the JVM load
+   * picocli's option classes when it links the class that has it.
+   */
+  private static ArgGroupSpec argGroup(OptionGroup group) {
+    ArgGroupSpec.Builder builder =
+        ArgGroupSpec.builder().validate(false).heading(group.heading()).order(group.order());
+    group.options().forEach(option -> builder.addArg(option.build()));
+    return builder.build();
   }
 
   private static Map<String, String> exitCodes(String... codesAndMeanings) {

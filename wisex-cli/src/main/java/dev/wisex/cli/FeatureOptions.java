@@ -1,7 +1,6 @@
 package dev.wisex.cli;
 
 import dev.wisex.api.WasmFeatures;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Wizer's {@code --wasm-*} switches. Defaults come from {@link WasmFeatures#defaults()} so the CLI
@@ -77,18 +76,18 @@ final class FeatureOptions {
    * @throws IllegalArgumentException for {@code --wasm-simd=false --wasm-relaxed-simd} (a usage
    *     error)
    */
-  static WasmFeatures toFeatures(CommandSpec parsed) {
-    boolean simd = SIMD.in(parsed);
-    Boolean relaxedSimd = RELAXED_SIMD.in(parsed);
+  static WasmFeatures toFeatures(OptionValues parsed) {
+    boolean simd = parsed.get(SIMD);
+    Boolean relaxedSimd = parsed.get(RELAXED_SIMD);
     return new WasmFeatures(
-        MULTI_MEMORY.in(parsed),
-        MULTI_VALUE.in(parsed),
-        BULK_MEMORY.in(parsed),
+        parsed.get(MULTI_MEMORY),
+        parsed.get(MULTI_VALUE),
+        parsed.get(BULK_MEMORY),
         simd,
-        REFERENCE_TYPES.in(parsed),
-        THREADS.in(parsed),
-        MEMORY64.in(parsed),
+        parsed.get(REFERENCE_TYPES),
+        parsed.get(THREADS),
+        parsed.get(MEMORY64),
         relaxedSimd != null ? relaxedSimd : simd && DEFAULTS.relaxedSimd(),
-        RELAXED_SIMD_DETERMINISTIC.in(parsed));
+        parsed.get(RELAXED_SIMD_DETERMINISTIC));
   }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the host gives init: WASI/WASIX, standard streams, environment, directories and preloaded
@@ -57,7 +56,7 @@ final class HostOptions {
   static final Opt<List<MapDir>> MAP_DIRS =
       Opt.listOf(MapDir.class, "--mapdir")
           .label("GUEST::HOST")
-          .converter(new MapDirConverter())
+          .converter(MapDir::parse)
           .description(
               "Make host directory HOST visible to init as GUEST, as a writable copy (the host is never"
                   + " written; GUEST::HOST:ro: read-only); repeatable.");
@@ -65,7 +64,7 @@ final class HostOptions {
   static final Opt<List<KeyValue>> PRELOADS =
       Opt.listOf(KeyValue.class, "--preload")
           .label("NAME=FILE")
-          .converter(new KeyValue.Converter())
+          .converter(KeyValue::parse)
           .description("Link the module in FILE as import module NAME during init; repeatable.");
 
   static final Opt<Long> SEED =
@@ -122,9 +121,9 @@ final class HostOptions {
    *
    * @throws IllegalArgumentException for a malformed {@code --env} or {@code --preload} path
    */
-  static HostAccess toAccess(CommandSpec parsed, String programName, StdioStreams stdio) {
+  static HostAccess toAccess(OptionValues parsed, String programName, StdioStreams stdio) {
     Map<String, String> env = new LinkedHashMap<>();
-    for (String pair : ENVS.in(parsed)) {
+    for (String pair : parsed.get(ENVS)) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
         throw new IllegalArgumentException("`--env " + pair + "` is not of the form NAME=VALUE");
@@ -134,7 +133,7 @@ final class HostOptions {
     List<Path> plainDirs = new ArrayList<>();
     // Read-only --dirs are mappings of DIR to itself, placed before the --mapdirs.
     List<MapDir> mappings = new ArrayList<>();
-    for (Path dir : DIRS.in(parsed)) {
+    for (Path dir : parsed.get(DIRS)) {
       String name = dir.toString();
       if (name.endsWith(MapDir.READ_ONLY_SUFFIX)) {
         String stripped = name.substring(0, name.length() - MapDir.READ_ONLY_SUFFIX.length());
@@ -143,22 +142,22 @@ final class HostOptions {
         plainDirs.add(dir);
       }
     }
-    mappings.addAll(MAP_DIRS.in(parsed));
+    mappings.addAll(parsed.get(MAP_DIRS));
     Map<String, Path> modules = new LinkedHashMap<>();
     // An invalid path throws IllegalArgumentException, which the command reports as a usage error.
-    PRELOADS.in(parsed).forEach(p -> modules.put(p.key(), Path.of(p.value())));
+    parsed.get(PRELOADS).forEach(p -> modules.put(p.key(), Path.of(p.value())));
     return new HostAccess(
-        ALLOW_WASI.in(parsed),
-        INHERIT_STDIO.in(parsed),
-        INHERIT_ENV.in(parsed),
+        parsed.get(ALLOW_WASI),
+        parsed.get(INHERIT_STDIO),
+        parsed.get(INHERIT_ENV),
         env,
         plainDirs,
         mappings,
         modules,
-        SEED.in(parsed),
-        CLOCK_EPOCH.in(parsed),
-        NONDETERMINISTIC.in(parsed),
-        ALLOW_EXIT_ZERO.in(parsed),
+        parsed.get(SEED),
+        parsed.get(CLOCK_EPOCH),
+        parsed.get(NONDETERMINISTIC),
+        parsed.get(ALLOW_EXIT_ZERO),
         programName,
         stdio);
   }

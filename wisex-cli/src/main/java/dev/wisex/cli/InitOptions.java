@@ -4,7 +4,6 @@ import dev.wisex.api.InitRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Which export initializes the module and what happens to the exports afterwards (Wizer's names).
@@ -26,7 +25,7 @@ final class InitOptions {
   static final Opt<List<KeyValue>> RENAME_FUNCS =
       Opt.listOf(KeyValue.class, "-r", "--rename-func")
           .label("DST=SRC")
-          .converter(new KeyValue.Converter())
+          .converter(KeyValue::parse)
           .description(
               "Rename export SRC to DST in the output, replacing any export DST; repeatable.");
 
@@ -36,9 +35,9 @@ final class InitOptions {
   private InitOptions() {}
 
   /** A later {@code -r} for the same DST wins. */
-  static InitRules toRules(CommandSpec parsed) {
+  static InitRules toRules(OptionValues parsed) {
     Map<String, String> renames = new LinkedHashMap<>();
-    RENAME_FUNCS.in(parsed).forEach(r -> renames.put(r.key(), r.value()));
-    return new InitRules(INIT_FUNC.in(parsed), KEEP_INIT_FUNC.in(parsed), renames);
+    parsed.get(RENAME_FUNCS).forEach(r -> renames.put(r.key(), r.value()));
+    return new InitRules(parsed.get(INIT_FUNC), parsed.get(KEEP_INIT_FUNC), renames);
   }
 }

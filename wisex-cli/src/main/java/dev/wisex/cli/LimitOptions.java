@@ -3,9 +3,6 @@ package dev.wisex.cli;
 import dev.wisex.api.InitLimits;
 import dev.wisex.api.LimitValues;
 import java.time.Duration;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Bounds on init, for modules one did not write: a build must end even if init does not. Defaults
@@ -23,7 +20,7 @@ final class LimitOptions {
   static final Opt<Duration> TIMEOUT =
       Opt.<Duration>of(Duration.class, "--timeout")
           .label("TIME")
-          .converter(new DurationConverter())
+          .converter(LimitValues::duration)
           .initially(InitLimits.DEFAULT_TIMEOUT)
           .description(
               "Stop the whole run (parse, init, snapshot, rewrite) after this wall-clock time: seconds"
@@ -32,7 +29,7 @@ final class LimitOptions {
   static final Opt<Long> MAX_MEMORY =
       Opt.<Long>of(long.class, "--max-memory")
           .label("SIZE")
-          .converter(new SizeConverter())
+          .converter(LimitValues::size)
           .initially(InitLimits.DEFAULT_MAX_MEMORY_BYTES)
           .description(
               "Fail init that grows any memory beyond SIZE: bytes, or with a unit (64KiB, 512MiB,"
@@ -44,31 +41,7 @@ final class LimitOptions {
 
   private LimitOptions() {}
 
-  static InitLimits toLimits(CommandSpec parsed) {
-    return new InitLimits(FUEL.in(parsed), TIMEOUT.in(parsed), MAX_MEMORY.in(parsed));
-  }
-
-  /** {@code 30}, {@code 2.5}, {@code 500ms}, {@code 90s}, {@code 10m}, {@code 1h}. */
-  static final class DurationConverter implements ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      try {
-        return LimitValues.duration(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  /** {@code 65536}, {@code 64KiB}, {@code 512M}, {@code 4GiB}: binary units, case-insensitive. */
-  static final class SizeConverter implements ITypeConverter<Long> {
-    @Override
-    public Long convert(String value) {
-      try {
-        return LimitValues.size(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
+  static InitLimits toLimits(OptionValues parsed) {
+    return new InitLimits(parsed.get(FUEL), parsed.get(TIMEOUT), parsed.get(MAX_MEMORY));
   }
 }

@@ -4,7 +4,6 @@ import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.RuntimeChoice;
 import dev.wisex.api.WisexOptions;
 import java.nio.file.Path;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Which backend runs init and how; backends are discovered at run time, so names are not checked
@@ -64,18 +63,18 @@ final class RuntimeOptions {
   /**
    * @throws IllegalArgumentException for {@code --cache-dir} with {@code --no-cache}
    */
-  static RuntimeChoice toChoice(CommandSpec parsed) {
-    Path cacheDir = CACHE_DIR.in(parsed);
-    boolean noCache = NO_CACHE.in(parsed);
+  static RuntimeChoice toChoice(OptionValues parsed) {
+    Path cacheDir = parsed.get(CACHE_DIR);
+    boolean noCache = parsed.get(NO_CACHE);
     if (noCache && cacheDir != null) {
       throw new IllegalArgumentException(
           "--cache-dir and --no-cache contradict each other; give one of them");
     }
     return new RuntimeChoice(
-        RUNTIME.in(parsed),
-        EXECUTION_MODE.in(parsed),
-        VERIFY.in(parsed),
-        CROSS_CHECK.in(parsed),
+        parsed.get(RUNTIME),
+        parsed.get(EXECUTION_MODE),
+        parsed.get(VERIFY),
+        parsed.get(CROSS_CHECK),
         noCache ? null : cacheDir != null ? cacheDir : WisexOptions.defaultCacheDir());
   }
 }

@@ -18,19 +18,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * The {@code wisex} command: Wizer's command line on top of {@link Preinitializer}. {@link #run} is
  * the whole program without {@code System.exit}, so tests run it in-process with their own streams.
- * The options are defined here and in the option groups; {@link CommandModel} makes picocli's model
- * of them.
+ * The options are defined here and in the option groups; {@link PlainCommandLine} parses an
+ * ordinary command line, picocli ({@link PicocliRun}) the rest.
  */
 public final class WisexCommand implements Callable<Integer> {
   static final Opt<String> OUTPUT =
@@ -56,7 +52,7 @@ public final class WisexCommand implements Callable<Integer> {
 
   static final Opt<boolean[]> VERBOSE =
       Opt.<boolean[]>of(boolean[].class, "-v", "--verbose")
-          .arity("0")
+          .noValue()
           .initially(new boolean[0])
           .description("Log progress to stderr; repeat (-vv) to log everything.");
 
@@ -98,30 +94,31 @@ public final class WisexCommand implements Callable<Integer> {
    * @return the exit code, see {@link ExitCodes}
    */
   static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    return run(args, stdin, stdout, stderr, true);
+  }
+
+  /**
+   * Runs the command, parsed by {@link PlainCommandLine} where it can if {@code plainFirst}, else
+   * by picocli alone (tests compare the two).
+   */
+  static int run(
+      String[] args,
+      InputStream stdin,
+      PrintStream stdout,
+      PrintStream stderr,
+      boolean plainFirst) {
     UsedWriter out = new UsedWriter(new OutputStreamWriter(stdout, stdout.charset()));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, stderr.charset()), true);
-    // Two independent start-up costs of a fresh JVM run side by side: picocli building the model on
-    // a second thread, the Log4j API starting on this one, in ErrorReporter.
-    boolean full = CommandModel.needsFull(args);
-    FutureTask<CommandLine> model =
-        new FutureTask<>(() -> CommandModel.build(new WisexCommand(stdin, stdout, stderr), full));
-    Thread.ofPlatform().name("wisex-options").daemon().start(model);
-    ErrorReporter reporter = new ErrorReporter();
     try {
-      CommandLine commandLine = configure(join(model), out, err, reporter);
-      if (!full && !CommandModel.leanSuffices(commandLine, args)) {
-        commandLine =
-            configure(
-                CommandModel.build(new WisexCommand(stdin, stdout, stderr), true),
-                out,
-                err,
-                reporter);
+      OptionValues plain = plainFirst ? PlainCommandLine.parse(args) : null;
+      if (plain != null) {
+        return new WisexCommand(stdin, stdout, stderr).runParsed(plain, out);
       }
-      return commandLine.execute(args);
+      return PicocliRun.run(args, () -> new WisexCommand(stdin, stdout, stderr), out, err);
     } catch (RuntimeException | Error e) {
-      // picocli hands only Exceptions to the handler; an Error (out of memory, stack overflow) ends
-      // up here.
-      return ErrorReporter.report(e, err);
+      // picocli hands only Exceptions to its handler; an Error (out of memory, stack overflow)
+      // ends up here, and so does every failure of a plainly parsed run.
+      return FailureReport.report(e, err);
     } finally {
       // Only if used: after a --timeout, an abandoned init thread may still be blocked writing
       // guest output to this same stream (a pipe nobody reads), and a flush would wait forever.
@@ -130,18 +127,6 @@ public final class WisexCommand implements Callable<Integer> {
       }
       err.flush();
     }
-  }
-
-  /** The settings every model of the command runs with. */
-  static CommandLine configure(
-      CommandLine commandLine, PrintWriter out, PrintWriter err, ErrorReporter reporter) {
-    return commandLine
-        .setOut(out)
-        .setErr(err)
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setUsageHelpLongOptionsMaxWidth(30)
-        .setParameterExceptionHandler(reporter)
-        .setExecutionExceptionHandler(reporter);
   }
 
   /** An auto-flushing writer that knows whether anything was written to it. */
@@ -171,45 +156,37 @@ public final class WisexCommand implements Callable<Integer> {
     }
   }
 
-  /** The command model built on the other thread; its failure is rethrown as it was. */
-  private static CommandLine join(FutureTask<CommandLine> model) {
-    try {
-      return model.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting", e);
-    }
-  }
-
+  /** Runs the command line picocli parsed into {@link #model}. */
   @Override
   public Integer call() {
-    Verbosity.apply(QUIET.in(model) ? -1 : VERBOSE.in(model).length);
+    return runParsed(new PicocliValues(model), model.commandLine().getOut());
+  }
+
+  /**
+   * Runs a parsed command line.
+   *
+   * @param out where the runtime list goes
+   * @throws UsageException for a command line that cannot run
+   */
+  private int runParsed(OptionValues parsed, PrintWriter out) {
+    Verbosity.apply(parsed.get(QUIET) ? -1 : parsed.get(VERBOSE).length);
     RuntimeRegistry registry = RuntimeRegistry.discover();
-    if (RuntimeOptions.LIST_RUNTIMES.in(model)) {
-      RuntimeList.print(registry, RuntimeOptions.RUNTIME.in(model), model.commandLine().getOut());
+    if (parsed.get(RuntimeOptions.LIST_RUNTIMES)) {
+      RuntimeList.print(registry, parsed.get(RuntimeOptions.RUNTIME), out);
       return ExitCodes.OK;
     }
-    String input = CommandModel.input(model);
-    String output = OUTPUT.in(model);
-    String report = REPORT.in(model);
+    String input = parsed.input();
+    String output = parsed.get(OUTPUT);
+    String report = parsed.get(REPORT);
     if (report != null
         && ModuleFiles.isStandardStream(report)
         && ModuleFiles.isStandardStream(output)) {
-      throw new ParameterException(
-          model.commandLine(),
+      throw new UsageException(
           "`--report -` needs the module written to a file: standard output cannot carry both;"
               + " add -o FILE");
     }
-    WisexOptions options = options(input, output);
-    PendingFeatures.check(options, model.commandLine().getParseResult().originalArgs());
+    WisexOptions options = options(parsed, input, output);
+    PendingFeatures.check(options, parsed.originalArgs());
     String named = options.runtime().name();
     if (named != null) {
       // Fail on a misspelled backend name before reading a possibly large input.
@@ -230,7 +207,7 @@ public final class WisexCommand implements Callable<Integer> {
     log.trace("options: {}", options);
 
     WisexResult result;
-    try (ProgressLine progress = ProgressLine.startIfTerminal(stderr, QUIET.in(model))) {
+    try (ProgressLine progress = ProgressLine.startIfTerminal(stderr, parsed.get(QUIET))) {
       Preinitializer preinitializer = new Preinitializer(options, registry);
       result =
           (progress == null ? preinitializer : preinitializer.withProgress(progress))
@@ -257,15 +234,13 @@ public final class WisexCommand implements Callable<Integer> {
     if (ModuleFiles.isStandardStream(output)
         && stdout == System.out
         && Terminals.isTerminal(Terminals.STDOUT)) {
-      throw new ParameterException(
-          model.commandLine(),
+      throw new UsageException(
           "refusing to write a binary module to the terminal: add -o FILE (or redirect stdout)");
     }
     if (ModuleFiles.isStandardStream(input)
         && stdin == System.in
         && Terminals.isTerminal(Terminals.STDIN)) {
-      throw new ParameterException(
-          model.commandLine(),
+      throw new UsageException(
           "no input module: name a file (wisex in.wasm -o out.wasm) or pipe one in (wisex < in.wasm);"
               + " a terminal cannot type one");
     }
@@ -275,8 +250,7 @@ public final class WisexCommand implements Callable<Integer> {
   private void checkRuntimeName(RuntimeRegistry registry, String name) {
     List<String> installed = registry.all().stream().map(WasmRuntime::name).toList();
     if (!installed.contains(name)) {
-      throw new ParameterException(
-          model.commandLine(),
+      throw new UsageException(
           "unknown runtime `"
               + name
               + "` for --runtime; installed: "
@@ -312,16 +286,16 @@ public final class WisexCommand implements Callable<Integer> {
    * The options as the library sees them, one group per option group; values the library rejects
    * are usage errors.
    */
-  private WisexOptions options(String input, String output) {
+  private WisexOptions options(OptionValues parsed, String input, String output) {
     try {
       return new WisexOptions(
-          InitOptions.toRules(model),
-          HostOptions.toAccess(model, programName(input), guestStdio(input, output)),
-          FeatureOptions.toFeatures(model),
-          RuntimeOptions.toChoice(model),
-          LimitOptions.toLimits(model));
+          InitOptions.toRules(parsed),
+          HostOptions.toAccess(parsed, programName(input), guestStdio(input, output)),
+          FeatureOptions.toFeatures(parsed),
+          RuntimeOptions.toChoice(parsed),
+          LimitOptions.toLimits(parsed));
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(model.commandLine(), e.getMessage(), e);
+      throw new UsageException(e.getMessage(), e);
     }
   }
 }

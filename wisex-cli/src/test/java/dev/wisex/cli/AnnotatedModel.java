@@ -4,6 +4,7 @@ import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.HostAccess;
 import dev.wisex.api.InitLimits;
 import dev.wisex.api.InitRules;
+import dev.wisex.api.LimitValues;
 import dev.wisex.api.MapDir;
 import dev.wisex.api.RuntimeChoice;
 import dev.wisex.api.WasmFeatures;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -157,7 +159,7 @@ final class AnnotatedModel implements Callable<Integer> {
     @Option(
         names = {"-r", "--rename-func"},
         paramLabel = "DST=SRC",
-        converter = KeyValue.Converter.class,
+        converter = AnnotatedModel.KeyValueConverter.class,
         description =
             "Rename export SRC to DST in the output, replacing any export DST; repeatable.")
     List<KeyValue> renameFuncs = new ArrayList<>();
@@ -214,7 +216,7 @@ final class AnnotatedModel implements Callable<Integer> {
     @Option(
         names = "--mapdir",
         paramLabel = "GUEST::HOST",
-        converter = MapDirConverter.class,
+        converter = AnnotatedModel.MapDirConverter.class,
         description =
             "Make host directory HOST visible to init as GUEST, as a writable copy (the host is never"
                 + " written; GUEST::HOST:ro: read-only); repeatable.")
@@ -223,7 +225,7 @@ final class AnnotatedModel implements Callable<Integer> {
     @Option(
         names = "--preload",
         paramLabel = "NAME=FILE",
-        converter = KeyValue.Converter.class,
+        converter = AnnotatedModel.KeyValueConverter.class,
         description = "Link the module in FILE as import module NAME during init; repeatable.")
     List<KeyValue> preloads = new ArrayList<>();
 
@@ -399,7 +401,7 @@ final class AnnotatedModel implements Callable<Integer> {
     @Option(
         names = "--timeout",
         paramLabel = "TIME",
-        converter = dev.wisex.cli.LimitOptions.DurationConverter.class,
+        converter = AnnotatedModel.DurationConverter.class,
         description =
             "Stop the whole run (parse, init, snapshot, rewrite) after this wall-clock time: seconds"
                 + " (30, 2.5) or with a unit (500ms, 90s, 10m) (default: 10m).")
@@ -408,10 +410,42 @@ final class AnnotatedModel implements Callable<Integer> {
     @Option(
         names = "--max-memory",
         paramLabel = "SIZE",
-        converter = dev.wisex.cli.LimitOptions.SizeConverter.class,
+        converter = AnnotatedModel.SizeConverter.class,
         description =
             "Fail init that grows any memory beyond SIZE: bytes, or with a unit (64KiB, 512MiB,"
                 + " 4GiB; K, M, G are the same binary units) (default: 4GiB).")
     long maxMemory = InitLimits.DEFAULT_MAX_MEMORY_BYTES;
+  }
+
+  /**
+   * The converters as the annotations named them: classes picocli instantiates, each the command's
+   * own converter of the option (they were these classes before wisex had its own interface).
+   */
+  static final class KeyValueConverter implements ITypeConverter<KeyValue> {
+    @Override
+    public KeyValue convert(String value) {
+      return new PicocliConverter<>(KeyValue::parse).convert(value);
+    }
+  }
+
+  static final class MapDirConverter implements ITypeConverter<MapDir> {
+    @Override
+    public MapDir convert(String value) {
+      return new PicocliConverter<>(MapDir::parse).convert(value);
+    }
+  }
+
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return new PicocliConverter<>(LimitValues::duration).convert(value);
+    }
+  }
+
+  static final class SizeConverter implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      return new PicocliConverter<Long>(LimitValues::size).convert(value);
+    }
   }
 }

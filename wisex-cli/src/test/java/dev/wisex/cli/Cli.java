@@ -26,7 +26,22 @@ final class Cli {
     return runWithStdin(new byte[0], args);
   }
 
+  /**
+   * {@code -Dwisex.test.parsedByPicocli=true} runs every test's command line on picocli alone, as
+   * for a line {@link PlainCommandLine} declines: the tests then check that path too.
+   */
+  private static final boolean PICOCLI_ONLY = Boolean.getBoolean("wisex.test.parsedByPicocli");
+
   static Result runWithStdin(byte[] stdin, String... args) {
+    return run(stdin, !PICOCLI_ONLY, args);
+  }
+
+  /** A run whose command line picocli parses, as when {@link PlainCommandLine} declines it. */
+  static Result runParsedByPicocli(String... args) {
+    return run(new byte[0], false, args);
+  }
+
+  private static Result run(byte[] stdin, boolean plainFirst, String... args) {
     InputStream in = new ByteArrayInputStream(stdin);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -35,7 +50,8 @@ final class Cli {
             args,
             in,
             new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            plainFirst);
     return new Result(exit, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
   }
 }
