@@ -230,16 +230,9 @@ final class EngineRace {
             decided.result != null ? "finished first" : "failed",
             millis(),
             other.runtime.name());
-        decided.deliver(stdio);
-        if (decided.result == null) {
-          throw decided.failure;
-        }
-        return decided.result;
+        return outcome(decided);
       } catch (InterruptedException e) {
-        compiled.stop();
-        onDemand.stop();
-        Thread.currentThread().interrupt();
-        throw new LimitExceededException("interrupted while waiting for init", e);
+        throw interrupted(e);
       }
     }
 
@@ -276,17 +269,29 @@ final class EngineRace {
             decided.result != null ? "finished" : "failed",
             millis(),
             ProcessorTime.used().minus(before).toMillis());
-        decided.deliver(stdio);
-        if (decided.result == null) {
-          throw decided.failure;
-        }
-        return decided.result;
+        return outcome(decided);
       } catch (InterruptedException e) {
-        compiled.stop();
-        onDemand.stop();
-        Thread.currentThread().interrupt();
-        throw new LimitExceededException("interrupted while waiting for init", e);
+        throw interrupted(e);
       }
+    }
+
+    /**
+     * The decided side's outcome: its init output reaches the caller's streams, then its result.
+     */
+    private WisexResult outcome(Attempt decided) {
+      decided.deliver(stdio);
+      if (decided.result == null) {
+        throw decided.failure;
+      }
+      return decided.result;
+    }
+
+    /** Stops both sides when the caller's thread is interrupted while it waits. */
+    private LimitExceededException interrupted(InterruptedException e) {
+      compiled.stop();
+      onDemand.stop();
+      Thread.currentThread().interrupt();
+      return new LimitExceededException("interrupted while waiting for init", e);
     }
 
     /** The next side to end, stopping the on-demand side once {@code spent} says its time is up. */
