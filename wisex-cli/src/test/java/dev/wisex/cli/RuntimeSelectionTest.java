@@ -25,10 +25,10 @@ class RuntimeSelectionTest {
         r.stdout()
             .contains(
                 "without --runtime, each module runs on the backend its code size suits: `chicory`"
-                    + " under 256 KiB of code, `graal` from 4 MiB; in between both run at once and"
-                    + " the first to finish wins (without an idle processor, `graal` first, for as"
-                    + " long as compiling would take), and the next run of the module uses the one"
-                    + " that finished (-v says which ran and why)"),
+                    + " under 256 KiB of code, `graal` from 4 MiB; in between `graal` first, for as"
+                    + " long as compiling would take, then `chicory` (with 3 idle processors both at"
+                    + " once, the first to finish winning), and the next run of the module uses the"
+                    + " one that finished (-v says which ran and why)"),
         r::toString);
   }
 

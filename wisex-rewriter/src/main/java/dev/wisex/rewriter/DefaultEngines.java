@@ -69,10 +69,13 @@ public final class DefaultEngines {
             + onDemand.name()
             + "` from "
             + Sizes.describe(EngineChoice.LARGE_CODE_BYTES)
-            + "; in between both run at once and the first to finish wins (without an idle"
-            + " processor, `"
+            + "; in between `"
             + onDemand.name()
-            + "` first, for as long as compiling would take), and the next run of the module"
-            + " uses the one that finished (-v says which ran and why)");
+            + "` first, for as long as compiling would take, then `"
+            + ahead.name()
+            + "` (with "
+            + EngineRace.RACE_PROCESSORS
+            + " idle processors both at once, the first to finish winning), and the"
+            + " next run of the module uses the one that finished (-v says which ran and why)");
   }
 }

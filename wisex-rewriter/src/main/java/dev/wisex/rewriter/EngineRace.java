@@ -40,7 +40,8 @@ import org.apache.logging.log4j.Logger;
  * one's outcome. Once the compiling backend has its code (compiled, or from its cache) and begins
  * init, the other side is stopped: from there the compiling one is the faster on every module
  * measured, and the two would only share the processors; should the compiling one then fail for a
- * reason of its own, the other runs again, alone.
+ * reason of its own, the other runs again, alone. Where too few processors are idle for that, the
+ * trial runs the two one after the other instead ({@link EngineChoice#trialBudget}).
  */
 final class EngineRace {
   private static final Logger LOG = LogManager.getLogger(EngineRace.class);
@@ -48,18 +49,25 @@ final class EngineRace {
   private EngineRace() {}
 
   /**
-   * {@code -Dwisex.race=auto|always|trial|never}: whether the middle band races (default auto: when
-   * a processor is idle), tries the on-demand backend first ({@code trial}, auto's choice without
-   * an idle processor), or runs the compiling backend alone ({@code never}).
+   * {@code -Dwisex.race=auto|always|trial|never}: whether the middle band races (default auto: with
+   * {@link #RACE_PROCESSORS} idle processors), tries the on-demand backend first ({@code trial},
+   * auto's choice with fewer), or runs the compiling backend alone ({@code never}).
    */
   static final String PROPERTY = "wisex.race";
 
   /**
+   * Idle processors a race needs: one for each side and one for the JIT compiler's threads, which
+   * both feed. On two idle processors (2026-12-03) the race took 1.61x GraalWasm's time alone on
+   * javy, the two sides sharing them, where the trial took 1.06x; the trial's worst, sqlite, was
+   * 1.43x, the race's there 1.05x.
+   */
+  static final int RACE_PROCESSORS = 3;
+
+  /**
    * Why init may not run on two backends at once here, or {@code null} if it may. Besides the
-   * embedder's functions and a single processor, {@code auto} refuses when no processor is idle
-   * (the one-minute load average, where the system reports one): there the two sides share one
-   * processor's time and the winner takes up to twice as long, more than the compiling backend
-   * alone loses where it loses.
+   * embedder's functions, {@code auto} refuses where fewer than {@link #RACE_PROCESSORS} are idle
+   * (by the one-minute load average, where the system reports one): there the sides share the
+   * processors and the winner takes up to twice as long; the trial runs instead.
    *
    * @param hostFunctions whether the embedder links functions of its own, which would be called
    *     from both
@@ -82,10 +90,14 @@ final class EngineRace {
     if (processors < 2) {
       return "one processor";
     }
-    double load = LoadAverage.oneMinute();
-    if (load > processors - 1) {
+    double idle = processors - Math.max(0, LoadAverage.oneMinute());
+    if (idle < RACE_PROCESSORS) {
       return String.format(
-          Locale.ROOT, "load %.1f on %d processors: none idle to race on", load, processors);
+          Locale.ROOT,
+          "%.1f of %d processors idle, fewer than the %d a race needs",
+          Math.max(0, idle),
+          processors,
+          RACE_PROCESSORS);
     }
     return null;
   }
