@@ -220,8 +220,8 @@ final class EngineRace {
 
     WisexResult race() {
       progress.stage("init", "on " + compiled.runtime.name() + " and " + onDemand.runtime.name());
-      onDemand.start(input, options, attempt, ProgressListener.NONE);
-      compiled.start(input, options, attempt, new BeginsInit(events));
+      onDemand.start(input, options, attempt, ProgressListener.NONE, input.took());
+      compiled.start(input, options, attempt, new BeginsInit(events), input.took());
       try {
         Attempt decided = decide();
         if (decided == null) {
@@ -231,7 +231,7 @@ final class EngineRace {
               onDemand.runtime.name());
           progress.stage("init", "on " + onDemand.runtime.name());
           decided = new Attempt(choice.rival(), stdin, this::ended, schedule(choice));
-          decided.start(input, options, attempt, ProgressListener.NONE);
+          decided.start(input, options, attempt, ProgressListener.NONE, spent());
           next();
         }
         Attempt other = decided == compiled ? onDemand : compiled;
@@ -258,10 +258,14 @@ final class EngineRace {
       Duration budget = EngineChoice.trialBudget(CodeSize.of(input.module()));
       progress.stage("init", "on " + onDemand.runtime.name());
       Duration before = ProcessorTime.used();
-      onDemand.start(input, options, attempt, ProgressListener.NONE);
+      onDemand.start(input, options, attempt, ProgressListener.NONE, input.took());
       try {
         Attempt tried = next(() -> ProcessorTime.used().minus(before).compareTo(budget) > 0);
         Attempt decided = tried;
+        if (tried.result == null && spent().compareTo(options.limits().timeout()) >= 0) {
+          // --timeout bounds the whole run: nothing is left for the other backend.
+          return outcome(tried);
+        }
         if (tried.result == null) {
           LOG.info(
               "`{}` {} after {} ms; init runs on `{}`",
@@ -272,7 +276,7 @@ final class EngineRace {
               millis(),
               compiled.runtime.name());
           progress.stage("init", "on " + compiled.runtime.name());
-          compiled.start(input, options, attempt, ProgressListener.NONE);
+          compiled.start(input, options, attempt, ProgressListener.NONE, spent());
           decided = next(() -> false);
         }
         LOG.info(
@@ -367,6 +371,11 @@ final class EngineRace {
     private long millis() {
       return (System.nanoTime() - start) / 1_000_000;
     }
+
+    /** What the call has used of {@code --timeout}: the shared parse and the sides so far. */
+    private Duration spent() {
+      return input.took().plus(Duration.ofNanos(System.nanoTime() - start));
+    }
   }
 
   /**
@@ -417,7 +426,8 @@ final class EngineRace {
         ParsedInput input,
         WisexOptions options,
         Function<WisexOptions, Preinitializer> attempt,
-        ProgressListener progress) {
+        ProgressListener progress,
+        Duration spent) {
       WisexOptions.Builder own = options.toBuilder().runtime(runtime.name());
       if (options.host().inheritStdio()) {
         own.stdio(new StdioStreams(stdin == null ? null : stdin.reader(), out, err));
@@ -427,7 +437,7 @@ final class EngineRace {
           new Thread(
               () -> {
                 try {
-                  result = preinitializer.preinitialize(input, schedule, null);
+                  result = preinitializer.preinitialize(input, schedule, null, spent);
                 } catch (RuntimeException e) {
                   failure = e;
                 } catch (OutOfMemoryError e) {

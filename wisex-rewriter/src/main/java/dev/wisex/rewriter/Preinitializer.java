@@ -183,7 +183,15 @@ public final class Preinitializer {
    * @param noRace why init may not race ({@link EngineRace#refusal}), for {@code -v}
    */
   WisexResult preinitialize(ParsedInput parsed, String namedBy, String noRace) {
-    try (RunDeadline deadline = new RunDeadline(options.limits().timeout(), parsed.took())) {
+    return preinitialize(parsed, namedBy, noRace, parsed.took());
+  }
+
+  /**
+   * As above, after {@code spent} of {@code --timeout} is gone (the parse, and in a trial the
+   * backend tried first).
+   */
+  WisexResult preinitialize(ParsedInput parsed, String namedBy, String noRace, Duration spent) {
+    try (RunDeadline deadline = new RunDeadline(options.limits().timeout(), spent)) {
       try {
         try {
           return preinitialize(parsed, deadline, namedBy, noRace);

@@ -243,6 +243,34 @@ class EngineRaceTest {
   }
 
   @Test
+  void aTrialEndsWithinTheTimeoutOfTheWholeRun() {
+    byte[] spin = padded("race/spin");
+    Stages stages = new Stages();
+
+    // GraalWasm reaches --timeout long before its budget (0.8 s of processor time for this code,
+    // more than two processors can spend in 300 ms): nothing is left for Chicory, which must not
+    // start with a --timeout of its own.
+    LimitExceededException e =
+        assertThrows(
+            LimitExceededException.class,
+            () ->
+                withMode(
+                    "trial",
+                    () ->
+                        new Preinitializer(
+                                WisexOptions.builder()
+                                    .noCache()
+                                    .timeout(Duration.ofMillis(300))
+                                    .build(),
+                                RUNTIMES)
+                            .withProgress(stages)
+                            .preinitialize(spin)));
+
+    assertTrue(e.getMessage().contains("--timeout 300 ms"), e.getMessage());
+    assertEquals(List.of("init on graal"), initStages(stages));
+  }
+
+  @Test
   void theNextRunOfAModuleRunsTheBackendThatFinishedFirstAlone(@TempDir Path cache)
       throws Exception {
     byte[] spin = padded("race/spin");
