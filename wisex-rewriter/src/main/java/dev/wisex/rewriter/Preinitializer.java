@@ -134,6 +134,11 @@ public final class Preinitializer {
       if (known.isPresent()
           && (known.get().equals(race.runtime().name())
               || known.get().equals(race.rival().name()))) {
+        LOG.info(
+            "init runs on runtime `{}`: it finished init first on this module in an earlier run"
+                + " (remembered in {})",
+            known.get(),
+            options.runtime().cacheDir().resolve(EngineMemo.SUBDIRECTORY));
         try {
           return new Preinitializer(
                   options.toBuilder().runtime(known.get()).build(),
