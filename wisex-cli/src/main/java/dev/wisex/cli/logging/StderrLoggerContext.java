@@ -1,13 +1,12 @@
 package dev.wisex.cli.logging;
 
+import dev.wisex.rewriter.logging.LoggersByName;
 import dev.wisex.rewriter.logging.OneContextFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.message.MessageFactory;
-import org.apache.logging.log4j.message.ParameterizedMessageFactory;
 import org.apache.logging.log4j.spi.ExtendedLogger;
-import org.apache.logging.log4j.spi.LoggerContext;
 import org.apache.logging.log4j.spi.LoggerContextFactory;
 
 /**
@@ -17,15 +16,13 @@ import org.apache.logging.log4j.spi.LoggerContextFactory;
  * configures log4j-core. The root level is {@link Level#WARN}; {@link #setLevel} changes a logger
  * and the loggers under it, like {@code Configurator.setLevel}.
  */
-public final class StderrLoggerContext implements LoggerContext {
+public final class StderrLoggerContext extends LoggersByName<StderrLogger> {
   /** Hands out the one context, whatever the caller's class loader. */
   private static final StderrLoggerContext INSTANCE = new StderrLoggerContext();
 
   static final LoggerContextFactory FACTORY = new OneContextFactory(INSTANCE);
 
   private static final Level ROOT_LEVEL = Level.WARN;
-
-  private final Map<String, StderrLogger> loggers = new ConcurrentHashMap<>();
 
   /** Levels set by name; a logger takes the level of its nearest named ancestor. */
   private final Map<String, Level> levels = new ConcurrentHashMap<>();
@@ -35,7 +32,7 @@ public final class StderrLoggerContext implements LoggerContext {
   /** Sets the level of the logger {@code name} and of every logger under it without its own. */
   public synchronized void setLevel(String name, Level level) {
     levels.put(name, level);
-    loggers.values().forEach(logger -> logger.setLevel(levelOf(logger.getName())));
+    loggers().forEach(logger -> logger.setLevel(levelOf(logger.getName())));
   }
 
   /**
@@ -54,38 +51,13 @@ public final class StderrLoggerContext implements LoggerContext {
   }
 
   @Override
-  public Object getExternalContext() {
-    return null;
+  protected StderrLogger newLogger(String name, MessageFactory messageFactory) {
+    return new StderrLogger(name, messageFactory, levelOf(name));
   }
 
-  @Override
-  public ExtendedLogger getLogger(String name) {
-    return getLogger(name, ParameterizedMessageFactory.INSTANCE);
-  }
-
+  /** Made under the lock {@link #setLevel} takes, so a new logger never misses a level change. */
   @Override
   public synchronized ExtendedLogger getLogger(String name, MessageFactory messageFactory) {
-    return loggers.computeIfAbsent(
-        name,
-        n ->
-            new StderrLogger(
-                n,
-                messageFactory != null ? messageFactory : ParameterizedMessageFactory.INSTANCE,
-                levelOf(n)));
-  }
-
-  @Override
-  public boolean hasLogger(String name) {
-    return loggers.containsKey(name);
-  }
-
-  @Override
-  public boolean hasLogger(String name, MessageFactory messageFactory) {
-    return hasLogger(name);
-  }
-
-  @Override
-  public boolean hasLogger(String name, Class<? extends MessageFactory> messageFactoryClass) {
-    return hasLogger(name);
+    return super.getLogger(name, messageFactory);
   }
 }
