@@ -8,9 +8,11 @@
 # too), the small one as the default runs a small module (on Chicory; src/dist/lib/archive-choice.sh says
 # which a run maps, and why). What the JVM prints while training (the classes it cannot archive, such as
 # picocli's Java 5 ones) goes to a log shown only when no archive comes out.
-# Usage: train-archive.sh JAVA_HOME JAR TARGET_DIR REPO_DIR
+# make-dist.sh makes the distribution's lib/wisex*.aot with it too, on the jlinked runtime.
+# Usage: train-archive.sh JAVA_HOME JAR TARGET_DIR REPO_DIR [SCRATCH_DIR]
+# (SCRATCH_DIR, default TARGET_DIR: where the training run's output, compile cache and log go.)
 set -eu
-jdk=$1 jar=$2 target=$3 repo=$4
+jdk=$1 jar=$2 target=$3 repo=$4 scratch=${5:-$3}
 major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
 if [ "${major:-0}" -ge 25 ]; then kind=aot other=jsa; else kind=jsa other=aot; fi
 # As ./wisex runs GraalWasm: without this, a runtime of 24+ warns about sun.misc.Unsafe (into the log).
@@ -22,12 +24,12 @@ train() {
   made="$target/$1.$kind"
   shift
   if [ "$kind" = aot ]; then record="-XX:AOTCacheOutput=$made"; else record="-XX:ArchiveClassesAtExit=$made"; fi
-  log="$target/archive-training.log"
-  # In target/, not the builder's home: the build leaves nothing outside the project.
+  log="$scratch/archive-training.log"
+  # In the scratch directory, not the builder's home: the build leaves nothing outside the project.
   # shellcheck disable=SC2086 # $unsafe is one flag or none
   if ! "$jdk/bin/java" "$record" $unsafe -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms32m -jar "$jar" "$@" \
     --allow-wasi --inherit-stdio=false --mapdir "/data::$repo/samples/data" "$repo/samples/greeting.wasm" \
-    -o "$target/cds-training.wasm" --cache-dir "$target/cds-training-cache" --quiet >"$log" 2>&1 ||
+    -o "$scratch/cds-training.wasm" --cache-dir "$scratch/cds-training-cache" --quiet >"$log" 2>&1 ||
     [ ! -f "$made" ]; then
     cat "$log" >&2
     echo "train-archive.sh: the training run made no archive ($made)" >&2

@@ -27,35 +27,11 @@ mkdir -p "$home/bin"
 cp "$repo/wisex-cli/src/dist/bin/wisex" "$home/bin/wisex"
 cp "$repo/wisex-cli/src/dist/lib/archive-choice.sh" "$home/lib/archive-choice.sh"
 chmod 755 "$home/bin/wisex"
-# The training runs: a WASI sample, so the WASI host and its sandbox are archived too, as in the build's own
-# archives (wisex-cli/pom.xml, wisex-cds-archive, src/build/train-archive.sh): lib/wisex.aot with
-# --cross-check (both backends), lib/wisex-small.aot as the default runs a small module (on Chicory);
-# lib/archive-choice.sh says which a run maps. Run through bin/wisex, so the flags are the launcher's. On a
-# JDK 25+ runtime they record AOT caches (JEP 483/514: classes loaded and linked, lambda forms and
-# constant-pool entries resolved; tiny 0.90x the CPU of the class-data-sharing archive, README
-# "Performance"); on JDK 21-24 dynamic class-data-sharing archives. What the training JVM prints (the
-# classes it cannot archive, such as picocli's Java 5 ones) goes to a log shown only when it fails.
-major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/runtime/release")
-if [ "${major:-0}" -ge 25 ]; then kind=aot; else kind=jsa; fi
-log="$work/training.log"
-# train NAME ARG...: records lib/NAME.$kind from a run of bin/wisex with ARG... added.
-train() {
-  made="$home/lib/$1.$kind"
-  shift
-  if [ "$kind" = aot ]; then
-    record="-XX:AOTCacheOutput=$made"
-  else
-    record="-XX:ArchiveClassesAtExit=$made -Xlog:cds=off,cds+dynamic=off:stderr"
-  fi
-  if ! WISEX_CDS=0 WISEX_JAVA_OPTS="$record" "$home/bin/wisex" "$@" --allow-wasi --inherit-stdio=false \
-    --mapdir "/data::$repo/samples/data" "$repo/samples/greeting.wasm" -o "$work/cds-training.wasm" --quiet \
-    >"$log" 2>&1 || [ ! -f "$made" ]; then
-    cat "$log" >&2
-    echo "make-dist.sh: the training run made no archive ($made)" >&2
-    exit 1
-  fi
-  rm -f "$work/cds-training.wasm" "$log"
-}
-train wisex --cross-check
-train wisex-small
+# The training runs, as for the build's own archives (src/build/train-archive.sh, with this runtime and
+# lib/wisex.jar): lib/wisex.aot with --cross-check (both backends), lib/wisex-small.aot as the default runs a
+# small module; lib/archive-choice.sh says which a run maps. On a JDK 25+ runtime they are AOT caches (tiny
+# 0.90x the CPU of the class-data-sharing archive, README "Performance"); on JDK 21-24 dynamic
+# class-data-sharing archives. The training's output and compile cache stay in the work directory.
+sh "$repo/wisex-cli/src/build/train-archive.sh" "$home/runtime" "$home/lib/wisex.jar" "$home/lib" "$repo" "$work"
+rm -rf "$work/cds-training.wasm" "$work/cds-training-cache"
 tar -C "$work" -czf "$target/$name-linux-x64.tar.gz" "$name"
