@@ -33,5 +33,5 @@ chmod 755 "$home/bin/wisex"
 # 0.90x the CPU of the class-data-sharing archive, README "Performance"); on JDK 21-24 dynamic
 # class-data-sharing archives. The training's output and compile cache stay in the work directory.
 sh "$repo/wisex-cli/src/build/train-archive.sh" "$home/runtime" "$home/lib/wisex.jar" "$home/lib" "$repo" "$work"
-rm -rf "$work/cds-training.wasm" "$work/cds-training-cache"
+rm -f "$work/cds-training.wasm"
 tar -C "$work" -czf "$target/$name-linux-x64.tar.gz" "$name"
