@@ -11,6 +11,7 @@ import dev.wisex.api.WisexResult;
 import dev.wisex.parser.DataSegment;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.testkit.Wat;
@@ -131,6 +132,54 @@ class LargeMemoryTest {
     small.put(10L, (byte) 'l');
     small.put(11L, (byte) 'o');
     assertEquals(small, nonZeroBytes(output, 1));
+  }
+
+  /** The backends that run 64-bit memories. */
+  static List<String> memory64Backends() {
+    return Differential.everyBackend().stream()
+        .map(Differential::runtime)
+        .filter(r -> r.capabilities().contains(Capability.MEMORY64))
+        .map(WasmRuntime::name)
+        .toList();
+  }
+
+  /**
+   * {@code memory.copy} between a 64-bit memory and a 32-bit one GraalWasm keeps in a byte array
+   * (it threw a ClassCastException) copies what the spec says, on every backend that runs 64-bit
+   * memories.
+   */
+  @ParameterizedTest
+  @MethodSource("memory64Backends")
+  void copiesBetweenMemoryWidthsWork(String name) {
+    assertCopiedBetweenWidths(run(name, wat("copy_between_memory_widths")));
+  }
+
+  /** As above, where wisex picks the backend (the module's 64-bit memory decides it). */
+  @Test
+  void copiesBetweenMemoryWidthsWorkByDefault() {
+    assertCopiedBetweenWidths(
+        new Preinitializer(WisexOptions.builder().build())
+            .preinitialize(wat("copy_between_memory_widths")));
+  }
+
+  private static void assertCopiedBetweenWidths(WisexResult result) {
+    WasmModule output = ModuleParser.parse(result.module());
+    Map<Long, Byte> wide = new HashMap<>();
+    put(wide, 100, "hello narrow");
+    put(wide, 0x1000, "de b");
+    assertEquals(wide, nonZeroBytes(output, 0), "the 64-bit memory");
+    Map<Long, Byte> narrow = new HashMap<>();
+    put(narrow, 200, "wide bytes");
+    assertEquals(narrow, nonZeroBytes(output, 1), "the 32-bit memory");
+  }
+
+  private static void put(Map<Long, Byte> bytes, long at, String text) {
+    byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0; i < ascii.length; i++) {
+      if (ascii[i] != 0) {
+        bytes.put(at + i, ascii[i]);
+      }
+    }
   }
 
   /** Every non-zero byte the output's active segments put into {@code memory}, by address. */

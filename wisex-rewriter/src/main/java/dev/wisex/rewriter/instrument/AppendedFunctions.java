@@ -38,6 +38,14 @@ final class AppendedFunctions {
         - 1;
   }
 
+  /** The index of the type entry of appended function {@code function}, its own. */
+  int typeIndex(int function) {
+    return module.types().size()
+        + function
+        - module.importCount(ExternalKind.FUNCTION)
+        - module.functionTypes().length;
+  }
+
   /** The appended bodies, for {@link CodeEditor#codeSection}. */
   List<byte[]> bodies() {
     return List.copyOf(bodies);

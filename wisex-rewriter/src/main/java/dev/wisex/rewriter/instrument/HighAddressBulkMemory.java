@@ -26,8 +26,11 @@ import org.apache.logging.log4j.Logger;
  * type. When every operand is below 2^31 (what the engine reads right) it runs the instruction
  * itself; otherwise it checks the bounds as the spec does (trapping before anything is written) and
  * moves the bytes with loads and stores, which take their addresses unsigned. {@code memory.init}
- * reads the segment through a one-page memory appended for it, 64 KiB at a time. The output is
- * rewritten from the original module and never carries this.
+ * reads the segment through a one-page memory appended for it, 64 KiB at a time. The same functions
+ * carry {@code memory.copy} between a memory the engine keeps in a byte array and one it keeps
+ * off-heap ({@link KnownDefect#COPY_BETWEEN_HEAP_AND_OFF_HEAP_MEMORY}), a 64-bit memory among them
+ * (its operands {@code i64}). The output is rewritten from the original module and never carries
+ * this.
  *
  * <pre>
  * (memory.fill $m (local.get $d) (local.get $v) (local.get $n))
@@ -41,7 +44,9 @@ public final class HighAddressBulkMemory {
   /** The first address the engine misreads: it sign-extends the operand's top bit. */
   public static final long SIGN_BIT = 1L << 31;
 
-  private static final byte[] THREE_I32 = {0x60, 3, 0x7F, 0x7F, 0x7F, 0}; // (param i32 x3)
+  private static final byte I32 = 0x7F;
+  private static final byte I64 = 0x7E;
+  private static final byte[] THREE_I32 = {0x60, 3, I32, I32, I32, 0}; // (param i32 x3)
   private static final int CHUNK = 1 << 16; // the scratch memory's one page
   private static final int BLOCK = 64; // bytes one slow-path loop iteration moves
 
@@ -186,17 +191,20 @@ public final class HighAddressBulkMemory {
     private boolean affected(Target t) {
       return switch (t.opcode()) {
         case InstructionSites.MEMORY_FILL -> high[t.first()];
-        // A copy to or from a 64-bit memory has i64 operands: left to the engine.
         case InstructionSites.MEMORY_COPY ->
-            !memory64(t.first())
-                && !memory64(t.second())
-                && (high[t.first()] || high[t.second()] || heap[t.first()] != heap[t.second()]);
+            high[t.first()] || high[t.second()] || heap[t.first()] != heap[t.second()];
         default -> high[t.second()]; // memory.init: segment, then memory
       };
     }
 
     private boolean memory64(int memory) {
       return module.allMemories().get(memory).memory64();
+    }
+
+    /** Whether a copy names a 64-bit memory: then some of its operands are {@code i64}. */
+    private boolean wide(Target t) {
+      return t.opcode() == InstructionSites.MEMORY_COPY
+          && (memory64(t.first()) || memory64(t.second()));
     }
 
     /**
@@ -212,7 +220,8 @@ public final class HighAddressBulkMemory {
      */
     private byte[] dispatch(Target t, byte[] bytes, InstructionSites.Site site, int function) {
       ByteWriter out = new ByteWriter(32);
-      if (t.opcode() == InstructionSites.MEMORY_COPY && heap[t.first()] != heap[t.second()]) {
+      if (wide(t)
+          || t.opcode() == InstructionSites.MEMORY_COPY && heap[t.first()] != heap[t.second()]) {
         return out.u8(0x10).u32(function).toByteArray();
       }
       switch (t.opcode()) {
@@ -224,7 +233,8 @@ public final class HighAddressBulkMemory {
         }
         default -> smallerThanThreshold(out, t.second());
       }
-      out.u8(0x04).s32(module.types().size()); // if with the helpers' type (i32 i32 i32) -> ()
+      // if with the type of the function, (i32 i32 i32) -> (), its own entry
+      out.u8(0x04).s32(appended.typeIndex(function));
       out.bytes(bytes, site.start(), site.end() - site.start());
       out.u8(0x05).u8(0x10).u32(function).u8(0x0B); // else call; end
       return out.toByteArray();
@@ -238,6 +248,13 @@ public final class HighAddressBulkMemory {
     }
 
     private int helper(Target t) {
+      if (wide(t)) {
+        int dst = t.first();
+        int src = t.second();
+        byte length = memory64(dst) && memory64(src) ? I64 : I32;
+        byte[] type = {0x60, 3, indexType(dst), indexType(src), length, 0};
+        return appended.add(type, wideCopy(dst, src));
+      }
       byte[] body =
           switch (t.opcode()) {
             case InstructionSites.MEMORY_FILL -> fill(t.first());
@@ -245,6 +262,47 @@ public final class HighAddressBulkMemory {
             default -> init(t.first(), t.second());
           };
       return appended.add(THREE_I32, body);
+    }
+
+    private byte indexType(int memory) {
+      return memory64(memory) ? I64 : I32;
+    }
+
+    /**
+     * {@code memory.copy} between two different memories, one or both 64-bit (parameters: the
+     * destination, the source and the length, each {@code i64} where its memory is 64-bit or, for
+     * the length, where both are). Every copy through it is between memories GraalWasm keeps apart
+     * (a byte array and off-heap) or where a 32-bit operand may be misread, so it never runs the
+     * instruction: it checks both ranges as the spec does, with unbounded arithmetic (trapping
+     * before anything is written), then moves the bytes forwards with loads and stores. Locals: i64
+     * 3 destination, 4 source, 5 length, 6 offset k, 7 and 8 the block's destination and source.
+     */
+    private byte[] wideCopy(int dst, int src) {
+      Code c = new Code().locals(6, 0);
+      c.get(0).extendUnless(memory64(dst)).set(3);
+      c.get(1).extendUnless(memory64(src)).set(4);
+      c.get(2).extendUnless(memory64(dst) && memory64(src)).set(5);
+      c.rangeOutOfBounds(3, 5, 7, dst, memory64(dst), log2(dst));
+      c.rangeOutOfBounds(4, 5, 7, src, memory64(src), log2(src));
+      c.i64(0).set(6);
+      c.whileNot(() -> c.get(5).get(6).u8(0x7D).i64(BLOCK).u8(0x54)); // n - k < 64
+      c.get(3).get(6).u8(0x7C).set(7).get(4).get(6).u8(0x7C).set(8);
+      for (int at = 0; at < BLOCK; at += 8) {
+        c.address(7, memory64(dst)).address(8, memory64(src));
+        c.memarg(0x29, at, src).memarg(0x37, at, dst);
+      }
+      c.get(6).i64(BLOCK).u8(0x7C).set(6).endLoop();
+      c.whileNot(() -> c.get(5).get(6).u8(0x7D).i64(8).u8(0x54)); // n - k < 8
+      c.get(3).get(6).u8(0x7C).set(7).get(4).get(6).u8(0x7C).set(8);
+      c.address(7, memory64(dst)).address(8, memory64(src));
+      c.memarg(0x29, 0, src).memarg(0x37, 0, dst);
+      c.get(6).i64(8).u8(0x7C).set(6).endLoop();
+      c.whileNot(() -> c.get(6).get(5).u8(0x5A)); // k >= n
+      c.get(3).get(6).u8(0x7C).set(7).get(4).get(6).u8(0x7C).set(8);
+      c.address(7, memory64(dst)).address(8, memory64(src));
+      c.memarg(0x2D, 0, src).memarg(0x3A, 0, dst);
+      c.get(6).i64(1).u8(0x7C).set(6).endLoop();
+      return c.end().bytes();
     }
 
     // Parameters: 0 = destination, 1 = value or source, 2 = length (all i32). The slow paths move
@@ -426,6 +484,28 @@ public final class HighAddressBulkMemory {
 
     Code wrap() {
       return u8(0xA7); // i32.wrap_i64
+    }
+
+    /** Widens the i32 on the stack to an i64, unless it is an i64 already ({@code wide}). */
+    Code extendUnless(boolean wide) {
+      return wide ? this : extend();
+    }
+
+    /** Pushes the address in i64 local {@code local} as memory {@code wide} or not takes it. */
+    Code address(int local, boolean wide) {
+      get(local);
+      return wide ? this : wrap();
+    }
+
+    /**
+     * Traps when the range of i64 locals {@code start} and {@code length} wraps past 2^64 or ends
+     * past memory {@code m}'s size in bytes (unbounded arithmetic, as the spec has it); {@code end}
+     * is an i64 local it may use.
+     */
+    Code rangeOutOfBounds(int start, int length, int end, int m, boolean wide, int pageSizeLog2) {
+      get(start).get(length).u8(0x7C).tee(end).get(start).u8(0x54); // i64.lt_u: wrapped
+      get(end).u8(0x3F).u32(m).extendUnless(wide).i64(pageSizeLog2).u8(0x86).u8(0x56);
+      return u8(0x72).u8(0x04).u8(0x40).u8(0x00).end(); // i32.or; if unreachable end
     }
 
     Code end() {

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.api.WasmTrapException;
 import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.KnownDefect;
@@ -16,6 +18,7 @@ import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.testkit.Wat;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -98,6 +101,122 @@ class HighAddressBulkMemoryTest {
         }
       }
     }
+  }
+
+  static List<WasmRuntime> memory64Backends() {
+    return backends().stream().filter(r -> r.capabilities().contains(Capability.MEMORY64)).toList();
+  }
+
+  /**
+   * Copies between 64-bit and 32-bit memories, and between a 64-bit memory and a byte-array one
+   * (GraalWasm threw a ClassCastException): random calls with operands around the memories' ends,
+   * past 2^32 and wrapping past 2^64, against the spec computed in Java with unbounded integers.
+   */
+  @ParameterizedTest
+  @MethodSource("memory64Backends")
+  void copiesBetweenMemoryWidthsLeaveTheBytesAndTrapsTheSpecPrescribes(WasmRuntime runtime) {
+    WasmModule original =
+        ModuleParser.parse(
+            Wat.resource(HighAddressBulkMemoryTest.class, "/wat/large/bulk_memory_wide_ops.wat"));
+    WasmModule rewritten = HighAddressBulkMemory.apply(original, 4L << 30, THRESHOLD, ON_HEAP);
+    // copy_wn, copy_nw (memory kinds), copy_wo, copy_ow ($o can pass the threshold) and fill_n
+    // ($n's two pages pass it) through added functions; copy_wv, copy_vw and fill_w stay.
+    assertEquals(original.functionTypes().length + 5, rewritten.functionTypes().length, "helpers");
+    Map<String, byte[]> spec = new java.util.TreeMap<>();
+    for (String m : List.of("w", "v", "n", "o")) {
+      spec.put(m, new byte[2 * PAGE]);
+    }
+    Random random = new Random(20261204);
+    int trapsSeen = 0;
+    try (WasmInstance instance =
+        runtime.instantiate(rewritten.bytes(), HostImports.none(), InstanceConfig.defaults())) {
+      for (int i = 0; i < 1000; i++) {
+        String export = WIDE_EXPORTS.get(random.nextInt(WIDE_EXPORTS.size()));
+        char to = export.charAt(5);
+        char from = export.length() > 6 ? export.charAt(6) : to;
+        boolean fill = export.startsWith("fill");
+        boolean wideLength = fill ? to == 'w' : wide(to) && wide(from);
+        long d = wideOperand(random, wide(to));
+        long s = fill ? random.nextInt(256) : wideOperand(random, wide(from));
+        long n = wideLength(random, wideLength);
+        BigInteger end = unsigned(d).add(unsigned(n));
+        BigInteger size = BigInteger.valueOf(2 * PAGE);
+        boolean expectTrap =
+            end.compareTo(size) > 0 || !fill && unsigned(s).add(unsigned(n)).compareTo(size) > 0;
+        String call =
+            export
+                + "(0x"
+                + Long.toHexString(d)
+                + ", 0x"
+                + Long.toHexString(s)
+                + ", 0x"
+                + Long.toHexString(n)
+                + ") call "
+                + i;
+        boolean trapped = false;
+        try {
+          instance.call(export, d, s, n);
+        } catch (WasmTrapException e) {
+          trapped = true;
+        }
+        assertEquals(expectTrap, trapped, call + ": trapped");
+        if (expectTrap) {
+          trapsSeen++;
+        } else if (fill) {
+          Arrays.fill(spec.get("" + to), (int) d, (int) (d + n), (byte) s);
+        } else {
+          System.arraycopy(spec.get("" + from), (int) s, spec.get("" + to), (int) d, (int) n);
+        }
+        for (Map.Entry<String, byte[]> memory : spec.entrySet()) {
+          assertArrayEquals(
+              memory.getValue(),
+              read(instance, memory.getKey(), 2 * PAGE),
+              call + ", memory " + memory.getKey());
+        }
+      }
+    }
+    assertTrue(trapsSeen > 100 && trapsSeen < 900, trapsSeen + " of 1,000 calls trapped");
+  }
+
+  private static final List<String> WIDE_EXPORTS =
+      List.of(
+          "copy_wn", "copy_nw", "copy_wo", "copy_ow", "copy_wv", "copy_vw", "fill_w", "fill_n",
+          "fill_w");
+
+  private static boolean wide(char memory) {
+    return memory == 'w' || memory == 'v';
+  }
+
+  /** An address: around 0 and the memories' ends; for a 64-bit memory also past 2^32 and 2^64. */
+  private static long wideOperand(Random r, boolean wide) {
+    long[] bases = {0, PAGE, 2 * PAGE, 0x1_0000_0000L, -64};
+    long value =
+        switch (r.nextInt(wide ? 6 : 4)) {
+          case 0 -> r.nextInt(2 * PAGE + 16);
+          case 1 -> r.nextInt(2 * PAGE) & ~7;
+          case 2 -> 2 * PAGE - r.nextInt(300);
+          case 3 -> r.nextInt();
+          default -> bases[r.nextInt(bases.length)] + r.nextInt(64) - 32;
+        };
+    return wide ? value : value & 0xFFFF_FFFFL;
+  }
+
+  /** A length: short, around a page, up to the memories' size, and huge (past 2^64 with d). */
+  private static long wideLength(Random r, boolean wide) {
+    long value =
+        switch (r.nextInt(wide ? 7 : 6)) {
+          case 0 -> 0;
+          case 1 -> r.nextInt(2 * PAGE + 16);
+          case 2 -> 0x80000000L + r.nextInt(64);
+          case 3 -> PAGE + r.nextInt(64) - 32;
+          case 6 -> -r.nextInt(64) - 1;
+          default -> r.nextInt(200);
+        };
+    return wide ? value : value & 0xFFFF_FFFFL;
+  }
+
+  private static BigInteger unsigned(long v) {
+    return new BigInteger(Long.toUnsignedString(v));
   }
 
   @Test
