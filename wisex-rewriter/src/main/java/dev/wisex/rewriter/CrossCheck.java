@@ -7,10 +7,14 @@ import dev.wisex.api.WisexResult;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -43,7 +47,8 @@ final class CrossCheck {
       throw new RuntimeSelectionException(
           "--cross-check needs a second backend that runs this module, and only `"
               + first.name()
-              + "` does here; add one (e.g. wisex-runtime-graal) or leave out --cross-check");
+              + "` does here"
+              + whyNoOther(runtimes, first, required));
     }
     WisexResult result = preinitializer.apply(on(options, first)).preinitialize(input, null, null);
     for (WasmRuntime other : others) {
@@ -57,6 +62,36 @@ final class CrossCheck {
       LOG.debug("cross-check: `{}` agrees with `{}`", other.name(), first.name());
     }
     return result;
+  }
+
+  /**
+   * Why no other backend can check {@code first} (what the installed ones lack, or that none is),
+   * and what to do.
+   */
+  private static String whyNoOther(
+      RuntimeRegistry runtimes, WasmRuntime first, Set<Capability> required) {
+    List<String> lacking = new ArrayList<>();
+    for (WasmRuntime other : runtimes.available()) {
+      if (!other.name().equals(first.name())) {
+        Set<Capability> missing = EnumSet.noneOf(Capability.class);
+        missing.addAll(required);
+        missing.removeAll(other.capabilities());
+        lacking.add(
+            "`"
+                + other.name()
+                + "` lacks "
+                + missing.stream()
+                    .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .collect(Collectors.joining(", ")));
+      }
+    }
+    if (lacking.isEmpty()) {
+      String another = first.name().equals("graal") ? "chicory" : "graal";
+      return "; add another backend (e.g. wisex-runtime-"
+          + another
+          + ") or leave out --cross-check";
+    }
+    return " (" + String.join("; ", lacking) + "); leave out --cross-check";
   }
 
   private static WisexOptions on(WisexOptions options, WasmRuntime runtime) {

@@ -3,7 +3,6 @@ package dev.wisex.rewriter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.api.InitFailedException;
 import dev.wisex.api.RuntimeSelectionException;
@@ -81,7 +80,28 @@ class CrossCheckTest {
                         WisexOptions.builder().crossCheck(true).build(),
                         new RuntimeRegistry(List.of(CHICORY)))
                     .preinitialize(MODULE));
-    assertTrue(e.getMessage().contains("only `chicory`"), e.getMessage());
+    assertEquals(
+        "--cross-check needs a second backend that runs this module, and only `chicory` does"
+            + " here; add another backend (e.g. wisex-runtime-graal) or leave out --cross-check",
+        e.getMessage());
+  }
+
+  @Test
+  void namesWhatTheOtherBackendLacks() {
+    byte[] memory64 =
+        Wat.assemble(
+            "(module (memory (export \"memory\") i64 1) (func (export \"wizex.initialize\")))");
+    RuntimeSelectionException e =
+        assertThrows(
+            RuntimeSelectionException.class,
+            () ->
+                new Preinitializer(
+                        WisexOptions.builder().crossCheck(true).build(), RuntimeRegistry.discover())
+                    .preinitialize(memory64));
+    assertEquals(
+        "--cross-check needs a second backend that runs this module, and only `graal` does here"
+            + " (`chicory` lacks memory64); leave out --cross-check",
+        e.getMessage());
   }
 
   /** A third-party backend that forwards to another and flips the low bit of one memory byte. */

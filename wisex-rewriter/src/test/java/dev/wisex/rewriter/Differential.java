@@ -18,6 +18,7 @@ import dev.wisex.rewriter.init.InitCall;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.WasiHosts;
 import dev.wisex.rewriter.instrument.ConformancePass;
+import dev.wisex.rewriter.instrument.HighAddressBulkMemory;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.instrument.LimitInstrumenter;
@@ -149,10 +150,15 @@ final class Differential {
             InitRunner.run(
                 runtime,
                 // The reference is the original plus init, unmetered, with all later calls free.
-                // init runs with the backend's defects worked around, as in wisex.
+                // init runs with the backend's defects worked around, as in wisex (bulk memory
+                // instructions the engine gets wrong included).
                 LimitInstrumenter.apply(
-                    ConformancePass.apply(
-                        ModuleParser.parse(before.bytes()), runtime.knownDefects()),
+                    HighAddressBulkMemory.apply(
+                        ConformancePass.apply(
+                            ModuleParser.parse(before.bytes()), runtime.knownDefects()),
+                        runtime.maxMemoryBytes(),
+                        runtime.knownDefects(),
+                        type -> runtime.memoryOnHeap(HeapPlan.limits(type))),
                     originalModule.functionTypes().length,
                     UNLIMITED),
                 originalModule,

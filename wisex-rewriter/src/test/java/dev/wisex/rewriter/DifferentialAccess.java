@@ -27,15 +27,16 @@ public final class DifferentialAccess {
 
   /**
    * Runs the oracle on the named backend; a backend that lacks what the module needs aborts the
-   * test (skipped) after asserting that selecting it fails with the reason.
+   * test (skipped) after asserting that selecting it fails with the reason. Returns the output.
    */
-  public static void checkOn(
+  public static byte[] checkOn(
       String runtime, byte[] module, WisexOptions options, List<String> calls) {
-    Differential.on(runtime)
+    return Differential.on(runtime)
         .check(
             module,
             options,
-            calls.stream().map(c -> Differential.Call.of(c)).toArray(Differential.Call[]::new));
+            calls.stream().map(c -> Differential.Call.of(c)).toArray(Differential.Call[]::new))
+        .module();
   }
 
   /** Runs the oracle on every available backend (each honours its own capabilities). */

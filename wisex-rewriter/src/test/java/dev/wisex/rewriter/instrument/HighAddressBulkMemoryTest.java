@@ -43,9 +43,8 @@ class HighAddressBulkMemoryTest {
   private static final long THRESHOLD = 0x10000;
   private static final int PAGE = 0x10000;
 
-  /** GraalWasm's rule: a 32-bit memory with a maximum of at most 32,767 pages is a byte array. */
-  private static final Predicate<MemoryType> ON_HEAP =
-      t -> !t.memory64() && t.hasMaximum() && t.maximum() <= 32767;
+  /** GraalWasm's rule: a memory with a maximum of at most 32,767 pages is a byte array. */
+  private static final Predicate<MemoryType> ON_HEAP = t -> t.hasMaximum() && t.maximum() <= 32767;
 
   static List<WasmRuntime> backends() {
     return RuntimeRegistry.discover().available();
@@ -119,11 +118,12 @@ class HighAddressBulkMemoryTest {
         ModuleParser.parse(
             Wat.resource(HighAddressBulkMemoryTest.class, "/wat/large/bulk_memory_wide_ops.wat"));
     WasmModule rewritten = HighAddressBulkMemory.apply(original, 4L << 30, THRESHOLD, ON_HEAP);
-    // copy_wn, copy_nw (memory kinds), copy_wo, copy_ow ($o can pass the threshold) and fill_n
-    // ($n's two pages pass it) through added functions; copy_wv, copy_vw and fill_w stay.
-    assertEquals(original.functionTypes().length + 5, rewritten.functionTypes().length, "helpers");
+    // copy_wn, copy_nw, copy_sw, copy_ws (memory kinds), copy_wo, copy_ow ($o can pass the
+    // threshold), copy_sn and fill_n ($n's two pages pass it) through added functions; copy_wv,
+    // copy_vw (64-bit operands are read right) and fill_w stay.
+    assertEquals(original.functionTypes().length + 8, rewritten.functionTypes().length, "helpers");
     Map<String, byte[]> spec = new java.util.TreeMap<>();
-    for (String m : List.of("w", "v", "n", "o")) {
+    for (String m : List.of("w", "v", "n", "o", "s")) {
       spec.put(m, new byte[2 * PAGE]);
     }
     Random random = new Random(20261204);
@@ -180,11 +180,11 @@ class HighAddressBulkMemoryTest {
 
   private static final List<String> WIDE_EXPORTS =
       List.of(
-          "copy_wn", "copy_nw", "copy_wo", "copy_ow", "copy_wv", "copy_vw", "fill_w", "fill_n",
-          "fill_w");
+          "copy_wn", "copy_nw", "copy_wo", "copy_ow", "copy_wv", "copy_vw", "copy_sw", "copy_ws",
+          "copy_sn", "fill_w", "fill_n", "fill_w");
 
   private static boolean wide(char memory) {
-    return memory == 'w' || memory == 'v';
+    return memory == 'w' || memory == 'v' || memory == 's';
   }
 
   /** An address: around 0 and the memories' ends; for a 64-bit memory also past 2^32 and 2^64. */

@@ -108,14 +108,15 @@ public final class GraalRuntime implements WasmRuntime {
   }
 
   /**
-   * Off-heap where {@link #newContext} chooses GraalWasm's unsafe memory: memory64, or a maximum
-   * above the 32,767 pages of its byte-array memory (no maximum means 4 GiB).
+   * Off-heap where {@link #newContext} chooses GraalWasm's unsafe memory: a maximum above the
+   * 32,767 pages of its byte-array memory (no maximum means 4 GiB, or more for memory64). GraalWasm
+   * 25.0.2 decides by the maximum alone ({@code WasmMemoryFactory.createMemory}): a 64-bit memory
+   * with a small maximum is a byte array too (the fuzzer's Java model found a copy between one and
+   * an off-heap memory that was not worked around).
    */
   @Override
   public boolean memoryOnHeap(MemoryLimits limits) {
-    return !limits.memory64()
-        && limits.hasMaximum()
-        && limits.maximum() <= ModuleInfo.BYTE_ARRAY_MEMORY_PAGES;
+    return limits.hasMaximum() && limits.maximum() <= ModuleInfo.BYTE_ARRAY_MEMORY_PAGES;
   }
 
   /**
