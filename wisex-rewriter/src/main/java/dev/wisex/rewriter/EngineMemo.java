@@ -5,10 +5,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -25,6 +30,13 @@ final class EngineMemo {
 
   /** The subdirectory of the cache directory. */
   static final String SUBDIRECTORY = "engine-choice";
+
+  /**
+   * At most this many memos are kept (a few bytes each): past it, writing one deletes the least
+   * recently used quarter (a memo is used when it is written or recalled), so the directory stays
+   * bounded however many modules a build pre-initializes.
+   */
+  static final int MAX_MEMOS = 4096;
 
   /** Longer than any backend name: anything longer is not a memo. */
   private static final int MAX_BYTES = 64;
@@ -50,10 +62,23 @@ final class EngineMemo {
         return Optional.empty();
       }
       String name = Files.readString(file, StandardCharsets.UTF_8).strip();
-      return name.isEmpty() ? Optional.empty() : Optional.of(name);
+      if (name.isEmpty()) {
+        return Optional.empty();
+      }
+      touch();
+      return Optional.of(name);
     } catch (IOException | RuntimeException e) {
       LOG.debug("engine memo {} unreadable: {}", file, e.getMessage());
       return Optional.empty();
+    }
+  }
+
+  /** Marks the memo used, for {@link #trim}; a read-only cache directory keeps its times. */
+  private void touch() {
+    try {
+      Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("engine memo {} not marked used: {}", file, e.getMessage());
     }
   }
 
@@ -62,9 +87,39 @@ final class EngineMemo {
     try {
       Files.createDirectories(file.getParent());
       AtomicFile.write(file, (runtime + "\n").getBytes(StandardCharsets.UTF_8));
+      trim(file.getParent(), MAX_MEMOS);
     } catch (IOException | RuntimeException e) {
       LOG.debug("engine memo {} not written: {}", file, e.getMessage());
     }
+  }
+
+  /**
+   * Deletes the least recently used quarter of the memos in {@code directory} when it holds more
+   * than {@code max}. Another process may delete some meanwhile: a memo that is gone is skipped.
+   */
+  static void trim(Path directory, int max) throws IOException {
+    List<Path> memos;
+    try (Stream<Path> files = Files.list(directory)) {
+      memos = files.filter(Files::isRegularFile).toList();
+    }
+    if (memos.size() <= max) {
+      return;
+    }
+    record Used(Path file, long millis) {}
+    List<Used> byAge = new ArrayList<>();
+    for (Path memo : memos) {
+      try {
+        byAge.add(new Used(memo, Files.getLastModifiedTime(memo).toMillis()));
+      } catch (IOException gone) {
+        // deleted by another process
+      }
+    }
+    byAge.sort(Comparator.comparingLong(Used::millis));
+    int excess = byAge.size() - max * 3 / 4;
+    for (int i = 0; i < excess && i < byAge.size(); i++) {
+      Files.deleteIfExists(byAge.get(i).file());
+    }
+    LOG.debug("engine memos: {} of {} deleted, the least recently used", excess, byAge.size());
   }
 
   private static String sha256(byte[] bytes) {
