@@ -313,46 +313,53 @@ class SimdReferenceTest {
     return new Op("(" + name + " " + operands + ")", "v128.store", 16, kind, reference);
   }
 
-  private static Op lanes2(String name, int bits, LongBinaryOperator f) {
+  /** The bits of result lane {@code i} for the case's operands. */
+  private interface Lane {
+    long apply(Args x, int i);
+  }
+
+  /**
+   * An instruction whose result's first {@code lanes} lanes of {@code bits} each {@code lane}
+   * gives.
+   */
+  private static Op lanewise(
+      String name, String operands, Result kind, int bits, int lanes, Lane lane) {
     return vop(
         name,
-        A + " " + B,
-        Result.INT,
+        operands,
+        kind,
         x -> {
           byte[] r = new byte[16];
-          for (int i = 0; i < 128 / bits; i++) {
-            put(r, bits, i, f.applyAsLong(lane(x.a(), bits, i), lane(x.b(), bits, i)));
+          for (int i = 0; i < lanes; i++) {
+            put(r, bits, i, lane.apply(x, i));
           }
           return r;
         });
+  }
+
+  private static Op lanes2(String name, int bits, LongBinaryOperator f) {
+    return lanewise(
+        name,
+        A + " " + B,
+        Result.INT,
+        bits,
+        128 / bits,
+        (x, i) -> f.applyAsLong(lane(x.a(), bits, i), lane(x.b(), bits, i)));
   }
 
   private static Op ulanes2(String name, int bits, LongBinaryOperator f) {
-    return vop(
+    return lanewise(
         name,
         A + " " + B,
         Result.INT,
-        x -> {
-          byte[] r = new byte[16];
-          for (int i = 0; i < 128 / bits; i++) {
-            put(r, bits, i, f.applyAsLong(ulane(x.a(), bits, i), ulane(x.b(), bits, i)));
-          }
-          return r;
-        });
+        bits,
+        128 / bits,
+        (x, i) -> f.applyAsLong(ulane(x.a(), bits, i), ulane(x.b(), bits, i)));
   }
 
   private static Op lanes1(String name, int bits, LongUnaryOperator f) {
-    return vop(
-        name,
-        A,
-        Result.INT,
-        x -> {
-          byte[] r = new byte[16];
-          for (int i = 0; i < 128 / bits; i++) {
-            put(r, bits, i, f.applyAsLong(lane(x.a(), bits, i)));
-          }
-          return r;
-        });
+    return lanewise(
+        name, A, Result.INT, bits, 128 / bits, (x, i) -> f.applyAsLong(lane(x.a(), bits, i)));
   }
 
   private static List<Op> ops() {
@@ -682,59 +689,43 @@ class SimdReferenceTest {
   }
 
   private static Op f32x4(String name, F32Binary f) {
-    return vop(
+    return lanewise(
         "f32x4." + name,
         A + " " + B,
         Result.F32,
-        x -> {
-          byte[] r = new byte[16];
-          for (int i = 0; i < 4; i++) {
-            put(r, 32, i, Float.floatToRawIntBits(f.apply(f32(x.a(), i), f32(x.b(), i))));
-          }
-          return r;
-        });
+        32,
+        4,
+        (x, i) -> Float.floatToRawIntBits(f.apply(f32(x.a(), i), f32(x.b(), i))));
   }
 
   private static Op f64x2(String name, F64Binary f) {
-    return vop(
+    return lanewise(
         "f64x2." + name,
         A + " " + B,
         Result.F64,
-        x -> {
-          byte[] r = new byte[16];
-          for (int i = 0; i < 2; i++) {
-            put(r, 64, i, Double.doubleToRawLongBits(f.apply(f64(x.a(), i), f64(x.b(), i))));
-          }
-          return r;
-        });
+        64,
+        2,
+        (x, i) -> Double.doubleToRawLongBits(f.apply(f64(x.a(), i), f64(x.b(), i))));
   }
 
   private static Op f32x4Compare(String name, F32Binary test) {
-    return vop(
+    return lanewise(
         "f32x4." + name,
         A + " " + B,
         Result.INT,
-        x -> {
-          byte[] r = new byte[16];
-          for (int i = 0; i < 4; i++) {
-            put(r, 32, i, test.apply(f32(x.a(), i), f32(x.b(), i)) != 0 ? -1 : 0);
-          }
-          return r;
-        });
+        32,
+        4,
+        (x, i) -> test.apply(f32(x.a(), i), f32(x.b(), i)) != 0 ? -1 : 0);
   }
 
   private static Op f64x2Compare(String name, F64Binary test) {
-    return vop(
+    return lanewise(
         "f64x2." + name,
         A + " " + B,
         Result.INT,
-        x -> {
-          byte[] r = new byte[16];
-          for (int i = 0; i < 2; i++) {
-            put(r, 64, i, test.apply(f64(x.a(), i), f64(x.b(), i)) != 0 ? -1 : 0);
-          }
-          return r;
-        });
+        64,
+        2,
+        (x, i) -> test.apply(f64(x.a(), i), f64(x.b(), i)) != 0 ? -1 : 0);
   }
 
   private static double wasmMin(double x, double y) {
@@ -824,80 +815,58 @@ class SimdReferenceTest {
     for (String sign : List.of("s", "u")) {
       boolean signed = sign.equals("s");
       ops.add(
-          vop(
+          lanewise(
               "f32x4.convert_i32x4_" + sign,
               A,
               Result.F32,
-              x -> {
-                byte[] r = new byte[16];
-                for (int i = 0; i < 4; i++) {
-                  long v = signed ? lane(x.a(), 32, i) : ulane(x.a(), 32, i);
-                  put(r, 32, i, Float.floatToRawIntBits((float) v));
-                }
-                return r;
-              }));
+              32,
+              4,
+              (x, i) ->
+                  Float.floatToRawIntBits(
+                      (float) (signed ? lane(x.a(), 32, i) : ulane(x.a(), 32, i)))));
       ops.add(
-          vop(
+          lanewise(
               "f64x2.convert_low_i32x4_" + sign,
               A,
               Result.F64,
-              x -> {
-                byte[] r = new byte[16];
-                for (int i = 0; i < 2; i++) {
-                  long v = signed ? lane(x.a(), 32, i) : ulane(x.a(), 32, i);
-                  put(r, 64, i, Double.doubleToRawLongBits((double) v));
-                }
-                return r;
-              }));
+              64,
+              2,
+              (x, i) ->
+                  Double.doubleToRawLongBits(
+                      (double) (signed ? lane(x.a(), 32, i) : ulane(x.a(), 32, i)))));
       ops.add(
-          vop(
+          lanewise(
               "i32x4.trunc_sat_f32x4_" + sign,
               A,
               Result.INT,
-              x -> {
-                byte[] r = new byte[16];
-                for (int i = 0; i < 4; i++) {
-                  put(r, 32, i, truncSat(f32(x.a(), i), signed));
-                }
-                return r;
-              }));
+              32,
+              4,
+              (x, i) -> truncSat(f32(x.a(), i), signed)));
       ops.add(
-          vop(
+          lanewise(
               "i32x4.trunc_sat_f64x2_" + sign + "_zero",
               A,
               Result.INT,
-              x -> {
-                byte[] r = new byte[16];
-                for (int i = 0; i < 2; i++) {
-                  put(r, 32, i, truncSat(f64(x.a(), i), signed));
-                }
-                return r;
-              }));
+              32,
+              2,
+              (x, i) -> truncSat(f64(x.a(), i), signed)));
     }
     ops.add(
-        vop(
+        lanewise(
             "f32x4.demote_f64x2_zero",
             A,
             Result.F32,
-            x -> {
-              byte[] r = new byte[16];
-              for (int i = 0; i < 2; i++) {
-                put(r, 32, i, Float.floatToRawIntBits((float) f64(x.a(), i)));
-              }
-              return r;
-            }));
+            32,
+            2,
+            (x, i) -> Float.floatToRawIntBits((float) f64(x.a(), i))));
     ops.add(
-        vop(
+        lanewise(
             "f64x2.promote_low_f32x4",
             A,
             Result.F64,
-            x -> {
-              byte[] r = new byte[16];
-              for (int i = 0; i < 2; i++) {
-                put(r, 64, i, Double.doubleToRawLongBits(f32(x.a(), i)));
-              }
-              return r;
-            }));
+            64,
+            2,
+            (x, i) -> Double.doubleToRawLongBits(f32(x.a(), i))));
   }
 
   // ---- comparison
