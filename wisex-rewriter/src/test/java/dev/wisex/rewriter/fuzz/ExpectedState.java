@@ -56,6 +56,16 @@ final class ExpectedState {
     }
   }
 
+  /** The {@code width} bytes at {@code at}, little-endian, zero-extended. */
+  long load(int m, long at, int width) {
+    byte[] memory = memories.get(m);
+    long bits = 0;
+    for (int i = width - 1; i >= 0; i--) {
+      bits = (bits << 8) | (memory[(int) at + i] & 0xFF);
+    }
+    return bits;
+  }
+
   void fill(int m, long at, int value, long length) {
     Arrays.fill(memories.get(m), (int) at, (int) (at + length), (byte) value);
   }

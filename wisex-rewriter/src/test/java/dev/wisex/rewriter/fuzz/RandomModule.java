@@ -7,11 +7,11 @@ import java.util.SplittableRandom;
 
 /**
  * Generates a random valid module as WAT: globals of every numeric type, one or two memories
- * (32-bit with a small maximum, 32-bit without one, or 64-bit: on GraalWasm a byte-array memory, an
- * off-heap one and a 64-bit one) with random stores, fills, copies within and between them, grows,
- * active and passive segments, {@code memory.init} and {@code data.drop} in init, and check exports
- * that read the state back. Every operand is a constant, so {@link #expected} works out in Java
- * what init leaves. The text is kept so a failure can be reproduced by hand.
+ * (32-bit or 64-bit, with a small maximum or none: on GraalWasm byte arrays and off-heap memories)
+ * with random stores, loads into globals, fills, copies within and between them, grows, active and
+ * passive segments, {@code memory.init} and {@code data.drop} in init, and check exports that read
+ * the state back. Every operand is a constant, so {@link #expected} works out in Java what init
+ * leaves. The text is kept so a failure can be reproduced by hand.
  */
 final class RandomModule {
   private static final String[] TYPES = {"i32", "i64", "f32", "f64"};
@@ -48,12 +48,14 @@ final class RandomModule {
     out.append("(module\n");
     for (int m = 0; m < memories; m++) {
       minPages[m] = 1 + random.nextInt(2);
-      // 64-bit in one memory of 20 (only GraalWasm runs those modules, and slower to set up).
+      // 64-bit in one memory of 10, half of them without a maximum (only GraalWasm runs those
+      // modules, and it is slower to set up); 32-bit without a maximum in one of 10. GraalWasm
+      // keeps a memory whose maximum is above 32,767 pages off-heap, any other in a byte array.
       int kind = random.nextInt(20);
-      wide[m] = kind == 0;
+      wide[m] = kind <= 1;
       anyWide |= wide[m];
-      // No maximum (kind 1, 2): GraalWasm keeps such a memory off-heap; grows of a page succeed.
-      maxPages[m] = kind == 1 || kind == 2 ? Integer.MAX_VALUE : minPages[m] + random.nextInt(3);
+      maxPages[m] =
+          kind == 1 || kind == 2 || kind == 3 ? Integer.MAX_VALUE : minPages[m] + random.nextInt(3);
       out.append(
           String.format(
               Locale.ROOT,
@@ -156,7 +158,7 @@ final class RandomModule {
 
   private String operation() {
     int m = random.nextInt(memories);
-    switch (random.nextInt(globalTypes.isEmpty() ? 6 : 8)) {
+    switch (random.nextInt(globalTypes.isEmpty() ? 6 : 9)) {
       case 0, 1 -> {
         String[] stores = {
           "i32.store8", "i32.store16", "i32.store", "i64.store", "f32.store", "f64.store"
@@ -242,6 +244,38 @@ final class RandomModule {
             address(from, s),
             wideLength ? "i64" : "i32",
             length);
+      }
+      case 6 -> {
+        // A load into a global: what init reads back, NaN payloads and extensions included.
+        int g = random.nextInt(globalTypes.size());
+        if (!globalMutable.get(g)) {
+          return "(nop)";
+        }
+        String type = globalTypes.get(g);
+        String[] loads =
+            switch (type) {
+              case "i32" -> new String[] {"load", "load8_s", "load8_u", "load16_s", "load16_u"};
+              case "i64" ->
+                  new String[] {
+                    "load", "load8_s", "load8_u", "load16_s", "load16_u", "load32_s", "load32_u"
+                  };
+              default -> new String[] {"load"};
+            };
+        String load = loads[random.nextInt(loads.length)];
+        int typeBytes = type.endsWith("32") ? 4 : 8;
+        int width =
+            load.equals("load") ? typeBytes : Integer.parseInt(load.replaceAll("\\D", "")) / 8;
+        int at = address(m);
+        long bits = expected.load(m, at, width);
+        if (load.endsWith("_s")) {
+          bits = (bits << (64 - 8 * width)) >> (64 - 8 * width);
+        }
+        if (typeBytes == 4) {
+          bits &= 0xFFFF_FFFFL;
+        }
+        expected.setGlobal(g, bits);
+        return String.format(
+            Locale.ROOT, "(global.set $g%d (%s.%s $m%d %s))", g, type, load, m, address(m, at));
       }
       default -> {
         int g = random.nextInt(globalTypes.size());
