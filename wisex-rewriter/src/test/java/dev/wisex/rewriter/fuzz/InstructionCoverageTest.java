@@ -19,13 +19,15 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every scalar numeric and conversion instruction, applied to edge operands (±0, ±inf, NaN
  * payloads, the extremes of each width, 2^31, 2^32, 2^53, 2^63, 2^64−1, shift counts past the
  * width), on every available backend with its known defects worked around as for init: all backends
- * must return the same bits or all trap. The spec lets a NaN result's sign and payload vary, so two
- * NaNs agree.
+ * must return the same bits or all trap, and each must give what the spec computed in Java gives
+ * ({@link ScalarReference}). The spec lets a NaN result's sign and payload vary, so two NaNs agree.
  */
 class InstructionCoverageTest {
   private static final Logger LOG = LogManager.getLogger(InstructionCoverageTest.class);
@@ -162,18 +164,7 @@ class InstructionCoverageTest {
     List<WasmRuntime> backends = RuntimeRegistry.discover().available();
     Assumptions.assumeTrue(backends.size() > 1, "needs two backends");
     List<Op> ops = ops();
-    StringBuilder wat = new StringBuilder("(module");
-    for (int i = 0; i < ops.size(); i++) {
-      Op op = ops.get(i);
-      wat.append(String.format(" (func (export \"o%d\") (param", i));
-      op.params().forEach(p -> wat.append(' ').append(p));
-      wat.append(") (result ").append(op.result()).append(") (local.get 0)");
-      if (op.params().size() == 2) {
-        wat.append(" (local.get 1)");
-      }
-      wat.append(' ').append(op.name()).append(')');
-    }
-    byte[] module = Wat.assemble(wat.append(')').toString());
+    byte[] module = module(ops);
     List<Map<String, String>> outcomes = new ArrayList<>();
     for (WasmRuntime backend : backends) {
       outcomes.add(run(backend, module, ops));
@@ -204,6 +195,83 @@ class InstructionCoverageTest {
             + String.join("\n", disagreements.subList(0, Math.min(20, disagreements.size()))));
   }
 
+  /** One exported function per instruction, {@code o<index>}, applying it to its parameters. */
+  private static byte[] module(List<Op> ops) {
+    StringBuilder wat = new StringBuilder("(module");
+    for (int i = 0; i < ops.size(); i++) {
+      Op op = ops.get(i);
+      wat.append(String.format(" (func (export \"o%d\") (param", i));
+      op.params().forEach(p -> wat.append(' ').append(p));
+      wat.append(") (result ").append(op.result()).append(") (local.get 0)");
+      if (op.params().size() == 2) {
+        wat.append(" (local.get 1)");
+      }
+      wat.append(' ').append(op.name()).append(')');
+    }
+    return Wat.assemble(wat.append(')').toString());
+  }
+
+  static List<WasmRuntime> backends() {
+    return RuntimeRegistry.discover().available();
+  }
+
+  /**
+   * Each backend against the spec computed in Java ({@link ScalarReference}): agreement between two
+   * Java engines could hide a shortcut they share.
+   */
+  @ParameterizedTest
+  @MethodSource("backends")
+  void everyScalarInstructionComputesWhatTheSpecSays(WasmRuntime backend) {
+    List<Op> ops = ops();
+    Map<String, String> outcomes = run(backend, module(ops), ops);
+    List<String> wrong = new ArrayList<>();
+    forEachCase(
+        ops,
+        (key, op, args) -> {
+          String expected =
+              ScalarReference.outcome(op.name(), args[0], args.length > 1 ? args[1] : 0);
+          if (!expected.equals(outcomes.get(key))) {
+            wrong.add(
+                key
+                    + ": the spec gives "
+                    + expected
+                    + ", `"
+                    + backend.name()
+                    + "` "
+                    + outcomes.get(key));
+          }
+        });
+    assertTrue(
+        wrong.isEmpty(),
+        wrong.size()
+            + " cases differ from the spec, e.g.:\n"
+            + String.join("\n", wrong.subList(0, Math.min(20, wrong.size()))));
+  }
+
+  /** One case: its key, its instruction and its operands. */
+  private interface Case {
+    void accept(String key, Op op, long[] args);
+  }
+
+  private static void forEachCase(List<Op> ops, Case each) {
+    for (Op op : ops) {
+      long[] as = operands(op.params().get(0));
+      long[] bs = op.params().size() == 2 ? operands(op.params().get(1)) : new long[] {0};
+      for (long a : as) {
+        for (long b : bs) {
+          long[] args = op.params().size() == 2 ? new long[] {a, b} : new long[] {a};
+          String key =
+              op.name()
+                  + "(0x"
+                  + Long.toHexString(a)
+                  + (args.length == 2 ? ", 0x" + Long.toHexString(b) : "")
+                  + ")";
+          each.accept(key, op, args);
+        }
+      }
+    }
+  }
+
   private static Map<String, String> run(WasmRuntime backend, byte[] module, List<Op> ops) {
     byte[] runnable =
         ConformancePass.apply(ModuleParser.parse(module), backend.knownDefects()).bytes();
@@ -213,29 +281,17 @@ class InstructionCoverageTest {
             runnable,
             ImportLinker.link(ModuleParser.parse(runnable), null, backend),
             InstanceConfig.defaults())) {
-      for (int i = 0; i < ops.size(); i++) {
-        Op op = ops.get(i);
-        long[] as = operands(op.params().get(0));
-        long[] bs = op.params().size() == 2 ? operands(op.params().get(1)) : new long[] {0};
-        for (long a : as) {
-          for (long b : bs) {
-            long[] args = op.params().size() == 2 ? new long[] {a, b} : new long[] {a};
-            String key =
-                op.name()
-                    + "(0x"
-                    + Long.toHexString(a)
-                    + (args.length == 2 ? ", 0x" + Long.toHexString(b) : "")
-                    + ")";
+      forEachCase(
+          ops,
+          (key, op, args) -> {
             String outcome;
             try {
-              outcome = describe(op.result(), instance.call("o" + i, args)[0]);
+              outcome = describe(op.result(), instance.call("o" + ops.indexOf(op), args)[0]);
             } catch (WasmTrapException e) {
               outcome = "trap";
             }
             out.put(key, outcome);
-          }
-        }
-      }
+          });
     }
     return out;
   }
