@@ -39,6 +39,11 @@ final class CompileCacheStore {
     this.eviction = eviction;
   }
 
+  /** Whether an entry is stored under {@code name} (it may still turn out damaged on reading). */
+  boolean contains(String name) {
+    return Files.isRegularFile(directory.resolve(name));
+  }
+
   /** The payload stored under {@code name}, or null if there is none or it is damaged. */
   byte[] read(String name) {
     Path file = directory.resolve(name);

@@ -30,6 +30,16 @@ final class Machines {
     };
   }
 
+  /** Whether the compile cache holds the code {@link #forMode} would compile for {@code bytes}. */
+  static boolean cached(byte[] bytes, ExecutionMode mode, Path cacheDir) {
+    if (cacheDir == null || mode == ExecutionMode.INTERPRETER) {
+      return false;
+    }
+    InterpreterFallback fallback =
+        mode == ExecutionMode.COMPILER ? InterpreterFallback.FAIL : InterpreterFallback.SILENT;
+    return ChicoryCompileCache.in(cacheDir, fallback).holds(bytes);
+  }
+
   // Forcing the compiler is for comparison and debugging, so a function it cannot compile is
   // reported rather than quietly interpreted.
   private static Function<Instance, Machine> compileStrictly(WasmModule module, Path cacheDir) {

@@ -5,6 +5,8 @@ import com.dylibso.chicory.wasm.MalformedException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.wisex.api.InitFailedException;
+import java.io.ByteArrayInputStream;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decodes a module and refuses, up front and with an actionable message, the proposals this backend
@@ -13,11 +15,29 @@ import dev.wisex.api.InitFailedException;
 final class ModuleLoader {
   private ModuleLoader() {}
 
-  static WasmModule load(byte[] bytes) {
+  /** Skipped validations (a compile-cache hit), for tests. */
+  static final AtomicLong UNVALIDATED = new AtomicLong();
+
+  /**
+   * @param validated whether these exact bytes are known to have passed Chicory's validation (the
+   *     compile cache holds their code): then only decoded, not validated again
+   */
+  static WasmModule load(byte[] bytes, boolean validated) {
     if (Memory64Probe.declaresMemory64(bytes)) {
       throw new InitFailedException(unsupported("memory64 (64-bit linear memory)"));
     }
-    WasmModule module = parse(bytes);
+    WasmModule module = null;
+    if (validated) {
+      module = parse(bytes, false);
+      if (module.digest().equals(ChicoryCompileCache.digest(bytes))) {
+        UNVALIDATED.incrementAndGet();
+      } else {
+        module = null; // not the bytes the cache knows (another digest): validate after all
+      }
+    }
+    if (module == null) {
+      module = parse(bytes, true);
+    }
     SimdScan.firstUse(module)
         .ifPresent(
             where -> {
@@ -27,9 +47,12 @@ final class ModuleLoader {
     return module;
   }
 
-  private static WasmModule parse(byte[] bytes) {
+  private static WasmModule parse(byte[] bytes, boolean validate) {
     try {
-      return Parser.parse(bytes);
+      return Parser.builder()
+          .withValidation(validate)
+          .build()
+          .parse(() -> new ByteArrayInputStream(bytes));
     } catch (MalformedException e) {
       throw new InitFailedException("Chicory cannot decode the module: " + Failures.describe(e), e);
     } catch (InvalidException e) {

@@ -3,9 +3,12 @@ package dev.wisex.runtime.chicory;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dylibso.chicory.wasm.Parser;
 import dev.wisex.api.ExecutionMode;
+import dev.wisex.api.InitFailedException;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.WasmInstance;
@@ -49,8 +52,13 @@ class CompileCacheTest {
     Files.setLastModifiedTime(entry, LONG_AGO);
 
     long hits = CompileCacheStore.HITS.get();
+    long unvalidated = ModuleLoader.UNVALIDATED.get();
     long[] warm = churn(cacheDir, ExecutionMode.AUTO);
     assertEquals(hits + 1, CompileCacheStore.HITS.get(), "the warm run reads the entry");
+    assertEquals(
+        unvalidated + 1,
+        ModuleLoader.UNVALIDATED.get(),
+        "the warm run does not validate the bytes whose entry it reads again");
     assertTrue(
         Files.getLastModifiedTime(entry).compareTo(LONG_AGO) > 0,
         "a hit makes the entry the most recently used");
@@ -58,6 +66,58 @@ class CompileCacheTest {
     assertArrayEquals(reference, cold);
     assertArrayEquals(reference, warm);
     assertArrayEquals(reference, churn(null, ExecutionMode.AUTO));
+  }
+
+  @Test
+  void theDigestThatFindsAnEntryBeforeParsingIsChicorysOwn() {
+    assertEquals(Parser.parse(WORKLOAD).digest(), ChicoryCompileCache.digest(WORKLOAD));
+  }
+
+  /** No entry is ever written for an invalid module, so every run validates it and refuses it. */
+  @Test
+  void anInvalidModuleIsRefusedOnEveryRun() {
+    // Valid to decode, invalid to type-check: i32.add of an i64.
+    byte[] invalid =
+        new byte[] {
+          0,
+          'a',
+          's',
+          'm',
+          1,
+          0,
+          0,
+          0, // header
+          1,
+          5,
+          1,
+          0x60,
+          0,
+          1,
+          0x7F, // type: () -> i32
+          3,
+          2,
+          1,
+          0, // function 0 of type 0
+          10,
+          9,
+          1,
+          7,
+          0,
+          0x42,
+          1,
+          0x41,
+          2,
+          0x6A,
+          0x0B // code: i64.const 1 i32.const 2 i32.add
+        };
+    InstanceConfig config = new InstanceConfig(ExecutionMode.AUTO, cacheDir);
+    for (int run = 0; run < 2; run++) {
+      InitFailedException e =
+          assertThrows(
+              InitFailedException.class,
+              () -> new ChicoryRuntime().instantiate(invalid, HostImports.none(), config));
+      assertTrue(e.getMessage().startsWith("the module is invalid"), e.getMessage());
+    }
   }
 
   @Test
