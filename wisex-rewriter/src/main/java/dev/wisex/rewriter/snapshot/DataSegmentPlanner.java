@@ -38,9 +38,11 @@ final class DataSegmentPlanner {
 
   /**
    * Greedy merging over all memories' segments as one doubly linked list. A gap never changes when
-   * its neighbours merge, but the bytes a merge saves do (the merged segment's length prefix
-   * grows), so savings are recomputed for the two gaps next to each merge and stale queue entries
-   * are skipped by version.
+   * its neighbours merge, so every gap smaller than the threshold ({@link #merge}) is merged
+   * outright; the bytes a merge saves may change (the merged segment's length prefix grows), so
+   * among the gaps of the threshold size the savings are recomputed for the two gaps next to each
+   * merge; where they changed, the gap is queued again and its old entry skipped by version, and
+   * where they did not (a length prefix grows a byte only at powers of 128) its entry stands.
    */
   private static final class Merger {
     private final int[] memoryOf;
@@ -49,7 +51,12 @@ final class DataSegmentPlanner {
     private final int[] prev;
     private final int[] next;
     private final int[] version;
+    private final long[] queuedSaved;
     private final int memories;
+
+    /** The size of the gaps the queue chooses among: every smaller one is merged outright. */
+    private long threshold;
+
     private final GapHeap queue;
     private final java.util.BitSet absorbed;
 
@@ -62,7 +69,8 @@ final class DataSegmentPlanner {
       prev = new int[n];
       next = new int[n];
       version = new int[n];
-      queue = new GapHeap(n);
+      queuedSaved = new long[n];
+      queue = new GapHeap(16); // grows: it holds only the gaps of the threshold size
       absorbed = new java.util.BitSet(n);
       int id = 0;
       for (int m = 0; m < ranges.size(); m++) {
@@ -75,28 +83,84 @@ final class DataSegmentPlanner {
           next[id] = i == r.size() - 1 ? -1 : id + 1;
         }
       }
-      for (int right = 0; right < n; right++) {
-        if (prev[right] >= 0) {
-          offer(right);
-        }
-      }
     }
 
     private void offer(int right) {
-      int left = prev[right];
-      long saved =
-          savedBytes(
-              memoryOf[right],
-              end[left] - start[left],
-              start[right],
-              end[right] - start[right],
-              end[right] - start[left]);
+      long saved = saved(right);
+      queuedSaved[right] = saved;
       queue.add(
-          start[right] - end[left], -saved, memoryOf[right], start[right], right, version[right]);
+          start[right] - end[prev[right]],
+          -saved,
+          memoryOf[right],
+          start[right],
+          right,
+          version[right]);
     }
 
+    /**
+     * Queues the gap left of {@code right} again if a merge next to it changed its savings; only a
+     * gap of the size being merged is queued at all.
+     */
+    private void requeue(int right) {
+      if (start[right] - end[prev[right]] == threshold && saved(right) != queuedSaved[right]) {
+        version[right]++;
+        offer(right);
+      }
+    }
+
+    /** Merges segment {@code right} into its left neighbour. */
+    private void absorb(int right) {
+      int left = prev[right];
+      end[left] = end[right];
+      next[left] = next[right];
+      if (next[right] >= 0) {
+        prev[next[right]] = left;
+      }
+      prev[right] = -1;
+      absorbed.set(right);
+      version[right]++;
+    }
+
+    private long saved(int right) {
+      int left = prev[right];
+      return savedBytes(
+          memoryOf[right],
+          end[left] - start[left],
+          start[right],
+          end[right] - start[right],
+          end[right] - start[left]);
+    }
+
+    /**
+     * Merges {@code count} gaps. Gaps never change, so the greedy rule merges every gap smaller
+     * than the {@code count}-th smallest, in any order (the result is the same), before any of that
+     * size; only among the gaps of exactly that size do the savings and the other tie-breaks
+     * choose, so only those go through the queue.
+     */
     List<RangeList> merge(int count) {
-      for (int merged = 0; merged < count && !queue.isEmpty(); ) {
+      long[] gaps = new long[start.length];
+      int pairs = 0;
+      for (int right = 0; right < start.length; right++) {
+        if (prev[right] >= 0) {
+          gaps[pairs++] = start[right] - end[prev[right]];
+        }
+      }
+      long[] sorted = java.util.Arrays.copyOf(gaps, pairs);
+      java.util.Arrays.sort(sorted);
+      threshold = sorted[Math.min(count, pairs) - 1];
+      int merged = 0;
+      for (int right = 0; right < start.length; right++) {
+        if (prev[right] >= 0 && start[right] - end[prev[right]] < threshold) {
+          absorb(right);
+          merged++;
+        }
+      }
+      for (int right = 0; right < start.length; right++) {
+        if (prev[right] >= 0 && start[right] - end[prev[right]] == threshold) {
+          offer(right);
+        }
+      }
+      while (merged < count && !queue.isEmpty()) {
         int right = queue.topId();
         int rowVersion = queue.topVersion();
         queue.pop();
@@ -104,19 +168,13 @@ final class DataSegmentPlanner {
           continue; // stale: the segment was merged away or its left neighbour grew
         }
         int left = prev[right];
-        end[left] = end[right];
-        next[left] = next[right];
-        if (next[right] >= 0) {
-          prev[next[right]] = left;
-          version[next[right]]++;
-          offer(next[right]);
+        int after = next[right];
+        absorb(right);
+        if (after >= 0) {
+          requeue(after);
         }
-        prev[right] = -1;
-        absorbed.set(right);
-        version[right]++;
         if (prev[left] >= 0) {
-          version[left]++;
-          offer(left);
+          requeue(left);
         }
         merged++;
       }
