@@ -9,7 +9,6 @@ import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -73,14 +72,11 @@ final class CrossCheck {
     List<String> lacking = new ArrayList<>();
     for (WasmRuntime other : runtimes.available()) {
       if (!other.name().equals(first.name())) {
-        Set<Capability> missing = EnumSet.noneOf(Capability.class);
-        missing.addAll(required);
-        missing.removeAll(other.capabilities());
         lacking.add(
             "`"
                 + other.name()
                 + "` lacks "
-                + missing.stream()
+                + RuntimeRegistry.missing(other, required).stream()
                     .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .collect(Collectors.joining(", ")));
       }

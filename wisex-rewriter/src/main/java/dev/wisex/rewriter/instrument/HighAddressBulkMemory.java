@@ -284,22 +284,26 @@ public final class HighAddressBulkMemory {
       c.get(2).extendUnless(memory64(dst) && memory64(src)).set(5);
       c.rangeOutOfBounds(3, 5, 7, dst, memory64(dst), log2(dst));
       c.rangeOutOfBounds(4, 5, 7, src, memory64(src), log2(src));
+      // the block's addresses: 7 = d + k, 8 = s + k
+      Runnable block = () -> c.get(3).get(6).u8(0x7C).set(7).get(4).get(6).u8(0x7C).set(8);
+      // pushes the destination and source addresses of the block, each as its memory takes it
+      Runnable addresses = () -> c.address(7, memory64(dst)).address(8, memory64(src));
       c.i64(0).set(6);
       c.whileNot(() -> c.get(5).get(6).u8(0x7D).i64(BLOCK).u8(0x54)); // n - k < 64
-      c.get(3).get(6).u8(0x7C).set(7).get(4).get(6).u8(0x7C).set(8);
+      block.run();
       for (int at = 0; at < BLOCK; at += 8) {
-        c.address(7, memory64(dst)).address(8, memory64(src));
+        addresses.run();
         c.memarg(0x29, at, src).memarg(0x37, at, dst);
       }
       c.get(6).i64(BLOCK).u8(0x7C).set(6).endLoop();
       c.whileNot(() -> c.get(5).get(6).u8(0x7D).i64(8).u8(0x54)); // n - k < 8
-      c.get(3).get(6).u8(0x7C).set(7).get(4).get(6).u8(0x7C).set(8);
-      c.address(7, memory64(dst)).address(8, memory64(src));
+      block.run();
+      addresses.run();
       c.memarg(0x29, 0, src).memarg(0x37, 0, dst);
       c.get(6).i64(8).u8(0x7C).set(6).endLoop();
       c.whileNot(() -> c.get(6).get(5).u8(0x5A)); // k >= n
-      c.get(3).get(6).u8(0x7C).set(7).get(4).get(6).u8(0x7C).set(8);
-      c.address(7, memory64(dst)).address(8, memory64(src));
+      block.run();
+      addresses.run();
       c.memarg(0x2D, 0, src).memarg(0x3A, 0, dst);
       c.get(6).i64(1).u8(0x7C).set(6).endLoop();
       return c.end().bytes();

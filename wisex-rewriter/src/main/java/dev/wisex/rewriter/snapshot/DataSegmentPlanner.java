@@ -88,13 +88,7 @@ final class DataSegmentPlanner {
     private void offer(int right) {
       long saved = saved(right);
       queuedSaved[right] = saved;
-      queue.add(
-          start[right] - end[prev[right]],
-          -saved,
-          memoryOf[right],
-          start[right],
-          right,
-          version[right]);
+      queue.add(gap(right), -saved, memoryOf[right], start[right], right, version[right]);
     }
 
     /**
@@ -102,7 +96,7 @@ final class DataSegmentPlanner {
      * gap of the size being merged is queued at all.
      */
     private void requeue(int right) {
-      if (start[right] - end[prev[right]] == threshold && saved(right) != queuedSaved[right]) {
+      if (gap(right) == threshold && saved(right) != queuedSaved[right]) {
         version[right]++;
         offer(right);
       }
@@ -119,6 +113,11 @@ final class DataSegmentPlanner {
       prev[right] = -1;
       absorbed.set(right);
       version[right]++;
+    }
+
+    /** The zero bytes between segment {@code right} and its left neighbour. */
+    private long gap(int right) {
+      return start[right] - end[prev[right]];
     }
 
     private long saved(int right) {
@@ -142,21 +141,20 @@ final class DataSegmentPlanner {
       int pairs = 0;
       for (int right = 0; right < start.length; right++) {
         if (prev[right] >= 0) {
-          gaps[pairs++] = start[right] - end[prev[right]];
+          gaps[pairs++] = gap(right);
         }
       }
-      long[] sorted = java.util.Arrays.copyOf(gaps, pairs);
-      java.util.Arrays.sort(sorted);
-      threshold = sorted[Math.min(count, pairs) - 1];
+      java.util.Arrays.sort(gaps, 0, pairs);
+      threshold = gaps[Math.min(count, pairs) - 1];
       int merged = 0;
       for (int right = 0; right < start.length; right++) {
-        if (prev[right] >= 0 && start[right] - end[prev[right]] < threshold) {
+        if (prev[right] >= 0 && gap(right) < threshold) {
           absorb(right);
           merged++;
         }
       }
       for (int right = 0; right < start.length; right++) {
-        if (prev[right] >= 0 && start[right] - end[prev[right]] == threshold) {
+        if (prev[right] >= 0 && gap(right) == threshold) {
           offer(right);
         }
       }

@@ -24,7 +24,6 @@ final class ExpectedState {
   private final List<byte[]> memories = new ArrayList<>();
   private final List<String> globalTypes = new ArrayList<>();
   private final List<Long> globals = new ArrayList<>();
-  private final List<byte[]> passive = new ArrayList<>();
 
   /** A memory of {@code pages} zero pages. */
   void memory(int pages) {
@@ -38,10 +37,6 @@ final class ExpectedState {
 
   void setGlobal(int g, long bits) {
     globals.set(g, bits);
-  }
-
-  void passiveSegment(byte[] bytes) {
-    passive.add(bytes);
   }
 
   int pages(int m) {
@@ -78,10 +73,6 @@ final class ExpectedState {
   /** An active segment at instantiation, or {@code memory.init} from a passive one. */
   void write(int m, long at, byte[] bytes, int from, int length) {
     System.arraycopy(bytes, from, memories.get(m), (int) at, length);
-  }
-
-  byte[] passiveSegment(int p) {
-    return passive.get(p);
   }
 
   void grow(int m, int pages) {

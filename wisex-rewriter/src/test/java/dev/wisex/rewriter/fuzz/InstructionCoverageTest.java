@@ -227,7 +227,7 @@ class InstructionCoverageTest {
     List<String> wrong = new ArrayList<>();
     forEachCase(
         ops,
-        (key, op, args) -> {
+        (key, index, op, args) -> {
           String expected =
               ScalarReference.outcome(op.name(), args[0], args.length > 1 ? args[1] : 0);
           if (!expected.equals(outcomes.get(key))) {
@@ -248,13 +248,14 @@ class InstructionCoverageTest {
             + String.join("\n", wrong.subList(0, Math.min(20, wrong.size()))));
   }
 
-  /** One case: its key, its instruction and its operands. */
+  /** One case: its key, its instruction (and the index of its export) and its operands. */
   private interface Case {
-    void accept(String key, Op op, long[] args);
+    void accept(String key, int index, Op op, long[] args);
   }
 
   private static void forEachCase(List<Op> ops, Case each) {
-    for (Op op : ops) {
+    for (int index = 0; index < ops.size(); index++) {
+      Op op = ops.get(index);
       long[] as = operands(op.params().get(0));
       long[] bs = op.params().size() == 2 ? operands(op.params().get(1)) : new long[] {0};
       for (long a : as) {
@@ -266,7 +267,7 @@ class InstructionCoverageTest {
                   + Long.toHexString(a)
                   + (args.length == 2 ? ", 0x" + Long.toHexString(b) : "")
                   + ")";
-          each.accept(key, op, args);
+          each.accept(key, index, op, args);
         }
       }
     }
@@ -283,10 +284,10 @@ class InstructionCoverageTest {
             InstanceConfig.defaults())) {
       forEachCase(
           ops,
-          (key, op, args) -> {
+          (key, index, op, args) -> {
             String outcome;
             try {
-              outcome = describe(op.result(), instance.call("o" + ops.indexOf(op), args)[0]);
+              outcome = describe(op.result(), instance.call("o" + index, args)[0]);
             } catch (WasmTrapException e) {
               outcome = "trap";
             }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
 import org.apache.logging.log4j.LogManager;
@@ -708,6 +709,27 @@ class SimdReferenceTest {
         (x, i) -> Double.doubleToRawLongBits(f.apply(f64(x.a(), i), f64(x.b(), i))));
   }
 
+  /** A one-operand f32x4 instruction; each lane exact through double (float's values are). */
+  private static Op f32x4Unary(String name, DoubleUnaryOperator f) {
+    return lanewise(
+        "f32x4." + name,
+        A,
+        Result.F32,
+        32,
+        4,
+        (x, i) -> Float.floatToRawIntBits((float) f.applyAsDouble(f32(x.a(), i))));
+  }
+
+  private static Op f64x2Unary(String name, DoubleUnaryOperator f) {
+    return lanewise(
+        "f64x2." + name,
+        A,
+        Result.F64,
+        64,
+        2,
+        (x, i) -> Double.doubleToRawLongBits(f.applyAsDouble(f64(x.a(), i))));
+  }
+
   private static Op f32x4Compare(String name, F32Binary test) {
     return lanewise(
         "f32x4." + name,
@@ -749,13 +771,13 @@ class SimdReferenceTest {
     ops.add(f32x4("max", (x, y) -> (float) wasmMax(x, y)));
     ops.add(f32x4("pmin", (x, y) -> y < x ? y : x));
     ops.add(f32x4("pmax", (x, y) -> x < y ? y : x));
-    ops.add(f32x4("sqrt", (x, y) -> (float) Math.sqrt(x)));
-    ops.add(f32x4("ceil", (x, y) -> (float) Math.ceil(x)));
-    ops.add(f32x4("floor", (x, y) -> (float) Math.floor(x)));
-    ops.add(f32x4("trunc", (x, y) -> (float) trunc(x)));
-    ops.add(f32x4("nearest", (x, y) -> (float) Math.rint(x)));
-    ops.add(f32x4("abs", (x, y) -> Math.abs(x)));
-    ops.add(f32x4("neg", (x, y) -> -x));
+    ops.add(f32x4Unary("sqrt", Math::sqrt));
+    ops.add(f32x4Unary("ceil", Math::ceil));
+    ops.add(f32x4Unary("floor", Math::floor));
+    ops.add(f32x4Unary("trunc", SimdReferenceTest::trunc));
+    ops.add(f32x4Unary("nearest", Math::rint));
+    ops.add(f32x4Unary("abs", Math::abs));
+    ops.add(f32x4Unary("neg", x -> -x));
     ops.add(f32x4Compare("eq", (x, y) -> x == y ? 1 : 0));
     ops.add(f32x4Compare("ne", (x, y) -> x != y ? 1 : 0));
     ops.add(f32x4Compare("lt", (x, y) -> x < y ? 1 : 0));
@@ -770,34 +792,19 @@ class SimdReferenceTest {
     ops.add(f64x2("max", SimdReferenceTest::wasmMax));
     ops.add(f64x2("pmin", (x, y) -> y < x ? y : x));
     ops.add(f64x2("pmax", (x, y) -> x < y ? y : x));
-    ops.add(f64x2("sqrt", (x, y) -> Math.sqrt(x)));
-    ops.add(f64x2("ceil", (x, y) -> Math.ceil(x)));
-    ops.add(f64x2("floor", (x, y) -> Math.floor(x)));
-    ops.add(f64x2("trunc", (x, y) -> trunc(x)));
-    ops.add(f64x2("nearest", (x, y) -> Math.rint(x)));
-    ops.add(f64x2("abs", (x, y) -> Math.abs(x)));
-    ops.add(f64x2("neg", (x, y) -> -x));
+    ops.add(f64x2Unary("sqrt", Math::sqrt));
+    ops.add(f64x2Unary("ceil", Math::ceil));
+    ops.add(f64x2Unary("floor", Math::floor));
+    ops.add(f64x2Unary("trunc", SimdReferenceTest::trunc));
+    ops.add(f64x2Unary("nearest", Math::rint));
+    ops.add(f64x2Unary("abs", Math::abs));
+    ops.add(f64x2Unary("neg", x -> -x));
     ops.add(f64x2Compare("eq", (x, y) -> x == y ? 1 : 0));
     ops.add(f64x2Compare("ne", (x, y) -> x != y ? 1 : 0));
     ops.add(f64x2Compare("lt", (x, y) -> x < y ? 1 : 0));
     ops.add(f64x2Compare("gt", (x, y) -> x > y ? 1 : 0));
     ops.add(f64x2Compare("le", (x, y) -> x <= y ? 1 : 0));
     ops.add(f64x2Compare("ge", (x, y) -> x >= y ? 1 : 0));
-    // The unary ones above ignore their second operand; give them one operand in the WAT.
-    ops.replaceAll(
-        op -> {
-          for (String unary : List.of("sqrt", "ceil", "floor", "trunc", "nearest", "abs", "neg")) {
-            if (op.expr().matches("\\(f(32x4|64x2)\\." + unary + " .*")) {
-              return new Op(
-                  op.expr().replace(" " + B + ")", ")"),
-                  op.store(),
-                  op.width(),
-                  op.kind(),
-                  op.reference());
-            }
-          }
-          return op;
-        });
   }
 
   private static long truncSat(double x, boolean signed) {

@@ -35,16 +35,22 @@ final class Machines {
     if (cacheDir == null || mode == ExecutionMode.INTERPRETER) {
       return false;
     }
-    InterpreterFallback fallback =
-        mode == ExecutionMode.COMPILER ? InterpreterFallback.FAIL : InterpreterFallback.SILENT;
-    return ChicoryCompileCache.in(cacheDir, fallback).holds(bytes);
+    return ChicoryCompileCache.in(cacheDir, fallback(mode)).holds(bytes);
+  }
+
+  /**
+   * What the compiler does with a function too large for one JVM method in a compiling mode: fail
+   * under COMPILER, interpret under AUTO. Part of the compile cache's key.
+   */
+  private static InterpreterFallback fallback(ExecutionMode mode) {
+    return mode == ExecutionMode.COMPILER ? InterpreterFallback.FAIL : InterpreterFallback.SILENT;
   }
 
   // Forcing the compiler is for comparison and debugging, so a function it cannot compile is
   // reported rather than quietly interpreted.
   private static Function<Instance, Machine> compileStrictly(WasmModule module, Path cacheDir) {
     try {
-      return compile(module, InterpreterFallback.FAIL, cacheDir);
+      return compile(module, fallback(ExecutionMode.COMPILER), cacheDir);
     } catch (RuntimeException e) {
       throw new InitFailedException(
           "the Chicory compiler cannot compile this module ("
@@ -59,7 +65,7 @@ final class Machines {
   // a strategy.
   private static Function<Instance, Machine> compileOrInterpret(WasmModule module, Path cacheDir) {
     try {
-      return compile(module, InterpreterFallback.SILENT, cacheDir);
+      return compile(module, fallback(ExecutionMode.AUTO), cacheDir);
     } catch (RuntimeException e) {
       return InterpreterMachine::new;
     }

@@ -123,7 +123,8 @@ public final class RuntimeRegistry {
     return hints.isEmpty() ? "" : " (" + hints + ")";
   }
 
-  private static Set<Capability> missing(WasmRuntime runtime, Set<Capability> required) {
+  /** What of {@code required} {@code runtime} lacks (empty if it can run the module). */
+  public static Set<Capability> missing(WasmRuntime runtime, Set<Capability> required) {
     Set<Capability> missing =
         required.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(required);
     missing.removeAll(runtime.capabilities());
