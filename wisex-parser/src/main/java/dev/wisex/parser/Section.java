@@ -30,6 +30,29 @@ public record Section(int id, int start, int contentStart, int end, String custo
     return end - contentStart;
   }
 
+  /**
+   * The first section with {@code id} in {@code module}, found by walking the section headers alone
+   * (nothing inside a section is decoded), or {@code null} if there is none; for a backend that
+   * needs one fact of the raw bytes without parsing the whole module.
+   *
+   * @throws dev.wisex.api.MalformedModuleException if the header or a section size is malformed
+   */
+  public static Section find(byte[] module, int id) {
+    ByteReader in = new ByteReader(module);
+    in.skip(8, "header");
+    while (!in.atEnd()) {
+      int start = in.position();
+      int sectionId = in.u8("section id");
+      int size = in.u32Length("section size");
+      int contentStart = in.position();
+      in.skip(size, "section contents");
+      if (sectionId == id) {
+        return new Section(id, start, contentStart, in.position(), null);
+      }
+    }
+    return null;
+  }
+
   /** Position of a known section id in the order the binary format requires, or -1 for custom. */
   public static int orderOf(int id) {
     return switch (id) {

@@ -5,9 +5,10 @@ import dev.wisex.api.RuntimeChoice;
 import dev.wisex.rewriter.instrument.Sizes;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.CodeLoading;
+import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.PreparationCost;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,11 +27,14 @@ import java.util.Set;
  * @param runtime the backend that runs init (in a race or a trial: the one whose failure is
  *     reported)
  * @param rival in a race or a trial, the other backend; otherwise {@code null}
- * @param trial whether the rival runs first, alone, for at most {@link #trialBudget}, and {@code
- *     runtime} only if it did not finish (rather than both at once)
+ * @param trial whether the rival runs first, alone, for at most {@code budget}, and {@code runtime}
+ *     only if it did not finish (rather than both at once)
+ * @param budget in a trial, the processor time the rival may use ({@link #trialBudget}); otherwise
+ *     {@code null}
  * @param reason one line naming the backend(s) and the deciding facts
  */
-record EngineChoice(WasmRuntime runtime, WasmRuntime rival, boolean trial, String reason) {
+record EngineChoice(
+    WasmRuntime runtime, WasmRuntime rival, boolean trial, PreparationCost budget, String reason) {
   /** Below this much code the compiling backend runs init: it wins there whatever init does. */
   static final long SMALL_CODE_BYTES = 256L << 10;
 
@@ -38,19 +42,15 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, boolean trial, Strin
   static final long LARGE_CODE_BYTES = 4L << 20;
 
   /**
-   * Processor time Chicory 1.7.5 spends compiling a byte of code, cold (whole runs without and with
-   * a warm compile cache, 2026-12-03: javy 2.3 µs, sqlite 2.3, quickjs 2.6).
-   */
-  static final long COMPILE_NANOS_PER_CODE_BYTE = 2_400;
-
-  /**
-   * How long the on-demand backend may run init alone first: the processor time compiling the code
-   * would cost. Where init ends within it, the compile is saved; where it does not, at most the
+   * How long the on-demand backend may run init alone first: the processor time the compiling
+   * backend {@code compiling} expects its compile of the code to cost here ({@link
+   * WasmRuntime#preparationCost}, which Chicory learns from its own compiles in the cache
+   * directory). Where init ends within it, the compile is saved; where it does not, at most the
    * compile's cost is lost (twice the compile, in the worst case, like renting skis as long as the
    * rent stays below the price).
    */
-  static Duration trialBudget(CodeSize code) {
-    return Duration.ofNanos(code.bytes() * COMPILE_NANOS_PER_CODE_BYTE);
+  static PreparationCost trialBudget(CodeSize code, WasmRuntime compiling, InstanceConfig config) {
+    return compiling.preparationCost(code.bytes(), config);
   }
 
   /**
@@ -161,16 +161,22 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, boolean trial, Strin
             + Sizes.describe(LARGE_CODE_BYTES)
             + ", where init's own work decides";
     if (noRace != null && trial) {
+      PreparationCost budget =
+          trialBudget(
+              code, ahead.get(), new InstanceConfig(options.executionMode(), options.cacheDir()));
       return new EngineChoice(
           ahead.get(),
           onDemand.get(),
           true,
+          budget,
           "runtime "
               + interpreted
               + " for up to "
-              + String.format(Locale.ROOT, "%.1f", trialBudget(code).toMillis() / 1000.0)
+              + String.format(Locale.ROOT, "%.2f", budget.processorTime().toMillis() / 1000.0)
               + " s of processor time (what compiling the code would cost "
               + compiled
+              + ": "
+              + budget.basis()
               + "), then "
               + compiled
               + ": "
@@ -196,6 +202,7 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, boolean trial, Strin
         ahead.get(),
         onDemand.get(),
         false,
+        null,
         "runtimes "
             + compiled
             + " and "
@@ -206,7 +213,7 @@ record EngineChoice(WasmRuntime runtime, WasmRuntime rival, boolean trial, Strin
   }
 
   private static EngineChoice alone(WasmRuntime runtime, String reason) {
-    return new EngineChoice(runtime, null, false, reason);
+    return new EngineChoice(runtime, null, false, null, reason);
   }
 
   /** The most preferred of {@code runtimes} that loads code the given way. */

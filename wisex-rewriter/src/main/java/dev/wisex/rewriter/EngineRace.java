@@ -10,6 +10,7 @@ import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.CodeFeatures;
 import dev.wisex.rewriter.init.WasiHosts;
 import dev.wisex.rewriter.instrument.EngineLimitException;
+import dev.wisex.runtime.spi.ProcessorTime;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
 import java.io.ByteArrayOutputStream;
@@ -249,13 +250,13 @@ final class EngineRace {
     }
 
     /**
-     * The on-demand side alone until it ends or has used {@link EngineChoice#trialBudget} of
-     * processor time (the process's, so a busy machine does not cut it short); then, unless it
-     * finished, the compiling side alone, whose outcome is then the run's (so a failure is reported
-     * as the compiling backend reports it).
+     * The on-demand side alone until it ends or has used {@link EngineChoice#budget} of processor
+     * time (the process's, so a busy machine does not cut it short); then, unless it finished, the
+     * compiling side alone, whose outcome is then the run's (so a failure is reported as the
+     * compiling backend reports it).
      */
     WisexResult trial() {
-      Duration budget = EngineChoice.trialBudget(CodeSize.of(input.module()));
+      Duration budget = choice.budget().processorTime();
       progress.stage("init", "on " + onDemand.runtime.name());
       Duration before = ProcessorTime.used();
       onDemand.start(input, options, attempt, ProgressListener.NONE, input.took());

@@ -14,10 +14,13 @@ import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.testkit.HostileModules;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The default selection follows README's rule (code under 256 KiB runs on the backend that compiles
@@ -139,23 +142,60 @@ class EngineChoiceTest {
     CodeSize code = CodeSize.of(ModuleParser.parse(module(fewestReaching(256 * KIB))));
     EngineChoice choice =
         EngineChoice.choose(
-            RUNTIMES, defaults().runtime(), Set.of(), code, null, "one processor", true, null);
+            RUNTIMES,
+            WisexOptions.builder().noCache().build().runtime(),
+            Set.of(),
+            code,
+            null,
+            "one processor",
+            true,
+            null);
 
     assertTrue(choice.trial(), choice.reason());
     assertEquals("chicory", choice.runtime().name(), choice.reason());
     assertEquals("graal", choice.rival().name(), choice.reason());
-    // 2.4 µs of processor time per byte of code: what Chicory's compile cost on the set.
-    assertEquals(java.time.Duration.ofNanos(code.bytes() * 2_400), EngineChoice.trialBudget(code));
+    // Nothing learned (no cache directory): 2.4 µs of processor time per byte of code, what
+    // Chicory's compile cost on the set on the machine where it was measured.
+    assertEquals(java.time.Duration.ofNanos(code.bytes() * 2_400), choice.budget().processorTime());
     assertTrue(
         choice
             .reason()
             .startsWith(
                 String.format(
                     Locale.ROOT,
-                    "runtime `graal` for up to %.1f s of processor time",
+                    "runtime `graal` for up to %.2f s of processor time",
                     code.bytes() * 2.4e-6)),
         choice.reason());
+    assertTrue(choice.reason().contains("measured on another machine"), choice.reason());
     assertTrue(choice.reason().endsWith("; no race (one processor)"), choice.reason());
+  }
+
+  @Test
+  void theTrialsBudgetIsWhatChicorysCompilesCostHere(@TempDir Path cache) throws Exception {
+    // Chicory's record of its last compiles in the cache directory, nanoseconds per byte of code:
+    // the median (700) is the rate, whatever order they came in.
+    Files.createDirectories(cache.resolve("chicory"));
+    Files.writeString(cache.resolve("chicory/compile-rate"), "900\n650\n700\n");
+    CodeSize code = CodeSize.of(ModuleParser.parse(module(fewestReaching(256 * KIB))));
+
+    EngineChoice choice =
+        EngineChoice.choose(
+            RUNTIMES,
+            WisexOptions.builder().cacheDir(cache).build().runtime(),
+            Set.of(),
+            code,
+            null,
+            "one processor",
+            true,
+            null);
+
+    assertTrue(choice.trial(), choice.reason());
+    assertEquals(java.time.Duration.ofNanos(code.bytes() * 700), choice.budget().processorTime());
+    assertTrue(
+        choice
+            .reason()
+            .contains("0.70 µs per byte of code, the median of Chicory's last 3 compiles here"),
+        choice.reason());
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.wisex.runtime.spi.HostMemory;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.KnownDefect;
 import dev.wisex.runtime.spi.MemoryLimits;
+import dev.wisex.runtime.spi.PreparationCost;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
 import java.util.EnumSet;
@@ -95,6 +96,18 @@ public final class ChicoryRuntime implements WasmRuntime {
   @Override
   public Set<KnownDefect> knownDefects() {
     return Set.of(KnownDefect.F32_CONVERT_I64_U_ROUNDING);
+  }
+
+  /**
+   * What Chicory's compiles into {@code config.cacheDir()} cost per byte of code on this machine
+   * ({@link CompileRate}); without a cache directory, or before a compile there taught it, the
+   * SPI's default.
+   */
+  @Override
+  public PreparationCost preparationCost(long codeBytes, InstanceConfig config) {
+    return config.cacheDir() == null
+        ? PreparationCost.defaultCompile(codeBytes)
+        : CompileRate.in(config.cacheDir()).estimate(codeBytes);
   }
 
   @Override

@@ -112,7 +112,8 @@ final class CompileCacheStore {
     }
   }
 
-  private static void move(Path tmp, Path target) throws IOException {
+  /** Moves {@code tmp} onto {@code target} in one step where the file system can. */
+  static void move(Path tmp, Path target) throws IOException {
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
@@ -120,7 +121,7 @@ final class CompileCacheStore {
     }
   }
 
-  private static void deleteQuietly(Path file) {
+  static void deleteQuietly(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException | RuntimeException e) {

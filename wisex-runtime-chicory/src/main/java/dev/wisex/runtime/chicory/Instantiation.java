@@ -20,7 +20,8 @@ final class Instantiation {
   static ChicoryInstance run(byte[] bytes, HostImports imports, ExecutionMode mode, Path cacheDir) {
     WasmModule module = ModuleLoader.load(bytes, Machines.cached(bytes, mode, cacheDir));
     ImportValues importValues = HostLinker.link(module, imports);
-    Function<Instance, Machine> machineFactory = Machines.forMode(module, mode, cacheDir);
+    Function<Instance, Machine> machineFactory =
+        Machines.forMode(module, mode, cacheDir, CompileRate.codeBytes(bytes));
     Instance instance = build(module, importValues, machineFactory);
     // Initialization runs guest code (the start function), so its failures are traps, unlike those
     // of build(), which only links. `false`: Chicory would also call an exported `_start`, which

@@ -8,7 +8,9 @@ import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.InitFailedException;
+import dev.wisex.runtime.spi.ProcessorTime;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Function;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -21,12 +23,14 @@ final class Machines {
 
   /**
    * @param cacheDir where compiled classes are kept between runs, or null to compile afresh
+   * @param codeBytes the size of the module's code, for the {@link CompileRate} a compile teaches
    */
-  static Function<Instance, Machine> forMode(WasmModule module, ExecutionMode mode, Path cacheDir) {
+  static Function<Instance, Machine> forMode(
+      WasmModule module, ExecutionMode mode, Path cacheDir, long codeBytes) {
     return switch (mode) {
       case INTERPRETER -> InterpreterMachine::new;
-      case COMPILER -> compileStrictly(module, cacheDir);
-      case AUTO -> compileOrInterpret(module, cacheDir);
+      case COMPILER -> compileStrictly(module, cacheDir, codeBytes);
+      case AUTO -> compileOrInterpret(module, cacheDir, codeBytes);
     };
   }
 
@@ -48,9 +52,10 @@ final class Machines {
 
   // Forcing the compiler is for comparison and debugging, so a function it cannot compile is
   // reported rather than quietly interpreted.
-  private static Function<Instance, Machine> compileStrictly(WasmModule module, Path cacheDir) {
+  private static Function<Instance, Machine> compileStrictly(
+      WasmModule module, Path cacheDir, long codeBytes) {
     try {
-      return compile(module, fallback(ExecutionMode.COMPILER), cacheDir);
+      return compile(module, fallback(ExecutionMode.COMPILER), cacheDir, codeBytes);
     } catch (RuntimeException e) {
       throw new InitFailedException(
           "the Chicory compiler cannot compile this module ("
@@ -63,24 +68,31 @@ final class Machines {
   // Functions too large for one JVM method are interpreted. Should the compiler fail outright, the
   // interpreter, Chicory's reference semantics, still runs the module: AUTO promises a result, not
   // a strategy.
-  private static Function<Instance, Machine> compileOrInterpret(WasmModule module, Path cacheDir) {
+  private static Function<Instance, Machine> compileOrInterpret(
+      WasmModule module, Path cacheDir, long codeBytes) {
     try {
-      return compile(module, fallback(ExecutionMode.AUTO), cacheDir);
+      return compile(module, fallback(ExecutionMode.AUTO), cacheDir, codeBytes);
     } catch (RuntimeException e) {
       return InterpreterMachine::new;
     }
   }
 
   // A cached entry passed its checksum, but should Chicory still fail to load it, the entry goes
-  // and the module is compiled (and the entry written) afresh.
+  // and the module is compiled (and the entry written) afresh. A compile that the cache did not
+  // spare teaches the cache directory what compiling costs here (CompileRate).
   private static Function<Instance, Machine> compile(
-      WasmModule module, InterpreterFallback fallback, Path cacheDir) {
+      WasmModule module, InterpreterFallback fallback, Path cacheDir, long codeBytes) {
     if (cacheDir == null) {
       return compiler(module, fallback).compile();
     }
     ChicoryCompileCache cache = ChicoryCompileCache.in(cacheDir, fallback);
+    Duration before = ProcessorTime.used();
     try {
-      return compiler(module, fallback).withCache(cache).compile();
+      Function<Instance, Machine> machines = compiler(module, fallback).withCache(cache).compile();
+      if (!cache.served()) {
+        CompileRate.in(cacheDir).record(codeBytes, ProcessorTime.used().minus(before));
+      }
+      return machines;
     } catch (RuntimeException e) {
       if (!cache.served()) {
         throw e;

@@ -22,32 +22,25 @@ final class Memory64Probe {
    */
   static boolean declaresMemory64(byte[] module) {
     try {
-      return scan(new ByteReader(module));
+      Section memories = Section.find(module, Section.MEMORY);
+      return memories != null
+          && scan(new ByteReader(module, memories.contentStart(), memories.end()));
     } catch (MalformedModuleException e) {
       return false;
     }
   }
 
   private static boolean scan(ByteReader in) {
-    in.skip(8, "header");
-    while (!in.atEnd()) {
-      int id = in.u8("section id");
-      int size = in.u32Length("section size");
-      if (id == Section.MEMORY) {
-        int count = in.u32Length("memory count");
-        for (int i = 0; i < count; i++) {
-          int flags = in.u8("memory limits flags");
-          if ((flags & FLAG_64) != 0) {
-            return true;
-          }
-          in.u64("memory minimum");
-          if ((flags & FLAG_HAS_MAX) != 0) {
-            in.u64("memory maximum");
-          }
-        }
-        return false;
+    int count = in.u32Length("memory count");
+    for (int i = 0; i < count; i++) {
+      int flags = in.u8("memory limits flags");
+      if ((flags & FLAG_64) != 0) {
+        return true;
       }
-      in.skip(size, "section contents");
+      in.u64("memory minimum");
+      if ((flags & FLAG_HAS_MAX) != 0) {
+        in.u64("memory maximum");
+      }
     }
     return false;
   }

@@ -50,6 +50,20 @@ public interface WasmRuntime {
   }
 
   /**
+   * What preparing {@code codeBytes} bytes of function bodies costs on this backend before init can
+   * run, here: the default selection lets an on-demand backend try init first for as long (README,
+   * "Choosing a runtime backend"). By default nothing for an {@link CodeLoading#ON_DEMAND} backend
+   * and {@link PreparationCost#defaultCompile} for one that compiles ahead of time; a backend that
+   * can tell better, say from its own earlier compiles in {@code config.cacheDir()}, answers that.
+   * Cheap and never throws.
+   */
+  default PreparationCost preparationCost(long codeBytes, InstanceConfig config) {
+    return codeLoading() == CodeLoading.ON_DEMAND
+        ? PreparationCost.none()
+        : PreparationCost.defaultCompile(codeBytes);
+  }
+
+  /**
    * Instantiates the module, linking every import to {@code imports}, and runs its start function.
    *
    * @throws dev.wisex.api.InitFailedException if the module cannot be instantiated or an import is
