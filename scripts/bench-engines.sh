@@ -11,7 +11,9 @@
 #
 # Every run is bounded by `timeout $TIMEOUT` (default 300 s; a run that hits it is reported as such). When
 # `./wisex --help` lists `--no-cache`, each wisex configuration runs cold (a fresh, empty --cache-dir) and
-# warm (the same directory after a run that filled it); otherwise once. A figure is the run with the median
+# warm (the same directory after a run that filled it), and the default also "taught": a fresh cache
+# directory holding only what Chicory's cold compiles in this run so far (the module's own included)
+# taught about the machine (chicory/compile-rate, the trial's budget); otherwise once. A figure is the run with the median
 # wall time of $RUNS; beside it the 1-minute load average when it started (this is a shared 2-core machine:
 # compare ratios within a run). wisex's outputs must be byte-identical across its configurations: any
 # difference is reported and makes the script exit 1.
@@ -40,7 +42,7 @@ if [ -z "${WISEX:-}" ] && { [ ! -f "$cli_jar" ] || [ -n "$stale" ]; }; then
   ./mvnw -q ${MVN_FLAGS:-} package -DskipTests -pl wisex-cli -am >&2
 fi
 caches=(none)
-if "$wisex_cmd" --help 2>/dev/null | grep -q -- '--no-cache'; then caches=(cold warm); fi
+if "$wisex_cmd" --help 2>/dev/null | grep -q -- '--no-cache'; then caches=(cold taught warm); fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -66,6 +68,10 @@ measure() {
   [ "$tool" = wizer ] || cmd+=(--report "$report")
   if [ "$tool" != wizer ] && [ "$cache" != none ]; then
     [ "$cache" = warm ] || rm -rf "$work/cache-$m-$tool"
+    if [ "$cache" = taught ] && [ -s "$work/compile-rate" ]; then
+      mkdir -p "$work/cache-$m-$tool/chicory"
+      cp "$work/compile-rate" "$work/cache-$m-$tool/chicory/compile-rate"
+    fi
     cache_flags=(--cache-dir "$work/cache-$m-$tool")
   fi
   load=$(cut -d' ' -f1 /proc/loadavg)
@@ -85,6 +91,12 @@ measure() {
     -v rt="$runtime" -v im="$init_ms" \
     '{printf "%s\t%s\t%s\t%s\t%.2f\t%.2f\t%.0f\t%s\t%s\t%s\t%s\t%s\n", m, t, c, r, $1, $2 + $3, $4 / 1024, l, s, b, rt, im}' >>"$tsv"
   [ "$status" != ok ] || cp "$out" "$work/$m.$tool.$cache.$run.out"
+  # What Chicory's cold compiles taught about this machine, kept for the default's taught runs.
+  if [ "$cache" = cold ] && [ -f "$work/cache-$m-$tool/chicory/compile-rate" ]; then
+    touch "$work/compile-rate"
+    cat "$work/compile-rate" "$work/cache-$m-$tool/chicory/compile-rate" | tail -9 >"$work/rate.tmp"
+    mv "$work/rate.tmp" "$work/compile-rate"
+  fi
 }
 
 mismatches=0
@@ -94,6 +106,7 @@ for m in "${modules[@]}"; do
     for tool in "${tools[@]}"; do
       for cache in "${caches[@]}"; do
         [ "$tool" != wizer ] || [ "$cache" = "${caches[0]}" ] || continue
+        [ "$cache" != taught ] || [ "$tool" = default ] || continue
         c=$cache; [ "$tool" != wizer ] || c=none
         echo "bench-engines: $m $tool $c run $run (load $(cut -d' ' -f1 /proc/loadavg))" >&2
         measure "$m" "$tool" "$c" "$run"
@@ -121,6 +134,7 @@ echo "the run with the median wall of $RUNS:"
 awk -F'\t' -v tools="${tools[*]}" -v caches="${caches[*]}" '
   NR == 1 { next }
   { key = $1 SUBSEP $2 SUBSEP $3; n[key]++; w[key, n[key]] = $5; line[key, n[key]] = $0; if (!($1 in seen)) { seen[$1] = 1; order[++mods] = $1 } }
+  function skip(tool, cache) { return cache == "taught" && tool != "default" }  # only the default has a trial
   function pick(key,   i, j, k, a, tmp) {  # the line with the median wall
     k = n[key]; if (!k) return ""
     for (i = 1; i <= k; i++) a[i] = i
@@ -132,16 +146,17 @@ awk -F'\t' -v tools="${tools[*]}" -v caches="${caches[*]}" '
     hdr = "| module"; sep = "|---"
     for (t = 1; t <= nt; t++) {
       if (T[t] == "wizer") { hdr = hdr " | Wizer"; sep = sep "|---"; continue }
-      for (c = 1; c <= nc; c++) { hdr = hdr " | " T[t] (C[c] == "none" ? "" : " " C[c]); sep = sep "|---" }
+      for (c = 1; c <= nc; c++) { if (skip(T[t], C[c])) continue; hdr = hdr " | " T[t] (C[c] == "none" ? "" : " " C[c]); sep = sep "|---" }
     }
     hasw = index(" " tools " ", " wizer ") > 0
-    for (t = 1; t <= nt; t++) if (hasw && T[t] != "wizer") for (c = 1; c <= nc; c++) { hdr = hdr " | " T[t] (C[c] == "none" ? "" : " " C[c]) "/Wizer"; sep = sep "|---" }
+    for (t = 1; t <= nt; t++) if (hasw && T[t] != "wizer") for (c = 1; c <= nc; c++) { if (skip(T[t], C[c])) continue; hdr = hdr " | " T[t] (C[c] == "none" ? "" : " " C[c]) "/Wizer"; sep = sep "|---" }
     print hdr " |"; print sep "|"
     for (i = 1; i <= mods; i++) {
       m = order[i]; row = "| " m; zw = ""
       for (t = 1; t <= nt; t++) for (c = 1; c <= nc; c++) {
         cc = (T[t] == "wizer") ? "none" : C[c]
         if (T[t] == "wizer" && c > 1) continue
+        if (skip(T[t], cc)) continue
         l = pick(m SUBSEP T[t] SUBSEP cc)
         if (l == "") { row = row " | —"; continue }
         split(l, f, "\t")
@@ -152,6 +167,7 @@ awk -F'\t' -v tools="${tools[*]}" -v caches="${caches[*]}" '
         if (T[t] == "wizer") zw = wall[T[t], cc]
       }
       for (t = 1; t <= nt; t++) if (hasw && T[t] != "wizer") for (c = 1; c <= nc; c++) {
+        if (skip(T[t], C[c])) continue
         x = wall[T[t], C[c]]
         row = row " | " ((x != "" && zw != "" && zw > 0) ? sprintf("%.2f", x / zw) : "—")
       }
