@@ -137,19 +137,16 @@ class EngineChoiceTest {
     assertTrue(choice.reason().contains("no race with `graal` (one processor)"), choice.reason());
   }
 
+  /** The choice for the smallest middle-band module on one processor, where the trial runs. */
+  private static EngineChoice trialOn(CodeSize code, WisexOptions options) {
+    return EngineChoice.choose(
+        RUNTIMES, options.runtime(), Set.of(), code, null, "one processor", true, null);
+  }
+
   @Test
   void middleCodeWithoutARaceTriesTheOnDemandBackendFirstForTheCompilesCost() {
     CodeSize code = CodeSize.of(ModuleParser.parse(module(fewestReaching(256 * KIB))));
-    EngineChoice choice =
-        EngineChoice.choose(
-            RUNTIMES,
-            WisexOptions.builder().noCache().build().runtime(),
-            Set.of(),
-            code,
-            null,
-            "one processor",
-            true,
-            null);
+    EngineChoice choice = trialOn(code, WisexOptions.builder().noCache().build());
 
     assertTrue(choice.trial(), choice.reason());
     assertEquals("chicory", choice.runtime().name(), choice.reason());
@@ -178,16 +175,7 @@ class EngineChoiceTest {
     Files.writeString(cache.resolve("chicory/compile-rate"), "900\n650\n700\n");
     CodeSize code = CodeSize.of(ModuleParser.parse(module(fewestReaching(256 * KIB))));
 
-    EngineChoice choice =
-        EngineChoice.choose(
-            RUNTIMES,
-            WisexOptions.builder().cacheDir(cache).build().runtime(),
-            Set.of(),
-            code,
-            null,
-            "one processor",
-            true,
-            null);
+    EngineChoice choice = trialOn(code, WisexOptions.builder().cacheDir(cache).build());
 
     assertTrue(choice.trial(), choice.reason());
     assertEquals(java.time.Duration.ofNanos(code.bytes() * 700), choice.budget().processorTime());

@@ -1,6 +1,7 @@
 package dev.wisex.runtime.spi;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -43,7 +44,7 @@ public record PreparationCost(Duration processorTime, String basis) {
         codeBytes,
         DEFAULT_COMPILE_NANOS_PER_CODE_BYTE,
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%.1f µs per byte of code, a compiler's cost measured on another machine",
             DEFAULT_COMPILE_NANOS_PER_CODE_BYTE / 1000.0));
   }
