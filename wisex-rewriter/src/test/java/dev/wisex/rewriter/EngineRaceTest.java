@@ -175,6 +175,13 @@ class EngineRaceTest {
     }
   }
 
+  /** {@code module} pre-initialized by the trial ({@code -Dwisex.race=trial}). */
+  private static WisexResult trial(WisexOptions options, ProgressListener progress, byte[] module) {
+    return withMode(
+        "trial",
+        () -> new Preinitializer(options, RUNTIMES).withProgress(progress).preinitialize(module));
+  }
+
   @Test
   void aTrialKeepsTheOnDemandBackendWhereInitEndsWithinTheBudget() {
     byte[] echo = padded("race/echo");
@@ -192,10 +199,7 @@ class EngineRaceTest {
                     err))
             .build();
 
-    WisexResult trial =
-        withMode(
-            "trial",
-            () -> new Preinitializer(options, RUNTIMES).withProgress(stages).preinitialize(echo));
+    WisexResult trial = trial(options, stages, echo);
 
     assertEquals("graal", trial.report().runtime());
     assertEquals(List.of("init on graal"), initStages(stages));
@@ -209,13 +213,7 @@ class EngineRaceTest {
     byte[] spin = padded("race/spin");
     Stages stages = new Stages();
 
-    WisexResult trial =
-        withMode(
-            "trial",
-            () ->
-                new Preinitializer(WisexOptions.builder().noCache().build(), RUNTIMES)
-                    .withProgress(stages)
-                    .preinitialize(spin));
+    WisexResult trial = trial(WisexOptions.builder().noCache().build(), stages, spin);
 
     // Interpreted, the loop takes far longer than compiling the module would.
     assertEquals("chicory", trial.report().runtime());
@@ -232,12 +230,7 @@ class EngineRaceTest {
     InitFailedException tried =
         assertThrows(
             InitFailedException.class,
-            () ->
-                withMode(
-                    "trial",
-                    () ->
-                        new Preinitializer(WisexOptions.builder().noCache().build(), RUNTIMES)
-                            .preinitialize(traps)));
+            () -> trial(WisexOptions.builder().noCache().build(), ProgressListener.NONE, traps));
 
     assertEquals(alone.getMessage(), tried.getMessage());
   }
@@ -254,17 +247,10 @@ class EngineRaceTest {
         assertThrows(
             LimitExceededException.class,
             () ->
-                withMode(
-                    "trial",
-                    () ->
-                        new Preinitializer(
-                                WisexOptions.builder()
-                                    .noCache()
-                                    .timeout(Duration.ofMillis(300))
-                                    .build(),
-                                RUNTIMES)
-                            .withProgress(stages)
-                            .preinitialize(spin)));
+                trial(
+                    WisexOptions.builder().noCache().timeout(Duration.ofMillis(300)).build(),
+                    stages,
+                    spin));
 
     assertTrue(e.getMessage().contains("--timeout 300 ms"), e.getMessage());
     assertEquals(List.of("init on graal"), initStages(stages));
