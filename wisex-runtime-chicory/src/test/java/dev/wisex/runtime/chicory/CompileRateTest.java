@@ -16,6 +16,11 @@ import dev.wisex.testkit.HostileModules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +124,47 @@ class CompileRateTest {
     PreparationCost cost = rate().estimate(1_000);
     assertEquals(Duration.ofNanos(1_600_000), cost.processorTime());
     assertTrue(cost.basis().contains("the median of Chicory's last 9 compiles here"), cost.basis());
+  }
+
+  @Test
+  void concurrentCompilesLeaveAWholeFile() throws Exception {
+    // Eight writers at once, as eight processes compiling into one cache directory: each move is
+    // atomic, so the file always holds one writer's whole list; samples may be lost, never mixed.
+    int writers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 1; w <= writers; w++) {
+        long nanosPerByte = w * 100L;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 20; i++) {
+                    rate()
+                        .record(
+                            CompileRate.MIN_SAMPLE_CODE_BYTES,
+                            Duration.ofNanos(nanosPerByte * CompileRate.MIN_SAMPLE_CODE_BYTES));
+                    assertTrue(rate().samples().length > 0, "a reader sees a whole file");
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long[] samples = rate().samples();
+    assertTrue(
+        samples.length > 0 && samples.length <= CompileRate.KEPT, samples.length + " samples");
+    for (long sample : samples) {
+      assertTrue(
+          sample % 100 == 0 && sample >= 100 && sample <= writers * 100L, "sample " + sample);
+    }
+    try (var leftovers = Files.list(cacheDir.resolve("chicory"))) {
+      assertEquals(
+          List.of(CompileRate.FILE_NAME), leftovers.map(f -> f.getFileName().toString()).toList());
+    }
   }
 
   @Test
