@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Holds wisex's outputs on the benchmark set to Wizer's (an independent engine, wasmtime): the state each
-# output starts in (memory sizes and bytes after the data segments, global initializers; compared by
-# scripts/snapshot-diff.mjs, which runs neither) must be equal, except where init read the clocks or the
+# output starts in (memory sizes and bytes after the data segments, global initializers) and its interface
+# (imports, exports), compared by scripts/snapshot-diff.mjs, which runs neither, must be equal, except where init read the clocks or the
 # random stream, which Wizer takes from the host and wisex, by default, from its deterministic sandbox.
 # Those bytes are found by running wisex again with --nondeterministic (the host's clocks and random
 # stream, as Wizer has them) $NONDET times and Wizer $WIZER_RUNS times in all: a byte counts as explained

@@ -2,7 +2,7 @@
 // snapshot-diff.mjs [--input IN.wasm] A.wasm B.wasm [--vary-a A2.wasm]... [--vary-b B2.wasm]... : compares
 // the state two pre-initialized modules start in, as the binary format defines it, without running either:
 // each memory's minimum size and its bytes once the active data segments are applied, and each defined
-// global's constant initializer. Prints one JSON line (equal, memory sizes, differing bytes and their first
+// global's constant initializer; and their interface: imports (in order) and exports. Prints one JSON line (equal, memory sizes, differing bytes and their first
 // ranges with both sides' bytes, differing globals) and exits 0 when the states are equal, 1 when they
 // differ. Other runs of each side explain differences: a differing byte counts as explained where a
 // --vary-a run differs from A, or a --vary-b run from B, in the same aligned 8-byte word (runs with other
@@ -45,14 +45,16 @@ function state(file) {
     if (b[p++] !== 0x0b) throw new Error(`${file}: extended constant expression not handled`);
     return [String(v), p];
   };
-  const memories = []; const globals = []; let importedMemories = 0, lowestData = Infinity, stackPointer = null;
+  const memories = []; const globals = []; const imports = []; const exports = [];
+  let importedMemories = 0, lowestData = Infinity, stackPointer = null;
   let p = 8;
   while (p < b.length) {
     const id = b[p]; const [size, q] = u(p + 1); const end = q + size;
     if (id === 2) {
       let [n, r] = u(q);
       for (let i = 0; i < n; i++) {
-        r = name(r); r = name(r); const kind = b[r++];
+        const from = r; r = name(r); r = name(r); const kind = b[r++];
+        imports.push(b.toString('hex', from, r));
         if (kind === 0) [, r] = u(r);
         else if (kind === 1) { r++; [, r] = limits(r); }
         else if (kind === 2) { let min; [min, r] = limits(r); memories.push({ pages: Number(min), imported: true }); importedMemories++; }
@@ -67,6 +69,12 @@ function state(file) {
       for (let i = 0; i < n; i++) {
         const type = b[r], mutable = b[r + 1]; r += 2; let v; [v, r] = constExpr(r); globals.push(`${type.toString(16)}:${v}`);
         if (i === 0 && type === 0x7f && mutable === 1 && /^-?[0-9]+$/.test(v)) stackPointer = Number(BigInt.asUintN(32, BigInt(v)));
+      }
+    } else if (id === 7) {
+      let [n, r] = u(q);
+      for (let i = 0; i < n; i++) {
+        const [len, t] = u(r); const nm = b.toString('utf8', t, t + len); r = t + len; const kind = b[r++]; let index; [index, r] = u(r);
+        exports.push(`${nm} ${['func', 'table', 'memory', 'global', 'tag'][kind] ?? kind} ${index}`);
       }
     } else if (id === 11) {
       for (const m of memories) m.bytes = Buffer.alloc(m.pages * 65536);
@@ -85,7 +93,7 @@ function state(file) {
     p = end;
   }
   for (const m of memories) m.bytes ??= Buffer.alloc(m.pages * 65536);
-  return { memories, globals, lowestData, stackPointer };
+  return { memories, globals, imports, exports: exports.sort(), lowestData, stackPointer };
 }
 
 // Arguments: [--input IN] A B, then runs that vary A's or B's nondeterminism: --vary-a FILE, --vary-b FILE.
@@ -152,5 +160,9 @@ for (let i = 0; i < Math.max(a.globals.length, b.globals.length); i++) {
     out.globals.push({ index: i, a: a.globals[i], b: b.globals[i], explained });
   }
 }
+// The interface: the same imports in the same order (their index space), the same exports.
+if (a.imports.join() !== b.imports.join()) { out.equal = false; out.imports = 'differ'; }
+const onlyIn = (x, y) => x.exports.filter((e) => !y.exports.includes(e));
+if (a.exports.join() !== b.exports.join()) { out.equal = false; out.exports = { only_a: onlyIn(a, b), only_b: onlyIn(b, a) }; }
 console.log(JSON.stringify(out));
 process.exit(out.equal ? 0 : 1);
