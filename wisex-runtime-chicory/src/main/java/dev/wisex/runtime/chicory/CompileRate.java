@@ -39,6 +39,12 @@ final class CompileRate {
    */
   static final long MIN_SAMPLE_CODE_BYTES = 256L << 10;
 
+  /**
+   * Nanoseconds per byte no compile takes (a millisecond; Chicory takes about one microsecond): a
+   * file holding more was not written by this class, and is ignored like any other.
+   */
+  static final long MAX_SAMPLE = 1_000_000;
+
   private static final Logger LOG = LogManager.getLogger(CompileRate.class);
 
   private final Path file;
@@ -146,7 +152,7 @@ final class CompileRate {
         return new long[0]; // not a file this class wrote
       }
       samples[i] = Long.parseLong(line);
-      if (samples[i] == 0) {
+      if (samples[i] == 0 || samples[i] > MAX_SAMPLE) {
         return new long[0];
       }
     }

@@ -173,11 +173,24 @@ class CompileRateTest {
     Files.createDirectories(file.getParent());
     for (String content :
         new String[] {
-          "", "700\nabc\n", "0\n", "-5\n", "1234567890123\n", "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n"
+          "",
+          "700\nabc\n",
+          "0\n",
+          "-5\n",
+          "1234567890123\n",
+          "999999999999\n",
+          "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n"
         }) {
       Files.writeString(file, content);
       assertEquals(0, rate().samples().length, content);
       assertEquals(Duration.ofNanos(DEFAULT * 1_000), rate().estimate(1_000).processorTime());
+      // The backend's answer never throws, however large the module.
+      assertTrue(
+          chicory
+              .preparationCost(Long.MAX_VALUE / 2, new InstanceConfig(ExecutionMode.AUTO, cacheDir))
+              .processorTime()
+              .isPositive(),
+          content);
     }
     // A directory where the file should be: nothing learned, and recording does not fail.
     Files.delete(file);

@@ -32,10 +32,18 @@ public record PreparationCost(Duration processorTime, String basis) {
     return new PreparationCost(Duration.ZERO, "functions are prepared on demand");
   }
 
-  /** {@code nanosPerByte} for each of {@code codeBytes}, resting on {@code basis}. */
+  /**
+   * {@code nanosPerByte} for each of {@code codeBytes}, resting on {@code basis}; a product past
+   * {@code long} nanoseconds (292 years) is held there rather than thrown.
+   */
   public static PreparationCost perByte(long codeBytes, long nanosPerByte, String basis) {
-    return new PreparationCost(
-        Duration.ofNanos(Math.multiplyExact(codeBytes, nanosPerByte)), basis);
+    long nanos;
+    try {
+      nanos = Math.multiplyExact(codeBytes, nanosPerByte);
+    } catch (ArithmeticException e) {
+      nanos = Long.MAX_VALUE;
+    }
+    return new PreparationCost(Duration.ofNanos(nanos), basis);
   }
 
   /** {@link #DEFAULT_COMPILE_NANOS_PER_CODE_BYTE} for each of {@code codeBytes}. */
