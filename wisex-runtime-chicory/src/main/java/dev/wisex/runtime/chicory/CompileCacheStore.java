@@ -70,13 +70,8 @@ final class CompileCacheStore {
 
   /** Stores {@code payload} under {@code name}, replacing what is there, then trims the cache. */
   void write(String name, byte[] payload) {
-    Path tmp = null;
     try {
-      Files.createDirectories(directory);
-      tmp = Files.createTempFile(directory, name + ".", TEMPORARY_SUFFIX);
-      Files.write(tmp, CacheEntryFormat.encode(payload));
-      move(tmp, directory.resolve(name));
-      tmp = null;
+      replace(directory.resolve(name), CacheEntryFormat.encode(payload));
       WRITES.incrementAndGet();
       LOG.debug("compile cache: compiled code kept in {}", directory.resolve(name));
       eviction.trim(directory);
@@ -91,6 +86,22 @@ final class CompileCacheStore {
       } else {
         LOG.debug("compile cache: cannot write to {} ({})", directory, e.toString());
       }
+    }
+  }
+
+  /**
+   * Replaces {@code target} with {@code content} in one step: written to a temporary file beside it
+   * (removed again should anything fail) and moved into place, so a concurrent reader sees the old
+   * file or the new one, never a part.
+   */
+  static void replace(Path target, byte[] content) throws IOException {
+    Path directory = target.getParent();
+    Files.createDirectories(directory);
+    Path tmp = Files.createTempFile(directory, target.getFileName() + ".", TEMPORARY_SUFFIX);
+    try {
+      Files.write(tmp, content);
+      move(tmp, target);
+      tmp = null;
     } finally {
       if (tmp != null) {
         deleteQuietly(tmp);
@@ -112,8 +123,7 @@ final class CompileCacheStore {
     }
   }
 
-  /** Moves {@code tmp} onto {@code target} in one step where the file system can. */
-  static void move(Path tmp, Path target) throws IOException {
+  private static void move(Path tmp, Path target) throws IOException {
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
@@ -121,7 +131,7 @@ final class CompileCacheStore {
     }
   }
 
-  static void deleteQuietly(Path file) {
+  private static void deleteQuietly(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException | RuntimeException e) {

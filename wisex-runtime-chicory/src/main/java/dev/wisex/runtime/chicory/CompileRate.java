@@ -89,9 +89,9 @@ final class CompileRate {
 
   /**
    * Adds a compile of {@code codeBytes} that cost {@code processorTime}, unless it is too small to
-   * teach anything; the oldest sample beyond {@link #KEPT} goes. Written to a temporary file and
-   * moved into place, so a concurrent reader sees the old samples or the new ones; of two
-   * concurrent writers one sample may be lost, which an estimate can bear.
+   * teach anything; the oldest sample beyond {@link #KEPT} goes. Replaced in one step ({@link
+   * CompileCacheStore#replace}), so a concurrent reader sees the old samples or the new ones; of
+   * two concurrent writers one sample may be lost, which an estimate can bear.
    */
   void record(long codeBytes, Duration processorTime) {
     if (codeBytes < MIN_SAMPLE_CODE_BYTES || processorTime.isNegative()) {
@@ -108,15 +108,8 @@ final class CompileRate {
     for (long sample : newest) {
       text.append(sample).append('\n');
     }
-    Path tmp = null;
     try {
-      Files.createDirectories(file.getParent());
-      tmp =
-          Files.createTempFile(
-              file.getParent(), FILE_NAME + ".", CompileCacheStore.TEMPORARY_SUFFIX);
-      Files.writeString(tmp, text, StandardCharsets.US_ASCII);
-      CompileCacheStore.move(tmp, file);
-      tmp = null;
+      CompileCacheStore.replace(file, text.toString().getBytes(StandardCharsets.US_ASCII));
       LOG.debug(
           "compile rate: {} bytes of code compiled in {} ms of processor time ({} ns per byte)",
           codeBytes,
@@ -124,10 +117,6 @@ final class CompileRate {
           nanosPerByte);
     } catch (IOException | RuntimeException e) {
       LOG.debug("compile rate: cannot write {} ({})", file, e.toString());
-    } finally {
-      if (tmp != null) {
-        CompileCacheStore.deleteQuietly(tmp);
-      }
     }
   }
 
