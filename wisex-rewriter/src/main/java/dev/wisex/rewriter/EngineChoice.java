@@ -161,9 +161,7 @@ record EngineChoice(
             + Sizes.describe(LARGE_CODE_BYTES)
             + ", where init's own work decides";
     if (noRace != null && trial) {
-      PreparationCost budget =
-          trialBudget(
-              code, ahead.get(), new InstanceConfig(options.executionMode(), options.cacheDir()));
+      PreparationCost budget = trialBudget(code, ahead.get(), InstanceConfig.of(options));
       return new EngineChoice(
           ahead.get(),
           onDemand.get(),

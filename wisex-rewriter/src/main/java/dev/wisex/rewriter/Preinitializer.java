@@ -246,7 +246,7 @@ public final class Preinitializer {
             false,
             CompileCostHazard.of(module, code));
     WasmRuntime runtime = choice.runtime();
-    InstanceConfig instanceConfig = new InstanceConfig(backend.executionMode(), backend.cacheDir());
+    InstanceConfig instanceConfig = InstanceConfig.of(backend);
     HeapPlan.beforeInit(module, input.length, runtime, runtimes, required);
     clock.lap("validate");
     deadline.stage("instrument");

@@ -1,6 +1,7 @@
 package dev.wisex.runtime.spi;
 
 import dev.wisex.api.ExecutionMode;
+import dev.wisex.api.RuntimeChoice;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -24,6 +25,14 @@ public record InstanceConfig(ExecutionMode executionMode, Path cacheDir) {
   /** No cache. */
   public InstanceConfig(ExecutionMode executionMode) {
     this(executionMode, null);
+  }
+
+  /**
+   * The execution mode and cache directory the user chose ({@code --execution-mode}, {@code
+   * --cache-dir}).
+   */
+  public static InstanceConfig of(RuntimeChoice choice) {
+    return new InstanceConfig(choice.executionMode(), choice.cacheDir());
   }
 
   /** {@link ExecutionMode#AUTO}, no cache. */
