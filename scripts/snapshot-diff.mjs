@@ -46,7 +46,7 @@ function state(file) {
     return [String(v), p];
   };
   const memories = []; const globals = []; const imports = []; const exports = [];
-  let importedMemories = 0, lowestData = Infinity, stackPointer = null;
+  let lowestData = Infinity, stackPointer = null;
   let p = 8;
   while (p < b.length) {
     const id = b[p]; const [size, q] = u(p + 1); const end = q + size;
@@ -57,13 +57,13 @@ function state(file) {
         imports.push(b.toString('hex', from, r));
         if (kind === 0) [, r] = u(r);
         else if (kind === 1) { r++; [, r] = limits(r); }
-        else if (kind === 2) { let min; [min, r] = limits(r); memories.push({ pages: Number(min), imported: true }); importedMemories++; }
+        else if (kind === 2) { let min; [min, r] = limits(r); memories.push({ pages: Number(min) }); }
         else if (kind === 3) r += 2;
         else if (kind === 4) { r++; [, r] = u(r); }
       }
     } else if (id === 5) {
       let [n, r] = u(q);
-      for (let i = 0; i < n; i++) { let min; [min, r] = limits(r); memories.push({ pages: Number(min), imported: false }); }
+      for (let i = 0; i < n; i++) { let min; [min, r] = limits(r); memories.push({ pages: Number(min) }); }
     } else if (id === 6) {
       let [n, r] = u(q);
       for (let i = 0; i < n; i++) {
