@@ -261,7 +261,8 @@ public final class Preinitializer {
             options.limits(),
             runtime.knownDefects(),
             new EngineMemoryLimit(runtime.name(), runtime.maxMemoryBytes()),
-            type -> runtime.memoryOnHeap(HeapPlan.limits(type)));
+            type -> runtime.memoryOnHeap(HeapPlan.limits(type)),
+            runtime.largestFastFunctionBytes());
     clock.lap("instrument");
     // The user's question is answered once: a race or a retry logged its own decision already.
     LOG.log(namedBy == null ? Level.INFO : Level.DEBUG, "init runs on {}", choice.reason());

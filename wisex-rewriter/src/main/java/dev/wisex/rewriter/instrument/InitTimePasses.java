@@ -28,6 +28,8 @@ public final class InitTimePasses {
    *     lack of heap (guarded on an engine with {@link
    *     KnownDefect#GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY}) and between which and the others a copy
    *     fails (on an engine with {@link KnownDefect#COPY_BETWEEN_HEAP_AND_OFF_HEAP_MEMORY})
+   * @param largestFastFunction the largest function body, in bytes, the engine runs at full speed
+   *     ({@link dev.wisex.runtime.spi.WasmRuntime#largestFastFunctionBytes}); larger ones are split
    */
   public static LimitedModule apply(
       WasmModule original,
@@ -37,7 +39,8 @@ public final class InitTimePasses {
       InitLimits limits,
       Set<KnownDefect> defects,
       EngineMemoryLimit engine,
-      Predicate<MemoryType> memoryOnHeap) {
+      Predicate<MemoryType> memoryOnHeap,
+      int largestFastFunction) {
     WasmModule parsed = ModuleParser.parse(instrumented.bytes());
     // A defect of SIMD instructions cannot occur in code without them: no scan of the code for it
     // (on fastly's 8.8 MB of code, a whole decode).
@@ -60,13 +63,25 @@ public final class InitTimePasses {
               defects,
               memoryOnHeap);
     }
-    return LimitInstrumenter.apply(
-        conformed,
-        original.functionTypes().length,
-        limits,
-        engine,
-        defects.contains(KnownDefect.GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY)
-            ? memoryOnHeap
-            : type -> false);
+    LimitedModule limited =
+        LimitInstrumenter.apply(
+            conformed,
+            original.functionTypes().length,
+            limits,
+            engine,
+            defects.contains(KnownDefect.GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY)
+                ? memoryOnHeap
+                : type -> false);
+    // Last, so that the pieces carry the code every earlier pass added. The metering adds a few
+    // bytes per loop: a body a little under the limit before it is weighed again after.
+    boolean huge =
+        conformed.bodies().stream()
+            .anyMatch(b -> b.end() - b.start() > largestFastFunction - largestFastFunction / 8);
+    if (!huge) {
+      return limited;
+    }
+    WasmModule parsedLimited = ModuleParser.parse(limited.bytes());
+    WasmModule split = HugeFunctionSplitter.apply(parsedLimited, largestFastFunction);
+    return split == parsedLimited ? limited : limited.withBytes(split.bytes());
   }
 }

@@ -21,6 +21,11 @@ public record LimitedModule(
     boolean memoryCap,
     long[] capPages,
     EngineMemoryLimit engine) {
+  /** The same module with other code, as a later pass leaves it. */
+  LimitedModule withBytes(byte[] code) {
+    return new LimitedModule(code, startExport, fuel, memoryCap, capPages, engine);
+  }
+
   /** The module unchanged: no limit needs code. */
   static LimitedModule unchanged(byte[] bytes, long[] capPages, EngineMemoryLimit engine) {
     return new LimitedModule(bytes, Optional.empty(), false, false, capPages, engine);

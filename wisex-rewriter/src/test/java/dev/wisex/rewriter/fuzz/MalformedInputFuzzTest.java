@@ -92,7 +92,9 @@ class MalformedInputFuzzTest {
         new InitLimits(1_000_000, InitLimits.DEFAULT_TIMEOUT, 1L << 20),
         EnumSet.allOf(KnownDefect.class),
         EngineMemoryLimit.NONE,
-        type -> true);
+        type -> true,
+        64); // every body of more than 64 bytes goes through the function splitter
+
     List<MemorySnapshot> memories = new ArrayList<>();
     // Every memory, imported ones first, as the snapshot holds them.
     List<MemoryType> all = module.allMemories();

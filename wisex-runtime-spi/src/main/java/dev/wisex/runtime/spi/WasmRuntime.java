@@ -42,6 +42,16 @@ public interface WasmRuntime {
   }
 
   /**
+   * The largest function body, in bytes of Wasm code, this backend runs at full speed: a JVM
+   * backend that compiles each function to one JVM method leaves a method past HotSpot's 8,000
+   * bytes of bytecode to the bytecode interpreter. wisex splits larger functions of the module init
+   * runs in (never the output) into pieces of at most this size. No limit by default.
+   */
+  default int largestFastFunctionBytes() {
+    return Integer.MAX_VALUE;
+  }
+
+  /**
    * When this backend prepares a module's functions; the default selection weighs it against the
    * module's code size. {@link CodeLoading#AHEAD_OF_TIME} unless a backend says otherwise.
    */

@@ -1,0 +1,166 @@
+package dev.wisex.rewriter.instrument;
+
+import dev.wisex.rewriter.instrument.StackInstruction.Kind;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Which locals of one function may still be read before they are written, at each instruction: the
+ * backward data-flow problem over the body's control flow. A piece {@link FunctionSplitter} moves
+ * out takes only the locals live where it starts and hands back only those it writes that are live
+ * where it can continue; without this every local a piece touches would travel both ways, and a
+ * switch's cases in a loop share most of them.
+ */
+final class LocalLiveness {
+  private static final int[] NONE = new int[0];
+
+  private final List<StackInstruction> code;
+  private final int[][] successors;
+  private final BitSet[] liveIn;
+
+  /** For each block, loop or if: where a branch to its label goes. */
+  private final int[] branchTarget;
+
+  private LocalLiveness(List<StackInstruction> code) {
+    this.code = code;
+    int n = code.size();
+    this.successors = new int[n][];
+    this.liveIn = new BitSet[n];
+    this.branchTarget = new int[n];
+  }
+
+  /**
+   * Solves the problem for {@code code}, a whole body up to and including its final end.
+   *
+   * @param code the instructions in order
+   */
+  static LocalLiveness of(List<StackInstruction> code) {
+    LocalLiveness liveness = new LocalLiveness(code);
+    liveness.linkControlFlow();
+    liveness.solve();
+    return liveness;
+  }
+
+  /** The locals that may be read before written from just before instruction {@code index}. */
+  BitSet before(int index) {
+    return liveIn[index];
+  }
+
+  /**
+   * Where a branch from inside structured instruction {@code opener} (a block, loop or if, by
+   * index) to its label continues: after a block's or if's end, at a loop's start.
+   */
+  int branchTarget(int opener) {
+    return branchTarget[opener];
+  }
+
+  private void linkControlFlow() {
+    int n = code.size();
+    int[] match = new int[n]; // opener -> its end; else -> its end
+    int[] elseOf = new int[n];
+    java.util.Arrays.fill(elseOf, -1);
+    Deque<Integer> open = new ArrayDeque<>();
+    for (int k = 0; k < n; k++) {
+      Kind kind = code.get(k).kind();
+      if (kind.opensBlock()) {
+        open.push(k);
+      } else if (kind == Kind.ELSE) {
+        elseOf[open.peek()] = k;
+      } else if (kind == Kind.END && !open.isEmpty()) {
+        int opener = open.pop();
+        match[opener] = k;
+        if (elseOf[opener] >= 0) {
+          match[elseOf[opener]] = k;
+        }
+        branchTarget[opener] = code.get(opener).kind() == Kind.LOOP ? opener : k;
+      }
+    }
+    // The label stack at each instruction, innermost first, as openers; -1 is the function.
+    int[] stack = new int[n + 1];
+    int depth = 0;
+    stack[depth++] = -1;
+    for (int k = 0; k < n; k++) {
+      StackInstruction ins = code.get(k);
+      successors[k] =
+          switch (ins.kind()) {
+            case BR -> target(stack, depth, ins.index());
+            case BR_IF -> concat(k + 1, target(stack, depth, ins.index()));
+            case BR_TABLE -> {
+              int[] all = NONE;
+              for (int l : ins.labels()) {
+                all = concat(all, target(stack, depth, l));
+              }
+              yield all;
+            }
+            case RETURN, UNREACHABLE -> NONE;
+            case IF -> new int[] {k + 1, elseOf[k] >= 0 ? elseOf[k] + 1 : match[k]};
+            case ELSE -> new int[] {match[k]};
+            case END -> k == n - 1 ? NONE : new int[] {k + 1};
+            default -> new int[] {k + 1};
+          };
+      if (ins.kind().opensBlock()) {
+        stack[depth++] = k;
+      } else if (ins.kind() == Kind.END) {
+        depth--;
+      }
+    }
+  }
+
+  private int[] target(int[] stack, int depth, int label) {
+    int opener = stack[depth - 1 - label];
+    return opener < 0 ? NONE : new int[] {branchTarget[opener]};
+  }
+
+  private static int[] concat(int first, int[] rest) {
+    int[] all = new int[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
+  private static int[] concat(int[] a, int[] b) {
+    int[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  /** Backward sweeps until nothing changes; loops need one more sweep per nesting level. */
+  private void solve() {
+    int n = code.size();
+    for (int k = 0; k < n; k++) {
+      liveIn[k] = new BitSet();
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (int k = n - 1; k >= 0; k--) {
+        int[] next = successors[k];
+        if (next.length == 1 && next[0] == k + 1 && !code.get(k).kind().touchesLocal()) {
+          // Most instructions: the same set as the next one's, shared (sets are never mutated).
+          if (liveIn[k] != liveIn[k + 1]) {
+            changed |= !liveIn[k].equals(liveIn[k + 1]);
+            liveIn[k] = liveIn[k + 1];
+          }
+          continue;
+        }
+        BitSet live = new BitSet();
+        for (int s : successors[k]) {
+          live.or(liveIn[s]);
+        }
+        StackInstruction ins = code.get(k);
+        if (ins.kind().writesLocal()) {
+          live.clear(ins.index());
+        }
+        if (ins.kind() == Kind.LOCAL_GET) {
+          live.set(ins.index());
+        }
+        if (!live.equals(liveIn[k])) {
+          liveIn[k] = live;
+          changed = true;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package dev.wisex.rewriter.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wisex.parser.ModuleParser;
+import dev.wisex.parser.WasmModule;
+import dev.wisex.runtime.spi.HostImports;
+import dev.wisex.runtime.spi.InstanceConfig;
+import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.runtime.spi.WasmInstance;
+import dev.wisex.runtime.spi.WasmRuntime;
+import dev.wisex.testkit.WasmValidator;
+import dev.wisex.testkit.Wat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A split module computes what the original computes. The reference is the original module run on
+ * the other backend than the split one (or the same, when only one is available): results, the
+ * globals and memory every call leaves, for every input. Limits far below the real ones make every
+ * construct a piece: a switch in a loop, shared and temporary locals, a return with a value, a
+ * branch to the function's label, a block with a result (which must stay in place), a block with
+ * parameters, unreachable code, a fall-through between cases.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class FunctionSplitterTest {
+  private static final byte[] INTERPRETER =
+      Wat.resource(FunctionSplitterTest.class, "/wat/split/interpreter.wat");
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 4, 1000})
+  void interpreterSplitAtEveryGrainComputesTheSame(int maxExits) {
+    for (int pieceBytes : new int[] {12, 40, 120, 400}) {
+      FunctionSplitter.Limits limits =
+          new FunctionSplitter.Limits(pieceBytes / 2, pieceBytes, 4, 200, maxExits);
+      WasmModule split = HugeFunctionSplitter.apply(ModuleParser.parse(INTERPRETER), limits);
+      assertTrue(
+          split.bodies().size() > 3,
+          "pieces were made at " + pieceBytes + " bytes, " + maxExits + " exits");
+      WasmValidator.validate(split.bytes());
+      List<long[]> calls = new ArrayList<>();
+      for (int start = 0; start <= 28; start += 2) {
+        calls.add(new long[] {start});
+      }
+      assertSameBehaviour(INTERPRETER, split.bytes(), "run", calls);
+    }
+  }
+
+  @Test
+  void aModuleWithoutHugeFunctionsIsLeftAsItIs() {
+    WasmModule module = ModuleParser.parse(INTERPRETER);
+    assertSame(module, HugeFunctionSplitter.apply(module, 100_000));
+  }
+
+  @Test
+  void codeTheSplitterDoesNotModelStaysAsItIs() {
+    // SIMD is not modelled: the function keeps its body, the module stays valid and unchanged.
+    byte[] simd =
+        Wat.assemble(
+            """
+            (module (func (export "f") (result i32) (local $v v128)
+              (local.set $v (i32x4.splat (i32.const 3)))
+              (i32x4.extract_lane 0 (i32x4.add (local.get $v) (local.get $v)))
+              (drop) (i32.const 1) (drop) (i32.const 2) (drop) (i32.const 5)))
+            """);
+    WasmModule module = ModuleParser.parse(simd);
+    assertSame(module, HugeFunctionSplitter.apply(module, limits(8)));
+  }
+
+  /**
+   * Random structured programs ({@link RandomProgram}): nested loops, ifs, switches, blocks with
+   * results, returns and branches to the function's label, over shared locals and memory.
+   */
+  @Test
+  void randomProgramsSplitComputeTheSame() {
+    int split = 0;
+    for (long seed = 1; seed <= 120; seed++) {
+      RandomProgram program = new RandomProgram(new Random(seed));
+      byte[] original;
+      try {
+        original = Wat.assemble(program.wat());
+      } catch (IllegalArgumentException e) {
+        throw new AssertionError(
+            "generator wrote invalid WAT, seed " + seed + ":\n" + program.wat(), e);
+      }
+      Random grain = new Random(seed * 31);
+      int pieceBytes = 8 + grain.nextInt(300);
+      FunctionSplitter.Limits limits =
+          new FunctionSplitter.Limits(
+              pieceBytes / 2, pieceBytes, 4, 200, new int[] {1, 2, 4, 1000}[grain.nextInt(4)]);
+      WasmModule result = HugeFunctionSplitter.apply(ModuleParser.parse(original), limits);
+      if (result.bodies().size() > 2) {
+        split++;
+      }
+      try {
+        WasmValidator.validate(result.bytes());
+        assertSameBehaviour(original, result.bytes(), "run", program.calls());
+      } catch (AssertionError | RuntimeException e) {
+        throw new AssertionError(
+            "seed " + seed + ", " + limits + " diverged:\n" + program.wat(), e);
+      }
+    }
+    assertTrue(split >= 100, "most programs were split: " + split + " of 120");
+  }
+
+  private static FunctionSplitter.Limits limits(int bytes) {
+    return new FunctionSplitter.Limits(bytes, bytes, 1, 200, 1000);
+  }
+
+  /**
+   * Runs {@code original} on one backend and {@code split} on another (the same if there is one),
+   * each call on a fresh instance, and requires equal results or traps, globals and memory.
+   */
+  private static void assertSameBehaviour(
+      byte[] original, byte[] split, String export, List<long[]> calls) {
+    List<WasmRuntime> backends = RuntimeRegistry.discover().available();
+    WasmRuntime reference = backends.get(backends.size() - 1);
+    WasmRuntime tested = backends.get(0);
+    for (long[] args : calls) {
+      String expected = behaviour(reference, original, export, args);
+      assertEquals(
+          expected,
+          behaviour(tested, split, export, args),
+          "split on " + tested.name() + " against original on " + reference.name());
+      assertEquals(
+          expected,
+          behaviour(reference, split, export, args),
+          "split against original, both on " + reference.name());
+    }
+  }
+
+  /** What a call leaves: its result or trap, the exported global, the memory's first page. */
+  private static String behaviour(WasmRuntime runtime, byte[] module, String export, long[] args) {
+    try (WasmInstance instance =
+        runtime.instantiate(module, HostImports.none(), InstanceConfig.defaults())) {
+      String result;
+      try {
+        result = java.util.Arrays.toString(instance.call(export, args));
+      } catch (RuntimeException trap) {
+        result = "trap";
+      }
+      byte[] memory = new byte[65536];
+      instance.memory("memory").read(0, memory, 0, memory.length);
+      return result
+          + " steps="
+          + instance.global("steps").low()
+          + " memory="
+          + java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(memory));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void theComparisonSeesADifference() throws java.io.IOException {
+    // Not blind: the interpreter with one constant changed behaves differently on each backend.
+    String text;
+    try (var in = FunctionSplitterTest.class.getResourceAsStream("/wat/split/interpreter.wat")) {
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    byte[] changed = Wat.assemble(text.replace("(i64.const 1000)", "(i64.const 1001)"));
+    for (WasmRuntime runtime : RuntimeRegistry.discover().available()) {
+      assertTrue(
+          !behaviour(runtime, INTERPRETER, "run", new long[] {26})
+              .equals(behaviour(runtime, changed, "run", new long[] {26})),
+          runtime.name());
+    }
+  }
+}
