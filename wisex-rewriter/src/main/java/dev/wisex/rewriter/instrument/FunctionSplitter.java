@@ -379,7 +379,7 @@ final class FunctionSplitter {
     boolean returns = false;
     BitSet touched = new BitSet();
     BitSet written = new BitSet();
-    BitSet liveAfter = (BitSet) liveness.before(last + 1).clone();
+    BitSet liveAfter = liveness.before(last + 1);
     int depth = 0;
     int at = 0;
     while (at < region.length) {

@@ -2,7 +2,6 @@ package dev.wisex.rewriter.instrument;
 
 import dev.wisex.parser.FunctionBody;
 import dev.wisex.parser.Interruption;
-import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.write.ModuleAssembler;
@@ -37,11 +36,12 @@ public final class HugeFunctionSplitter {
   private HugeFunctionSplitter() {}
 
   /**
-   * The module with every function body larger than {@code largestBytes} split, or {@code module}
-   * itself if none is. The pieces are smaller still ({@link #pieceBytes}): a small piece is
-   * compiled sooner, and a switch's cases land in pieces of their own.
+   * The module with every function body larger than {@code largestBytes} split, or {@code module}'s
+   * own bytes (the same array) if none is. Bytes, not a parsed module: the engine parses them next.
+   * The pieces are smaller still ({@link #pieceBytes}): a small piece is compiled sooner, and a
+   * switch's cases land in pieces of their own.
    */
-  public static WasmModule apply(WasmModule module, int largestBytes) {
+  public static byte[] apply(WasmModule module, int largestBytes) {
     int piece = pieceBytes(largestBytes);
     return apply(
         module,
@@ -54,11 +54,11 @@ public final class HugeFunctionSplitter {
     return Math.max(MIN_PIECE_BYTES, largestBytes / 5 * 2);
   }
 
-  static WasmModule apply(WasmModule module, FunctionSplitter.Limits limits) {
+  static byte[] apply(WasmModule module, FunctionSplitter.Limits limits) {
     return apply(module, limits.blockBytes(), limits);
   }
 
-  private static WasmModule apply(
+  private static byte[] apply(
       WasmModule module, long largestBytes, FunctionSplitter.Limits limits) {
     AppendedFunctions appended = new AppendedFunctions(module);
     FunctionSplitter splitter =
@@ -81,7 +81,7 @@ public final class HugeFunctionSplitter {
       }
     }
     if (split.isEmpty()) {
-      return module;
+      return module.bytes();
     }
     Map<Integer, byte[]> contents = new HashMap<>();
     appended.putSections(contents);
@@ -98,6 +98,6 @@ public final class HugeFunctionSplitter {
             },
             appended.bodies()));
     LOG.debug("{} huge functions split into {} more", split.size(), pieces);
-    return ModuleParser.parse(ModuleAssembler.assemble(module, contents, Set.of()));
+    return ModuleAssembler.assemble(module, contents, Set.of());
   }
 }

@@ -81,7 +81,7 @@ public final class InitTimePasses {
       return limited;
     }
     WasmModule parsedLimited = ModuleParser.parse(limited.bytes());
-    WasmModule split = HugeFunctionSplitter.apply(parsedLimited, largestFastFunction);
-    return split == parsedLimited ? limited : limited.withBytes(split.bytes());
+    byte[] split = HugeFunctionSplitter.apply(parsedLimited, largestFastFunction);
+    return split == parsedLimited.bytes() ? limited : limited.withBytes(split);
   }
 }

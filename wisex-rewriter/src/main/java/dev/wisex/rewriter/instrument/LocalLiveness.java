@@ -18,7 +18,9 @@ final class LocalLiveness {
 
   private final List<StackInstruction> code;
   private final int[][] successors;
-  private final BitSet[] liveIn;
+  private int[] blockStart;
+  private int[] blockOf;
+  private BitSet[] liveOut;
 
   /** For each block, loop or if: where a branch to its label goes. */
   private final int[] branchTarget;
@@ -27,7 +29,6 @@ final class LocalLiveness {
     this.code = code;
     int n = code.size();
     this.successors = new int[n][];
-    this.liveIn = new BitSet[n];
     this.branchTarget = new int[n];
   }
 
@@ -43,9 +44,22 @@ final class LocalLiveness {
     return liveness;
   }
 
-  /** The locals that may be read before written from just before instruction {@code index}. */
+  /**
+   * The locals that may be read before written from just before instruction {@code index}: its
+   * block's live-out set carried back to it. A new set, the caller's to change.
+   */
   BitSet before(int index) {
-    return liveIn[index];
+    int b = blockOf[index];
+    BitSet live = (BitSet) liveOut[b].clone();
+    for (int k = blockStart[b + 1] - 1; k >= index; k--) {
+      StackInstruction ins = code.get(k);
+      if (ins.kind().writesLocal()) {
+        live.clear(ins.index());
+      } else if (ins.kind() == Kind.LOCAL_GET) {
+        live.set(ins.index());
+      }
+    }
+    return live;
   }
 
   /**
@@ -126,38 +140,79 @@ final class LocalLiveness {
     return all;
   }
 
-  /** Backward sweeps until nothing changes; loops need one more sweep per nesting level. */
+  /**
+   * Backward sweeps over basic blocks until nothing changes (loops need one more sweep per nesting
+   * level). Each block is summarized by the locals it reads before writing and those it writes.
+   */
   private void solve() {
     int n = code.size();
+    boolean[] leader = new boolean[n + 1];
+    leader[0] = true;
+    leader[n] = true;
     for (int k = 0; k < n; k++) {
-      liveIn[k] = new BitSet();
+      int[] next = successors[k];
+      if (next.length != 1 || next[0] != k + 1) {
+        leader[k + 1] = true;
+        for (int s : next) {
+          leader[s] = true;
+        }
+      }
+    }
+    int blocks = 0;
+    for (int k = 0; k < n; k++) {
+      if (leader[k]) {
+        blocks++;
+      }
+    }
+    blockStart = new int[blocks + 1];
+    blockOf = new int[n];
+    int b = -1;
+    for (int k = 0; k < n; k++) {
+      if (leader[k]) {
+        blockStart[++b] = k;
+      }
+      blockOf[k] = b;
+    }
+    blockStart[blocks] = n;
+    BitSet[] gen = new BitSet[blocks];
+    BitSet[] kill = new BitSet[blocks];
+    int[][] next = new int[blocks][];
+    for (b = 0; b < blocks; b++) {
+      gen[b] = new BitSet();
+      kill[b] = new BitSet();
+      for (int k = blockStart[b]; k < blockStart[b + 1]; k++) {
+        StackInstruction ins = code.get(k);
+        if (ins.kind() == Kind.LOCAL_GET && !kill[b].get(ins.index())) {
+          gen[b].set(ins.index());
+        } else if (ins.kind().writesLocal()) {
+          kill[b].set(ins.index());
+        }
+      }
+      int[] after = successors[blockStart[b + 1] - 1];
+      next[b] = new int[after.length];
+      for (int i = 0; i < after.length; i++) {
+        next[b][i] = blockOf[after[i]];
+      }
+    }
+    liveOut = new BitSet[blocks];
+    BitSet[] in = new BitSet[blocks];
+    for (b = 0; b < blocks; b++) {
+      liveOut[b] = new BitSet();
+      in[b] = (BitSet) gen[b].clone();
     }
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (int k = n - 1; k >= 0; k--) {
-        int[] next = successors[k];
-        if (next.length == 1 && next[0] == k + 1 && !code.get(k).kind().touchesLocal()) {
-          // Most instructions: the same set as the next one's, shared (sets are never mutated).
-          if (liveIn[k] != liveIn[k + 1]) {
-            changed |= !liveIn[k].equals(liveIn[k + 1]);
-            liveIn[k] = liveIn[k + 1];
-          }
-          continue;
+      for (b = blocks - 1; b >= 0; b--) {
+        BitSet out = liveOut[b];
+        for (int s : next[b]) {
+          out.or(in[s]); // sets only grow
         }
-        BitSet live = new BitSet();
-        for (int s : successors[k]) {
-          live.or(liveIn[s]);
-        }
-        StackInstruction ins = code.get(k);
-        if (ins.kind().writesLocal()) {
-          live.clear(ins.index());
-        }
-        if (ins.kind() == Kind.LOCAL_GET) {
-          live.set(ins.index());
-        }
-        if (!live.equals(liveIn[k])) {
-          liveIn[k] = live;
+        BitSet live = (BitSet) out.clone();
+        live.andNot(kill[b]);
+        live.or(gen[b]);
+        if (!live.equals(in[b])) {
+          in[b] = live;
           changed = true;
         }
       }
