@@ -380,10 +380,12 @@ final class FunctionSplitter {
     BitSet touched = new BitSet();
     BitSet written = new BitSet();
     BitSet liveAfter = liveness.before(last + 1);
+    List<StackInstruction> instructions = new ArrayList<>();
     int depth = 0;
     int at = 0;
     while (at < region.length) {
       StackInstruction ins = reader.read(region, at, region.length);
+      instructions.add(ins);
       at = ins.end();
       switch (ins.kind()) {
         case BLOCK, LOOP, IF -> depth++;
@@ -479,7 +481,7 @@ final class FunctionSplitter {
         body.u8(0x02).u8(0x40); // $exit_K outermost .. $exit_1 innermost
       }
     }
-    rewriteRegion(region, body, toPiece, exits, exitCount, pieceResults);
+    rewriteRegion(region, instructions, body, toPiece, exits, exitCount, pieceResults);
     if (coded) {
       body.u8(0x41).s32(0).u8(0x21).u32(pieceCode).u8(0x0C).u32(exitCount + ret);
       for (int k = 1; k <= exitCount; k++) {
@@ -562,15 +564,15 @@ final class FunctionSplitter {
   /** Writes the region's code into a piece: its locals, branches out and returns renumbered. */
   private void rewriteRegion(
       byte[] region,
+      List<StackInstruction> instructions,
       ByteWriter out,
       Map<Integer, Integer> toPiece,
       Map<Integer, Integer> exits,
       int exitCount,
       int[] pieceResults) {
     int depth = 0;
-    int at = 0;
-    while (at < region.length) {
-      StackInstruction ins = reader.read(region, at, region.length);
+    for (StackInstruction ins : instructions) {
+      int at = ins.start();
       switch (ins.kind()) {
         case BLOCK, LOOP, IF -> {
           depth++;
@@ -600,7 +602,6 @@ final class FunctionSplitter {
         }
         default -> out.bytes(region, at, ins.end() - at);
       }
-      at = ins.end();
     }
   }
 

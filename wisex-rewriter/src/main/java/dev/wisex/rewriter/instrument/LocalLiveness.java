@@ -17,7 +17,10 @@ final class LocalLiveness {
   private static final int[] NONE = new int[0];
 
   private final List<StackInstruction> code;
+
+  /** Where each instruction may continue; {@code null} for the next one alone. */
   private final int[][] successors;
+
   private int[] blockStart;
   private int[] blockOf;
   private BitSet[] liveOut;
@@ -111,8 +114,8 @@ final class LocalLiveness {
             case RETURN, UNREACHABLE -> NONE;
             case IF -> new int[] {k + 1, elseOf[k] >= 0 ? elseOf[k] + 1 : match[k]};
             case ELSE -> new int[] {match[k]};
-            case END -> k == n - 1 ? NONE : new int[] {k + 1};
-            default -> new int[] {k + 1};
+            case END -> k == n - 1 ? NONE : null;
+            default -> null; // the next instruction: most of them, so no array
           };
       if (ins.kind().opensBlock()) {
         stack[depth++] = k;
@@ -151,7 +154,7 @@ final class LocalLiveness {
     leader[n] = true;
     for (int k = 0; k < n; k++) {
       int[] next = successors[k];
-      if (next.length != 1 || next[0] != k + 1) {
+      if (next != null) {
         leader[k + 1] = true;
         for (int s : next) {
           leader[s] = true;
@@ -188,7 +191,8 @@ final class LocalLiveness {
           kill[b].set(ins.index());
         }
       }
-      int[] after = successors[blockStart[b + 1] - 1];
+      int last = blockStart[b + 1] - 1;
+      int[] after = successors[last] == null ? new int[] {last + 1} : successors[last];
       next[b] = new int[after.length];
       for (int i = 0; i < after.length; i++) {
         next[b][i] = blockOf[after[i]];
