@@ -262,7 +262,8 @@ public final class Preinitializer {
             runtime.knownDefects(),
             new EngineMemoryLimit(runtime.name(), runtime.maxMemoryBytes()),
             type -> runtime.memoryOnHeap(HeapPlan.limits(type)),
-            runtime.largestFastFunctionBytes());
+            runtime.largestFastFunctionBytes(),
+            (limited, largest) -> SplitMemo.split(instanceConfig.cacheDir(), limited, largest));
     clock.lap("instrument");
     // The user's question is answered once: a race or a retry logged its own decision already.
     LOG.log(namedBy == null ? Level.INFO : Level.DEBUG, "init runs on {}", choice.reason());

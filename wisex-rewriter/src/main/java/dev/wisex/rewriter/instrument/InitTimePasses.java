@@ -8,6 +8,7 @@ import dev.wisex.parser.analysis.CodeFeatures;
 import dev.wisex.runtime.spi.KnownDefect;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -30,6 +31,8 @@ public final class InitTimePasses {
    *     fails (on an engine with {@link KnownDefect#COPY_BETWEEN_HEAP_AND_OFF_HEAP_MEMORY})
    * @param largestFastFunction the largest function body, in bytes, the engine runs at full speed
    *     ({@link dev.wisex.runtime.spi.WasmRuntime#largestFastFunctionBytes}); larger ones are split
+   * @param splitter {@link HugeFunctionSplitter#apply(WasmModule, int)}, or what remembers its
+   *     results
    */
   public static LimitedModule apply(
       WasmModule original,
@@ -40,7 +43,8 @@ public final class InitTimePasses {
       Set<KnownDefect> defects,
       EngineMemoryLimit engine,
       Predicate<MemoryType> memoryOnHeap,
-      int largestFastFunction) {
+      int largestFastFunction,
+      BiFunction<WasmModule, Integer, byte[]> splitter) {
     WasmModule parsed = ModuleParser.parse(instrumented.bytes());
     // A defect of SIMD instructions cannot occur in code without them: no scan of the code for it
     // (on fastly's 8.8 MB of code, a whole decode).
@@ -81,7 +85,7 @@ public final class InitTimePasses {
       return limited;
     }
     WasmModule parsedLimited = ModuleParser.parse(limited.bytes());
-    byte[] split = HugeFunctionSplitter.apply(parsedLimited, largestFastFunction);
+    byte[] split = splitter.apply(parsedLimited, largestFastFunction);
     return split == parsedLimited.bytes() ? limited : limited.withBytes(split);
   }
 }

@@ -9,6 +9,7 @@ import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.CodeFeatures;
 import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.rewriter.instrument.EngineMemoryLimit;
+import dev.wisex.rewriter.instrument.HugeFunctionSplitter;
 import dev.wisex.rewriter.instrument.InitTimePasses;
 import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.rewrite.OutputAssembler;
@@ -93,7 +94,8 @@ class MalformedInputFuzzTest {
         EnumSet.allOf(KnownDefect.class),
         EngineMemoryLimit.NONE,
         type -> true,
-        64); // every body of more than 64 bytes goes through the function splitter
+        64, // every body of more than 64 bytes goes through the function splitter
+        HugeFunctionSplitter::apply);
 
     List<MemorySnapshot> memories = new ArrayList<>();
     // Every memory, imported ones first, as the snapshot holds them.
