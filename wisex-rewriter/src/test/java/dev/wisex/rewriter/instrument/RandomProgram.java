@@ -88,14 +88,7 @@ final class RandomProgram {
       case 4 -> {
         String name = "$b" + names++;
         line("(block " + name);
-        nested(
-            new Label(name, true),
-            depth,
-            () -> {
-              statements(depth - 1);
-              line("(br_if " + name + ' ' + cond() + ')');
-              statements(depth - 1);
-            });
+        around(new Label(name, true), depth, "(br_if " + name + ' ' + cond() + ')');
         line(")");
       }
       case 5 -> loop(depth);
@@ -106,27 +99,16 @@ final class RandomProgram {
       case 9 -> {
         String name = "$v" + names++;
         line("(local.set " + local() + " (block " + name + " (result i64)");
-        nested(
+        around(
             new Label(name, false),
             depth,
-            () -> {
-              statements(depth - 1);
-              line("(drop (br_if " + name + ' ' + expr(2) + ' ' + cond() + "))");
-              statements(depth - 1);
-            });
+            "(drop (br_if " + name + ' ' + expr(2) + ' ' + cond() + "))");
         line(expr(2) + "))");
       }
       case 10 -> {
         String name = "$d" + names++;
         line("(block " + name);
-        nested(
-            new Label(name, true),
-            depth,
-            () -> {
-              statements(depth - 1);
-              line("(br " + name + ')');
-              statements(depth - 1); // unreachable
-            });
+        around(new Label(name, true), depth, "(br " + name + ')'); // the rest is unreachable
         line(")");
       }
       case 11 ->
@@ -142,6 +124,18 @@ final class RandomProgram {
       default ->
           line("(global.set $steps (i32.add (global.get $steps) (i32.wrap_i64 " + expr(1) + ")))");
     }
+  }
+
+  /** Statements, then {@code middle}, then statements, inside {@code label}. */
+  private void around(Label label, int depth, String middle) {
+    nested(
+        label,
+        depth,
+        () -> {
+          statements(depth - 1);
+          line(middle);
+          statements(depth - 1);
+        });
   }
 
   private void nested(Label label, int depth) {
