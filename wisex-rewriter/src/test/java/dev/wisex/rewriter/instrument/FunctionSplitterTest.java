@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.rewriter.Preinitializer;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.RuntimeRegistry;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,6 +114,32 @@ class FunctionSplitterTest {
       }
     }
     assertTrue(split >= 100, "most programs were split: " + split + " of 120");
+  }
+
+  /**
+   * Through the whole pipeline: init in a function larger than Chicory's limit runs split on
+   * Chicory and whole on GraalWasm, and {@code --cross-check} requires byte-identical outputs.
+   */
+  @Test
+  void initInAHugeFunctionGivesTheSameOutputOnEveryBackend() {
+    Assumptions.assumeTrue(RuntimeRegistry.discover().available().size() > 1, "one backend");
+    int checked = 0;
+    for (long seed = 1; checked < 3 && seed < 40; seed++) {
+      byte[] wasm = Wat.assemble(new RandomProgram(new Random(seed), 900).wat());
+      WasmModule module = ModuleParser.parse(wasm);
+      int largest =
+          RuntimeRegistry.discover().available().stream()
+              .mapToInt(WasmRuntime::largestFastFunctionBytes)
+              .min()
+              .orElseThrow();
+      if (HugeFunctionSplitter.apply(module, largest) == module.bytes()) {
+        continue; // no function over the limit, or nothing the splitter could cut
+      }
+      WisexOptions options = WisexOptions.builder().crossCheck(true).build();
+      new Preinitializer(options).preinitialize(wasm);
+      checked++;
+    }
+    assertEquals(3, checked, "three programs were split and cross-checked");
   }
 
   private static FunctionSplitter.Limits limits(int bytes) {

@@ -24,10 +24,24 @@ final class RandomProgram {
   private int budget; // statements left
   private int names;
   private int loopDepth;
+  private final boolean traps;
 
   RandomProgram(Random random) {
+    this(random, 20 + random.nextInt(60), false);
+  }
+
+  /**
+   * A program of about {@code statements} statements, with an init function ({@code
+   * wizex.initialize}) that stores what {@code run} returns for a few arguments in memory.
+   */
+  RandomProgram(Random random, int statements) {
+    this(random, statements, true);
+  }
+
+  private RandomProgram(Random random, int statements, boolean fill) {
     this.random = random;
-    this.budget = 20 + random.nextInt(60);
+    this.traps = !fill; // init must not trap
+    this.budget = statements;
     out.append("(module\n")
         .append("  (type $pair (func (param i64 i64) (result i64)))\n")
         .append("  (memory (export \"memory\") 1)\n")
@@ -46,10 +60,18 @@ final class RandomProgram {
     for (int i = 0; i < LOCALS; i++) {
       out.append("    (local.set $x").append(i).append(' ').append(expr(2)).append(")\n");
     }
-    statements(3);
+    do {
+      statements(3);
+    } while (fill && budget > 0);
     out.append("    (i64.xor (local.get $x0) (i64.add (i64.rotl (local.get $x1) (i64.const 7))")
         .append(" (i64.xor (local.get $x2) (i64.add (local.get $x3) (i64.mul (local.get $x4)")
-        .append(" (i64.add (local.get $x5) (i64.const 1)))))))\n  )\n)\n");
+        .append(" (i64.add (local.get $x5) (i64.const 1)))))))\n  )\n")
+        .append("  (func (export \"wizex.initialize\") (local $i i32)\n")
+        .append("    (loop $each (i64.store (i32.add (i32.const 2048) (i32.shl (local.get $i)")
+        .append(" (i32.const 3))) (call 1 (i32.mul (local.get $i) (i32.const 3))))\n")
+        .append(
+            "      (br_if $each (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))")
+        .append(" (i32.const 8)))))\n)\n");
   }
 
   String wat() {
@@ -120,7 +142,13 @@ final class RandomProgram {
                   + " (local.set "
                   + local()
                   + ')');
-      case 12 -> line("(if " + cond() + " (then (global.set $steps (i32.const 7)) unreachable))");
+      case 12 ->
+          line(
+              "(if "
+                  + cond()
+                  + " (then (global.set $steps (i32.const 7))"
+                  + (traps ? " unreachable" : "")
+                  + "))");
       default ->
           line("(global.set $steps (i32.add (global.get $steps) (i32.wrap_i64 " + expr(1) + ")))");
     }
