@@ -21,10 +21,10 @@ import java.util.Map;
  * called in their place. Bottom-up: a block's contents are split before the block is weighed as a
  * part of the one around it.
  *
- * <p>A moved run gets every local it touches as a parameter and hands back those it writes as
- * results; a branch out of it, or a {@code return}, becomes a code it returns, which a {@code
- * br_table} after the call turns back into the branch. For a run inside a loop that ends with a
- * branch to the loop:
+ * <p>A moved run takes as parameters the locals it touches that are live where it starts, and hands
+ * back as results those it writes that are live where it can continue ({@link LocalLiveness}); a
+ * branch out of it, or a {@code return}, becomes a code it returns, which a {@code br_table} after
+ * the call turns back into the branch. For a run inside a loop that ends with a branch to the loop:
  *
  * <pre>
  * (loop $next ... (local.set $x (i32.const 1)) (br $next))
@@ -47,7 +47,15 @@ final class FunctionSplitter {
 
   private static final BitSet NONE = new BitSet();
 
-  /** The sizes a split aims at, in bytes of Wasm code. */
+  /**
+   * What a split aims at.
+   *
+   * @param blockBytes a block's contents larger than this, in bytes of Wasm code, are split
+   * @param pieceBytes the largest run moved into one piece
+   * @param minPieceBytes the smallest run worth a call
+   * @param maxParameterSlots the JVM argument slots a piece may take (i64 and f64 take two)
+   * @param maxExits the distinct labels outside a run it may branch to
+   */
   record Limits(
       int blockBytes, int pieceBytes, int minPieceBytes, int maxParameterSlots, int maxExits) {}
 
