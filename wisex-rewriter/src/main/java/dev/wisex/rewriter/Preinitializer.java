@@ -235,12 +235,13 @@ public final class Preinitializer {
     Optional<InitOnceFlag> onceFlag =
         RestrictionValidator.validate(module, code, options.init(), options.features());
     Set<Capability> required = RequiredCapabilities.of(module, code);
+    CodeSize codeSize = CodeSize.of(module);
     EngineChoice choice =
         EngineChoice.choose(
             runtimes,
             backend,
             required,
-            CodeSize.of(module),
+            codeSize,
             namedBy,
             noRace,
             false,
@@ -262,7 +263,7 @@ public final class Preinitializer {
             runtime.knownDefects(),
             new EngineMemoryLimit(runtime.name(), runtime.maxMemoryBytes()),
             type -> runtime.memoryOnHeap(HeapPlan.limits(type)),
-            runtime.largestFastFunctionBytes(),
+            SplitPolicy.largestFunction(runtime, codeSize),
             (limited, largest) -> SplitMemo.split(instanceConfig.cacheDir(), limited, largest));
     clock.lap("instrument");
     // The user's question is answered once: a race or a retry logged its own decision already.
