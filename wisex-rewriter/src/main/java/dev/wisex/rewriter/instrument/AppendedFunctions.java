@@ -38,6 +38,13 @@ final class AppendedFunctions {
         - 1;
   }
 
+  /** The index the next appended function will get. */
+  int nextIndex() {
+    return module.importCount(ExternalKind.FUNCTION)
+        + module.functionTypes().length
+        + bodies.size();
+  }
+
   /** The index of the type entry of appended function {@code function}, its own. */
   int typeIndex(int function) {
     return module.types().size()

@@ -62,11 +62,6 @@ final class FunctionSplitter {
   /** A new function: its type's encoding and its body (locals and code). */
   record Piece(byte[] type, byte[] body) {}
 
-  /** Receives the new functions and says what index each gets. */
-  interface Pieces {
-    int add(Piece piece);
-  }
-
   /** One label around the code being split: how many values a branch to it carries. */
   private record Label(int arity, boolean function, int opener) {}
 
@@ -87,21 +82,24 @@ final class FunctionSplitter {
   private final WasmModule module;
   private final StackInstructionReader reader;
   private final Limits limits;
-  private final Pieces pieces;
+
+  /** The index the next new function gets in the module (those of earlier splits counted). */
+  private final java.util.function.IntSupplier nextFunction;
+
+  private final List<Piece> made = new ArrayList<>();
   private final byte[] in;
   private int[] localTypes;
   private int resultCount;
   private int codeLocal;
   private int[] resultLocals;
-  private int splits;
   private List<StackInstruction> code;
   private LocalLiveness liveness;
 
-  FunctionSplitter(WasmModule module, Limits limits, Pieces pieces) {
+  FunctionSplitter(WasmModule module, Limits limits, java.util.function.IntSupplier nextFunction) {
     this.module = module;
     this.reader = new StackInstructionReader(module);
     this.limits = limits;
-    this.pieces = pieces;
+    this.nextFunction = nextFunction;
     this.in = module.bytes();
   }
 
@@ -123,7 +121,7 @@ final class FunctionSplitter {
       for (int r = 0; r < resultCount; r++) {
         resultLocals[r] = codeLocal + 1 + r;
       }
-      splits = 0;
+      made.clear();
       code = new ArrayList<>();
       for (int at = codeStart; at < body.end(); ) {
         StackInstruction ins = reader.read(in, at, body.end());
@@ -138,7 +136,7 @@ final class FunctionSplitter {
       List<Label> labels = new ArrayList<>();
       labels.add(new Label(resultCount, true, -1));
       byte[] split = sequence(pos, labels, 0).code();
-      if (splits == 0) {
+      if (made.isEmpty()) {
         return null;
       }
       ByteWriter out = new ByteWriter(split.length + 32);
@@ -158,9 +156,12 @@ final class FunctionSplitter {
     }
   }
 
-  /** How many pieces the last {@link #split} made. */
-  int splits() {
-    return splits;
+  /**
+   * The new functions the last {@link #split} that returned a body made, in index order; they go
+   * into the module only with that body, so a function left whole leaves no piece behind.
+   */
+  List<Piece> pieces() {
+    return List.copyOf(made);
   }
 
   /** Reads the local declarations, filling {@link #localTypes} (plus the split's own locals). */
@@ -512,9 +513,9 @@ final class FunctionSplitter {
       }
     }
     body.u8(0x0B);
-    int function = pieces.add(new Piece(type.toByteArray(), body.toByteArray()));
+    int function = nextFunction.getAsInt() + made.size();
+    made.add(new Piece(type.toByteArray(), body.toByteArray()));
     reader.addFunction(function, params.length, resultTotal);
-    splits++;
 
     ByteWriter call = new ByteWriter(64);
     for (int p : params) {

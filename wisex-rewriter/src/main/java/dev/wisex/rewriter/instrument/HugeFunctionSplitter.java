@@ -61,8 +61,7 @@ public final class HugeFunctionSplitter {
   private static byte[] apply(
       WasmModule module, long largestBytes, FunctionSplitter.Limits limits) {
     AppendedFunctions appended = new AppendedFunctions(module);
-    FunctionSplitter splitter =
-        new FunctionSplitter(module, limits, piece -> appended.add(piece.type(), piece.body()));
+    FunctionSplitter splitter = new FunctionSplitter(module, limits, appended::nextIndex);
     Map<Integer, byte[]> split = new HashMap<>();
     int pieces = 0;
     List<FunctionBody> bodies = module.bodies();
@@ -77,7 +76,10 @@ public final class HugeFunctionSplitter {
       byte[] replaced = splitter.split(i);
       if (replaced != null) {
         split.put(i, replaced);
-        pieces += splitter.splits();
+        for (FunctionSplitter.Piece piece : splitter.pieces()) {
+          appended.add(piece.type(), piece.body());
+          pieces++;
+        }
       }
     }
     if (split.isEmpty()) {

@@ -84,6 +84,64 @@ class FunctionSplitterTest {
     assertSame(module.bytes(), HugeFunctionSplitter.apply(module, limits(8)));
   }
 
+  @Test
+  void aFunctionLeftWholeLeavesNoPieceBehind() {
+    // Two long functions; in the first, a local that does not exist (init runs before the engine
+    // validates) is read in a block cut after another block has already been cut into pieces.
+    String statements = straightLine(60);
+    String second = " (func (block " + statements + "))";
+    byte[] valid =
+        Wat.assemble(
+            "(module (memory 1)"
+                + " (func (local i32) (block "
+                + statements
+                + ") (block "
+                + statements
+                + " (drop (local.get 0))))"
+                + second
+                + ")");
+    byte[] broken = valid.clone();
+    int at = indexOf(broken, new byte[] {0x20, 0x00, 0x1A}); // local.get 0, drop
+    assertTrue(at > 0);
+    broken[at + 1] = 99; // local 99: no such local
+    FunctionSplitter.Limits limits = new FunctionSplitter.Limits(100, 200, 8, 200, 4);
+    int secondAlone =
+        ModuleParser.parse(
+                    HugeFunctionSplitter.apply(
+                        ModuleParser.parse(Wat.assemble("(module (memory 1)" + second + ")")),
+                        limits))
+                .bodies()
+                .size()
+            - 1;
+    assertTrue(secondAlone > 0, "the valid function is split");
+    WasmModule result =
+        ModuleParser.parse(HugeFunctionSplitter.apply(ModuleParser.parse(broken), limits));
+    assertEquals(2 + secondAlone, result.bodies().size(), "pieces of the second function only");
+  }
+
+  private static String straightLine(int count) {
+    StringBuilder wat = new StringBuilder();
+    for (int k = 0; k < count; k++) {
+      wat.append(" (i32.store (i32.const ")
+          .append(4 * k)
+          .append(") (i32.add (i32.load (i32.const ")
+          .append(4 * k)
+          .append(")) (i32.const ")
+          .append(k)
+          .append(")))");
+    }
+    return wat.toString();
+  }
+
+  private static int indexOf(byte[] bytes, byte[] pattern) {
+    for (int i = bytes.length - pattern.length; i >= 0; i--) {
+      if (java.util.Arrays.equals(bytes, i, i + pattern.length, pattern, 0, pattern.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /**
    * Random structured programs ({@link RandomProgram}): nested loops, ifs, switches, blocks with
    * results, returns and branches to the function's label, over shared locals and memory.
