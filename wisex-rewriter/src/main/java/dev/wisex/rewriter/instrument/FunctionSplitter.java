@@ -2,6 +2,7 @@ package dev.wisex.rewriter.instrument;
 
 import dev.wisex.parser.ByteReader;
 import dev.wisex.parser.ByteWriter;
+import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.FunctionBody;
 import dev.wisex.parser.FunctionType;
 import dev.wisex.parser.ValueType;
@@ -11,9 +12,11 @@ import dev.wisex.rewriter.instrument.StackInstructionReader.Unsupported;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * Splits one function body into pieces no larger than a limit by moving runs of whole statements
@@ -84,7 +87,7 @@ final class FunctionSplitter {
   private final Limits limits;
 
   /** The index the next new function gets in the module (those of earlier splits counted). */
-  private final java.util.function.IntSupplier nextFunction;
+  private final IntSupplier nextFunction;
 
   private final List<Piece> made = new ArrayList<>();
   private final byte[] in;
@@ -95,7 +98,7 @@ final class FunctionSplitter {
   private List<StackInstruction> code;
   private LocalLiveness liveness;
 
-  FunctionSplitter(WasmModule module, Limits limits, java.util.function.IntSupplier nextFunction) {
+  FunctionSplitter(WasmModule module, Limits limits, IntSupplier nextFunction) {
     this.module = module;
     this.reader = new StackInstructionReader(module);
     this.limits = limits;
@@ -109,8 +112,7 @@ final class FunctionSplitter {
    */
   byte[] split(int defined) {
     FunctionBody body = module.bodies().get(defined);
-    FunctionType type =
-        module.functionType(module.importCount(dev.wisex.parser.ExternalKind.FUNCTION) + defined);
+    FunctionType type = module.functionType(module.importCount(ExternalKind.FUNCTION) + defined);
     try {
       ByteReader locals = new ByteReader(in, body.start(), body.end());
       List<int[]> groups = localGroups(locals, type);
@@ -439,7 +441,7 @@ final class FunctionSplitter {
     BitSet own = (BitSet) touched.clone();
     own.andNot(in);
     int[] declared = own.stream().toArray();
-    Map<Integer, Integer> toPiece = new java.util.HashMap<>();
+    Map<Integer, Integer> toPiece = new HashMap<>();
     for (int p = 0; p < params.length; p++) {
       toPiece.put(params[p], p);
     }

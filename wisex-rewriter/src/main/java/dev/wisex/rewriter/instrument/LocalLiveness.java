@@ -2,6 +2,7 @@ package dev.wisex.rewriter.instrument;
 
 import dev.wisex.rewriter.instrument.StackInstruction.Kind;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
@@ -77,7 +78,7 @@ final class LocalLiveness {
     int n = code.size();
     int[] match = new int[n]; // opener -> its end; else -> its end
     int[] elseOf = new int[n];
-    java.util.Arrays.fill(elseOf, -1);
+    Arrays.fill(elseOf, -1);
     Deque<Integer> open = new ArrayDeque<>();
     for (int k = 0; k < n; k++) {
       Kind kind = code.get(k).kind();
@@ -138,7 +139,7 @@ final class LocalLiveness {
   }
 
   private static int[] concat(int[] a, int[] b) {
-    int[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    int[] all = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
     return all;
   }
