@@ -25,10 +25,14 @@ final class ProgressLine implements ProgressListener, AutoCloseable {
   private volatile long stageStarted = System.nanoTime();
   private volatile LongSupplier memoryBytes;
   private boolean drawn;
+
+  /** Set by the erase at the end: a tick that comes after it (on a signal) must not draw again. */
+  private boolean finished;
+
   private int columns;
   private final Thread eraseOnSignal = new Thread(this::erase, "wisex-progress-erase");
 
-  private ProgressLine(PrintStream terminal) {
+  ProgressLine(PrintStream terminal) {
     this.terminal = terminal;
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
@@ -85,7 +89,10 @@ final class ProgressLine implements ProgressListener, AutoCloseable {
     return (bytes >> 10) + " KiB";
   }
 
-  private synchronized void draw() {
+  synchronized void draw() {
+    if (finished) {
+      return;
+    }
     String shown = detail;
     LongSupplier memory = memoryBytes;
     if (memory != null) {
@@ -128,7 +135,8 @@ final class ProgressLine implements ProgressListener, AutoCloseable {
     }
   }
 
-  private synchronized void erase() {
+  synchronized void erase() {
+    finished = true;
     if (drawn) {
       terminal.print("\r\033[K");
       terminal.flush();

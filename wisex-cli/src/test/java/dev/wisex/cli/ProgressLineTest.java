@@ -19,6 +19,23 @@ class ProgressLineTest {
   }
 
   @Test
+  void aTickAfterTheEraseDrawsNothing() {
+    // On Ctrl-C the shutdown hook erases the line while the ticker still runs: a tick that comes
+    // after the erase must not draw the line again over the shell's prompt.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ProgressLine line = new ProgressLine(new PrintStream(out, true))) {
+      line.stage("init", "on chicory");
+      line.draw();
+      assertTrue(out.toString().contains("wisex: init (on chicory)"));
+      line.erase(); // as the shutdown hook does
+      int erasedAt = out.size();
+      line.draw(); // a late tick
+      assertEquals(erasedAt, out.size(), "nothing drawn after the erase");
+      assertTrue(out.toString().endsWith("\r\033[K"));
+    }
+  }
+
+  @Test
   void sizesReadWhileMemoryGrows() {
     assertEquals("64 KiB", ProgressLine.size(65536));
     assertEquals("17.5 MiB", ProgressLine.size(17L * 1024 * 1024 + 512 * 1024));
