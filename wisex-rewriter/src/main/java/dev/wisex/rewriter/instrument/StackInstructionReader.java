@@ -8,12 +8,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Decodes instructions of a validated module one at a time with their stack effect. It knows the
- * instructions C compilers emit (the core set with sign extension, saturating truncation, bulk
- * memory and reference types on funcref/externref); anything else (SIMD, atomics, exceptions, tail
- * calls, typed references) throws {@link Unsupported}, and the caller leaves that function alone.
- * The module's own decoder ({@code InstructionDecoder}) checks and classifies; this one only needs
- * arity, so it trusts the validation that came before.
+ * Decodes instructions one at a time with their stack effect. It knows the instructions C compilers
+ * emit (the core set with sign extension, saturating truncation, bulk memory and reference types on
+ * funcref/externref); anything else (SIMD, atomics, exceptions, tail calls, typed references)
+ * throws {@link Unsupported}, and the caller leaves that function alone. The module's own decoder
+ * ({@code InstructionDecoder}) checks encodings and classifies; this one adds arity, and checks
+ * nothing the engine's validation (which comes after, on the module init runs in) will: code it
+ * misreads throws, and its function stays whole.
  */
 final class StackInstructionReader {
   /** An instruction this reader does not model; the function it is in is not split. */
