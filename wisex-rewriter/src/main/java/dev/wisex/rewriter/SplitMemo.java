@@ -1,7 +1,6 @@
 package dev.wisex.rewriter;
 
 import dev.wisex.api.AtomicFile;
-import dev.wisex.parser.WasmModule;
 import dev.wisex.rewriter.instrument.HugeFunctionSplitter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.apache.logging.log4j.LogManager;
@@ -51,23 +49,22 @@ final class SplitMemo {
   private SplitMemo() {}
 
   /**
-   * {@link HugeFunctionSplitter#apply(WasmModule, int)} of {@code module}, read from {@code
-   * cacheDir} when a run made it before and written there when not; computed every time without a
-   * cache directory or where the splitter's class files cannot be read (nothing would tell builds
-   * apart).
+   * {@link HugeFunctionSplitter#apply(byte[], int)} of {@code module}, read from {@code cacheDir}
+   * when a run made it before and written there when not; computed every time without a cache
+   * directory or where the splitter's class files cannot be read (nothing would tell builds apart).
    */
-  static byte[] split(Path cacheDir, WasmModule module, int largestBytes) {
+  static byte[] split(Path cacheDir, byte[] module, int largestBytes) {
     if (cacheDir == null || Splitter.IDENTITY.length == 0) {
       return HugeFunctionSplitter.apply(module, largestBytes);
     }
-    Path file = entry(cacheDir, module.bytes(), largestBytes);
+    Path file = entry(cacheDir, module, largestBytes);
     byte[] recalled = recall(file);
     if (recalled != null) {
-      return recalled.length == 0 ? module.bytes() : recalled;
+      return recalled.length == 0 ? module : recalled;
     }
     byte[] split = HugeFunctionSplitter.apply(module, largestBytes);
     // An unchanged module is remembered as an empty entry: nothing to split is worth knowing too.
-    remember(file, split == module.bytes() ? new byte[0] : split);
+    remember(file, split == module ? new byte[0] : split);
     return split;
   }
 
@@ -122,7 +119,7 @@ final class SplitMemo {
   }
 
   private static String key(byte[] module, int largestBytes) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = EngineMemo.newSha256();
     digest.update(module);
     digest.update(ByteBuffer.allocate(4).putInt(largestBytes).array());
     digest.update(Splitter.IDENTITY);
@@ -134,7 +131,7 @@ final class SplitMemo {
     static final byte[] IDENTITY = identity();
 
     private static byte[] identity() {
-      MessageDigest digest = sha256();
+      MessageDigest digest = EngineMemo.newSha256();
       for (String name : SPLITTER_CLASSES) {
         try (InputStream in = HugeFunctionSplitter.class.getResourceAsStream(name + ".class")) {
           if (in == null) {
@@ -150,16 +147,8 @@ final class SplitMemo {
   }
 
   private static byte[] sha256(byte[] bytes, int offset, int length) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = EngineMemo.newSha256();
     digest.update(bytes, offset, length);
     return digest.digest();
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 }

@@ -49,12 +49,12 @@ class SplitMemoTest {
 
   @Test
   void aSecondRunReadsWhatTheFirstWrote() throws IOException {
-    byte[] first = SplitMemo.split(cache, MODULE, LARGEST);
+    byte[] first = SplitMemo.split(cache, MODULE.bytes(), LARGEST);
     assertArrayEquals(fresh(), first);
     assertFalse(Arrays.equals(MODULE.bytes(), first), "the module was split");
     Path entry = SplitMemo.entry(cache, MODULE.bytes(), LARGEST);
     assertTrue(Files.isRegularFile(entry));
-    assertArrayEquals(first, SplitMemo.split(cache, MODULE, LARGEST));
+    assertArrayEquals(first, SplitMemo.split(cache, MODULE.bytes(), LARGEST));
   }
 
   @Test
@@ -62,16 +62,16 @@ class SplitMemoTest {
     // A well-formed entry saying "nothing to split" (another module's) put where this module's
     // entry goes: only a read of the memo returns the module unsplit.
     byte[] other = Wat.assemble("(module (func (export \"f\")))");
-    SplitMemo.split(cache, ModuleParser.parse(other), LARGEST);
+    SplitMemo.split(cache, other, LARGEST);
     Path entry = SplitMemo.entry(cache, MODULE.bytes(), LARGEST);
     Files.copy(SplitMemo.entry(cache, other, LARGEST), entry);
-    assertSame(MODULE.bytes(), SplitMemo.split(cache, MODULE, LARGEST));
+    assertSame(MODULE.bytes(), SplitMemo.split(cache, MODULE.bytes(), LARGEST));
   }
 
   @Test
   void aCorruptEntryIsIgnoredAndWrittenAgain() throws IOException {
     Path entry = SplitMemo.entry(cache, MODULE.bytes(), LARGEST);
-    byte[] good = SplitMemo.split(cache, MODULE, LARGEST);
+    byte[] good = SplitMemo.split(cache, MODULE.bytes(), LARGEST);
     byte[] written = Files.readAllBytes(entry);
     for (byte[] broken :
         new byte[][] {
@@ -84,7 +84,7 @@ class SplitMemoTest {
           "not a memo".getBytes(java.nio.charset.StandardCharsets.UTF_8)
         }) {
       Files.write(entry, broken);
-      assertArrayEquals(good, SplitMemo.split(cache, MODULE, LARGEST));
+      assertArrayEquals(good, SplitMemo.split(cache, MODULE.bytes(), LARGEST));
       assertArrayEquals(written, Files.readAllBytes(entry), "the entry was written again");
     }
   }
@@ -93,15 +93,16 @@ class SplitMemoTest {
   void aModuleWithNothingToSplitStaysTheSameArray() {
     byte[] small = Wat.assemble("(module (func (export \"f\") (result i32) (i32.const 1)))");
     WasmModule module = ModuleParser.parse(small);
-    assertSame(module.bytes(), SplitMemo.split(cache, module, LARGEST));
-    assertSame(module.bytes(), SplitMemo.split(cache, module, LARGEST), "from the memo too");
+    assertSame(module.bytes(), SplitMemo.split(cache, module.bytes(), LARGEST));
+    assertSame(
+        module.bytes(), SplitMemo.split(cache, module.bytes(), LARGEST), "from the memo too");
   }
 
   @Test
   void withoutACacheDirectoryOrAWritableOneTheSplitIsComputed() throws IOException {
-    assertArrayEquals(fresh(), SplitMemo.split(null, MODULE, LARGEST));
+    assertArrayEquals(fresh(), SplitMemo.split(null, MODULE.bytes(), LARGEST));
     Path file = Files.writeString(cache.resolve("a-file"), "x"); // cannot hold a directory
-    assertArrayEquals(fresh(), SplitMemo.split(file, MODULE, LARGEST));
+    assertArrayEquals(fresh(), SplitMemo.split(file, MODULE.bytes(), LARGEST));
   }
 
   private static byte[] flip(byte[] bytes, int at) {

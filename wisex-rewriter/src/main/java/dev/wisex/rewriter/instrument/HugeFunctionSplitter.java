@@ -2,6 +2,7 @@ package dev.wisex.rewriter.instrument;
 
 import dev.wisex.parser.FunctionBody;
 import dev.wisex.parser.Interruption;
+import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.write.ModuleAssembler;
@@ -47,6 +48,14 @@ public final class HugeFunctionSplitter {
         module,
         largestBytes,
         new FunctionSplitter.Limits(piece, piece, MIN_PIECE_BYTES, MAX_PARAMETER_SLOTS, MAX_EXITS));
+  }
+
+  /**
+   * {@link #apply(WasmModule, int)} of a module's bytes, parsed here: a caller that may not need
+   * the split (it remembers it) parses nothing.
+   */
+  public static byte[] apply(byte[] module, int largestBytes) {
+    return apply(ModuleParser.parse(module), largestBytes);
   }
 
   /** The size pieces aim at when no function may exceed {@code largestBytes}. */

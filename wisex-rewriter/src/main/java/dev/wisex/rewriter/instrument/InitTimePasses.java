@@ -31,8 +31,7 @@ public final class InitTimePasses {
    *     fails (on an engine with {@link KnownDefect#COPY_BETWEEN_HEAP_AND_OFF_HEAP_MEMORY})
    * @param largestFastFunction the largest function body, in bytes, the engine runs at full speed
    *     ({@link dev.wisex.runtime.spi.WasmRuntime#largestFastFunctionBytes}); larger ones are split
-   * @param splitter {@link HugeFunctionSplitter#apply(WasmModule, int)}, or what remembers its
-   *     results
+   * @param splitter {@link HugeFunctionSplitter#apply(byte[], int)}, or what remembers its results
    */
   public static LimitedModule apply(
       WasmModule original,
@@ -44,7 +43,7 @@ public final class InitTimePasses {
       EngineMemoryLimit engine,
       Predicate<MemoryType> memoryOnHeap,
       int largestFastFunction,
-      BiFunction<WasmModule, Integer, byte[]> splitter) {
+      BiFunction<byte[], Integer, byte[]> splitter) {
     WasmModule parsed = ModuleParser.parse(instrumented.bytes());
     // A defect of SIMD instructions cannot occur in code without them: no scan of the code for it
     // (on fastly's 8.8 MB of code, a whole decode).
@@ -84,8 +83,7 @@ public final class InitTimePasses {
     if (!huge) {
       return limited;
     }
-    WasmModule parsedLimited = ModuleParser.parse(limited.bytes());
-    byte[] split = splitter.apply(parsedLimited, largestFastFunction);
-    return split == parsedLimited.bytes() ? limited : limited.withBytes(split);
+    byte[] split = splitter.apply(limited.bytes(), largestFastFunction);
+    return split == limited.bytes() ? limited : limited.withBytes(split);
   }
 }
