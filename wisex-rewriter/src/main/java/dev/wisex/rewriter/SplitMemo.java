@@ -2,6 +2,7 @@ package dev.wisex.rewriter;
 
 import dev.wisex.api.AtomicFile;
 import dev.wisex.rewriter.instrument.HugeFunctionSplitter;
+import dev.wisex.runtime.spi.ChecksummedBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.HexFormat;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -19,9 +19,10 @@ import org.apache.logging.log4j.Logger;
  * the compile cache): the split is deterministic, and a warm run then reads its result (a few
  * milliseconds) instead of computing it again (sqlite: ~70 ms in a JVM just started). Keyed by the
  * SHA-256 of the module's bytes, the size limit and the splitter's own class files, so another
- * build of the splitter never reads an entry of this one; each entry carries the SHA-256 of its
- * contents, and one that does not match (truncated, corrupt, foreign) is ignored and written again.
- * A memo that cannot be read or written is never an error: the module is split instead.
+ * build of the splitter never reads an entry of this one; each entry carries a checksum of its
+ * contents ({@link ChecksummedBytes}), and one that does not match (truncated, corrupt, foreign) is
+ * ignored and written again. A memo that cannot be read or written is never an error: the module is
+ * split instead.
  */
 final class SplitMemo {
   private static final Logger LOG = LogManager.getLogger(SplitMemo.class);
@@ -32,8 +33,8 @@ final class SplitMemo {
   /** At most this many entries (each about the size of its module) are kept; see trim. */
   static final int MAX_ENTRIES = 32;
 
-  private static final byte[] MAGIC = {'W', 'I', 'S', 'E', 'X', 'S', 'P', '1'};
-  private static final int DIGEST = 32;
+  /** "wisex split", format 2 ({@link ChecksummedBytes}). */
+  private static final byte[] MAGIC = {'W', 'I', 'S', 'E', 'X', 'S', 'P', '2'};
 
   /** The classes whose code decides the split. */
   private static final String[] SPLITTER_CLASSES = {
@@ -78,15 +79,9 @@ final class SplitMemo {
       if (!Files.isRegularFile(file)) {
         return null;
       }
-      byte[] entry = Files.readAllBytes(file);
-      int head = MAGIC.length + DIGEST;
-      if (entry.length < head || !Arrays.equals(entry, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-        LOG.debug("split memo {} is not one: ignored", file);
-        return null;
-      }
-      byte[] digest = sha256(entry, head, entry.length - head);
-      if (!Arrays.equals(entry, MAGIC.length, head, digest, 0, DIGEST)) {
-        LOG.debug("split memo {} does not match its digest: ignored", file);
+      byte[] split = ChecksummedBytes.decode(MAGIC, Files.readAllBytes(file));
+      if (split == null) {
+        LOG.debug("split memo {} is not one or does not match its checksum: ignored", file);
         return null;
       }
       try {
@@ -95,7 +90,7 @@ final class SplitMemo {
         // a read-only cache directory keeps its times
       }
       LOG.debug("split module read from {}", file);
-      return Arrays.copyOfRange(entry, head, entry.length);
+      return split;
     } catch (IOException | RuntimeException e) {
       LOG.debug("split memo {} unreadable: {}", file, e.getMessage());
       return null;
@@ -105,13 +100,7 @@ final class SplitMemo {
   private static void remember(Path file, byte[] split) {
     try {
       Files.createDirectories(file.getParent());
-      byte[] entry =
-          ByteBuffer.allocate(MAGIC.length + DIGEST + split.length)
-              .put(MAGIC)
-              .put(sha256(split, 0, split.length))
-              .put(split)
-              .array();
-      AtomicFile.write(file, entry);
+      AtomicFile.write(file, ChecksummedBytes.encode(MAGIC, split));
       EngineMemo.trim(file.getParent(), MAX_ENTRIES);
     } catch (IOException | RuntimeException e) {
       LOG.debug("split memo {} not written: {}", file, e.getMessage());
@@ -144,11 +133,5 @@ final class SplitMemo {
       }
       return digest.digest();
     }
-  }
-
-  private static byte[] sha256(byte[] bytes, int offset, int length) {
-    MessageDigest digest = EngineMemo.newSha256();
-    digest.update(bytes, offset, length);
-    return digest.digest();
   }
 }

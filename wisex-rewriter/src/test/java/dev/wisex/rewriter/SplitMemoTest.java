@@ -76,7 +76,8 @@ class SplitMemoTest {
     for (byte[] broken :
         new byte[][] {
           flip(written, written.length - 1), // a payload byte
-          flip(written, 10), // the digest
+          flip(written, 10), // the length
+          flip(written, 17), // the checksum
           flip(written, 0), // the magic
           Arrays.copyOf(written, written.length / 2), // cut short
           Arrays.copyOf(written, 5),

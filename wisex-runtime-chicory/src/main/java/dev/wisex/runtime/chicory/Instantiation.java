@@ -18,7 +18,7 @@ final class Instantiation {
   private Instantiation() {}
 
   static ChicoryInstance run(byte[] bytes, HostImports imports, ExecutionMode mode, Path cacheDir) {
-    WasmModule module = ModuleLoader.load(bytes, Machines.cached(bytes, mode, cacheDir));
+    WasmModule module = ModuleLoader.load(bytes, Machines.cachedDigest(bytes, mode, cacheDir));
     ImportValues importValues = HostLinker.link(module, imports);
     Function<Instance, Machine> machineFactory =
         Machines.forMode(module, mode, cacheDir, CompileRate.codeBytes(bytes));

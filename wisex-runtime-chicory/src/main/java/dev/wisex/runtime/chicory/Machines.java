@@ -34,12 +34,16 @@ final class Machines {
     };
   }
 
-  /** Whether the compile cache holds the code {@link #forMode} would compile for {@code bytes}. */
-  static boolean cached(byte[] bytes, ExecutionMode mode, Path cacheDir) {
+  /**
+   * Chicory's digest of {@code bytes} if the compile cache holds the code {@link #forMode} would
+   * compile for them, else null.
+   */
+  static String cachedDigest(byte[] bytes, ExecutionMode mode, Path cacheDir) {
     if (cacheDir == null || mode == ExecutionMode.INTERPRETER) {
-      return false;
+      return null;
     }
-    return ChicoryCompileCache.in(cacheDir, fallback(mode)).holds(bytes);
+    String digest = ChicoryCompileCache.digest(bytes);
+    return ChicoryCompileCache.in(cacheDir, fallback(mode)).holds(digest) ? digest : null;
   }
 
   /**

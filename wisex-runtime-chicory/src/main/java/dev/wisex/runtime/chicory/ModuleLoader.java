@@ -19,17 +19,18 @@ final class ModuleLoader {
   static final AtomicLong UNVALIDATED = new AtomicLong();
 
   /**
-   * @param validated whether these exact bytes are known to have passed Chicory's validation (the
-   *     compile cache holds their code): then only decoded, not validated again
+   * @param validatedDigest Chicory's digest of {@code bytes} if they are known to have passed its
+   *     validation (the compile cache holds their code): then only decoded, not validated again;
+   *     else null
    */
-  static WasmModule load(byte[] bytes, boolean validated) {
+  static WasmModule load(byte[] bytes, String validatedDigest) {
     if (Memory64Probe.declaresMemory64(bytes)) {
       throw new InitFailedException(unsupported("memory64 (64-bit linear memory)"));
     }
     WasmModule module = null;
-    if (validated) {
+    if (validatedDigest != null) {
       module = parse(bytes, false);
-      if (module.digest().equals(ChicoryCompileCache.digest(bytes))) {
+      if (module.digest().equals(validatedDigest)) {
         UNVALIDATED.incrementAndGet();
       } else {
         module = null; // not the bytes the cache knows (another digest): validate after all

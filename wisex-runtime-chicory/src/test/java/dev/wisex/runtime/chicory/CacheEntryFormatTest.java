@@ -3,6 +3,7 @@ package dev.wisex.runtime.chicory;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.wisex.runtime.spi.ChecksummedBytes;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,15 @@ class CacheEntryFormatTest {
       damaged[bit / 8] ^= (byte) (1 << (bit % 8));
       assertNull(CacheEntryFormat.decode(damaged), "bit " + bit);
     }
+  }
+
+  @Test
+  void anEntryOfAnotherKindOrFormatIsRejected() {
+    byte[] entry = CacheEntryFormat.encode(PAYLOAD);
+    byte[] otherMagic = CacheEntryFormat.MAGIC.clone();
+    otherMagic[otherMagic.length - 1]++;
+    assertNull(ChecksummedBytes.decode(otherMagic, entry));
+    assertNull(CacheEntryFormat.decode(ChecksummedBytes.encode(otherMagic, PAYLOAD)));
   }
 
   @Test
