@@ -19,11 +19,14 @@ final class ChicoryCompileCache implements Cache {
 
   private final CompileCacheStore store;
   private final InterpreterFallback fallback;
+  private final Validation validation;
   private String served;
 
-  private ChicoryCompileCache(CompileCacheStore store, InterpreterFallback fallback) {
+  private ChicoryCompileCache(
+      CompileCacheStore store, InterpreterFallback fallback, Validation validation) {
     this.store = store;
     this.fallback = fallback;
+    this.validation = validation;
   }
 
   /** The cache in {@code cacheDir}'s Chicory subdirectory, with the default size cap. */
@@ -31,7 +34,16 @@ final class ChicoryCompileCache implements Cache {
     return new ChicoryCompileCache(
         new CompileCacheStore(
             cacheDir.resolve(SUBDIRECTORY), new CacheEviction(CacheEviction.DEFAULT_MAX_BYTES)),
-        fallback);
+        fallback,
+        Validation.DONE);
+  }
+
+  /**
+   * This cache, writing an entry only once {@code validation} has found the module valid: the
+   * compiler may finish first ({@link Validation}), and an entry spares later runs the validation.
+   */
+  ChicoryCompileCache after(Validation validation) {
+    return new ChicoryCompileCache(store, fallback, validation);
   }
 
   /**
@@ -61,6 +73,7 @@ final class ChicoryCompileCache implements Cache {
 
   @Override
   public void putIfAbsent(String digest, byte[] classes) {
+    validation.await(); // throws, and writes nothing, for an invalid module
     store.write(key(digest).fileName(), classes);
   }
 

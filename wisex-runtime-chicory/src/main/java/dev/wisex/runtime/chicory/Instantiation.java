@@ -18,10 +18,16 @@ final class Instantiation {
   private Instantiation() {}
 
   static ChicoryInstance run(byte[] bytes, HostImports imports, ExecutionMode mode, Path cacheDir) {
-    WasmModule module = ModuleLoader.load(bytes, Machines.cachedDigest(bytes, mode, cacheDir));
-    ImportValues importValues = HostLinker.link(module, imports);
+    ModuleLoader.Loaded loaded =
+        ModuleLoader.load(bytes, Machines.cachedDigest(bytes, mode, cacheDir));
+    WasmModule module = loaded.module();
+    Validation validation = loaded.validation();
+    ImportValues importValues = validation.beforeFailing(() -> HostLinker.link(module, imports));
     Function<Instance, Machine> machineFactory =
-        Machines.forMode(module, mode, cacheDir, CompileRate.codeBytes(bytes));
+        validation.beforeFailing(
+            () ->
+                Machines.forMode(module, mode, cacheDir, CompileRate.codeBytes(bytes), validation));
+    validation.await();
     Instance instance = build(module, importValues, machineFactory);
     // Initialization runs guest code (the start function), so its failures are traps, unlike those
     // of build(), which only links. `false`: Chicory would also call an exported `_start`, which

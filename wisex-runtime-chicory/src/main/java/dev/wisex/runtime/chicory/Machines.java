@@ -24,13 +24,15 @@ final class Machines {
   /**
    * @param cacheDir where compiled classes are kept between runs, or null to compile afresh
    * @param codeBytes the size of the module's code, for the {@link CompileRate} a compile teaches
+   * @param validation the module's, which a compile-cache entry waits for: an entry vouches for the
+   *     validity of its module's bytes
    */
   static Function<Instance, Machine> forMode(
-      WasmModule module, ExecutionMode mode, Path cacheDir, long codeBytes) {
+      WasmModule module, ExecutionMode mode, Path cacheDir, long codeBytes, Validation validation) {
     return switch (mode) {
       case INTERPRETER -> InterpreterMachine::new;
-      case COMPILER -> compileStrictly(module, cacheDir, codeBytes);
-      case AUTO -> compileOrInterpret(module, cacheDir, codeBytes);
+      case COMPILER -> compileStrictly(module, cacheDir, codeBytes, validation);
+      case AUTO -> compileOrInterpret(module, cacheDir, codeBytes, validation);
     };
   }
 
@@ -57,9 +59,9 @@ final class Machines {
   // Forcing the compiler is for comparison and debugging, so a function it cannot compile is
   // reported rather than quietly interpreted.
   private static Function<Instance, Machine> compileStrictly(
-      WasmModule module, Path cacheDir, long codeBytes) {
+      WasmModule module, Path cacheDir, long codeBytes, Validation validation) {
     try {
-      return compile(module, fallback(ExecutionMode.COMPILER), cacheDir, codeBytes);
+      return compile(module, fallback(ExecutionMode.COMPILER), cacheDir, codeBytes, validation);
     } catch (RuntimeException e) {
       throw new InitFailedException(
           "the Chicory compiler cannot compile this module ("
@@ -73,9 +75,9 @@ final class Machines {
   // interpreter, Chicory's reference semantics, still runs the module: AUTO promises a result, not
   // a strategy.
   private static Function<Instance, Machine> compileOrInterpret(
-      WasmModule module, Path cacheDir, long codeBytes) {
+      WasmModule module, Path cacheDir, long codeBytes, Validation validation) {
     try {
-      return compile(module, fallback(ExecutionMode.AUTO), cacheDir, codeBytes);
+      return compile(module, fallback(ExecutionMode.AUTO), cacheDir, codeBytes, validation);
     } catch (RuntimeException e) {
       return InterpreterMachine::new;
     }
@@ -85,11 +87,15 @@ final class Machines {
   // and the module is compiled (and the entry written) afresh. A compile that the cache did not
   // spare teaches the cache directory what compiling costs here (CompileRate).
   private static Function<Instance, Machine> compile(
-      WasmModule module, InterpreterFallback fallback, Path cacheDir, long codeBytes) {
+      WasmModule module,
+      InterpreterFallback fallback,
+      Path cacheDir,
+      long codeBytes,
+      Validation validation) {
     if (cacheDir == null) {
       return compiler(module, fallback).compile();
     }
-    ChicoryCompileCache cache = ChicoryCompileCache.in(cacheDir, fallback);
+    ChicoryCompileCache cache = ChicoryCompileCache.in(cacheDir, fallback).after(validation);
     Duration before = ProcessorTime.used();
     try {
       Function<Instance, Machine> machines = compiler(module, fallback).withCache(cache).compile();
@@ -104,7 +110,7 @@ final class Machines {
       LOG.warn("compile cache: Chicory cannot load a cached entry ({}); compiling", e.toString());
       cache.discardServed();
       return compiler(module, fallback)
-          .withCache(ChicoryCompileCache.in(cacheDir, fallback))
+          .withCache(ChicoryCompileCache.in(cacheDir, fallback).after(validation))
           .compile();
     }
   }

@@ -7,6 +7,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import dev.wisex.api.InitFailedException;
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Decodes a module and refuses, up front and with an actionable message, the proposals this backend
@@ -18,42 +19,48 @@ final class ModuleLoader {
   /** Skipped validations (a compile-cache hit), for tests. */
   static final AtomicLong UNVALIDATED = new AtomicLong();
 
+  /** A decoded module and its {@link Validation}, under way unless the cache vouched for it. */
+  record Loaded(WasmModule module, Validation validation) {}
+
   /**
    * @param validatedDigest Chicory's digest of {@code bytes} if they are known to have passed its
    *     validation (the compile cache holds their code): then only decoded, not validated again;
-   *     else null
+   *     else null, and the validation starts on a thread of its own
    */
-  static WasmModule load(byte[] bytes, String validatedDigest) {
+  static Loaded load(byte[] bytes, String validatedDigest) {
     if (Memory64Probe.declaresMemory64(bytes)) {
       throw new InitFailedException(unsupported("memory64 (64-bit linear memory)"));
     }
-    WasmModule module = null;
-    if (validatedDigest != null) {
-      module = parse(bytes, false);
-      if (module.digest().equals(validatedDigest)) {
-        UNVALIDATED.incrementAndGet();
-      } else {
-        module = null; // not the bytes the cache knows (another digest): validate after all
-      }
-    }
-    if (module == null) {
-      module = parse(bytes, true);
+    WasmModule module = refusingInvalid(() -> parse(bytes));
+    Validation validation;
+    if (module.digest().equals(validatedDigest)) {
+      UNVALIDATED.incrementAndGet();
+      validation = Validation.DONE;
+    } else {
+      // Not the bytes the cache knows (none, or another digest): validate after all.
+      validation = Validation.start(module);
     }
     SimdScan.firstUse(module)
         .ifPresent(
             where -> {
+              validation.await(); // an invalid module is reported as such
               throw new InitFailedException(
                   unsupported("SIMD (v128)") + " (first use: " + where + ")");
             });
-    return module;
+    return new Loaded(module, validation);
   }
 
-  private static WasmModule parse(byte[] bytes, boolean validate) {
+  private static WasmModule parse(byte[] bytes) {
+    return Parser.builder()
+        .withValidation(false)
+        .build()
+        .parse(() -> new ByteArrayInputStream(bytes));
+  }
+
+  /** Runs a step that decodes or validates, turning its refusal into wisex's exception. */
+  static <T> T refusingInvalid(Supplier<T> step) {
     try {
-      return Parser.builder()
-          .withValidation(validate)
-          .build()
-          .parse(() -> new ByteArrayInputStream(bytes));
+      return step.get();
     } catch (MalformedException e) {
       throw new InitFailedException("Chicory cannot decode the module: " + Failures.describe(e), e);
     } catch (InvalidException e) {
