@@ -6,6 +6,7 @@
 // "module": the qualified export names dev.wisex.cli, which is built after this module.
 @SuppressWarnings("module")
 module dev.wisex.rewriter {
+  requires java.management;
   requires transitive dev.wisex.api;
   requires transitive dev.wisex.runtime.spi;
   requires dev.wisex.parser;

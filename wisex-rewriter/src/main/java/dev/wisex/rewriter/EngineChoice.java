@@ -49,8 +49,10 @@ record EngineChoice(
    * compile's cost is lost (twice the compile, in the worst case, like renting skis as long as the
    * rent stays below the price).
    */
-  static PreparationCost trialBudget(CodeSize code, WasmRuntime compiling, InstanceConfig config) {
-    return compiling.preparationCost(code.bytes(), config);
+  static PreparationCost trialBudget(
+      CodeSize code, WasmRuntime compiling, InstanceConfig config, MachinePace pace) {
+    PreparationCost said = compiling.preparationCost(code.bytes(), config);
+    return pace == null ? said : pace.compileCost(code.bytes(), said);
   }
 
   /**
@@ -64,6 +66,8 @@ record EngineChoice(
    *     {@link #trialBudget}
    * @param compileHazard a shape the compiling backend handles in superlinear time ({@link
    *     CompileCostHazard}), or {@code null}
+   * @param pace this machine's speed at scanning the module, for the trial's budget ({@link
+   *     #trialBudget}), or {@code null}
    */
   static EngineChoice choose(
       RuntimeRegistry runtimes,
@@ -73,7 +77,8 @@ record EngineChoice(
       String namedBy,
       String noRace,
       boolean trial,
-      String compileHazard) {
+      String compileHazard,
+      MachinePace pace) {
     if (options.name() != null) {
       WasmRuntime named = runtimes.select(options.name(), required);
       return alone(
@@ -161,7 +166,7 @@ record EngineChoice(
             + Sizes.describe(LARGE_CODE_BYTES)
             + ", where init's own work decides";
     if (noRace != null && trial) {
-      PreparationCost budget = trialBudget(code, ahead.get(), InstanceConfig.of(options));
+      PreparationCost budget = trialBudget(code, ahead.get(), InstanceConfig.of(options), pace);
       return new EngineChoice(
           ahead.get(),
           onDemand.get(),

@@ -145,7 +145,8 @@ final class EngineRace {
             null,
             noRace,
             trial,
-            CompileCostHazard.of(module, features));
+            CompileCostHazard.of(module, features),
+            input.pace());
     return choice.rival() == null ? null : choice;
   }
 

@@ -13,12 +13,17 @@ import java.time.Duration;
  *
  * @param took how long parsing and scanning took: the report's {@code parse} timing, and part of
  *     {@code --timeout}
+ * @param pace the scan's processor time, what this machine's speed is judged by ({@link
+ *     MachinePace})
  */
-record ParsedInput(byte[] bytes, WasmModule module, CodeFeatures code, Duration took) {
+record ParsedInput(
+    byte[] bytes, WasmModule module, CodeFeatures code, Duration took, MachinePace pace) {
   static ParsedInput of(byte[] input) {
     long start = System.nanoTime();
     WasmModule module = ModuleParser.parse(input);
+    long scanStart = MachinePace.threadNanos();
     CodeFeatures code = CodeScanner.scan(module);
-    return new ParsedInput(input, module, code, Duration.ofNanos(System.nanoTime() - start));
+    MachinePace pace = MachinePace.between(scanStart, MachinePace.threadNanos());
+    return new ParsedInput(input, module, code, Duration.ofNanos(System.nanoTime() - start), pace);
   }
 }

@@ -245,7 +245,8 @@ public final class Preinitializer {
             namedBy,
             noRace,
             false,
-            CompileCostHazard.of(module, code));
+            CompileCostHazard.of(module, code),
+            null);
     WasmRuntime runtime = choice.runtime();
     InstanceConfig instanceConfig = InstanceConfig.of(backend);
     HeapPlan.beforeInit(module, input.length, runtime, runtimes, required);

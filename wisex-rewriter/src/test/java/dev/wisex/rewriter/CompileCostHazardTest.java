@@ -101,7 +101,8 @@ class CompileCostHazardTest {
             null,
             null,
             false,
-            CompileCostHazard.of(parsed, CodeScanner.scan(parsed)));
+            CompileCostHazard.of(parsed, CodeScanner.scan(parsed)),
+            null);
     assertEquals("chicory", choice.runtime().name());
     assertTrue(choice.reason().contains("--runtime"), choice.reason());
   }

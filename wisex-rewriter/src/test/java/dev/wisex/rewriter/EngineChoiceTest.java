@@ -67,7 +67,8 @@ class EngineChoiceTest {
         null,
         null,
         false,
-        CompileCostHazard.of(parsed, CodeScanner.scan(parsed)));
+        CompileCostHazard.of(parsed, CodeScanner.scan(parsed)),
+        null);
   }
 
   private static WisexOptions defaults() {
@@ -130,6 +131,7 @@ class EngineChoiceTest {
             null,
             "one processor",
             false,
+            null,
             null);
 
     assertEquals("chicory", choice.runtime().name(), choice.reason());
@@ -139,8 +141,58 @@ class EngineChoiceTest {
 
   /** The choice for the smallest middle-band module on one processor, where the trial runs. */
   private static EngineChoice trialOn(CodeSize code, WisexOptions options) {
+    return trialOn(code, options, null);
+  }
+
+  private static EngineChoice trialOn(CodeSize code, WisexOptions options, MachinePace pace) {
     return EngineChoice.choose(
-        RUNTIMES, options.runtime(), Set.of(), code, null, "one processor", true, null);
+        RUNTIMES, options.runtime(), Set.of(), code, null, "one processor", true, null, pace);
+  }
+
+  @Test
+  void untaughtTheTrialsBudgetIsThisMachinesScanOfTheCodeTimes85() {
+    CodeSize code = CodeSize.of(ModuleParser.parse(module(fewestReaching(256 * KIB))));
+    // A scan at 12 ns per byte of code (sqlite's and javy's here were 11-12): a compile at 85
+    // times that, 1.02 µs per byte.
+    java.time.Duration scan = java.time.Duration.ofNanos(code.bytes() * 12);
+    EngineChoice choice =
+        trialOn(code, WisexOptions.builder().noCache().build(), new MachinePace(scan));
+
+    assertTrue(choice.trial(), choice.reason());
+    assertEquals(java.time.Duration.ofNanos(code.bytes() * 1_020), choice.budget().processorTime());
+    assertTrue(
+        choice.reason().contains("1.02 µs per byte of code, 85 times this machine's own scan"),
+        choice.reason());
+  }
+
+  @Test
+  void aScanTooFastOrTooSlowToBelieveIsHeldWithinBounds() {
+    CodeSize code = CodeSize.of(ModuleParser.parse(module(fewestReaching(256 * KIB))));
+    WisexOptions untaught = WisexOptions.builder().noCache().build();
+    for (long[] scanAndHeld : new long[][] {{1, 300}, {1_000, 4_800}}) {
+      MachinePace pace = new MachinePace(java.time.Duration.ofNanos(code.bytes() * scanAndHeld[0]));
+      EngineChoice choice = trialOn(code, untaught, pace);
+      assertEquals(
+          java.time.Duration.ofNanos(code.bytes() * scanAndHeld[1]),
+          choice.budget().processorTime());
+      assertTrue(choice.reason().contains("held within 0.3-4.8 µs"), choice.reason());
+    }
+    // No measurement (a JVM without thread processor time): the constant.
+    assertEquals(
+        java.time.Duration.ofNanos(code.bytes() * 2_400),
+        trialOn(code, untaught, MachinePace.between(-1, -1)).budget().processorTime());
+  }
+
+  @Test
+  void whatAPastCompileTaughtBeatsTheScan(@TempDir Path cache) throws Exception {
+    Files.createDirectories(cache.resolve("chicory"));
+    Files.writeString(cache.resolve("chicory/compile-rate"), "700\n");
+    CodeSize code = CodeSize.of(ModuleParser.parse(module(fewestReaching(256 * KIB))));
+    MachinePace pace = new MachinePace(java.time.Duration.ofNanos(code.bytes() * 12));
+
+    EngineChoice choice = trialOn(code, WisexOptions.builder().cacheDir(cache).build(), pace);
+
+    assertEquals(java.time.Duration.ofNanos(code.bytes() * 700), choice.budget().processorTime());
   }
 
   @Test
