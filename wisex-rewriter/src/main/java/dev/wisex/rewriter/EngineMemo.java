@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -21,9 +21,11 @@ import org.apache.logging.log4j.Logger;
  * Which backend finished init first on a module in the middle band, kept in the cache directory
  * ({@code engine-choice/} beside the compile cache) so that the next run of the same module runs on
  * that backend alone instead of racing or trying again: no fact of the module tells (README
- * "Choosing a runtime backend"), one run does. Keyed by the SHA-256 of the module's bytes; a memo
- * never changes a result, only which backend computes it, so a stale or unreadable one is merely
- * ignored, and a memo that cannot be written is not an error.
+ * "Choosing a runtime backend"), one run does. A memo never changes a result, only which backend
+ * computes it, so a stale or unreadable one is merely ignored, a memo that cannot be written is not
+ * an error, and the key need not resist an adversary: the module's length and two checksums of its
+ * bytes (CRC32C and CRC32, which the JIT computes at memory speed even limited to C1, where a
+ * SHA-256 of sqlite cost a warm run ~7 ms).
  */
 final class EngineMemo {
   private static final Logger LOG = LogManager.getLogger(EngineMemo.class);
@@ -52,7 +54,7 @@ final class EngineMemo {
     if (cacheDir == null) {
       return null;
     }
-    return new EngineMemo(cacheDir.resolve(SUBDIRECTORY).resolve(sha256(module)));
+    return new EngineMemo(cacheDir.resolve(SUBDIRECTORY).resolve(key(module)));
   }
 
   /** The backend remembered for the module, if any. */
@@ -122,16 +124,12 @@ final class EngineMemo {
     LOG.debug("engine memos: {} of {} deleted, the least recently used", excess, byAge.size());
   }
 
-  private static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(newSha256().digest(bytes));
-  }
-
-  /** A SHA-256 digest, for the memos' keys and checks ({@link SplitMemo} too). */
-  static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+  private static String key(byte[] module) {
+    CRC32C castagnoli = new CRC32C();
+    castagnoli.update(module);
+    CRC32 zlib = new CRC32();
+    zlib.update(module);
+    return String.format(
+        Locale.ROOT, "%08x%08x-%d", castagnoli.getValue(), zlib.getValue(), module.length);
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -108,7 +109,7 @@ final class SplitMemo {
   }
 
   private static String key(byte[] module, int largestBytes) {
-    MessageDigest digest = EngineMemo.newSha256();
+    MessageDigest digest = newSha256();
     digest.update(module);
     digest.update(ByteBuffer.allocate(4).putInt(largestBytes).array());
     digest.update(Splitter.IDENTITY);
@@ -120,7 +121,7 @@ final class SplitMemo {
     static final byte[] IDENTITY = identity();
 
     private static byte[] identity() {
-      MessageDigest digest = EngineMemo.newSha256();
+      MessageDigest digest = newSha256();
       for (String name : SPLITTER_CLASSES) {
         try (InputStream in = HugeFunctionSplitter.class.getResourceAsStream(name + ".class")) {
           if (in == null) {
@@ -132,6 +133,14 @@ final class SplitMemo {
         }
       }
       return digest.digest();
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 }

@@ -16,7 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The engine memo stays bounded: past its limit the least recently used memos go first. */
+/**
+ * The engine memo stays bounded (past its limit the least recently used memos go first) and is
+ * found by the module's bytes.
+ */
 class EngineMemoTest {
   @TempDir Path cache;
 
@@ -59,6 +62,22 @@ class EngineMemoTest {
     EngineMemo.of(cache, "another module".getBytes(StandardCharsets.UTF_8)).remember("graal");
     int left = names(directory).size();
     assertTrue(left <= EngineMemo.MAX_MEMOS * 3 / 4 + 1, left + " memos left");
+  }
+
+  @Test
+  void modulesThatDifferInOneBitOrInLengthHaveMemosOfTheirOwn() {
+    byte[] module = new byte[4096];
+    new java.util.Random(7).nextBytes(module);
+    EngineMemo.of(cache, module).remember("chicory");
+    for (int bit = 0; bit < module.length * 8; bit += 61) {
+      byte[] other = module.clone();
+      other[bit / 8] ^= (byte) (1 << (bit % 8));
+      assertEquals(Optional.empty(), EngineMemo.of(cache, other).recall(), "bit " + bit);
+    }
+    assertEquals(
+        Optional.empty(),
+        EngineMemo.of(cache, java.util.Arrays.copyOf(module, module.length + 1)).recall());
+    assertEquals(Optional.of("chicory"), EngineMemo.of(cache, module.clone()).recall());
   }
 
   private static TreeSet<String> names(Path directory) throws IOException {

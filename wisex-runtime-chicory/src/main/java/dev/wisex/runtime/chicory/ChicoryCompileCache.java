@@ -4,7 +4,6 @@ import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import dev.wisex.api.WisexVersion;
 import java.nio.file.Path;
-import java.util.Base64;
 
 /**
  * Chicory's compiler asks its {@link Cache} for the classes of a module by the module's digest;
@@ -47,18 +46,12 @@ final class ChicoryCompileCache implements Cache {
   }
 
   /**
-   * Whether this cache holds the compiled code of the bytes whose {@link #digest} is {@code
-   * digest}: an entry is written only after Chicory parsed, validated and compiled those bytes, so
-   * such bytes need no validation again (quickjs: ~0.4 s of a warm run).
+   * Whether this cache holds the compiled code of the module whose digest (Chicory's parser's) is
+   * {@code digest}: an entry is written only after those bytes were found valid, so they need no
+   * validation again (quickjs: ~0.4 s of a warm run).
    */
   boolean holds(String digest) {
     return store.contains(key(digest).fileName());
-  }
-
-  /** Chicory's digest of {@code bytes}, as its parser computes it: {@code sha-256:BASE64}. */
-  static String digest(byte[] bytes) {
-    return "sha-256:"
-        + Base64.getEncoder().encodeToString(CacheEntryFormat.sha256(bytes, 0, bytes.length));
   }
 
   @Override

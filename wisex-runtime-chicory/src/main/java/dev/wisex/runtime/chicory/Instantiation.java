@@ -19,7 +19,7 @@ final class Instantiation {
 
   static ChicoryInstance run(byte[] bytes, HostImports imports, ExecutionMode mode, Path cacheDir) {
     ModuleLoader.Loaded loaded =
-        ModuleLoader.load(bytes, Machines.cachedDigest(bytes, mode, cacheDir));
+        ModuleLoader.load(bytes, digest -> Machines.cached(digest, mode, cacheDir));
     WasmModule module = loaded.module();
     Validation validation = loaded.validation();
     ImportValues importValues = validation.beforeFailing(() -> HostLinker.link(module, imports));

@@ -37,15 +37,13 @@ final class Machines {
   }
 
   /**
-   * Chicory's digest of {@code bytes} if the compile cache holds the code {@link #forMode} would
-   * compile for them, else null.
+   * Whether the compile cache holds the code {@link #forMode} would compile for the module whose
+   * digest (Chicory's) is {@code digest}.
    */
-  static String cachedDigest(byte[] bytes, ExecutionMode mode, Path cacheDir) {
-    if (cacheDir == null || mode == ExecutionMode.INTERPRETER) {
-      return null;
-    }
-    String digest = ChicoryCompileCache.digest(bytes);
-    return ChicoryCompileCache.in(cacheDir, fallback(mode)).holds(digest) ? digest : null;
+  static boolean cached(String digest, ExecutionMode mode, Path cacheDir) {
+    return cacheDir != null
+        && mode != ExecutionMode.INTERPRETER
+        && ChicoryCompileCache.in(cacheDir, fallback(mode)).holds(digest);
   }
 
   /**

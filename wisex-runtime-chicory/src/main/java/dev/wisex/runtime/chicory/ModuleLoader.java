@@ -7,6 +7,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import dev.wisex.api.InitFailedException;
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -23,21 +24,20 @@ final class ModuleLoader {
   record Loaded(WasmModule module, Validation validation) {}
 
   /**
-   * @param validatedDigest Chicory's digest of {@code bytes} if they are known to have passed its
-   *     validation (the compile cache holds their code): then only decoded, not validated again;
-   *     else null, and the validation starts on a thread of its own
+   * @param validated whether the module with this digest (Chicory's, which its parser computes
+   *     anyway) is known to have passed validation (the compile cache holds its code): then it is
+   *     only decoded, else its validation starts on a thread of its own
    */
-  static Loaded load(byte[] bytes, String validatedDigest) {
+  static Loaded load(byte[] bytes, Predicate<String> validated) {
     if (Memory64Probe.declaresMemory64(bytes)) {
       throw new InitFailedException(unsupported("memory64 (64-bit linear memory)"));
     }
     WasmModule module = refusingInvalid(() -> parse(bytes));
     Validation validation;
-    if (module.digest().equals(validatedDigest)) {
+    if (validated.test(module.digest())) {
       UNVALIDATED.incrementAndGet();
       validation = Validation.DONE;
     } else {
-      // Not the bytes the cache knows (none, or another digest): validate after all.
       validation = Validation.start(module);
     }
     SimdScan.firstUse(module)

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dylibso.chicory.wasm.Parser;
 import dev.wisex.api.ExecutionMode;
 import dev.wisex.api.InitFailedException;
 import dev.wisex.runtime.spi.HostImports;
@@ -66,11 +65,6 @@ class CompileCacheTest {
     assertArrayEquals(reference, cold);
     assertArrayEquals(reference, warm);
     assertArrayEquals(reference, churn(null, ExecutionMode.AUTO));
-  }
-
-  @Test
-  void theDigestThatFindsAnEntryBeforeParsingIsChicorysOwn() {
-    assertEquals(Parser.parse(WORKLOAD).digest(), ChicoryCompileCache.digest(WORKLOAD));
   }
 
   /** No entry is ever written for an invalid module, so every run validates it and refuses it. */
