@@ -3,8 +3,7 @@ package dev.wisex.runtime.chicory;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.CustomSection;
 import dev.wisex.api.InitFailedException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * Chicory's validation of a module decoded without it, on a thread of its own while the caller
@@ -15,19 +14,33 @@ import java.util.concurrent.FutureTask;
  */
 final class Validation {
   /** For bytes the compile cache vouches for: validated by the run that wrote the entry. */
-  static final Validation DONE = new Validation(null);
+  static final Validation DONE = new Validation();
 
-  private final FutureTask<Void> task;
+  private Thread thread;
+  // Written by the validating thread before it ends; read after join(), which orders the two.
+  private RuntimeException refusal;
+  private Error error;
 
-  private Validation(FutureTask<Void> task) {
-    this.task = task;
-  }
+  private Validation() {}
 
   /** Starts validating {@code decoded}. */
   static Validation start(WasmModule decoded) {
-    FutureTask<Void> task = new FutureTask<>(() -> validate(decoded), null);
-    Thread.ofPlatform().name("wisex-validate").daemon().start(task);
-    return new Validation(task);
+    Validation validation = new Validation();
+    validation.thread =
+        Thread.ofPlatform()
+            .name("wisex-validate")
+            .daemon()
+            .start(
+                () -> {
+                  try {
+                    validate(decoded);
+                  } catch (RuntimeException e) {
+                    validation.refusal = e;
+                  } catch (Error e) {
+                    validation.error = e;
+                  }
+                });
+    return validation;
   }
 
   /**
@@ -36,39 +49,33 @@ final class Validation {
    * @throws InitFailedException if it is not, as {@link ModuleLoader} words it
    */
   void await() {
-    if (task == null) {
+    if (thread == null) {
       return;
     }
     boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          task.get();
-          return;
-        } catch (InterruptedException e) {
-          // Validation is short and its verdict decides what the caller reports: wait it out, and
-          // leave the interrupt for the caller's next step (the stop of a race, a timeout).
-          interrupted = true;
-        }
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        // Validation is short and its verdict decides what the caller reports: wait it out, and
+        // leave the interrupt for the caller's next step (the stop of a race, a timeout).
+        interrupted = true;
       }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (refusal != null) {
+      throw refusal;
+    }
+    if (error != null) {
+      throw error;
     }
   }
 
   /** Runs {@code step}, but reports the module's invalidity instead of its failure, if any. */
-  <T> T beforeFailing(java.util.function.Supplier<T> step) {
+  <T> T beforeFailing(Supplier<T> step) {
     try {
       return step.get();
     } catch (RuntimeException | Error e) {
