@@ -13,7 +13,9 @@ import java.util.Locale;
  * compiler's alike, so one constant measured on one of them made the default selection's trial wait
  * 2-3× too long on another. Chicory's cold compile (with its validation beside it) cost {@value
  * #COMPILE_PER_SCAN}× the scan's processor time, give or take 10 %, on the three modules that reach
- * the trial (2-core AMD EPYC VM, 2026-12-04: quickjs 77×, sqlite 93×, javy 95×).
+ * the trial (2-core AMD EPYC VM, 2026-12-04: quickjs 77×, sqlite 93×, javy 95×). In a JVM that has
+ * run wisex before (library use, the Maven plugin) the scan is compiled code, and so is the
+ * compiler's: both are faster, and the floor keeps the budget from vanishing.
  *
  * @param scan the processor time of the thread that scanned the code
  */
