@@ -27,7 +27,7 @@ record MachinePace(Duration scan) {
    * The estimate is held between these (nanoseconds per byte of code): a scan slowed by a stall (or
    * measured too coarsely to be anything) must not make the trial absurdly long or short.
    */
-  static final long MIN_NANOS_PER_BYTE = 300;
+  static final long MIN_NANOS_PER_BYTE = 500;
 
   static final long MAX_NANOS_PER_BYTE = 2 * PreparationCost.DEFAULT_COMPILE_NANOS_PER_CODE_BYTE;
 
