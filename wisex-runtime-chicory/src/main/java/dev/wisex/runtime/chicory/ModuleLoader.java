@@ -51,10 +51,17 @@ final class ModuleLoader {
   }
 
   private static WasmModule parse(byte[] bytes) {
-    return Parser.builder()
-        .withValidation(false)
-        .build()
-        .parse(() -> new ByteArrayInputStream(bytes));
+    try {
+      return Parser.builder()
+          .withValidation(false)
+          .build()
+          .parse(() -> new ByteArrayInputStream(bytes));
+    } catch (OutOfMemoryError e) {
+      // Chicory's parser allocates what a section's sizes declare before it reads the bytes: a
+      // lying size asks for more than any heap (HostileModuleTest). Nothing was allocated.
+      throw new InitFailedException(
+          "Chicory cannot decode the module: a size in it exceeds what the module can hold", e);
+    }
   }
 
   /** Runs a step that decodes or validates, turning its refusal into wisex's exception. */
