@@ -67,7 +67,7 @@ final class EngineMemo {
       if (name.isEmpty()) {
         return Optional.empty();
       }
-      touch();
+      markUsed(file);
       return Optional.of(name);
     } catch (IOException | RuntimeException e) {
       LOG.debug("engine memo {} unreadable: {}", file, e.getMessage());
@@ -75,12 +75,15 @@ final class EngineMemo {
     }
   }
 
-  /** Marks the memo used, for {@link #trim}; a read-only cache directory keeps its times. */
-  private void touch() {
+  /**
+   * Marks a memo ({@link SplitMemo}'s too) used, for {@link #trim}; a read-only cache directory
+   * keeps its times.
+   */
+  static void markUsed(Path memo) {
     try {
-      Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+      Files.setLastModifiedTime(memo, FileTime.fromMillis(System.currentTimeMillis()));
     } catch (IOException | RuntimeException e) {
-      LOG.debug("engine memo {} not marked used: {}", file, e.getMessage());
+      LOG.debug("memo {} not marked used: {}", memo, e.getMessage());
     }
   }
 

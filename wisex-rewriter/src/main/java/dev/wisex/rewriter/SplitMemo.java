@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -85,11 +84,7 @@ final class SplitMemo {
         LOG.debug("split memo {} is not one or does not match its checksum: ignored", file);
         return null;
       }
-      try {
-        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
-      } catch (IOException e) {
-        // a read-only cache directory keeps its times
-      }
+      EngineMemo.markUsed(file);
       LOG.debug("split module read from {}", file);
       return split;
     } catch (IOException | RuntimeException e) {
