@@ -15,6 +15,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code <!-- run -->} (this test runs it exactly as shown, in a scratch copy of the checkout),
  * {@code <!-- checked: NAME -->} (the test {@code NAME}, or the file at that path, proves it) or
  * {@code <!-- fragment -->} (an excerpt: a synopsis, a piece of a pom, an output to compare with).
- * So a snippet a user pastes either works or says that it is not complete.
+ * So a snippet a user pastes either works or says that it is not complete. The blocks are found as
+ * GitHub finds them (a CommonMark reader), and the README must read there as written.
  */
 class ReadmeBlocksJarTest {
   private static final long TIMEOUT_SECONDS = 180;
@@ -34,6 +45,7 @@ class ReadmeBlocksJarTest {
   @TempDir Path dir;
 
   private static Path root;
+  private static String readme;
   private static List<Block> blocks;
   private final List<Path> scratches = new ArrayList<>();
 
@@ -48,8 +60,34 @@ class ReadmeBlocksJarTest {
   static void readTheReadme() throws IOException {
     Path jar = Path.of(System.getProperty("wisex.jar"));
     root = jar.toAbsolutePath().getParent().getParent().getParent();
-    blocks = blocks(Files.readAllLines(root.resolve("README.md"), StandardCharsets.UTF_8));
+    readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
+    blocks = blocks(readme);
     assertTrue(blocks.size() > 5, "README.md has code blocks");
+  }
+
+  @Test
+  void readsOnGitHubAsWritten() throws IOException {
+    assertEquals(List.of(), misreadings(readme));
+    for (String doc : List.of("CONTRIBUTING.md", "CHANGELOG.md")) {
+      String text = Files.readString(root.resolve(doc), StandardCharsets.UTF_8);
+      assertEquals(List.of(), misreadings(text), doc + " (lines as numbered in it)");
+    }
+  }
+
+  @Test
+  void misreadingsAreFound() {
+    String fenceWithText = "<!-- fragment -->\n```sh\nls\n``` and more\n\ntext\n```\n";
+    assertEquals(
+        List.of("README.md:4: a fence with text after it, read as code of the block at line 2"),
+        misreadings(fenceWithText));
+    assertEquals(1, blocks(fenceWithText).size(), "one block, running to the bare fence");
+    assertEquals(
+        List.of("README.md:3: this fence is never closed"), misreadings("text\n\n```sh\nls\n"));
+    assertEquals(
+        List.of("README.md:3: a table row outside any table"), misreadings("text\n\n| c | d |\n"));
+    assertEquals(List.of(), misreadings("| a | b |\n|---|---|\n| c | d |\n\n```\n| x\n```\n"));
+    Block block = blocks("<!-- run -->\n\n```sh\necho hi\n```\n").get(0);
+    assertEquals(new Block(3, "<!-- run -->", "sh", "echo hi\n"), block);
   }
 
   @Test
@@ -177,25 +215,85 @@ class ReadmeBlocksJarTest {
     return (hash < 0 ? line : line.substring(0, hash)).strip();
   }
 
-  static List<Block> blocks(List<String> lines) {
+  /**
+   * The fenced blocks of {@code markdown} as a CommonMark reader (GitHub's) sees them, each with
+   * the HTML comment right before it, if any, as its marker.
+   */
+  static List<Block> blocks(String markdown) {
     List<Block> found = new ArrayList<>();
+    readme(markdown)
+        .accept(
+            new AbstractVisitor() {
+              @Override
+              public void visit(FencedCodeBlock fence) {
+                Node before = fence.getPrevious();
+                String marker = before instanceof HtmlBlock html ? html.getLiteral().strip() : "";
+                found.add(
+                    new Block(
+                        fence.getSourceSpans().get(0).getLineIndex() + 1,
+                        marker,
+                        fence.getInfo().strip(),
+                        fence.getLiteral()));
+              }
+            });
+    return found;
+  }
+
+  /**
+   * Where {@code markdown} reads otherwise on GitHub than its author meant: a fence that never
+   * closes (everything after it becomes code), a line that looks like a fence inside a code block
+   * (a closing fence with text after it opens or closes nothing), a table row that belongs to no
+   * table (a row whose header lacks its delimiter line renders as a paragraph of pipes).
+   */
+  static List<String> misreadings(String markdown) {
+    List<String> found = new ArrayList<>();
+    List<String> lines = markdown.lines().toList();
+    boolean[] inTable = new boolean[lines.size()];
+    boolean[] inCode = new boolean[lines.size()];
+    readme(markdown)
+        .accept(
+            new AbstractVisitor() {
+              @Override
+              public void visit(FencedCodeBlock fence) {
+                int line = fence.getSourceSpans().get(0).getLineIndex();
+                if (fence.getClosingFenceLength() == null) {
+                  found.add("README.md:" + (line + 1) + ": this fence is never closed");
+                }
+                for (SourceSpan span : fence.getSourceSpans()) {
+                  inCode[span.getLineIndex()] = true;
+                  if (span.getLineIndex() != line
+                      && span != fence.getSourceSpans().getLast()
+                      && lines.get(span.getLineIndex()).strip().startsWith("```")) {
+                    found.add(
+                        "README.md:"
+                            + (span.getLineIndex() + 1)
+                            + ": a fence with text after it, read as code of the block at line "
+                            + (line + 1));
+                  }
+                }
+              }
+
+              @Override
+              public void visit(CustomBlock block) {
+                if (block instanceof TableBlock) {
+                  block.getSourceSpans().forEach(span -> inTable[span.getLineIndex()] = true);
+                }
+                visitChildren(block);
+              }
+            });
     for (int i = 0; i < lines.size(); i++) {
-      if (!lines.get(i).startsWith("```")) {
-        continue;
+      if (lines.get(i).startsWith("|") && !inTable[i] && !inCode[i]) {
+        found.add("README.md:" + (i + 1) + ": a table row outside any table");
       }
-      int open = i;
-      String language = lines.get(i).substring(3).strip();
-      StringBuilder text = new StringBuilder();
-      for (i++; i < lines.size() && !lines.get(i).startsWith("```"); i++) {
-        text.append(lines.get(i)).append('\n');
-      }
-      int before = open - 1;
-      while (before >= 0 && lines.get(before).isBlank()) {
-        before--;
-      }
-      String marker = before >= 0 ? lines.get(before).strip() : "";
-      found.add(new Block(open + 1, marker, language, text.toString()));
     }
     return found;
+  }
+
+  private static Node readme(String markdown) {
+    return Parser.builder()
+        .extensions(List.of(TablesExtension.create()))
+        .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+        .build()
+        .parse(markdown);
   }
 }
