@@ -21,6 +21,10 @@ for name in big_sparse counter globals grow many_segments overwrite reactor spar
   "$JAVA_HOME/bin/java" -cp "$cp" dev.wisex.testkit.WatCli "$wat/$name.wat" "$out/$name.input.wasm"
   "$peers/node_modules/.bin/wizer" -f wizex.initialize "$out/$name.input.wasm" -o "$out/$name.wizer.wasm"
 done
+# Renames of every kind of export (a memory, a global, a table, a chain of functions), as Wizer makes them.
+"$JAVA_HOME/bin/java" -cp "$cp" dev.wisex.testkit.WatCli "$wat/renames.wat" "$out/renames.input.wasm"
+"$peers/node_modules/.bin/wizer" -f wizex.initialize -r mem=memory -r val=g -r tab=t -r go=run -r run=keep \
+  "$out/renames.input.wasm" -o "$out/renames.wizer.wasm"
 "$JAVA_HOME/bin/java" -cp "$cp" dev.wisex.testkit.WatCli "$here/samples/primes.wat" "$out/primes.input.wasm"
 "$peers/node_modules/.bin/wizer" -f wizex.initialize "$out/primes.input.wasm" -o "$out/primes.wizer.wasm"
 # Real C programs from the benchmark corpus, if it has been built (shared/bench-corpus/build-all.sh).

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.wisex.testkit.Wat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,9 +170,51 @@ class LauncherJarTest {
         java.util.Arrays.copyOf(r.stdout(), 8));
   }
 
+  @Test
+  void initInheritsTheCallersEnvironmentNotTheLaunchers() throws Exception {
+    // The launcher finds a JDK by exporting JAVA_HOME and putting its bin/ first on PATH; with
+    // --inherit-env, init must see the caller's values, as under Wizer.
+    Path module =
+        Files.write(dir.resolve("env.wasm"), Wat.assemble(Samples.wat("wasi_print_env.wat")));
+    Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "WISEX_PROBE", "caller's value");
+    Run r =
+        launcher(
+            env,
+            module.toString(),
+            "--allow-wasi",
+            "--inherit-env=true",
+            "--inherit-stdio=true",
+            "-o",
+            dir.resolve("env.init.wasm").toString());
+    assertEquals(0, r.exitCode(), r.stderr());
+    Map<String, String> seen = new TreeMap<>();
+    for (String entry : new String(r.stdout(), StandardCharsets.UTF_8).split("\0")) {
+      int eq = entry.indexOf('=');
+      seen.put(entry.substring(0, eq), entry.substring(eq + 1));
+    }
+    Map<String, String> expected = new TreeMap<>(launcherEnvironment(env));
+    // What bash itself adds to the environment of a command it runs.
+    for (String own : List.of("PWD", "OLDPWD", "SHLVL", "_")) {
+      expected.remove(own);
+      seen.remove(own);
+    }
+    assertEquals(expected, seen);
+  }
+
   private Run launcher(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     return launcher(root.resolve("wisex"), env, args);
+  }
+
+  /** This JVM's environment with {@code env} over it, as {@link #launcher} runs the launcher in. */
+  private static Map<String, String> launcherEnvironment(Map<String, String> env) {
+    Map<String, String> all = new HashMap<>(System.getenv());
+    // The JVM running the tests is 21+; the launcher takes JAVA_HOME when it is.
+    all.put("JAVA_HOME", System.getProperty("java.home"));
+    all.remove("WISEX_JAVA_OPTS");
+    all.remove("WISEX_CDS");
+    all.putAll(env);
+    return all;
   }
 
   private Run launcher(Path script, Map<String, String> env, String... args)
@@ -183,11 +228,8 @@ class LauncherJarTest {
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile());
-    // The JVM running the tests is 21+; the launcher takes JAVA_HOME when it is.
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    builder.environment().remove("WISEX_JAVA_OPTS");
-    builder.environment().remove("WISEX_CDS");
-    builder.environment().putAll(env);
+    builder.environment().clear();
+    builder.environment().putAll(launcherEnvironment(env));
     Process process = builder.start();
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();

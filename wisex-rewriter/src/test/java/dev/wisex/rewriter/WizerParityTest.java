@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -62,6 +63,26 @@ class WizerParityTest {
       })
   void producesWizersBytes(String name) throws IOException {
     assertArrayEquals(resource(name + ".wizer.wasm"), wisex(name));
+  }
+
+  /**
+   * {@code -r} renames any kind of export, as Wizer does: a memory, a global, a table, and
+   * functions in a chain (keep to run, run to go).
+   */
+  @Test
+  void renamesEveryKindOfExportAsWizerDoes() throws IOException {
+    byte[] input = resource("renames.input.wasm");
+    assertArrayEquals(Wat.assemble(source("renames")), input, "renames.input.wasm is stale");
+    WisexOptions options =
+        WisexOptions.builder()
+            .renameFunc("mem", "memory")
+            .renameFunc("val", "g")
+            .renameFunc("tab", "t")
+            .renameFunc("go", "run")
+            .renameFunc("run", "keep")
+            .build();
+    assertArrayEquals(
+        resource("renames.wizer.wasm"), new Preinitializer(options).preinitialize(input).module());
   }
 
   /**

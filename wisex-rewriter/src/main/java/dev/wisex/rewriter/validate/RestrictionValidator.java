@@ -189,27 +189,19 @@ public final class RestrictionValidator {
   private static void checkRenames(WasmModule module, InitRules rules) {
     for (Map.Entry<String, String> rename : rules.renameFuncs().entrySet()) {
       String src = rename.getValue();
-      Export e =
-          module
-              .export(src)
-              .orElseThrow(
-                  () ->
-                      new RejectedModuleException(
-                          "cannot rename `"
-                              + src
-                              + "` to `"
-                              + rename.getKey()
-                              + "`: the module has no export named `"
-                              + src
-                              + "`"));
-      if (e.kind() != ExternalKind.FUNCTION) {
-        throw new RejectedModuleException(
-            "cannot rename `"
-                + src
-                + "`: it is a "
-                + e.kind().word()
-                + ", and --rename-func renames functions");
-      }
+      // Any kind of export, as Wizer renames them: a memory, a global or a table too.
+      module
+          .export(src)
+          .orElseThrow(
+              () ->
+                  new RejectedModuleException(
+                      "cannot rename `"
+                          + src
+                          + "` to `"
+                          + rename.getKey()
+                          + "`: the module has no export named `"
+                          + src
+                          + "`"));
       if (src.equals(rules.initFunc()) && !rules.keepInitFunc()) {
         throw new RejectedModuleException(
             "cannot rename the init function `"
