@@ -18,7 +18,7 @@ archive_suffix() {
     if [ "$_prev" = --runtime ] && [ "$_arg" != chicory ]; then return 0; fi
     if [ -f "$_arg" ]; then
       # Without wc(1) (the distribution's launcher needs nothing but sh), or a size unread: the full one.
-      _size=$(wc -c <"$_arg" 2>/dev/null) || return 0
+      _size=$(wc -c 2>/dev/null <"$_arg") || return 0
       case $_size in *[0-9]*) ;; *) return 0 ;; esac
       [ $((_size)) -lt 262144 ] || return 0
       _small=-small

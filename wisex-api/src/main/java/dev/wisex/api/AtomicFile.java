@@ -107,7 +107,7 @@ public final class AtomicFile {
           out.write(d.content());
         } catch (IOException e) {
           FileSystemException named =
-              new FileSystemException(d.target().toString(), null, reason(e));
+              new FileSystemException(d.target().toString(), null, IoFailures.reason(e));
           named.initCause(e);
           throw named;
         }
@@ -181,13 +181,6 @@ public final class AtomicFile {
       path = path.getParent().resolve(Files.readSymbolicLink(path));
     }
     return new Destination(path, false);
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof FileSystemException fse && fse.getReason() != null) {
-      return fse.getReason();
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   /**

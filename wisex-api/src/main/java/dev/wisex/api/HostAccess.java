@@ -45,19 +45,38 @@ public record HostAccess(
     String programName,
     StdioStreams stdio) {
 
+  /**
+   * The latest start of init's wall clock, in seconds since 1970 (2262-04-11): WASI counts time in
+   * nanoseconds, which from there on no longer fit in a signed 64-bit count.
+   */
+  public static final long LATEST_CLOCK_EPOCH = Long.MAX_VALUE / 1_000_000_000L;
+
   /** argv[0] when the module has no file name (read from stdin or given as bytes). */
   public static final String DEFAULT_PROGRAM_NAME = "wasm";
 
   /**
-   * @throws IllegalArgumentException if an environment variable name is empty or holds {@code =}
+   * @throws IllegalArgumentException if an environment variable name is empty or holds {@code =},
+   *     or {@code clockEpoch} is before 1970 or after {@link #LATEST_CLOCK_EPOCH}
    */
   public HostAccess {
+    if (clockEpoch != null && !clockEpochInRange(clockEpoch)) {
+      throw new IllegalArgumentException(
+          "the clock epoch must be 0 to "
+              + LATEST_CLOCK_EPOCH
+              + " seconds since 1970 (2262-04-11), not "
+              + clockEpoch);
+    }
     env.keySet().forEach(HostAccess::checkEnvName);
     env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
     dirs = List.copyOf(dirs);
     mapDirs = List.copyOf(mapDirs);
     preloads = Collections.unmodifiableMap(new LinkedHashMap<>(preloads));
     Objects.requireNonNull(programName, "programName");
+  }
+
+  /** Whether init's wall clock can start at {@code seconds} since 1970. */
+  public static boolean clockEpochInRange(long seconds) {
+    return seconds >= 0 && seconds <= LATEST_CLOCK_EPOCH;
   }
 
   /**

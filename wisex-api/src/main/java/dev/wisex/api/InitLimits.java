@@ -12,7 +12,8 @@ import java.util.Objects;
  *     instrumented code, so the same module and input always stop at the same place on every
  *     backend; {@code 0} means unlimited ({@code --fuel})
  * @param timeout wall-clock bound on the whole run: parse, instrumentation, init (start function,
- *     {@code _initialize} and the init function), snapshot and rewrite ({@code --timeout})
+ *     {@code _initialize} and the init function), snapshot and rewrite ({@code --timeout}); one
+ *     longer than {@link #LONGEST_TIMEOUT} is taken as that
  * @param maxMemoryBytes the most bytes any one linear memory may have during init; growing beyond
  *     it fails init instead of returning -1 to the program, so no snapshot ever holds a state where
  *     an allocation failed for wisex's sake ({@code --max-memory})
@@ -20,6 +21,12 @@ import java.util.Objects;
 public record InitLimits(long fuel, Duration timeout, long maxMemoryBytes) {
   /** Ten minutes: longer than any real init we have seen by two orders of magnitude. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
+  /**
+   * A century: a longer timeout is taken as this one. It bounds nothing a run could reach, and a
+   * {@link Duration} past ~292 years does not fit in the nanoseconds the JVM's timers count.
+   */
+  public static final Duration LONGEST_TIMEOUT = Duration.ofDays(36_525);
 
   /** 4 GiB: the whole 32-bit address space, so only memory64 modules are ever capped by default. */
   public static final long DEFAULT_MAX_MEMORY_BYTES = 4L << 30;
@@ -31,6 +38,9 @@ public record InitLimits(long fuel, Duration timeout, long maxMemoryBytes) {
     Objects.requireNonNull(timeout, "timeout");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the timeout must be positive, not " + timeout);
+    }
+    if (timeout.compareTo(LONGEST_TIMEOUT) > 0) {
+      timeout = LONGEST_TIMEOUT;
     }
     if (maxMemoryBytes < 0) {
       throw new IllegalArgumentException(

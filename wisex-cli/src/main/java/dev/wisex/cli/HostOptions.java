@@ -130,12 +130,24 @@ final class HostOptions {
       }
       env.put(pair.substring(0, eq), pair.substring(eq + 1));
     }
+    Long epoch = parsed.get(CLOCK_EPOCH);
+    if (epoch != null && !HostAccess.clockEpochInRange(epoch)) {
+      throw new IllegalArgumentException(
+          "--clock-epoch must be 0 to "
+              + HostAccess.LATEST_CLOCK_EPOCH
+              + " (2262-04-11), not "
+              + epoch);
+    }
     List<Path> plainDirs = new ArrayList<>();
     // Read-only --dirs are mappings of DIR to itself, placed before the --mapdirs.
     List<MapDir> mappings = new ArrayList<>();
     for (Path dir : parsed.get(DIRS)) {
       String name = dir.toString();
-      if (name.endsWith(MapDir.READ_ONLY_SUFFIX)) {
+      boolean readOnly = name.endsWith(MapDir.READ_ONLY_SUFFIX);
+      if (name.isEmpty() || (readOnly && name.length() == MapDir.READ_ONLY_SUFFIX.length())) {
+        throw new IllegalArgumentException("--dir needs a directory, not `" + name + "`");
+      }
+      if (readOnly) {
         String stripped = name.substring(0, name.length() - MapDir.READ_ONLY_SUFFIX.length());
         mappings.add(new MapDir(stripped, Path.of(stripped), true));
       } else {

@@ -1,9 +1,11 @@
 package dev.wisex.cli;
 
 import dev.wisex.api.InitRules;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which export initializes the module and what happens to the exports afterwards (Wizer's names).
@@ -34,10 +36,26 @@ final class InitOptions {
 
   private InitOptions() {}
 
-  /** A later {@code -r} for the same DST wins. */
+  /**
+   * A DST or a SRC named by two {@code -r}s is refused, as Wizer refuses it ("Duplicated function
+   * rename"): one export cannot take two names, nor one name two exports.
+   *
+   * @throws IllegalArgumentException for a duplicate
+   */
   static InitRules toRules(OptionValues parsed) {
     Map<String, String> renames = new LinkedHashMap<>();
-    parsed.get(RENAME_FUNCS).forEach(r -> renames.put(r.key(), r.value()));
+    Set<String> sources = new HashSet<>();
+    for (KeyValue r : parsed.get(RENAME_FUNCS)) {
+      if (renames.containsKey(r.key())) {
+        throw new IllegalArgumentException(
+            "-r names the destination `" + r.key() + "` twice; give each export one new name");
+      }
+      if (!sources.add(r.value())) {
+        throw new IllegalArgumentException(
+            "-r renames the export `" + r.value() + "` twice; an export can take one new name");
+      }
+      renames.put(r.key(), r.value());
+    }
     return new InitRules(parsed.get(INIT_FUNC), parsed.get(KEEP_INIT_FUNC), renames);
   }
 }

@@ -26,6 +26,22 @@ final class ModuleFiles {
     return name == null || name.equals("-");
   }
 
+  /**
+   * Whether writing to {@code name} writes to this process's standard output: {@code -}, no name,
+   * or a path to the same file ({@code /dev/stdout}, {@code /proc/self/fd/1}, the file stdout is
+   * redirected to).
+   */
+  static boolean isStdout(String name) {
+    if (isStandardStream(name)) {
+      return true;
+    }
+    try {
+      return Files.isSameFile(Path.of(name), Path.of("/dev/stdout"));
+    } catch (IOException | InvalidPathException | SecurityException e) {
+      return false; // not there yet, or no /dev/stdout here: not stdout
+    }
+  }
+
   static String displayName(String name, String streamName) {
     return isStandardStream(name) ? streamName : name;
   }

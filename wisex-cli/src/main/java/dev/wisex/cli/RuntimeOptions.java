@@ -61,11 +61,15 @@ final class RuntimeOptions {
   private RuntimeOptions() {}
 
   /**
-   * @throws IllegalArgumentException for {@code --cache-dir} with {@code --no-cache}
+   * @throws IllegalArgumentException for an empty {@code --cache-dir}, or one with {@code
+   *     --no-cache}
    */
   static RuntimeChoice toChoice(OptionValues parsed) {
     Path cacheDir = parsed.get(CACHE_DIR);
     boolean noCache = parsed.get(NO_CACHE);
+    if (cacheDir != null && cacheDir.toString().isEmpty()) {
+      throw new IllegalArgumentException("--cache-dir needs a directory, not an empty name");
+    }
     if (noCache && cacheDir != null) {
       throw new IllegalArgumentException(
           "--cache-dir and --no-cache contradict each other; give one of them");

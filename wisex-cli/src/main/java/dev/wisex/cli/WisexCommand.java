@@ -8,12 +8,16 @@ import dev.wisex.api.WisexResult;
 import dev.wisex.rewriter.Preinitializer;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -178,14 +182,22 @@ public final class WisexCommand implements Callable<Integer> {
     String input = parsed.input();
     String output = parsed.get(OUTPUT);
     String report = parsed.get(REPORT);
-    if (report != null
-        && ModuleFiles.isStandardStream(report)
-        && ModuleFiles.isStandardStream(output)) {
+    refuseEmpty(input, "the input module");
+    refuseEmpty(output, "-o");
+    refuseEmpty(report, "--report");
+    if (report != null && stdout(report) && stdout(output)) {
       throw new UsageException(
           "`--report -` needs the module written to a file: standard output cannot carry both;"
               + " add -o FILE");
     }
-    WisexOptions options = options(parsed, input, output);
+    if (report != null && sameFile(report, output)) {
+      throw new UsageException("--report and -o name the same file; give the report another name");
+    }
+    if (report != null && sameFile(report, input)) {
+      throw new UsageException(
+          "--report names the input module, which it would overwrite; give the report another name");
+    }
+    WisexOptions options = options(parsed, input, output, report);
     PendingFeatures.check(options, parsed.originalArgs());
     String named = options.runtime().name();
     if (named != null) {
@@ -262,7 +274,7 @@ public final class WisexCommand implements Callable<Integer> {
   /** argv[0] for init: the input's file name (Wizer's), else the library's default. */
   private static String programName(String input) {
     if (!ModuleFiles.isStandardStream(input)) {
-      java.nio.file.Path name = java.nio.file.Path.of(input).getFileName();
+      Path name = Path.of(input).getFileName();
       if (name != null) {
         return name.toString();
       }
@@ -272,25 +284,64 @@ public final class WisexCommand implements Callable<Integer> {
 
   /**
    * Stdio for init, from where the modules come from and go to: no stdin for init when stdin
-   * carries the input, and init's stdout on stderr when stdout carries the output, so guest text
-   * can never corrupt the module.
+   * carries the input, and init's stdout on stderr when stdout carries the output or the report, so
+   * guest text can never corrupt either.
    */
-  private StdioStreams guestStdio(String input, String output) {
+  private StdioStreams guestStdio(String input, String output, String report) {
     return new StdioStreams(
         ModuleFiles.isStandardStream(input) ? null : stdin,
-        ModuleFiles.isStandardStream(output) ? stderr : stdout,
+        stdout(output) || (report != null && stdout(report)) ? stderr : stdout,
         stderr);
+  }
+
+  /**
+   * Whether writing to {@code name} writes to this command's stdout: {@code -} or no name, or, when
+   * the command writes to the process's own stdout, a path to it ({@code /dev/stdout}).
+   */
+  private boolean stdout(String name) {
+    return ModuleFiles.isStandardStream(name)
+        || (stdout == System.out && ModuleFiles.isStdout(name));
+  }
+
+  /**
+   * Whether two names (not standard streams) are one regular file, or will be: a device such as
+   * {@code /dev/null} takes both the module and the report.
+   */
+  private static boolean sameFile(String a, String b) {
+    if (ModuleFiles.isStandardStream(a) || ModuleFiles.isStandardStream(b)) {
+      return false;
+    }
+    try {
+      Path file = Path.of(a);
+      return Files.isSameFile(file, Path.of(b))
+          && (Files.isRegularFile(file) || Files.notExists(file));
+    } catch (IOException e) {
+      // One is not there yet: the same name, written two ways.
+      return Path.of(a)
+          .toAbsolutePath()
+          .normalize()
+          .equals(Path.of(b).toAbsolutePath().normalize());
+    } catch (InvalidPathException e) {
+      return false; // reported where the file is opened
+    }
+  }
+
+  /** An empty name is no file: a usage error naming where it was typed. */
+  private static void refuseEmpty(String name, String where) {
+    if (name != null && name.isEmpty()) {
+      throw new UsageException(where + " needs a file name (or - for the standard stream), not ``");
+    }
   }
 
   /**
    * The options as the library sees them, one group per option group; values the library rejects
    * are usage errors.
    */
-  private WisexOptions options(OptionValues parsed, String input, String output) {
+  private WisexOptions options(OptionValues parsed, String input, String output, String report) {
     try {
       return new WisexOptions(
           InitOptions.toRules(parsed),
-          HostOptions.toAccess(parsed, programName(input), guestStdio(input, output)),
+          HostOptions.toAccess(parsed, programName(input), guestStdio(input, output, report)),
           FeatureOptions.toFeatures(parsed),
           RuntimeOptions.toChoice(parsed),
           LimitOptions.toLimits(parsed));

@@ -139,6 +139,20 @@ class LauncherJarTest {
   }
 
   @Test
+  void devStdoutCarriesOnlyTheModuleToo() throws Exception {
+    // Init prints a line; written through -o /dev/stdout, it must not precede the module.
+    Path module =
+        Files.write(dir.resolve("hello.wasm"), Wat.assemble(Samples.wat("wasi_hello.wat")));
+    Path file = dir.resolve("hello.init.wasm");
+    Run toFile = launcher(Map.of(), module.toString(), "--allow-wasi", "-o", file.toString());
+    assertEquals(0, toFile.exitCode(), toFile.stderr());
+    Run toDev = launcher(Map.of(), module.toString(), "--allow-wasi", "-o", "/dev/stdout");
+    assertEquals(0, toDev.exitCode(), toDev.stderr());
+    assertArrayEquals(Files.readAllBytes(file), toDev.stdout());
+    assertTrue(toDev.stderr().contains("hello from init"), toDev.stderr());
+  }
+
+  @Test
   void worksWhenSymlinkedOntoThePath() throws Exception {
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Path link = Files.createSymbolicLink(bin.resolve("wisex"), root.resolve("wisex"));

@@ -1,6 +1,8 @@
 package dev.wisex.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -32,6 +34,71 @@ class UsageErrorTest {
     assertEquals(2, r.exitCode(), r::toString);
     assertTrue(r.stderr().contains("--rename-func"), r::toString);
     assertTrue(r.stderr().contains(spec), r::toString);
+  }
+
+  /** Wizer too refuses them: "Duplicated function rename". */
+  @ParameterizedTest
+  @ValueSource(strings = {"a=x,b=x", "a=x,a=y"})
+  void aRenameNamedTwiceIsAUsageError(String renames) {
+    String[] pair = renames.split(",");
+    Cli.Result r = Cli.run("-r", pair[0], "-r", pair[1], "in.wasm");
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().startsWith("error: -r "), r::toString);
+    assertTrue(r.stderr().contains("twice"), r::toString);
+  }
+
+  /** An empty name is no file: before, -o '' and --report '' failed as "is a directory". */
+  @ParameterizedTest
+  @ValueSource(strings = {"-o=", "--report=", "--cache-dir=", "--dir=", "--dir=:ro", ""})
+  void anEmptyNameIsAUsageError(String arg) throws Exception {
+    Path in = Files.write(dir.resolve("in.wasm"), Samples.counter());
+    Path out = dir.resolve("out.wasm");
+    Cli.Result r =
+        arg.isEmpty()
+            ? Cli.run("", "-o", out.toString())
+            : arg.startsWith("-o=")
+                ? Cli.run(in.toString(), arg)
+                : Cli.run(in.toString(), "-o", out.toString(), arg);
+
+    assertEquals(2, r.exitCode(), r::toString);
+    String flag = arg.isEmpty() ? "the input module" : arg.substring(0, arg.indexOf('='));
+    assertTrue(r.stderr().startsWith("error: " + flag), r::toString);
+    assertFalse(Files.exists(out));
+  }
+
+  /** WASI's clock counts nanoseconds in 64 bits: before, an epoch past 2262 wrapped silently. */
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "9223372037", "18446744074"})
+  void aClockEpochOutsideWasisRangeIsAUsageError(String seconds) {
+    Cli.Result r = Cli.run("--clock-epoch=" + seconds, "in.wasm");
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().startsWith("error: --clock-epoch must be 0 to 9223372036"), r::toString);
+  }
+
+  @Test
+  void theLatestClockEpochRuns() throws Exception {
+    Path in = Files.write(dir.resolve("in.wasm"), Samples.counter());
+    Cli.Result r = Cli.run("--clock-epoch", "9223372036", in.toString(), "-o", dir + "/out.wasm");
+
+    assertEquals(0, r.exitCode(), r::toString);
+  }
+
+  @Test
+  void aReportOverTheOutputOrTheInputIsAUsageError() throws Exception {
+    Path in = Files.write(dir.resolve("in.wasm"), Samples.counter());
+    Path out = dir.resolve("out.wasm");
+
+    Cli.Result same = Cli.run(in.toString(), "-o", out.toString(), "--report", out.toString());
+    assertEquals(2, same.exitCode(), same::toString);
+    assertTrue(same.stderr().contains("--report and -o name the same file"), same::toString);
+
+    Cli.Result input = Cli.run(in.toString(), "-o", out.toString(), "--report", in.toString());
+    assertEquals(2, input.exitCode(), input::toString);
+    assertTrue(input.stderr().contains("--report names the input module"), input::toString);
+    assertArrayEquals(Samples.counter(), Files.readAllBytes(in));
+    assertFalse(Files.exists(out));
   }
 
   @Test

@@ -46,6 +46,19 @@ class WasiCliTest {
   }
 
   @Test
+  void guestStdoutGoesToStderrWhenTheReportIsStdout() throws Exception {
+    Path in = write("hello.wasm", Wat.assemble(Samples.wat("wasi_hello.wat")));
+    Path out = dir.resolve("out.wasm");
+
+    Cli.Result r = Cli.run("--allow-wasi", in.toString(), "-o", out.toString(), "--report", "-");
+
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stdout().startsWith("{") && r.stdout().strip().endsWith("}"), r::toString);
+    assertFalse(r.stdout().contains("hello from init"), r::toString);
+    assertTrue(r.stderr().contains("hello from init"), r::toString);
+  }
+
+  @Test
   void guestStdoutIsNotPrintedWithoutInheritedStdio() throws Exception {
     Path in = write("hello.wasm", Wat.assemble(Samples.wat("wasi_hello.wat")));
     Path out = dir.resolve("out.wasm");

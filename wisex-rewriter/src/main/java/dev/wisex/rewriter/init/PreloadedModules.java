@@ -1,6 +1,7 @@
 package dev.wisex.rewriter.init;
 
 import dev.wisex.api.InitFailedException;
+import dev.wisex.api.IoFailures;
 import dev.wisex.api.MalformedModuleException;
 import dev.wisex.api.RejectedModuleException;
 import dev.wisex.parser.Export;
@@ -77,7 +78,12 @@ public final class PreloadedModules implements AutoCloseable {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new RejectedModuleException(
-          "cannot read the module preloaded as `" + name + "` from " + file + ": " + e);
+          "cannot read the module preloaded as `"
+              + name
+              + "` from "
+              + file
+              + ": "
+              + IoFailures.reason(e));
     }
     try {
       return ModuleParser.parse(bytes);

@@ -66,13 +66,19 @@ public final class WasiHosts {
       return WasixConfig.FIXED_EPOCH_NANOS / 1_000_000_000L;
     }
     try {
-      return Long.parseLong(sourceDateEpoch.trim());
+      long seconds = Long.parseLong(sourceDateEpoch.trim());
+      if (HostAccess.clockEpochInRange(seconds)) {
+        return seconds;
+      }
     } catch (NumberFormatException e) {
-      throw new InitFailedException(
-          "SOURCE_DATE_EPOCH `"
-              + sourceDateEpoch
-              + "` is not a number of seconds since 1970; fix it or pass --clock-epoch");
+      // reported below
     }
+    throw new InitFailedException(
+        "SOURCE_DATE_EPOCH `"
+            + sourceDateEpoch
+            + "` is not a number of seconds from 1970 to 2262 ("
+            + HostAccess.LATEST_CLOCK_EPOCH
+            + "); fix it or pass --clock-epoch");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.wisex.runtime.chicory;
 
+import dev.wisex.api.IoFailures;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ final class CompileCacheStore {
             "compile cache: cannot write to {} ({}); going on without caching (use --cache-dir DIR"
                 + " for another directory, or --no-cache)",
             directory,
-            e.toString());
+            e instanceof IOException io ? IoFailures.reason(io) : e.toString());
       } else {
         LOG.debug("compile cache: cannot write to {} ({})", directory, e.toString());
       }
