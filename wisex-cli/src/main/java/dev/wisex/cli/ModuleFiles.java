@@ -60,12 +60,19 @@ final class ModuleFiles {
     } catch (IOException e) {
       throw FileAccessException.cannotRead(shown, e);
     } catch (OutOfMemoryError e) {
-      // Past the largest array, or past the heap: either way nothing was read.
+      // Past the largest array, or past the heap: either way nothing was read. A stream without
+      // end (a device, a pipe) reaches the array's limit however large the heap.
+      long heapMiB = Runtime.getRuntime().maxMemory() / (1 << 20);
+      if (heapMiB > 3 * (MAX_INPUT_BYTES >> 20)) {
+        throw tooLarge(shown, "is longer");
+      }
       throw tooLarge(
           shown,
           "does not fit in the JVM's heap ("
-              + Runtime.getRuntime().maxMemory() / (1 << 20)
-              + " MiB; ./wisex: WISEX_JAVA_OPTS=-Xmx8g gives more)");
+              + heapMiB
+              + " MiB; ./wisex: WISEX_JAVA_OPTS=-Xmx"
+              + Math.max(8, 2 * (heapMiB >> 10) + 2)
+              + "g gives more)");
     }
   }
 
