@@ -176,6 +176,9 @@ public final class WisexCommand implements Callable<Integer> {
     Verbosity.apply(parsed.get(QUIET) ? -1 : parsed.get(VERBOSE).length);
     RuntimeRegistry registry = RuntimeRegistry.discover();
     if (parsed.get(RuntimeOptions.LIST_RUNTIMES)) {
+      if (parsed.get(RuntimeOptions.RUNTIME) != null) {
+        checkRuntimeName(registry, parsed.get(RuntimeOptions.RUNTIME));
+      }
       RuntimeList.print(registry, parsed.get(RuntimeOptions.RUNTIME), out);
       return ExitCodes.OK;
     }
@@ -326,10 +329,16 @@ public final class WisexCommand implements Callable<Integer> {
     }
   }
 
-  /** An empty name is no file: a usage error naming where it was typed. */
+  /**
+   * An empty name is no file, and one ending in {@code /} names a directory: usage errors naming
+   * where they were typed (a trailing slash once wrote a file named as the directory).
+   */
   private static void refuseEmpty(String name, String where) {
     if (name != null && name.isEmpty()) {
       throw new UsageException(where + " needs a file name (or - for the standard stream), not ``");
+    }
+    if (name != null && name.endsWith("/")) {
+      throw new UsageException(where + " names a directory (`" + name + "`); give a file name");
     }
   }
 

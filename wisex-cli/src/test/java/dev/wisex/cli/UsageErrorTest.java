@@ -67,6 +67,30 @@ class UsageErrorTest {
     assertFalse(Files.exists(out));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"-o", "--report"})
+  void aFileNameEndingInASlashIsAUsageError(String flag) throws Exception {
+    Path in = Files.write(dir.resolve("in.wasm"), Samples.counter());
+    Path out = dir.resolve("out.wasm");
+    String slashed = dir.resolve("new") + "/";
+    Cli.Result r =
+        flag.equals("-o")
+            ? Cli.run(in.toString(), "-o", slashed)
+            : Cli.run(in.toString(), "-o", out.toString(), "--report", slashed);
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().startsWith("error: " + flag + " names a directory"), r::toString);
+    assertFalse(Files.exists(dir.resolve("new")));
+  }
+
+  @Test
+  void anUnknownRuntimeIsAUsageErrorWhenListingToo() {
+    Cli.Result r = Cli.run("--runtime", "nope", "--list-runtimes");
+
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("unknown runtime `nope`"), r::toString);
+  }
+
   /** WASI's clock counts nanoseconds in 64 bits: before, an epoch past 2262 wrapped silently. */
   @ParameterizedTest
   @ValueSource(strings = {"-1", "9223372037", "18446744074"})
