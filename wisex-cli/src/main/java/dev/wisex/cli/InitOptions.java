@@ -29,7 +29,8 @@ final class InitOptions {
           .label("DST=SRC")
           .converter(KeyValue::parse)
           .description(
-              "Rename export SRC to DST in the output, replacing any export DST; repeatable.");
+              "Rename export SRC (of any kind) to DST in the output, replacing any export DST;"
+                  + " repeatable, each DST and each SRC once.");
 
   static final OptionGroup GROUP =
       new OptionGroup("%nInitialization:%n", 1, INIT_FUNC, KEEP_INIT_FUNC, RENAME_FUNCS);

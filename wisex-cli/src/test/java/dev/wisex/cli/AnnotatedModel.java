@@ -161,7 +161,8 @@ final class AnnotatedModel implements Callable<Integer> {
         paramLabel = "DST=SRC",
         converter = AnnotatedModel.KeyValueConverter.class,
         description =
-            "Rename export SRC to DST in the output, replacing any export DST; repeatable.")
+            "Rename export SRC (of any kind) to DST in the output, replacing any export DST;"
+                + " repeatable, each DST and each SRC once.")
     List<KeyValue> renameFuncs = new ArrayList<>();
   }
 
