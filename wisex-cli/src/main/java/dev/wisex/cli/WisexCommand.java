@@ -3,6 +3,7 @@ package dev.wisex.cli;
 import dev.wisex.api.HostAccess;
 import dev.wisex.api.ReportJson;
 import dev.wisex.api.StdioStreams;
+import dev.wisex.api.Vocabulary;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.rewriter.Preinitializer;
@@ -223,7 +224,8 @@ public final class WisexCommand implements Callable<Integer> {
 
     WisexResult result;
     try (ProgressLine progress = ProgressLine.startIfTerminal(stderr, parsed.get(QUIET))) {
-      Preinitializer preinitializer = new Preinitializer(options, registry);
+      Preinitializer preinitializer =
+          new Preinitializer(options, registry).messagesIn(Vocabulary.CLI);
       result =
           (progress == null ? preinitializer : preinitializer.withProgress(progress))
               .preinitialize(module);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * Every code block in README.md says what it is, in an HTML comment on the line before its fence:
@@ -71,6 +75,28 @@ class ReadmeBlocksJarTest {
     for (String doc : List.of("CONTRIBUTING.md", "CHANGELOG.md")) {
       String text = Files.readString(root.resolve(doc), StandardCharsets.UTF_8);
       assertEquals(List.of(), misreadings(text), doc + " (lines as numbered in it)");
+    }
+  }
+
+  /**
+   * A POM snippet must paste into a POM: XML refuses {@code --} inside a comment, which a note
+   * naming a CLI flag once put in the plugin's snippet (found by a sweep pasting each one).
+   */
+  @Test
+  void xmlBlocksAreWellFormed() throws Exception {
+    List<Block> xml = blocks.stream().filter(b -> b.language().equals("xml")).toList();
+    assertFalse(xml.isEmpty(), "README.md has XML blocks");
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    for (Block block : xml) {
+      String text = block.text().replaceFirst("^<\\?xml[^>]*\\?>", "");
+      try {
+        factory
+            .newDocumentBuilder()
+            .parse(new InputSource(new StringReader("<snippet>" + text + "</snippet>")));
+      } catch (SAXException e) {
+        fail(block.where() + " is not well-formed XML: " + e.getMessage());
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import dev.wisex.api.LimitValues;
 import dev.wisex.api.MapDir;
 import dev.wisex.api.ReportJson;
 import dev.wisex.api.SnapshotReport;
+import dev.wisex.api.Vocabulary;
 import dev.wisex.api.WasmFeatures;
 import dev.wisex.api.WisexException;
 import dev.wisex.api.WisexOptions;
@@ -323,9 +324,9 @@ public final class PreinitMojo extends AbstractMojo {
     }
     WisexResult result;
     try {
-      result = new Preinitializer(options).preinitialize(input);
+      result = new Preinitializer(options).messagesIn(Vocabulary.MAVEN).preinitialize(input);
     } catch (WisexException | IllegalArgumentException e) {
-      throw failure("wisex: " + file.input + ": " + PluginVocabulary.translate(e.getMessage()), e);
+      throw failure("wisex: " + file.input + ": " + Vocabulary.MAVEN.render(e.getMessage()), e);
     }
     write(file, output, result, stamp);
     getLog().info("wisex: " + file.input.getName() + " -> " + output + summary(result.report()));
@@ -400,7 +401,7 @@ public final class PreinitMojo extends AbstractMojo {
         builder.preload(pair[0], resolve(Path.of(pair[1])));
       }
     } catch (IllegalArgumentException e) {
-      throw failure("wisex: " + PluginVocabulary.translate(e.getMessage()), e);
+      throw failure("wisex: " + Vocabulary.MAVEN.render(e.getMessage()), e);
     }
     try {
       builder.fuel(fuel);
@@ -434,7 +435,7 @@ public final class PreinitMojo extends AbstractMojo {
           wasmRelaxedSimd != null ? wasmRelaxedSimd : wasmSimd,
           relaxedSimdDeterministic);
     } catch (IllegalArgumentException e) {
-      throw failure("wisex: " + PluginVocabulary.translate(e.getMessage()), e);
+      throw failure("wisex: " + Vocabulary.MAVEN.render(e.getMessage()), e);
     }
   }
 

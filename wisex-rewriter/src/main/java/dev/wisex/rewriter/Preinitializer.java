@@ -5,6 +5,8 @@ import dev.wisex.api.MemoryReport;
 import dev.wisex.api.ProgressListener;
 import dev.wisex.api.RuntimeChoice;
 import dev.wisex.api.SnapshotReport;
+import dev.wisex.api.Vocabulary;
+import dev.wisex.api.WisexException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.parser.ModuleParser;
@@ -68,6 +70,7 @@ public final class Preinitializer {
   private final RuntimeRegistry runtimes;
   private final ProgressListener progress;
   private final List<HostFunction> hostFunctions;
+  private final Vocabulary vocabulary;
 
   /** Uses the backends found with {@link java.util.ServiceLoader}. */
   public Preinitializer(WisexOptions options) {
@@ -75,23 +78,34 @@ public final class Preinitializer {
   }
 
   public Preinitializer(WisexOptions options, RuntimeRegistry runtimes) {
-    this(options, runtimes, List.of(), ProgressListener.NONE);
+    this(options, runtimes, List.of(), ProgressListener.NONE, Vocabulary.LIBRARY);
   }
 
   private Preinitializer(
       WisexOptions options,
       RuntimeRegistry runtimes,
       List<HostFunction> hostFunctions,
-      ProgressListener progress) {
+      ProgressListener progress,
+      Vocabulary vocabulary) {
     this.options = Objects.requireNonNull(options, "options");
     this.runtimes = Objects.requireNonNull(runtimes, "runtimes");
     this.hostFunctions = HostFunctionSet.checkUnique(hostFunctions);
     this.progress = Objects.requireNonNull(progress, "progress");
+    this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
   }
 
   /** A pre-initializer that tells {@code listener} each stage as it starts. */
   public Preinitializer withProgress(ProgressListener listener) {
-    return new Preinitializer(options, runtimes, hostFunctions, listener);
+    return new Preinitializer(options, runtimes, hostFunctions, listener, vocabulary);
+  }
+
+  /**
+   * A pre-initializer whose failures name the settings to change in {@code words}: {@link
+   * Vocabulary#LIBRARY} (the builder's methods, the default), or the CLI's flags and the Maven
+   * plugin's parameters for those front ends.
+   */
+  public Preinitializer messagesIn(Vocabulary words) {
+    return new Preinitializer(options, runtimes, hostFunctions, progress, words);
   }
 
   /**
@@ -103,7 +117,7 @@ public final class Preinitializer {
    * @throws IllegalArgumentException if two functions share a {@code module.name}
    */
   public Preinitializer withHostFunctions(List<HostFunction> functions) {
-    return new Preinitializer(options, runtimes, functions, progress);
+    return new Preinitializer(options, runtimes, functions, progress, vocabulary);
   }
 
   /**
@@ -114,14 +128,30 @@ public final class Preinitializer {
    * their own (README, "Choosing a runtime backend"); init that outgrows the chosen engine's memory
    * runs again on an available backend that holds more.
    *
+   * <p>Interrupting the calling thread stops the run as its timeout would: a {@link
+   * dev.wisex.api.LimitExceededException} saying it was interrupted, the thread's interrupt flag
+   * kept.
+   *
    * @throws dev.wisex.api.WisexException with a one-line cause if the module is rejected or init
-   *     fails
+   *     fails, naming what to change in {@link #messagesIn}'s vocabulary
    */
   public WisexResult preinitialize(byte[] input) {
+    Objects.requireNonNull(input, "input");
+    try {
+      return run(input);
+    } catch (WisexException e) {
+      throw e.in(vocabulary);
+    }
+  }
+
+  private WisexResult run(byte[] input) {
     ParsedInput parsed = parse(input);
     if (options.runtime().crossCheck()) {
       return CrossCheck.run(
-          parsed, options, runtimes, o -> new Preinitializer(o, runtimes, hostFunctions, progress));
+          parsed,
+          options,
+          runtimes,
+          o -> new Preinitializer(o, runtimes, hostFunctions, progress, vocabulary));
     }
     // Decided once: the load average may change before the pipeline asks again.
     String noRace = EngineRace.refusal(!hostFunctions.isEmpty());
@@ -144,7 +174,8 @@ public final class Preinitializer {
                   options.toBuilder().runtime(known.get()).build(),
                   runtimes,
                   hostFunctions,
-                  progress)
+                  progress,
+                  vocabulary)
               .preinitialize(
                   parsed, "the backend that finished init first on this module before", noRace);
         } catch (RuntimeException e) {
@@ -161,7 +192,7 @@ public final class Preinitializer {
           race,
           memo,
           progress,
-          o -> new Preinitializer(o, runtimes, hostFunctions, ProgressListener.NONE));
+          o -> new Preinitializer(o, runtimes, hostFunctions, ProgressListener.NONE, vocabulary));
     }
     return preinitialize(parsed, null, noRace);
   }
@@ -212,7 +243,8 @@ public final class Preinitializer {
                   options.toBuilder().runtime(larger.name()).build(),
                   runtimes,
                   hostFunctions,
-                  progress)
+                  progress,
+                  vocabulary)
               .preinitialize(
                   parsed, deadline, "the retry on a backend that holds more memory", noRace);
         }

@@ -260,7 +260,7 @@ class EngineRaceTest {
                     stages,
                     spin));
 
-    assertTrue(e.getMessage().contains("--timeout 300 ms"), e.getMessage());
+    assertTrue(e.getMessage().contains("timeout(...) 300 ms"), e.getMessage());
     assertEquals(List.of("init on graal"), initStages(stages));
   }
 
@@ -337,7 +337,7 @@ class EngineRaceTest {
                     .preinitialize(spin));
 
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-    assertTrue(e.getMessage().contains("--timeout 100 ms"), e.getMessage());
+    assertTrue(e.getMessage().contains("timeout(...) 100 ms"), e.getMessage());
     assertTrue(
         seconds < 15, "took " + seconds + " s: the timeout plus the grace for a stuck thread");
   }

@@ -94,7 +94,7 @@ class HostileModulesTest {
                     .preinitialize(module));
     long millis = (System.nanoTime() - start) / 1_000_000;
     LOG.info("{} {}: stopped after {} ms: {}", n, what, millis, e.getMessage());
-    assertTrue(e.getMessage().contains("within --timeout 2 s"), e.getMessage());
+    assertTrue(e.getMessage().contains("within timeout(...) 2 s"), e.getMessage());
     assertTrue(millis < 2_000 + 6_000, () -> "took " + millis + " ms");
   }
 

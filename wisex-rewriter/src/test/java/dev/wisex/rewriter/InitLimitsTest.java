@@ -55,7 +55,7 @@ class InitLimitsTest {
               wat("endless"),
               WisexOptions.builder().executionMode(mode).timeout(Duration.ofMillis(500)).build());
       assertEquals(
-          "init did not finish within --timeout 500 ms; raise --timeout if it needs longer, or"
+          "init did not finish within timeout(...) 500 ms; raise timeout(...) if it needs longer, or"
               + " find out why it does not end",
           e.getMessage());
       // The backend stopped promptly instead of being abandoned after the grace period.
@@ -94,8 +94,8 @@ class InitLimitsTest {
     LimitExceededException e =
         refused(d, wat("endless"), WisexOptions.builder().fuel(10_000).build());
     assertEquals(
-        "init ran out of fuel: --fuel 10000 steps (function entries and loop iterations) were not"
-            + " enough; raise --fuel",
+        "init ran out of fuel: fuel(...) 10000 steps (function entries and loop iterations) were not"
+            + " enough; raise fuel(...)",
         e.getMessage());
   }
 
@@ -104,7 +104,8 @@ class InitLimitsTest {
   void fuelStopsAnEndlessStartFunction(Differential d) {
     LimitExceededException e =
         refused(d, wat("endless_start"), WisexOptions.builder().fuel(1_000).build());
-    assertTrue(e.getMessage().startsWith("init ran out of fuel: --fuel 1000 steps"), e::getMessage);
+    assertTrue(
+        e.getMessage().startsWith("init ran out of fuel: fuel(...) 1000 steps"), e::getMessage);
   }
 
   /** 2 function entries + 100 loop iterations: 102 steps are enough, 101 are not. */
@@ -131,7 +132,7 @@ class InitLimitsTest {
     LimitExceededException e =
         refused(d, wat("grows"), WisexOptions.builder().maxMemoryBytes(5 << 16).build());
     assertEquals(
-        "init tried to grow memory 0 beyond --max-memory 320 KiB (5 pages); raise --max-memory",
+        "init tried to grow memory 0 beyond maxMemoryBytes(...) 320 KiB (5 pages); raise maxMemoryBytes(...)",
         e.getMessage());
   }
 
@@ -163,8 +164,8 @@ class InitLimitsTest {
     LimitExceededException e =
         refused(d, wat("big_initial"), WisexOptions.builder().maxMemoryBytes(512 << 10).build());
     assertEquals(
-        "memory 0 starts at 16 pages (1 MiB), more than --max-memory 512 KiB allows; raise"
-            + " --max-memory",
+        "memory 0 starts at 16 pages (1 MiB), more than maxMemoryBytes(...) 512 KiB allows; raise"
+            + " maxMemoryBytes(...)",
         e.getMessage());
   }
 }

@@ -218,7 +218,7 @@ class LargeMemoryTest {
     assertTrue(e instanceof InitFailedException, e.toString());
     assertTrue(
         e.getMessage().contains("runtime `" + name + "` can hold")
-            && e.getMessage().contains("--runtime"),
+            && e.getMessage().contains("runtime(...)"),
         e.getMessage());
     return (InitFailedException) e;
   }

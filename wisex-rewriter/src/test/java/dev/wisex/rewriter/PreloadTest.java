@@ -99,7 +99,7 @@ class PreloadTest {
         assertThrows(
             RejectedModuleException.class,
             () -> run(d, global, WisexOptions.builder().preload("lib", lib).build()));
-    assertTrue(kind.getMessage().endsWith("--preload links functions only"), kind::getMessage);
+    assertTrue(kind.getMessage().endsWith("preload(...) links functions only"), kind::getMessage);
 
     RejectedModuleException unreadable =
         assertThrows(

@@ -7,6 +7,7 @@ import dev.wisex.api.InitFailedException;
 import dev.wisex.api.MalformedModuleException;
 import dev.wisex.api.RejectedModuleException;
 import dev.wisex.api.RuntimeSelectionException;
+import dev.wisex.api.Vocabulary;
 import dev.wisex.api.WasmFeatures;
 import dev.wisex.api.WisexException;
 import dev.wisex.api.WisexOptions;
@@ -166,6 +167,25 @@ class RejectionTest {
         RejectedModuleException.class, "mutable funcref", () -> run(wat("mutable_funcref")));
   }
 
+  /** A failure names the setting to change where the caller typed it (found by a sweep). */
+  @Test
+  void messagesNameTheSettingInTheCallersVocabulary() {
+    WisexOptions options = WisexOptions.builder().initFunc("nope").build();
+    Preinitializer library = new Preinitializer(options);
+    assertFails(
+        RejectedModuleException.class,
+        "pass its name with initFunc(...)",
+        () -> library.preinitialize(wat("counter")));
+    assertFails(
+        RejectedModuleException.class,
+        "pass its name with --init-func",
+        () -> library.messagesIn(Vocabulary.CLI).preinitialize(wat("counter")));
+    assertFails(
+        RejectedModuleException.class,
+        "pass its name with <initFunc>",
+        () -> library.messagesIn(Vocabulary.MAVEN).preinitialize(wat("counter")));
+  }
+
   @Test
   void rejectsRenameOfMissingExport() {
     assertFails(
@@ -202,7 +222,7 @@ class RejectionTest {
             .build();
     assertFails(
         RejectedModuleException.class,
-        "--wasm-multi-memory",
+        "WasmFeatures.multiMemory",
         () -> new Preinitializer(options).preinitialize(wat("two_memories")));
   }
 
@@ -214,7 +234,7 @@ class RejectionTest {
             .build();
     assertFails(
         RejectedModuleException.class,
-        "--wasm-bulk-memory",
+        "WasmFeatures.bulkMemory",
         () -> new Preinitializer(options).preinitialize(wat("overwrite")));
   }
 
@@ -226,7 +246,7 @@ class RejectionTest {
             .build();
     assertFails(
         RejectedModuleException.class,
-        "--wasm-simd",
+        "WasmFeatures.simd",
         () -> new Preinitializer(options).preinitialize(wat("simd_code")));
   }
 

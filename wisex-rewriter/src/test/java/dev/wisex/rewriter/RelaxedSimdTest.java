@@ -123,7 +123,7 @@ class RelaxedSimdTest {
             () ->
                 new Preinitializer(options, new RuntimeRegistry(List.of(graal)))
                     .preinitialize(Wat.assemble(wat)));
-    assertTrue(e.getMessage().contains("--wasm-relaxed-simd=true"), e.getMessage());
+    assertTrue(e.getMessage().contains("WasmFeatures.relaxedSimd=true"), e.getMessage());
   }
 
   @Test
