@@ -169,10 +169,27 @@ public record WisexOptions(
     }
 
     /**
-     * Renames export {@code src} to {@code dst} in the output; an existing {@code dst} export is
-     * replaced.
+     * Renames export {@code src} (of any kind) to {@code dst} in the output; an existing {@code
+     * dst} export is replaced. Each {@code dst} and each {@code src} may be named once, as in
+     * Wizer: one export cannot take two names, nor one name two exports.
+     *
+     * @throws IllegalArgumentException if {@code dst} or {@code src} was named before
      */
     public Builder renameFunc(String dst, String src) {
+      Objects.requireNonNull(dst, "dst");
+      Objects.requireNonNull(src, "src");
+      if (renameFuncs.containsKey(dst)) {
+        throw new IllegalArgumentException(
+            "--rename-func names the destination `"
+                + dst
+                + "` twice; give each export one new name");
+      }
+      if (renameFuncs.containsValue(src)) {
+        throw new IllegalArgumentException(
+            "--rename-func renames the export `"
+                + src
+                + "` twice; an export can take one new name");
+      }
       renameFuncs.put(dst, src);
       return this;
     }

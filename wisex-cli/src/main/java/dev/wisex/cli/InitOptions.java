@@ -1,11 +1,8 @@
 package dev.wisex.cli;
 
 import dev.wisex.api.InitRules;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import dev.wisex.api.WisexOptions;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Which export initializes the module and what happens to the exports afterwards (Wizer's names).
@@ -39,24 +36,14 @@ final class InitOptions {
 
   /**
    * A DST or a SRC named by two {@code -r}s is refused, as Wizer refuses it ("Duplicated function
-   * rename"): one export cannot take two names, nor one name two exports.
+   * rename"), by the library's builder, which the Maven plugin shares.
    *
    * @throws IllegalArgumentException for a duplicate
    */
   static InitRules toRules(OptionValues parsed) {
-    Map<String, String> renames = new LinkedHashMap<>();
-    Set<String> sources = new HashSet<>();
-    for (KeyValue r : parsed.get(RENAME_FUNCS)) {
-      if (renames.containsKey(r.key())) {
-        throw new IllegalArgumentException(
-            "-r names the destination `" + r.key() + "` twice; give each export one new name");
-      }
-      if (!sources.add(r.value())) {
-        throw new IllegalArgumentException(
-            "-r renames the export `" + r.value() + "` twice; an export can take one new name");
-      }
-      renames.put(r.key(), r.value());
-    }
-    return new InitRules(parsed.get(INIT_FUNC), parsed.get(KEEP_INIT_FUNC), renames);
+    WisexOptions.Builder renames = WisexOptions.builder();
+    parsed.get(RENAME_FUNCS).forEach(r -> renames.renameFunc(r.key(), r.value()));
+    return new InitRules(
+        parsed.get(INIT_FUNC), parsed.get(KEEP_INIT_FUNC), renames.build().init().renameFuncs());
   }
 }

@@ -44,7 +44,7 @@ class UsageErrorTest {
     Cli.Result r = Cli.run("-r", pair[0], "-r", pair[1], "in.wasm");
 
     assertEquals(2, r.exitCode(), r::toString);
-    assertTrue(r.stderr().startsWith("error: -r "), r::toString);
+    assertTrue(r.stderr().startsWith("error: --rename-func "), r::toString);
     assertTrue(r.stderr().contains("twice"), r::toString);
   }
 

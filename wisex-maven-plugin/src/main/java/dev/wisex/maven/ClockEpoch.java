@@ -1,5 +1,6 @@
 package dev.wisex.maven;
 
+import dev.wisex.api.HostAccess;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -13,32 +14,57 @@ final class ClockEpoch {
   private ClockEpoch() {}
 
   /**
-   * The timestamp in seconds since 1970; empty when unset (or a single character, Maven's way of
-   * disabling it).
+   * The timestamp in seconds since 1970; empty when unset, or a single character that is not a
+   * digit (Maven's way of disabling it: Maven reads digits first, so {@code 5} is 5 s).
    *
-   * @throws IllegalArgumentException naming the value if it is neither form
+   * @throws IllegalArgumentException naming {@code <clockEpoch>} and the value if it is neither
+   *     form, or outside the seconds init's clock can start at (0 to 2262-04-11)
    */
   static OptionalLong seconds(String value) {
-    if (value == null || value.isBlank() || value.trim().length() < 2) {
+    if (value == null || value.isBlank()) {
       return OptionalLong.empty();
     }
     String v = value.trim();
-    if (v.chars().allMatch(Character::isDigit)) {
-      return OptionalLong.of(Long.parseLong(v));
+    long seconds;
+    if (!v.isEmpty() && v.chars().allMatch(Character::isDigit)) {
+      try {
+        seconds = Long.parseLong(v);
+      } catch (NumberFormatException e) {
+        throw outOfRange(v);
+      }
+    } else if (v.length() < 2) {
+      return OptionalLong.empty();
+    } else {
+      seconds = dateTime(v);
     }
+    if (!HostAccess.clockEpochInRange(seconds)) {
+      throw outOfRange(v);
+    }
+    return OptionalLong.of(seconds);
+  }
+
+  private static long dateTime(String v) {
     try {
-      return OptionalLong.of(OffsetDateTime.parse(v).toEpochSecond());
+      return OffsetDateTime.parse(v).toEpochSecond();
     } catch (DateTimeParseException e) {
       try {
-        return OptionalLong.of(Instant.parse(v).getEpochSecond());
+        return Instant.parse(v).getEpochSecond();
       } catch (DateTimeParseException again) {
         throw new IllegalArgumentException(
-            "clockEpoch `"
+            "<clockEpoch> `"
                 + v
                 + "` is neither seconds since 1970 nor an ISO-8601 date-time such as"
-                + " 2024-01-01T00:00:00Z; fix <clockEpoch> or project.build.outputTimestamp",
-            again);
+                + " 2024-01-01T00:00:00Z; fix <clockEpoch> or project.build.outputTimestamp");
       }
     }
+  }
+
+  private static IllegalArgumentException outOfRange(String v) {
+    return new IllegalArgumentException(
+        "<clockEpoch> `"
+            + v
+            + "` is outside the seconds init's clock can start at: 0 (1970) to "
+            + HostAccess.LATEST_CLOCK_EPOCH
+            + " (2262-04-11)");
   }
 }

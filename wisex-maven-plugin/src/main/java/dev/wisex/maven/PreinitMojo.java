@@ -155,11 +155,11 @@ public final class PreinitMojo extends AbstractMojo {
   String runtime;
 
   /**
-   * How the backend runs init: {@code AUTO}, {@code COMPILER} or {@code INTERPRETER} ({@code
-   * --execution-mode}).
+   * How the backend runs init: {@code auto}, {@code compiler} or {@code interpreter}, in any case
+   * ({@code --execution-mode}).
    */
-  @Parameter(property = "wisex.executionMode", defaultValue = "AUTO")
-  ExecutionMode executionMode = ExecutionMode.AUTO;
+  @Parameter(property = "wisex.executionMode", defaultValue = "auto")
+  String executionMode = "auto";
 
   /**
    * Before writing, instantiate the output without running init and check that every global and
@@ -243,7 +243,7 @@ public final class PreinitMojo extends AbstractMojo {
   /**
    * Pre-initialize every file even when its output is up to date. By default a file is skipped when
    * its output is newer than its input and was written with the same configuration (a hash of the
-   * effective options is kept in {@code target/wisex/NAME.options.sha256}); files that {@code
+   * effective options is kept in {@code target/wisex/NAME-HASH.options.sha256}); files that {@code
    * dirs}, {@code mapDirs} or {@code preloads} name are not compared, so pass {@code -Dwisex.force}
    * after changing only those.
    */
@@ -309,9 +309,23 @@ public final class PreinitMojo extends AbstractMojo {
       throw new MojoFailureException("a <file> of wisex:preinit has no <input>; name a .wasm file");
     }
     File output = file.outputOr(buildDirectory);
+    if (sameFile(output, file.input)) {
+      throw new MojoFailureException(
+          "wisex: <output> " + output + " is the <input>, which it would overwrite; give another");
+    }
+    if (file.report != null
+        && (sameFile(file.report, output) || sameFile(file.report, file.input))) {
+      throw new MojoFailureException(
+          "wisex: <report> "
+              + file.report
+              + " is the "
+              + (sameFile(file.report, output) ? "<output>" : "<input>")
+              + "; give the report a file of its own");
+    }
     byte[] input = read(file.input);
     WisexOptions options = options(file);
-    OptionsStamp stamp = OptionsStamp.of(buildDirectory, file.input, output, file.report, options);
+    OptionsStamp stamp =
+        OptionsStamp.of(buildDirectory, file.input, input, output, file.report, options);
     if (!force && upToDate(stamp, file.input, output, file.report)) {
       getLog()
           .info(
@@ -331,6 +345,17 @@ public final class PreinitMojo extends AbstractMojo {
     write(file, output, result, stamp);
     getLog().info("wisex: " + file.input.getName() + " -> " + output + summary(result.report()));
     return output;
+  }
+
+  /** Whether two configured files are one (the same absolute path, or the same existing file). */
+  private static boolean sameFile(File a, File b) {
+    Path x = a.toPath().toAbsolutePath().normalize();
+    Path y = b.toPath().toAbsolutePath().normalize();
+    try {
+      return x.equals(y) || (Files.exists(x) && Files.exists(y) && Files.isSameFile(x, y));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The output and its report together, or neither, then the stamp that records them. */
@@ -376,7 +401,7 @@ public final class PreinitMojo extends AbstractMojo {
             .nondeterministic(nondeterministic)
             .allowExitZero(allowExitZero)
             .runtime(runtime)
-            .executionMode(executionMode)
+            .executionMode(executionMode())
             .verify(verify)
             .features(features())
             .crossCheck(crossCheck)
@@ -384,8 +409,8 @@ public final class PreinitMojo extends AbstractMojo {
             .programName(file.input.getName())
             // Guest output is logged instead of interleaving with Maven's.
             .inheritStdio(false);
-    ClockEpoch.seconds(clockEpoch).ifPresent(builder::clockEpoch);
     try {
+      ClockEpoch.seconds(clockEpoch).ifPresent(builder::clockEpoch);
       for (String spec : renameFuncs) {
         String[] pair = pair("renameFuncs", spec, "DST=SRC");
         builder.renameFunc(pair[0], pair[1]);
@@ -419,6 +444,19 @@ public final class PreinitMojo extends AbstractMojo {
       throw new MojoFailureException("wisex: <maxMemory>: " + e.getMessage(), e);
     }
     return builder.build();
+  }
+
+  /** {@code <executionMode>} in any case, as the CLI takes {@code --execution-mode}. */
+  private ExecutionMode executionMode() throws MojoFailureException {
+    for (ExecutionMode mode : ExecutionMode.values()) {
+      if (mode.name().equalsIgnoreCase(executionMode == null ? "" : executionMode.trim())) {
+        return mode;
+      }
+    }
+    throw new MojoFailureException(
+        "wisex: <executionMode> `"
+            + executionMode
+            + "` is none of auto, compiler, interpreter; fix <executionMode>");
   }
 
   /** The {@code <wasm*>} parameters; relaxed SIMD without SIMD fails naming both parameters. */

@@ -24,10 +24,31 @@ class ClockEpochTest {
     assertEquals(OptionalLong.empty(), ClockEpoch.seconds("a"));
   }
 
+  /** Maven reads digits first: a single digit is seconds, not the disabling character. */
+  @Test
+  void aSingleDigitIsSeconds() {
+    assertEquals(OptionalLong.of(5), ClockEpoch.seconds("5"));
+    assertEquals(OptionalLong.of(0), ClockEpoch.seconds("0"));
+  }
+
+  @Test
+  void refusesSecondsOutsideWhatInitsClockCanStartAt() {
+    for (String v : new String[] {"99999999999999999999", "9999999999999999", "9223372037"}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> ClockEpoch.seconds(v));
+      assertTrue(e.getMessage().startsWith("<clockEpoch> `" + v + "` is outside"), e.getMessage());
+    }
+    assertEquals(OptionalLong.of(9223372036L), ClockEpoch.seconds("9223372036"));
+  }
+
   @Test
   void refusesAnythingElseNamingTheValue() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ClockEpoch.seconds("yesterday"));
-    assertTrue(e.getMessage().contains("`yesterday`"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("<clockEpoch> `yesterday`"), e.getMessage());
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> ClockEpoch.seconds("-1"))
+            .getMessage()
+            .startsWith("<clockEpoch> `-1`"));
   }
 }

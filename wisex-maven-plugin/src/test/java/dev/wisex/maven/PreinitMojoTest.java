@@ -75,12 +75,89 @@ class PreinitMojoTest {
     assertFalse(Files.exists(dir.resolve("target/counter.init.wasm")));
   }
 
+  /** Found by a sweep of the plugin's parameters: each was accepted and did harm, or refused. */
+  @Test
+  void anOutputOrReportOverAnotherConfiguredFileIsRefusedBeforeWriting() throws Exception {
+    mojo.files = List.of(new WasmFile(input, input, null));
+    MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+    assertTrue(
+        e.getMessage().contains("<output>") && e.getMessage().contains("<input>"), e.getMessage());
+    assertArrayEquals(CounterModule.BYTES, Files.readAllBytes(input.toPath()));
+
+    File output = dir.resolve("target/o.wasm").toFile();
+    WasmFile reportOverOutput = new WasmFile(input, output, null);
+    reportOverOutput.report = output;
+    mojo.files = List.of(reportOverOutput);
+    e = assertThrows(MojoFailureException.class, mojo::execute);
+    assertTrue(
+        e.getMessage().contains("<report>") && e.getMessage().contains("<output>"), e.getMessage());
+    assertFalse(output.exists());
+  }
+
+  @Test
+  void outputsOfOneNameInTwoDirectoriesAreSkippedEachByItsOwnStamp() throws Exception {
+    Path a = dir.resolve("target/a/out.wasm");
+    Path b = dir.resolve("target/b/out.wasm");
+    mojo.files =
+        List.of(new WasmFile(input, a.toFile(), null), new WasmFile(input, b.toFile(), null));
+    Files.setLastModifiedTime(input.toPath(), FileTime.fromMillis(1_000_000));
+    mojo.execute();
+    Files.write(a, new byte[] {1});
+    Files.write(b, new byte[] {2});
+
+    mojo.execute();
+
+    assertArrayEquals(new byte[] {1}, Files.readAllBytes(a), "a skipped");
+    assertArrayEquals(new byte[] {2}, Files.readAllBytes(b), "b skipped");
+  }
+
+  @Test
+  void anInputReplacedByAnOlderFileIsWrittenAgain() throws Exception {
+    mojo.files = List.of(new WasmFile(input, null, null));
+    Path output = dir.resolve("target/counter.init.wasm");
+    Files.setLastModifiedTime(input.toPath(), FileTime.fromMillis(1_000_000));
+    mojo.execute();
+    Files.write(output, new byte[] {1, 2, 3});
+    // As `cp -p` of another module: other bytes (a custom section more), an old time.
+    Files.write(input.toPath(), concat(CounterModule.BYTES, new byte[] {0, 4, 1, 'x', 'y', 'z'}));
+    Files.setLastModifiedTime(input.toPath(), FileTime.fromMillis(1_000_000));
+
+    mojo.execute();
+
+    CounterModule.assertPreinitialized(Files.readAllBytes(output), "wizex.initialize");
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
+  void executionModeTakesTheCliSpellingsAndRefusesOthersNamingTheParameter() throws Exception {
+    WasmFile file = new WasmFile(input, null, null);
+    mojo.executionMode = "Compiler";
+    assertEquals(ExecutionMode.COMPILER, mojo.options(file).runtime().executionMode());
+    mojo.executionMode = "jit";
+    MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.options(file));
+    assertTrue(e.getMessage().contains("<executionMode> `jit`"), e.getMessage());
+  }
+
+  @Test
+  void aRenameNamedTwiceIsRefusedNamingTheParameter() {
+    mojo.renameFuncs = List.of("a=get", "a=set");
+    WasmFile file = new WasmFile(input, null, null);
+    MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.options(file));
+    assertTrue(
+        e.getMessage().contains("<renameFuncs> names the destination `a` twice"), e.getMessage());
+  }
+
   @Test
   void anUpToDateOutputIsSkippedUntilTheInputOrTheConfigurationChanges() throws Exception {
     mojo.files = List.of(new WasmFile(input, null, null));
     Path output = dir.resolve("target/counter.init.wasm");
     mojo.execute();
-    assertTrue(Files.exists(dir.resolve("target/wisex/counter.init.wasm.options.sha256")));
+    assertTrue(stampExists(dir.resolve("target/wisex"), "counter.init.wasm"));
     Files.write(output, new byte[] {1, 2, 3});
     // Older input, as after a first build.
     Files.setLastModifiedTime(input.toPath(), FileTime.fromMillis(1_000_000));
@@ -148,7 +225,7 @@ class PreinitMojoTest {
     mojo.fuel = 1000;
     mojo.timeout = "90s";
     mojo.maxMemory = "64KiB";
-    mojo.executionMode = ExecutionMode.INTERPRETER;
+    mojo.executionMode = "interpreter";
     mojo.wasmSimd = false;
     mojo.wasmMemory64 = false;
 
@@ -283,16 +360,16 @@ class PreinitMojoTest {
     File output = file.outputOr(mojo.buildDirectory);
     mojo.cacheDir = dir.resolve("one").toFile();
     OptionsStamp one =
-        OptionsStamp.of(mojo.buildDirectory, input, output, null, mojo.options(file));
+        OptionsStamp.of(mojo.buildDirectory, input, new byte[0], output, null, mojo.options(file));
     mojo.cacheDir = dir.resolve("two").toFile();
     OptionsStamp two =
-        OptionsStamp.of(mojo.buildDirectory, input, output, null, mojo.options(file));
+        OptionsStamp.of(mojo.buildDirectory, input, new byte[0], output, null, mojo.options(file));
     mojo.noCache = true;
     OptionsStamp none =
-        OptionsStamp.of(mojo.buildDirectory, input, output, null, mojo.options(file));
+        OptionsStamp.of(mojo.buildDirectory, input, new byte[0], output, null, mojo.options(file));
     mojo.seed = 1;
     OptionsStamp otherSeed =
-        OptionsStamp.of(mojo.buildDirectory, input, output, null, mojo.options(file));
+        OptionsStamp.of(mojo.buildDirectory, input, new byte[0], output, null, mojo.options(file));
 
     assertEquals(one.hash(), two.hash());
     assertEquals(one.hash(), none.hash());
@@ -306,6 +383,18 @@ class PreinitMojoTest {
           CounterModule.BYTES,
           Files.readAllBytes(Path.of("src/it", project, "src/main/wasm/counter.wasm")),
           project + "'s counter.wasm differs from wat/counter.wat; reassemble it");
+    }
+  }
+
+  /** Whether the stamp of the output named {@code output} is in {@code directory}. */
+  static boolean stampExists(Path directory, String output) throws java.io.IOException {
+    try (var files = Files.list(directory)) {
+      return files.anyMatch(
+          f ->
+              f.getFileName()
+                  .toString()
+                  .matches(
+                      java.util.regex.Pattern.quote(output) + "-[0-9a-f]{12}\\.options\\.sha256"));
     }
   }
 }
