@@ -210,17 +210,19 @@ public record WisexOptions(
     }
 
     public Builder dir(Path value) {
-      dirs.add(value);
+      dirs.add(Objects.requireNonNull(value, "dir"));
       return this;
     }
 
     public Builder mapDir(MapDir value) {
-      mapDirs.add(value);
+      mapDirs.add(Objects.requireNonNull(value, "mapDir"));
       return this;
     }
 
     public Builder preload(String name, Path module) {
-      preloads.put(name, module);
+      preloads.put(
+          Objects.requireNonNull(name, "preload name"),
+          Objects.requireNonNull(module, "preload module"));
       return this;
     }
 
@@ -241,8 +243,8 @@ public record WisexOptions(
 
     /** Sets environment variable {@code key} for init; a later call for the same key wins. */
     public Builder env(String key, String value) {
-      HostAccess.checkEnvName(key);
-      env.put(key, value);
+      HostAccess.checkEnvName(Objects.requireNonNull(key, "env key"));
+      env.put(key, Objects.requireNonNull(value, "env value"));
       return this;
     }
 

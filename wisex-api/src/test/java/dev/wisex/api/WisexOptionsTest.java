@@ -122,4 +122,31 @@ class WisexOptionsTest {
                 d.programName(),
                 d.stdio()));
   }
+
+  /** A null reaches no later stage: the builder names the argument (found by a library sweep). */
+  @Test
+  void theBuilderRefusesNullsWhereTheyAreGiven() {
+    WisexOptions.Builder b = WisexOptions.builder();
+    assertEquals(
+        "preload module",
+        assertThrows(NullPointerException.class, () -> b.preload("env", null)).getMessage());
+    assertEquals(
+        "preload name",
+        assertThrows(NullPointerException.class, () -> b.preload(null, Path.of("x.wasm")))
+            .getMessage());
+    assertEquals("dir", assertThrows(NullPointerException.class, () -> b.dir(null)).getMessage());
+    assertEquals(
+        "env value", assertThrows(NullPointerException.class, () -> b.env("K", null)).getMessage());
+    assertEquals(
+        "src",
+        assertThrows(NullPointerException.class, () -> b.renameFunc("a", null)).getMessage());
+  }
+
+  @Test
+  void aRenameNamesEachDestinationAndSourceOnce() {
+    WisexOptions.Builder b = WisexOptions.builder().renameFunc("a", "x");
+    assertThrows(IllegalArgumentException.class, () -> b.renameFunc("a", "y"));
+    assertThrows(IllegalArgumentException.class, () -> b.renameFunc("b", "x"));
+    assertEquals(Map.of("a", "x"), b.build().init().renameFuncs());
+  }
 }

@@ -65,7 +65,7 @@ class CrossCheckTest {
                         WisexOptions.builder().runtime("chicory").crossCheck(true).build(), both)
                     .preinitialize(MODULE));
     assertEquals(
-        "--cross-check: backends disagree after init: memory 0 bytes [0x11, 0x12): `chicory` has"
+        "crossCheck(true): backends disagree after init: memory 0 bytes [0x11, 0x12): `chicory` has"
             + " 02, `flipper` has 03",
         e.getMessage());
   }
@@ -81,8 +81,8 @@ class CrossCheckTest {
                         new RuntimeRegistry(List.of(CHICORY)))
                     .preinitialize(MODULE));
     assertEquals(
-        "--cross-check needs a second backend that runs this module, and only `chicory` does"
-            + " here; add another backend (e.g. wisex-runtime-graal) or leave out --cross-check",
+        "crossCheck(true) needs a second backend that runs this module, and only `chicory` does"
+            + " here; add another backend (e.g. wisex-runtime-graal) or leave out crossCheck(true)",
         e.getMessage());
   }
 
@@ -99,8 +99,8 @@ class CrossCheckTest {
                         WisexOptions.builder().crossCheck(true).build(), RuntimeRegistry.discover())
                     .preinitialize(memory64));
     assertEquals(
-        "--cross-check needs a second backend that runs this module, and only `graal` does here"
-            + " (`chicory` lacks memory64); leave out --cross-check",
+        "crossCheck(true) needs a second backend that runs this module, and only `graal` does here"
+            + " (`chicory` lacks memory64); leave out crossCheck(true)",
         e.getMessage());
   }
 

@@ -96,6 +96,6 @@ class Wasix64Test {
     assertTrue(
         e.getMessage().contains("runtime `chicory` cannot run this module: it lacks [MEMORY64]"),
         e.getMessage());
-    assertTrue(e.getMessage().contains("--runtime graal"), e.getMessage());
+    assertTrue(e.getMessage().contains("runtime(...) graal"), e.getMessage());
   }
 }
