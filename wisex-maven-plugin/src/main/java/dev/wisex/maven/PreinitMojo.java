@@ -2,6 +2,7 @@ package dev.wisex.maven;
 
 import dev.wisex.api.AtomicFile;
 import dev.wisex.api.ExecutionMode;
+import dev.wisex.api.IoFailures;
 import dev.wisex.api.LimitValues;
 import dev.wisex.api.MapDir;
 import dev.wisex.api.ReportJson;
@@ -15,6 +16,7 @@ import dev.wisex.rewriter.Preinitializer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -371,7 +373,14 @@ public final class PreinitMojo extends AbstractMojo {
       }
       batch.commit();
     } catch (IOException e) {
-      throw new MojoExecutionException("wisex: cannot write " + output + ": " + e, e);
+      // The failing file is named in the exception (AtomicFile names its target), the output or
+      // the report.
+      String target =
+          e instanceof FileSystemException fse && fse.getFile() != null
+              ? fse.getFile()
+              : output.toString();
+      throw new MojoExecutionException(
+          "wisex: cannot write " + target + ": " + IoFailures.reason(e), e);
     }
     try {
       stamp.write();
@@ -509,7 +518,8 @@ public final class PreinitMojo extends AbstractMojo {
       throw new MojoFailureException(
           "wisex: input " + input + " does not exist; check the <input> of wisex:preinit", e);
     } catch (IOException e) {
-      throw new MojoExecutionException("wisex: cannot read " + input + ": " + e, e);
+      throw new MojoFailureException(
+          "wisex: cannot read <input> " + input + ": " + IoFailures.reason(e), e);
     }
   }
 

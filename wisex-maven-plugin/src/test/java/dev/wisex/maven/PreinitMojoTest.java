@@ -95,6 +95,14 @@ class PreinitMojoTest {
   }
 
   @Test
+  void anInputThatIsADirectoryIsNamedWithTheReasonInWords() throws Exception {
+    File directory = Files.createDirectories(dir.resolve("app.wasm")).toFile();
+    mojo.files = List.of(new WasmFile(directory, null, null));
+    MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+    assertEquals("wisex: cannot read <input> " + directory + ": is a directory", e.getMessage());
+  }
+
+  @Test
   void outputsOfOneNameInTwoDirectoriesAreSkippedEachByItsOwnStamp() throws Exception {
     Path a = dir.resolve("target/a/out.wasm");
     Path b = dir.resolve("target/b/out.wasm");
