@@ -226,6 +226,25 @@ class RejectionTest {
         () -> new Preinitializer(options).preinitialize(wat("two_memories")));
   }
 
+  /** Before, the missing once-flag of a shared memory was reported instead of the switch. */
+  @Test
+  void aSharedMemoryWithThreadsOffNamesTheSwitchFirst() {
+    WisexOptions options =
+        WisexOptions.builder()
+            .features(new WasmFeatures(true, true, true, true, true, false, true))
+            .build();
+    assertFails(
+        RejectedModuleException.class,
+        "WasmFeatures.threads",
+        () ->
+            new Preinitializer(options)
+                .preinitialize(
+                    Wat.assemble(
+                        "(module (import \"env\" \"memory\" (memory 1 1 shared))"
+                            + " (data (i32.const 16) \"hi\")"
+                            + " (func (export \"wizex.initialize\")))")));
+  }
+
   @Test
   void rejectsDisabledBulkMemory() {
     WisexOptions options =

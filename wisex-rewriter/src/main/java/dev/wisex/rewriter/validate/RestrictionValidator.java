@@ -33,6 +33,8 @@ public final class RestrictionValidator {
   public static Optional<InitOnceFlag> validate(
       WasmModule module, CodeFeatures code, InitRules rules, WasmFeatures features) {
     rejectImports(module);
+    // A proposal the user switched off is the first thing to tell: before what it would need.
+    checkFeatures(module, features);
     // An imported shared memory needs the module's own once-flag.
     Optional<InitOnceFlag> onceFlag = InitOnceFlag.of(module);
     rejectUnsnapshottableGlobals(module);
@@ -40,7 +42,6 @@ public final class RestrictionValidator {
     rejectReservedExports(module);
     checkInitFunc(module, rules);
     checkRenames(module, rules);
-    checkFeatures(module, features);
     checkCodeFeatures(module, code, features);
     checkMemoryIndices(module, code);
     return onceFlag;
