@@ -78,6 +78,30 @@ class HeapPlanJarTest {
     assertFalse(Files.exists(out), r::toString);
   }
 
+  /**
+   * With no backend named, a memory Chicory would keep in too small a heap runs on a backend that
+   * keeps it off the heap, as init that outgrows an engine moves to one that holds more (found by a
+   * sweep of the library: the default refused, naming the backend that would have run it).
+   */
+  @Test
+  void aMemoryTooLargeForTheHeapRunsWhereItIsKeptOffTheHeapUnlessABackendIsNamed()
+      throws Exception {
+    byte[] module =
+        Wat.assemble(
+            "(module (memory (export \"memory\") 4096) (func (export \"wizex.initialize\")"
+                + " (i32.store (i32.const 268435000) (i32.const 7))))");
+    Path out = dir.resolve("out.wasm");
+
+    Run chosen = wisex("128m", module, out);
+    assertEquals(0, chosen.exitCode(), chosen::toString);
+    assertTrue(Files.size(out) > 8, chosen::toString);
+
+    Path named = dir.resolve("named.wasm");
+    Run r = wisex("128m", module, named, "--runtime", "chicory");
+    assertOneLineNaming(r, "init needs at least", "-Xmx", "--runtime graal");
+    assertFalse(Files.exists(named));
+  }
+
   @Test
   void memoriesLargerThanTheHeapFailBeforeInit() throws Exception {
     byte[] module =

@@ -9,42 +9,70 @@ import dev.wisex.runtime.spi.MemoryLimits;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
 import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The pipeline's heap checks (see {@link HeapBudget}): before init, from the module's declared
  * memories on the chosen backend; before {@code --verify} instantiates the output a second time.
  */
 final class HeapPlan {
+  private static final Logger LOG = LogManager.getLogger(HeapPlan.class);
+
   private HeapPlan() {}
 
-  static void beforeInit(
+  /**
+   * The backend init runs on: {@code runtime}, unless its memories would not fit in the heap and
+   * the user named no backend ({@code named} false), where one that keeps them off the heap and
+   * fits takes over (as init that outgrows an engine moves to one that holds more).
+   *
+   * @throws dev.wisex.api.LimitExceededException where none fits, naming the heap to give and the
+   *     backend that would keep the memories off it
+   */
+  static WasmRuntime beforeInit(
       WasmModule module,
       long inputBytes,
       WasmRuntime runtime,
       RuntimeRegistry runtimes,
-      Set<Capability> required) {
+      Set<Capability> required,
+      boolean named) {
     HeapBudget budget = HeapBudget.jvm();
     // A memory past the engine's own limit fails init naming that limit, and moves to a backend
     // that holds it where none was named: that comes first.
     if (module.allMemories().stream()
         .anyMatch(m -> m.minimum() << m.pageSizeLog2() > runtime.maxMemoryBytes())) {
-      return;
+      return runtime;
     }
     try {
       budget.checkBeforeInit(module, inputBytes, runtime, null);
+      return runtime;
     } catch (dev.wisex.api.LimitExceededException e) {
-      String offHeap =
+      WasmRuntime offHeap =
           runtimes.able(required).stream()
               .filter(r -> r != runtime)
               .filter(r -> module.allMemories().size() <= r.maxMemories())
               .filter(r -> module.allMemories().stream().noneMatch(m -> r.memoryOnHeap(limits(m))))
-              .map(WasmRuntime::name)
               .findFirst()
               .orElse(null);
       if (offHeap == null) {
         throw e;
       }
-      budget.checkBeforeInit(module, inputBytes, runtime, offHeap);
+      if (!named) {
+        try {
+          budget.checkBeforeInit(module, inputBytes, offHeap, null);
+          LOG.info(
+              "init runs on runtime `{}` instead of `{}`, which would keep the module's memories in"
+                  + " too small a Java heap ({})",
+              offHeap.name(),
+              runtime.name(),
+              e.getMessage());
+          return offHeap;
+        } catch (dev.wisex.api.LimitExceededException stillNot) {
+          // The module itself does not fit either: the first refusal says what to give.
+        }
+      }
+      budget.checkBeforeInit(module, inputBytes, runtime, offHeap.name());
+      return runtime;
     }
   }
 

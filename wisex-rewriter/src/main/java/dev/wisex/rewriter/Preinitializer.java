@@ -279,9 +279,10 @@ public final class Preinitializer {
             false,
             CompileCostHazard.of(module, code),
             null);
-    WasmRuntime runtime = choice.runtime();
+    WasmRuntime runtime =
+        HeapPlan.beforeInit(
+            module, input.length, choice.runtime(), runtimes, required, backend.name() != null);
     InstanceConfig instanceConfig = InstanceConfig.of(backend);
-    HeapPlan.beforeInit(module, input.length, runtime, runtimes, required);
     clock.lap("validate");
     deadline.stage("instrument");
     progress.stage("instrument", "");
@@ -300,7 +301,9 @@ public final class Preinitializer {
             (limited, largest) -> SplitMemo.split(instanceConfig.cacheDir(), limited, largest));
     clock.lap("instrument");
     // The user's question is answered once: a race or a retry logged its own decision already.
-    LOG.log(namedBy == null ? Level.INFO : Level.DEBUG, "init runs on {}", choice.reason());
+    if (runtime == choice.runtime()) { // else HeapPlan said why another runs it
+      LOG.log(namedBy == null ? Level.INFO : Level.DEBUG, "init runs on {}", choice.reason());
+    }
     Snapshot snapshot;
     ImportCalls calls;
     OutputAssembler.Output output;
