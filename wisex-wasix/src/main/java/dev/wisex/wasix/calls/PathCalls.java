@@ -68,6 +68,9 @@ public final class PathCalls {
     if (!exists && ((oflags & O_CREAT) == 0 || (oflags & O_DIRECTORY) != 0)) {
       throw new WasiException(Errno.NOENT);
     }
+    if (!exists && PathResolver.namesDirectory(guestPath)) {
+      throw new WasiException(Errno.ISDIR); // O_CREAT makes a file, never a directory
+    }
     if (exists && Files.isSymbolicLink(path)) {
       throw new WasiException(Errno.LOOP);
     }
@@ -112,6 +115,9 @@ public final class PathCalls {
   }
 
   public static int pathRemoveDirectory(WasiState s, GuestMem m, long[] a) {
+    if (PathResolver.endsInDot(m.string(a[1], a[2]))) {
+      throw new WasiException(Errno.INVAL); // rmdir("d/.") as Linux
+    }
     Path path = resolve(s, m, a[0], a[1], a[2], false);
     requireExists(path);
     if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
@@ -204,6 +210,10 @@ public final class PathCalls {
     String target = m.string(a[0], a[1]);
     if (target.indexOf('\0') >= 0) {
       throw new WasiException(Errno.INVAL);
+    }
+    // As Linux: an empty target names nothing; a link is a file, never named like a directory.
+    if (target.isEmpty() || PathResolver.namesDirectory(m.string(a[3], a[4]))) {
+      throw new WasiException(Errno.NOENT);
     }
     Path link = changed(s, resolve(s, m, a[2], a[3], a[4], false));
     Io.run(() -> Files.createSymbolicLink(link, link.getFileSystem().getPath(target)));

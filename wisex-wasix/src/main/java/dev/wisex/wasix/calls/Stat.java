@@ -5,6 +5,7 @@ import dev.wisex.wasix.abi.GuestMem;
 import dev.wisex.wasix.abi.WasiException;
 import dev.wisex.wasix.fs.FileType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -42,7 +43,10 @@ final class Stat {
           ((Number) unix.get("ino")).longValue(),
           type,
           ((Number) unix.get("nlink")).longValue(),
-          basic.size(),
+          // A symlink's size is its target's length (lstat), which Jimfs reports as 0.
+          basic.isSymbolicLink()
+              ? Files.readSymbolicLink(path).toString().getBytes(StandardCharsets.UTF_8).length
+              : basic.size(),
           nanos(basic.lastAccessTime()),
           nanos(basic.lastModifiedTime()),
           nanos((FileTime) unix.get("ctime")));

@@ -78,6 +78,9 @@ public final class FileFd extends Fd {
         channel.position(channel.size());
       }
       checkEnd(channel.position(), src.length);
+      if (src.length == 0) {
+        return 0; // POSIX: a write of nothing changes nothing, not even a size past the end
+      }
       return channel.write(ByteBuffer.wrap(src));
     } catch (IOException e) {
       throw failure(e);
@@ -101,6 +104,9 @@ public final class FileFd extends Fd {
   public int pwrite(byte[] src, long position) {
     requireWritable();
     checkEnd(position, src.length);
+    if (src.length == 0) {
+      return 0; // POSIX: a write of nothing changes nothing, not even a size past the end
+    }
     try {
       return channel.write(ByteBuffer.wrap(src), position);
     } catch (IOException e) {
@@ -146,8 +152,11 @@ public final class FileFd extends Fd {
     requireWritable();
     checkEnd(size, 0);
     try {
+      // ftruncate leaves the offset where it was; FileChannel.truncate would pull it to the end.
+      long offset = channel.position();
       if (size < channel.size()) {
         channel.truncate(size);
+        channel.position(offset);
       } else if (size > channel.size()) {
         channel.write(ByteBuffer.allocate(1), size - 1);
       }

@@ -3,6 +3,7 @@ package dev.wisex.wasix.fs;
 import dev.wisex.wasix.abi.Errno;
 import dev.wisex.wasix.abi.WasiException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -21,6 +22,12 @@ public final class PathResolver {
   /** POSIX's SYMLOOP_MAX on Linux. */
   private static final int MAX_SYMLINKS = 40;
 
+  /** Linux's NAME_MAX: the longest name of one directory entry, in bytes. */
+  static final int NAME_MAX = 255;
+
+  /** Linux's PATH_MAX, the terminating NUL included. */
+  static final int PATH_MAX = 4096;
+
   private PathResolver() {}
 
   /**
@@ -35,6 +42,10 @@ public final class PathResolver {
     if (guestPath.indexOf('\0') >= 0) {
       throw new WasiException(Errno.INVAL);
     }
+    checkLength(guestPath);
+    // A trailing slash names a directory: the last symlink is followed, and a file is ENOTDIR.
+    boolean directory = namesDirectory(guestPath);
+    followFinal |= directory;
     Path root = dir.root();
     List<String> stack = new ArrayList<>();
     String relative = guestPath;
@@ -84,7 +95,40 @@ public final class PathResolver {
       }
       stack.add(part);
     }
-    return join(root, stack);
+    Path resolved = join(root, stack);
+    if (directory
+        && Files.exists(resolved, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isDirectory(resolved, LinkOption.NOFOLLOW_LINKS)) {
+      throw new WasiException(Errno.NOTDIR);
+    }
+    return resolved;
+  }
+
+  /** Whether {@code guestPath} ends in a slash after a name: it can only name a directory. */
+  public static boolean namesDirectory(String guestPath) {
+    return guestPath.endsWith("/") && !split(guestPath).isEmpty();
+  }
+
+  /** Whether the last name in {@code guestPath} is {@code .}, which rmdir refuses as EINVAL. */
+  public static boolean endsInDot(String guestPath) {
+    List<String> parts = split(guestPath);
+    return !parts.isEmpty() && parts.getLast().equals(".");
+  }
+
+  /**
+   * Linux's limits: a name of more than {@link #NAME_MAX} bytes, or a path of {@link #PATH_MAX}
+   * bytes or more, is ENAMETOOLONG.
+   */
+  private static void checkLength(String guestPath) {
+    byte[] bytes = guestPath.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length >= PATH_MAX) {
+      throw new WasiException(Errno.NAMETOOLONG);
+    }
+    for (String part : split(guestPath)) {
+      if (part.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
+        throw new WasiException(Errno.NAMETOOLONG);
+      }
+    }
   }
 
   /**
