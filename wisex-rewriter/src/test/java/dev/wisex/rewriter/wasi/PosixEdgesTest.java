@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * too: a symlink's size is its target's length; a trailing slash names a directory (ENOTDIR on a
  * file, EISDIR to create one); rmdir of "d/." is EINVAL; a name over 255 bytes is ENAMETOOLONG; a
  * write of nothing changes nothing; ftruncate leaves the offset; a symlink named like a directory,
- * or to an empty target, is ENOENT. Each is checked on both backends (WasiRun.check).
+ * or to an empty target, is ENOENT; a hard link to a symlink is a symlink. Each is checked on both
+ * backends (WasiRun.check).
  */
 class PosixEdgesTest {
   private static final int EINVAL = 28;
@@ -64,6 +65,9 @@ class PosixEdgesTest {
     assertEquals(4, m.i64(120), "the offset stays at 4 after truncating to 2");
     assertEquals(ENOENT, m.errno(14), "symlink named s/");
     assertEquals(ENOENT, m.errno(15), "symlink to an empty target");
+    assertEquals(0, m.errno(16), "path_link link_a hl");
+    assertEquals(0, m.errno(17));
+    assertEquals(7, m.bytes()[2240 + 16], "linkat without FOLLOW links the symlink, not a.txt");
     assertTrue(Files.isRegularFile(data.resolve("c.txt")), "the host is never written");
   }
 }
