@@ -64,7 +64,7 @@ final class ModuleFiles {
       // end (a device, a pipe) reaches the array's limit however large the heap.
       long heapMiB = Runtime.getRuntime().maxMemory() / (1 << 20);
       if (heapMiB > 3 * (MAX_INPUT_BYTES >> 20)) {
-        throw tooLarge(shown, "is longer");
+        throw tooLarge(shown, "is longer than any module");
       }
       throw tooLarge(
           shown,
