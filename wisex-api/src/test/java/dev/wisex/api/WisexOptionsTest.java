@@ -149,4 +149,16 @@ class WisexOptionsTest {
     assertThrows(IllegalArgumentException.class, () -> b.renameFunc("b", "x"));
     assertEquals(Map.of("a", "x"), b.build().init().renameFuncs());
   }
+
+  /** A result compares by its module's bytes, as a record of an array would not (a sweep found). */
+  @Test
+  void resultsWithTheSameBytesAreEqual() {
+    SnapshotReport report = null;
+    WisexResult a = new WisexResult(new byte[] {0, 'a', 's', 'm'}, report);
+    WisexResult b = new WisexResult(new byte[] {0, 'a', 's', 'm'}, report);
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    assertNotEquals(a, new WisexResult(new byte[] {0, 'a', 's', 'n'}, report));
+    assertEquals("WisexResult[module=4 bytes, report=null]", a.toString());
+  }
 }
