@@ -1,6 +1,6 @@
 package dev.wisex.rewriter;
 
-import dev.wisex.api.AtomicFile;
+import dev.wisex.runtime.spi.CacheFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,16 +60,17 @@ final class EngineMemo {
   /** The backend remembered for the module, if any. */
   Optional<String> recall() {
     try {
-      if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
+      Optional<byte[]> content = CacheFiles.read(file, MAX_BYTES);
+      if (content.isEmpty()) {
         return Optional.empty();
       }
-      String name = Files.readString(file, StandardCharsets.UTF_8).strip();
+      String name = new String(content.get(), StandardCharsets.UTF_8).strip();
       if (name.isEmpty()) {
         return Optional.empty();
       }
       markUsed(file);
       return Optional.of(name);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       LOG.debug("engine memo {} unreadable: {}", file, e.getMessage());
       return Optional.empty();
     }
@@ -91,7 +92,7 @@ final class EngineMemo {
   void remember(String runtime) {
     try {
       Files.createDirectories(file.getParent());
-      AtomicFile.write(file, (runtime + "\n").getBytes(StandardCharsets.UTF_8));
+      CacheFiles.replace(file, (runtime + "\n").getBytes(StandardCharsets.UTF_8));
       trim(file.getParent(), MAX_MEMOS);
     } catch (IOException | RuntimeException e) {
       LOG.debug("engine memo {} not written: {}", file, e.getMessage());

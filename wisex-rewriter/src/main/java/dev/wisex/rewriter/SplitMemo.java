@@ -1,7 +1,7 @@
 package dev.wisex.rewriter;
 
-import dev.wisex.api.AtomicFile;
 import dev.wisex.rewriter.instrument.HugeFunctionSplitter;
+import dev.wisex.runtime.spi.CacheFiles;
 import dev.wisex.runtime.spi.ChecksummedBytes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,10 +76,10 @@ final class SplitMemo {
 
   private static byte[] recall(Path file) {
     try {
-      if (!Files.isRegularFile(file)) {
-        return null;
-      }
-      byte[] split = ChecksummedBytes.decode(MAGIC, Files.readAllBytes(file));
+      byte[] split =
+          CacheFiles.read(file, CacheFiles.largestEntry())
+              .map(bytes -> ChecksummedBytes.decode(MAGIC, bytes))
+              .orElse(null);
       if (split == null) {
         LOG.debug("split memo {} is not one or does not match its checksum: ignored", file);
         return null;
@@ -87,7 +87,7 @@ final class SplitMemo {
       EngineMemo.markUsed(file);
       LOG.debug("split module read from {}", file);
       return split;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       LOG.debug("split memo {} unreadable: {}", file, e.getMessage());
       return null;
     }
@@ -96,7 +96,7 @@ final class SplitMemo {
   private static void remember(Path file, byte[] split) {
     try {
       Files.createDirectories(file.getParent());
-      AtomicFile.write(file, ChecksummedBytes.encode(MAGIC, split));
+      CacheFiles.replace(file, ChecksummedBytes.encode(MAGIC, split));
       EngineMemo.trim(file.getParent(), MAX_ENTRIES);
     } catch (IOException | RuntimeException e) {
       LOG.debug("split memo {} not written: {}", file, e.getMessage());

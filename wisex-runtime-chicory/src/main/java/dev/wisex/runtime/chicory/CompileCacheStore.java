@@ -1,13 +1,13 @@
 package dev.wisex.runtime.chicory;
 
 import dev.wisex.api.IoFailures;
+import dev.wisex.runtime.spi.CacheFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.logging.log4j.LogManager;
@@ -20,7 +20,7 @@ import org.apache.logging.log4j.Logger;
  * run: every I/O failure is logged and treated as a miss, or the entry is simply not kept.
  */
 final class CompileCacheStore {
-  static final String TEMPORARY_SUFFIX = ".tmp";
+  static final String TEMPORARY_SUFFIX = CacheFiles.TEMPORARY_SUFFIX;
 
   private static final Logger LOG = LogManager.getLogger(CompileCacheStore.class);
 
@@ -48,16 +48,11 @@ final class CompileCacheStore {
   /** The payload stored under {@code name}, or null if there is none or it is damaged. */
   byte[] read(String name) {
     Path file = directory.resolve(name);
-    byte[] content;
-    try {
-      content = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("compile cache: cannot read {} ({}); compiling", file, e.toString());
+    Optional<byte[]> content = CacheFiles.read(file, CacheFiles.largestEntry());
+    if (content.isEmpty() && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       return null;
     }
-    byte[] payload = CacheEntryFormat.decode(content);
+    byte[] payload = content.map(CacheEntryFormat::decode).orElse(null);
     if (payload == null) {
       REJECTED.incrementAndGet();
       LOG.warn("compile cache: ignoring the damaged entry {}; it will be rewritten", file);
@@ -90,24 +85,9 @@ final class CompileCacheStore {
     }
   }
 
-  /**
-   * Replaces {@code target} with {@code content} in one step: written to a temporary file beside it
-   * (removed again should anything fail) and moved into place, so a concurrent reader sees the old
-   * file or the new one, never a part.
-   */
+  /** Replaces {@code target} with {@code content} in one step ({@link CacheFiles#replace}). */
   static void replace(Path target, byte[] content) throws IOException {
-    Path directory = target.getParent();
-    Files.createDirectories(directory);
-    Path tmp = Files.createTempFile(directory, target.getFileName() + ".", TEMPORARY_SUFFIX);
-    try {
-      Files.write(tmp, content);
-      move(tmp, target);
-      tmp = null;
-    } finally {
-      if (tmp != null) {
-        deleteQuietly(tmp);
-      }
-    }
+    CacheFiles.replace(target, content);
   }
 
   /** Deletes the entry {@code name}, if there is one: it was read but could not be used. */
@@ -121,14 +101,6 @@ final class CompileCacheStore {
       Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
     } catch (IOException | RuntimeException e) {
       LOG.debug("compile cache: cannot touch {} ({})", file, e.toString());
-    }
-  }
-
-  private static void move(Path tmp, Path target) throws IOException {
-    try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -2,17 +2,17 @@ package dev.wisex.runtime.chicory;
 
 import dev.wisex.api.MalformedModuleException;
 import dev.wisex.parser.Section;
+import dev.wisex.runtime.spi.CacheFiles;
 import dev.wisex.runtime.spi.PreparationCost;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -122,15 +122,12 @@ final class CompileRate {
 
   /** The samples in the file, oldest first; none if it is missing or holds anything else. */
   long[] samples() {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
-    } catch (NoSuchFileException e) {
-      return new long[0];
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("compile rate: cannot read {} ({})", file, e.toString());
+    // KEPT lines of at most 12 digits: anything longer is not a rate file.
+    Optional<byte[]> content = CacheFiles.read(file, KEPT * 14L);
+    if (content.isEmpty()) {
       return new long[0];
     }
+    List<String> lines = new String(content.get(), StandardCharsets.US_ASCII).lines().toList();
     if (lines.size() > KEPT) {
       return new long[0];
     }
