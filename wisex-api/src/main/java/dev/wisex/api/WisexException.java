@@ -1,5 +1,7 @@
 package dev.wisex.api;
 
+import java.util.Objects;
+
 /**
  * Root of every failure wisex reports on purpose. Unchecked, so library users catch one type; the
  * CLI maps any of them to exit code 1 and prints {@link #getMessage()} as the one-line cause. The
@@ -21,7 +23,7 @@ public class WisexException extends RuntimeException {
 
   /** This failure, its message from now on naming settings in {@code words}. */
   public WisexException in(Vocabulary words) {
-    vocabulary = java.util.Objects.requireNonNull(words, "words");
+    vocabulary = Objects.requireNonNull(words, "words");
     return this;
   }
 

@@ -1,5 +1,6 @@
 package dev.wisex.runtime.chicory;
 
+import dev.wisex.runtime.spi.CacheFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ record CacheEviction(long maxBytes) {
         if (!attributes.isRegularFile()) {
           continue;
         }
-        if (name.endsWith(CompileCacheStore.TEMPORARY_SUFFIX)
+        if (name.endsWith(CacheFiles.TEMPORARY_SUFFIX)
             && attributes.lastModifiedTime().toInstant().isBefore(staleBefore)) {
           Files.deleteIfExists(file);
         } else if (name.endsWith(CompileCacheKey.SUFFIX)) {

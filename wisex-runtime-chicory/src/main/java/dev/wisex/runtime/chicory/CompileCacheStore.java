@@ -20,8 +20,6 @@ import org.apache.logging.log4j.Logger;
  * run: every I/O failure is logged and treated as a miss, or the entry is simply not kept.
  */
 final class CompileCacheStore {
-  static final String TEMPORARY_SUFFIX = CacheFiles.TEMPORARY_SUFFIX;
-
   private static final Logger LOG = LogManager.getLogger(CompileCacheStore.class);
 
   // What the tests observe (instead of timing): reads that returned an entry, entries rejected as
@@ -67,7 +65,7 @@ final class CompileCacheStore {
   /** Stores {@code payload} under {@code name}, replacing what is there, then trims the cache. */
   void write(String name, byte[] payload) {
     try {
-      replace(directory.resolve(name), CacheEntryFormat.encode(payload));
+      CacheFiles.replace(directory.resolve(name), CacheEntryFormat.encode(payload));
       WRITES.incrementAndGet();
       LOG.debug("compile cache: compiled code kept in {}", directory.resolve(name));
       eviction.trim(directory);
@@ -83,11 +81,6 @@ final class CompileCacheStore {
         LOG.debug("compile cache: cannot write to {} ({})", directory, e.toString());
       }
     }
-  }
-
-  /** Replaces {@code target} with {@code content} in one step ({@link CacheFiles#replace}). */
-  static void replace(Path target, byte[] content) throws IOException {
-    CacheFiles.replace(target, content);
   }
 
   /** Deletes the entry {@code name}, if there is one: it was read but could not be used. */

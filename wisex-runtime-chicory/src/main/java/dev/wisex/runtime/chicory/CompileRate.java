@@ -90,8 +90,8 @@ final class CompileRate {
   /**
    * Adds a compile of {@code codeBytes} that cost {@code processorTime}, unless it is too small to
    * teach anything; the oldest sample beyond {@link #KEPT} goes. Replaced in one step ({@link
-   * CompileCacheStore#replace}), so a concurrent reader sees the old samples or the new ones; of
-   * two concurrent writers one sample may be lost, which an estimate can bear.
+   * CacheFiles#replace}), so a concurrent reader sees the old samples or the new ones; of two
+   * concurrent writers one sample may be lost, which an estimate can bear.
    */
   void record(long codeBytes, Duration processorTime) {
     if (codeBytes < MIN_SAMPLE_CODE_BYTES || processorTime.isNegative()) {
@@ -109,7 +109,7 @@ final class CompileRate {
       text.append(sample).append('\n');
     }
     try {
-      CompileCacheStore.replace(file, text.toString().getBytes(StandardCharsets.US_ASCII));
+      CacheFiles.replace(file, text.toString().getBytes(StandardCharsets.US_ASCII));
       LOG.debug(
           "compile rate: {} bytes of code compiled in {} ms of processor time ({} ns per byte)",
           codeBytes,

@@ -3,6 +3,7 @@ package dev.wisex.runtime.chicory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.runtime.spi.CacheFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +44,11 @@ class CacheEvictionTest {
 
   @Test
   void staleTemporaryFilesGoAndFreshOnesAndForeignFilesStay() throws IOException {
-    file("dead" + CompileCacheStore.TEMPORARY_SUFFIX, 10, Duration.ofHours(2));
-    file("writing" + CompileCacheStore.TEMPORARY_SUFFIX, 10, Duration.ofMinutes(1));
+    file("dead" + CacheFiles.TEMPORARY_SUFFIX, 10, Duration.ofHours(2));
+    file("writing" + CacheFiles.TEMPORARY_SUFFIX, 10, Duration.ofMinutes(1));
     file("README", 10_000, Duration.ofDays(9));
     new CacheEviction(0).trim(dir);
-    assertEquals(Set.of("writing"), names(CompileCacheStore.TEMPORARY_SUFFIX));
+    assertEquals(Set.of("writing"), names(CacheFiles.TEMPORARY_SUFFIX));
     assertEquals(Set.of("README"), names(""));
   }
 
