@@ -9,6 +9,9 @@ module dev.wisex.wasix {
   requires transitive dev.wisex.api;
   requires transitive dev.wisex.runtime.spi;
   requires com.google.common.jimfs;
+  // Jimfs is an automatic module, which declares no dependencies of its own: without this, an
+  // application on the module path never resolves Guava, which Jimfs needs (NoClassDefFoundError).
+  requires com.google.common;
   requires org.apache.logging.log4j;
 
   exports dev.wisex.wasix;
