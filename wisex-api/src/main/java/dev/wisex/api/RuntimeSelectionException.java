@@ -10,4 +10,8 @@ public class RuntimeSelectionException extends WisexException {
   public RuntimeSelectionException(String message) {
     super(message);
   }
+
+  public RuntimeSelectionException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

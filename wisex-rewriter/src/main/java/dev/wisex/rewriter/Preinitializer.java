@@ -302,7 +302,10 @@ public final class Preinitializer {
     clock.lap("instrument");
     // The user's question is answered once: a race or a retry logged its own decision already.
     if (runtime == choice.runtime()) { // else HeapPlan said why another runs it
-      LOG.log(namedBy == null ? Level.INFO : Level.DEBUG, "init runs on {}", choice.reason());
+      LOG.log(
+          namedBy == null ? Level.INFO : Level.DEBUG,
+          "init runs on {}",
+          vocabulary.render(choice.reason()));
     }
     Snapshot snapshot;
     ImportCalls calls;

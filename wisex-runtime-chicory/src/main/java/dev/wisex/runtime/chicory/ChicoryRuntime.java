@@ -54,9 +54,13 @@ public final class ChicoryRuntime implements WasmRuntime {
     return 100;
   }
 
+  /**
+   * Available where the Chicory jars loaded are of the release line this backend was built for: an
+   * application's own Chicory of another release would fail mid-run with linkage errors.
+   */
   @Override
   public Availability availability() {
-    return Availability.yes();
+    return ChicoryVersion.availability();
   }
 
   @Override
@@ -126,7 +130,11 @@ public final class ChicoryRuntime implements WasmRuntime {
     Objects.requireNonNull(module, "module");
     Objects.requireNonNull(imports, "imports");
     Objects.requireNonNull(config, "config");
-    return Instantiation.run(module, imports, config.executionMode(), config.cacheDir());
+    try {
+      return Instantiation.run(module, imports, config.executionMode(), config.cacheDir());
+    } catch (LinkageError e) {
+      throw Failures.mixedJars(e);
+    }
   }
 
   /** A Chicory memory, which may be linked into any number of this backend's instances. */

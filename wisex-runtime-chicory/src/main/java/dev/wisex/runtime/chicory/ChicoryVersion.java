@@ -1,53 +1,46 @@
 package dev.wisex.runtime.chicory;
 
-import com.dylibso.chicory.runtime.Instance;
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.module.ModuleDescriptor;
-import java.util.Optional;
-import java.util.Properties;
+import dev.wisex.runtime.spi.Availability;
+import dev.wisex.runtime.spi.EngineJars;
+import java.util.List;
 
 /**
- * The version of the Chicory jar actually loaded, which may differ from the one wisex was built
- * against.
+ * The versions of the Chicory jars actually loaded, which may differ from the one wisex was built
+ * against: an application's own Chicory dependency wins in Maven.
  */
 final class ChicoryVersion {
   static final String BUILT_AGAINST = "1.7.5";
 
-  private static final String POM_PROPERTIES =
-      "/META-INF/maven/com.dylibso.chicory/runtime/pom.properties";
+  private static final String GROUP = "com.dylibso.chicory";
 
   private ChicoryVersion() {}
 
+  /**
+   * The version of Chicory's runtime jar, or the one wisex was built against where it cannot say.
+   */
   static String get() {
     return Holder.VERSION;
   }
 
-  // On the module path the descriptor knows the version; on the class path Chicory is an unnamed
-  // module, so the Maven metadata inside the jar is the next best source.
-  private static String detect() {
-    return fromModuleDescriptor().or(ChicoryVersion::fromPomProperties).orElse(BUILT_AGAINST);
+  /** Whether the loaded jars are of one release this backend was built for ({@link EngineJars}). */
+  static Availability availability() {
+    return Holder.AVAILABILITY;
   }
 
-  private static Optional<String> fromModuleDescriptor() {
-    ModuleDescriptor descriptor = Instance.class.getModule().getDescriptor();
-    return descriptor == null ? Optional.empty() : descriptor.rawVersion();
+  private static List<EngineJars.Jar> jars() {
+    return List.of(
+        jar("com.dylibso.chicory.runtime.Instance", "runtime"),
+        jar("com.dylibso.chicory.wasm.Parser", "wasm"),
+        jar("com.dylibso.chicory.compiler.MachineFactoryCompiler", "compiler"));
   }
 
-  private static Optional<String> fromPomProperties() {
-    try (InputStream in = Instance.class.getResourceAsStream(POM_PROPERTIES)) {
-      if (in == null) {
-        return Optional.empty();
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return Optional.ofNullable(properties.getProperty("version")).filter(v -> !v.isBlank());
-    } catch (IOException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
+  private static EngineJars.Jar jar(String anchor, String artifactId) {
+    return EngineJars.mavenJar(anchor, ChicoryVersion.class.getClassLoader(), GROUP, artifactId);
   }
 
   private static final class Holder {
-    static final String VERSION = detect();
+    static final List<EngineJars.Jar> JARS = jars();
+    static final String VERSION = JARS.get(0).version().orElse(BUILT_AGAINST);
+    static final Availability AVAILABILITY = EngineJars.check("Chicory", BUILT_AGAINST, JARS);
   }
 }

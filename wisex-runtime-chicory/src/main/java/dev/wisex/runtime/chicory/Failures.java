@@ -8,6 +8,7 @@ import com.dylibso.chicory.wasm.InvalidException;
 import com.dylibso.chicory.wasm.UninstantiableException;
 import com.dylibso.chicory.wasm.UnlinkableException;
 import dev.wisex.api.InitFailedException;
+import dev.wisex.api.RuntimeSelectionException;
 import dev.wisex.api.WasmTrapException;
 import dev.wisex.api.WisexException;
 import java.util.function.Supplier;
@@ -30,7 +31,24 @@ final class Failures {
     } catch (StackOverflowError e) {
       // Chicory converts most overflows itself; one can still escape from code outside its guards.
       throw new WasmTrapException(STACK_EXHAUSTED, e);
+    } catch (LinkageError e) {
+      throw mixedJars(e);
     }
+  }
+
+  /**
+   * A linkage error inside Chicory: jars of releases that do not fit together, which {@link
+   * ChicoryVersion} could not see (a repackaged jar that states no versions). No guest trap, and a
+   * failure of this backend's own, so a default choice lets the other backend's outcome count.
+   */
+  static RuntimeSelectionException mixedJars(LinkageError e) {
+    return new RuntimeSelectionException(
+        "Chicory failed: "
+            + e
+            + " (its jars on the class path do not fit together or are not of release "
+            + ChicoryVersion.BUILT_AGAINST
+            + ")",
+        e);
   }
 
   /** The exception to throw for a failure while running guest code. */

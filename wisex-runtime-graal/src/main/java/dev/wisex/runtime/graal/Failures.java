@@ -1,6 +1,7 @@
 package dev.wisex.runtime.graal;
 
 import dev.wisex.api.InitFailedException;
+import dev.wisex.api.RuntimeSelectionException;
 import dev.wisex.api.WasmTrapException;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.PolyglotException;
@@ -34,6 +35,12 @@ final class Failures {
     }
     if (e.isCancelled() || e.isInterrupted()) {
       return new InitFailedException("execution was interrupted", e);
+    }
+    if (e.isInternalError()) {
+      // Truffle's own failure (a linkage error between jars of mixed releases, say): no guest trap,
+      // and a failure of this backend's own, so a default choice lets the other backend's outcome
+      // count.
+      return new RuntimeSelectionException("GraalWasm failed internally: " + describe(e), e);
     }
     return new WasmTrapException("GraalWasm failed while running guest code: " + describe(e), e);
   }

@@ -211,7 +211,10 @@ public final class GraalRuntime implements WasmRuntime {
     }
   }
 
-  /** The class-presence check behind {@link #availability()}, done once per class loader. */
+  /**
+   * The check behind {@link #availability()}, done once per class loader: the jars are there, and
+   * of the release this backend was built for ({@link GraalVersion#availability()}).
+   */
   private static final class Probe {
     static final Availability RESULT = probe();
 
@@ -229,7 +232,7 @@ public final class GraalRuntime implements WasmRuntime {
         return Availability.no(
             "the polyglot `wasm` language is not installed (org.graalvm.polyglot:wasm)");
       }
-      return Availability.yes();
+      return GraalVersion.availability();
     }
   }
 }

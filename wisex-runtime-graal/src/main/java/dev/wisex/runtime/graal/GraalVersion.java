@@ -1,41 +1,51 @@
 package dev.wisex.runtime.graal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import org.graalvm.polyglot.Engine;
+import dev.wisex.runtime.spi.Availability;
+import dev.wisex.runtime.spi.EngineJars;
+import java.util.List;
 
 /**
- * The version of the GraalVM polyglot jars actually loaded; GraalWasm ships in lock step with them.
- * Read from the version file inside the polyglot jar, so that asking costs no engine start ({@code
+ * The versions of the GraalVM polyglot and Truffle jars actually loaded; GraalWasm ships in lock
+ * step with them, and an application's own GraalVM dependencies (GraalJS, say) win over wisex's in
+ * Maven. Read from the version files inside the jars, so that asking costs no engine start ({@code
  * Engine#getVersion} says "Development Build" for the Maven artifacts anyway).
  */
 final class GraalVersion {
   static final String BUILT_AGAINST = "25.0.2";
 
-  private static final String VERSION_FILE = "/META-INF/graalvm/org.graalvm.polyglot/version";
-
   private GraalVersion() {}
 
+  /** The polyglot jar's version, or the one wisex was built against where it cannot say. */
   static String get() {
     return Holder.VERSION;
   }
 
-  private static String detect() {
-    try (InputStream in = Engine.class.getResourceAsStream(VERSION_FILE)) {
-      if (in == null) {
-        return BUILT_AGAINST;
-      }
-      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip())
-          .filter(v -> !v.isEmpty())
-          .orElse(BUILT_AGAINST);
-    } catch (IOException | RuntimeException | LinkageError e) {
-      return BUILT_AGAINST;
-    }
+  /**
+   * Whether the polyglot API and Truffle are of one release this backend was built for ({@link
+   * EngineJars}); the wasm language's jar states no version.
+   */
+  static Availability availability() {
+    return Holder.AVAILABILITY;
+  }
+
+  private static List<EngineJars.Jar> jars() {
+    ClassLoader loader = GraalVersion.class.getClassLoader();
+    return List.of(
+        EngineJars.versionFile(
+            "org.graalvm.polyglot.Engine",
+            loader,
+            "org.graalvm.polyglot:polyglot",
+            "/META-INF/graalvm/org.graalvm.polyglot/version"),
+        EngineJars.versionFile(
+            "com.oracle.truffle.api.TruffleLanguage",
+            loader,
+            "org.graalvm.truffle:truffle-api",
+            "/META-INF/graalvm/org.graalvm.truffle/version"));
   }
 
   private static final class Holder {
-    static final String VERSION = detect();
+    static final List<EngineJars.Jar> JARS = jars();
+    static final String VERSION = JARS.get(0).version().orElse(BUILT_AGAINST);
+    static final Availability AVAILABILITY = EngineJars.check("GraalVM", BUILT_AGAINST, JARS);
   }
 }

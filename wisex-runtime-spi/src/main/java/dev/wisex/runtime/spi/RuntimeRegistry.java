@@ -77,7 +77,15 @@ public final class RuntimeRegistry {
               .orElseThrow(
                   () ->
                       new RuntimeSelectionException(
-                          "unknown runtime `" + name + "`; available: " + availableNames()));
+                          "unknown runtime `"
+                              + name
+                              + "`; available: "
+                              + availableNames()
+                              + " (backends are found through the service files"
+                              + " META-INF/services/"
+                              + WasmRuntime.class.getName()
+                              + ": a jar that repackages others must merge them, e.g. with"
+                              + " maven-shade-plugin's ServicesResourceTransformer)"));
       Availability availability = named.availability();
       if (!availability.available()) {
         throw new RuntimeSelectionException(
@@ -106,7 +114,8 @@ public final class RuntimeRegistry {
                             + required
                             + "; available: "
                             + availableNames()
-                            + hints(required)));
+                            + hints(required)
+                            + unavailable()));
   }
 
   private String suggestion(Set<Capability> required) {
@@ -129,6 +138,14 @@ public final class RuntimeRegistry {
         required.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(required);
     missing.removeAll(runtime.capabilities());
     return missing;
+  }
+
+  /** Why the backends that are not available are not, for a failure that needs them. */
+  private String unavailable() {
+    return runtimes.stream()
+        .filter(r -> !r.availability().available())
+        .map(r -> "; runtime `" + r.name() + "` is not available: " + r.availability().reason())
+        .collect(Collectors.joining());
   }
 
   private String availableNames() {
