@@ -9,6 +9,7 @@ import dev.wisex.parser.write.ModuleAssembler;
 import dev.wisex.runtime.spi.KnownDefect;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,15 +28,23 @@ import org.apache.logging.log4j.Logger;
  * (f32.convert_i64_u (local.get 0))
  * ;; becomes, on a backend with F32_CONVERT_I64_U_ROUNDING
  * (call $f32_convert_i64_u (local.get 0))  ;; an appended function, exact for every input
+ * ;; and f64.convert_i64_u likewise, on a backend with F64_CONVERT_I64_U_ROUNDING
  * </pre>
  */
 public final class ConformancePass {
   private static final Logger LOG = LogManager.getLogger(ConformancePass.class);
 
   static final int F32_CONVERT_I64_U = 0xB5;
-  private static final byte[] I64_TO_F32 = {
-    0x60, 1, 0x7E, 1, 0x7D
-  }; // (func (param i64) (result f32))
+  static final int F64_CONVERT_I64_U = 0xBA;
+
+  /** The unsigned conversions an engine may round wrongly, each with its exact replacement. */
+  private static final Map<Integer, Conversion> CONVERSIONS =
+      Map.of(
+          F32_CONVERT_I64_U,
+          new Conversion(KnownDefect.F32_CONVERT_I64_U_ROUNDING, 0x7D, 0xB4, 0x94, f32Two()),
+          F64_CONVERT_I64_U,
+          new Conversion(KnownDefect.F64_CONVERT_I64_U_ROUNDING, 0x7C, 0xB9, 0xA2, f64Two()));
+
   private static final Map<Integer, Integer> NARROW_SHIFT_MASKS =
       Map.of(
           InstructionSites.SIMD_PREFIX | 0x6B, 7, // i8x16.shl
@@ -54,37 +63,39 @@ public final class ConformancePass {
    */
   public static WasmModule apply(WasmModule module, Set<KnownDefect> defects) {
     boolean shifts = defects.contains(KnownDefect.SIMD_NARROW_SHIFT_COUNT);
-    boolean convert = defects.contains(KnownDefect.F32_CONVERT_I64_U_ROUNDING);
-    if (!shifts && !convert) {
+    Set<Integer> conversions = new HashSet<>();
+    CONVERSIONS.forEach(
+        (opcode, conversion) -> {
+          if (defects.contains(conversion.defect())) {
+            conversions.add(opcode);
+          }
+        });
+    if (!shifts && conversions.isEmpty()) {
       return module;
     }
     InstructionSites sites =
         InstructionSites.of(
             module,
-            op ->
-                (shifts && NARROW_SHIFT_MASKS.containsKey(op))
-                    || (convert && op == F32_CONVERT_I64_U));
+            op -> (shifts && NARROW_SHIFT_MASKS.containsKey(op)) || conversions.contains(op));
     if (sites.isEmpty()) {
       return module;
     }
-    boolean needsHelper =
-        sites.bodies().stream()
-            .flatMap(List::stream)
-            .anyMatch(s -> s.opcode() == F32_CONVERT_I64_U);
     AppendedFunctions appended = new AppendedFunctions(module);
-    byte[] call =
-        needsHelper
-            ? new ByteWriter(6)
-                .u8(0x10)
-                .u32(appended.add(I64_TO_F32, f32ConvertI64U()))
-                .toByteArray()
-            : null;
+    Map<Integer, byte[]> calls = new HashMap<>();
     int replaced = 0;
     List<List<CodeEditor.Edit>> edits = new ArrayList<>();
     for (List<InstructionSites.Site> body : sites.bodies()) {
       List<CodeEditor.Edit> bodyEdits = new ArrayList<>();
       for (InstructionSites.Site site : body) {
-        if (site.opcode() == F32_CONVERT_I64_U) {
+        if (conversions.contains(site.opcode())) {
+          byte[] call =
+              calls.computeIfAbsent(
+                  site.opcode(),
+                  op -> {
+                    Conversion conversion = CONVERSIONS.get(op);
+                    int index = appended.add(conversion.type(), conversion.body());
+                    return new ByteWriter(6).u8(0x10).u32(index).toByteArray();
+                  });
           bodyEdits.add(new CodeEditor.Edit(site.start(), site.end(), call));
         } else {
           int mask = NARROW_SHIFT_MASKS.get(site.opcode());
@@ -102,44 +113,67 @@ public final class ConformancePass {
   }
 
   /**
-   * {@code (param i64) (result f32)}: a non-negative input converts signed (exact rounding); a
-   * larger one is halved with its lowest bit ORed back in (round to odd: the lost bit stays visible
-   * to the rounding), converted signed, and doubled, which is exact.
+   * An unsigned conversion of {@code i64} to a float type, replaced by an appended function of
+   * {@code (param i64) (result T)}: a non-negative input converts signed (exact rounding); a larger
+   * one is halved with its lowest bit ORed back in (round to odd: the lost bit stays visible to the
+   * rounding), converted signed, and doubled, which is exact.
+   *
+   * @param defect the engine defect that calls for it
+   * @param result the result's value type ({@code f32} 0x7D, {@code f64} 0x7C)
+   * @param convertSigned {@code T.convert_i64_s}
+   * @param multiply {@code T.mul}
+   * @param two {@code T.const 2}
    */
-  private static byte[] f32ConvertI64U() {
-    return new byte[] {
-      0, // no locals
-      0x20,
-      0,
-      0x42,
-      0,
-      0x53, // local.get 0; i64.const 0; i64.lt_s
-      0x04,
-      0x7D, // if (result f32)
-      0x20,
-      0,
-      0x42,
-      1,
-      (byte) 0x88, // local.get 0; i64.const 1; i64.shr_u
-      0x20,
-      0,
-      0x42,
-      1,
-      (byte) 0x83, // local.get 0; i64.const 1; i64.and
-      (byte) 0x84, // i64.or
-      (byte) 0xB4, // f32.convert_i64_s
-      0x43,
-      0,
-      0,
-      0,
-      0x40, // f32.const 2
-      (byte) 0x94, // f32.mul
-      0x05, // else
-      0x20,
-      0,
-      (byte) 0xB4, // local.get 0; f32.convert_i64_s
-      0x0B, // end
-      0x0B // end
-    };
+  private record Conversion(
+      KnownDefect defect, int result, int convertSigned, int multiply, byte[] two) {
+    byte[] type() {
+      return new byte[] {0x60, 1, 0x7E, 1, (byte) result};
+    }
+
+    byte[] body() {
+      ByteWriter body =
+          new ByteWriter(48)
+              .u8(0) // no locals
+              .u8(0x20)
+              .u8(0)
+              .u8(0x42)
+              .u8(0)
+              .u8(0x53) // local.get 0; i64.const 0; i64.lt_s
+              .u8(0x04)
+              .u8(result) // if (result T)
+              .u8(0x20)
+              .u8(0)
+              .u8(0x42)
+              .u8(1)
+              .u8(0x88) // local.get 0; i64.const 1; i64.shr_u
+              .u8(0x20)
+              .u8(0)
+              .u8(0x42)
+              .u8(1)
+              .u8(0x83) // local.get 0; i64.const 1; i64.and
+              .u8(0x84) // i64.or
+              .u8(convertSigned);
+      for (byte b : two) {
+        body.u8(b & 0xFF);
+      }
+      return body.u8(multiply) // T.mul
+          .u8(0x05) // else
+          .u8(0x20)
+          .u8(0)
+          .u8(convertSigned) // local.get 0; T.convert_i64_s
+          .u8(0x0B) // end
+          .u8(0x0B) // end
+          .toByteArray();
+    }
+  }
+
+  /** {@code f32.const 2}. */
+  private static byte[] f32Two() {
+    return new byte[] {0x43, 0, 0, 0, 0x40};
+  }
+
+  /** {@code f64.const 2}. */
+  private static byte[] f64Two() {
+    return new byte[] {0x44, 0, 0, 0, 0, 0, 0, 0, 0x40};
   }
 }

@@ -52,7 +52,10 @@ class InstructionCoverageTest {
     0xFFFF,
     Integer.MIN_VALUE,
     Integer.MAX_VALUE,
-    Integer.MIN_VALUE + 1
+    Integer.MIN_VALUE + 1,
+    // Half-way between two floats (a tie: round to the even one): 2^24 + 1, 2^31 + 2^7 unsigned.
+    0x0100_0001,
+    0x8000_0080L
   };
   private static final long[] I64 = {
     0,
@@ -71,7 +74,15 @@ class InstructionCoverageTest {
     Long.MAX_VALUE,
     0x8000_0000_0000_0001L,
     -(1L << 32),
-    0xFFFF_FFFFL
+    0xFFFF_FFFFL,
+    // Half-way between two floats (a tie: round to the even one, below then above): for f32 from
+    // 2^63 up, for f64 from 2^63 up and signed at 2^54 (Chicory 1.7.5 rounded these wrongly).
+    0x8000_0080_0000_0000L,
+    0x8000_0180_0000_0000L,
+    0x8000_0000_0000_0400L,
+    0x8000_0000_0000_0C00L,
+    (1L << 54) + 2,
+    -((1L << 54) + 6)
   };
   private static final long[] F32 = {
     0x0000_0000L,

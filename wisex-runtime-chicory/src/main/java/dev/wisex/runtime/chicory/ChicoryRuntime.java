@@ -105,12 +105,12 @@ public final class ChicoryRuntime implements WasmRuntime {
   }
 
   /**
-   * Chicory 1.7.5 (the newest the registry serves) rounds f32.convert_i64_u of values from 2^63 up
-   * wrongly.
+   * Chicory 1.7.5 (the newest the registry serves) rounds f32.convert_i64_u and f64.convert_i64_u
+   * of some values from 2^63 up wrongly.
    */
   @Override
   public Set<KnownDefect> knownDefects() {
-    return Set.of(KnownDefect.F32_CONVERT_I64_U_ROUNDING);
+    return Set.of(KnownDefect.F32_CONVERT_I64_U_ROUNDING, KnownDefect.F64_CONVERT_I64_U_ROUNDING);
   }
 
   /**

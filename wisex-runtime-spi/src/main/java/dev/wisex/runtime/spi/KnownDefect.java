@@ -19,6 +19,12 @@ public enum KnownDefect {
    */
   F32_CONVERT_I64_U_ROUNDING,
   /**
+   * {@code f64.convert_i64_u} rounds inputs of 2^63 and above that lie half-way between two doubles
+   * down where the tie goes to the even one above (Chicory 1.7.5). Workaround: as for {@link
+   * #F32_CONVERT_I64_U_ROUNDING}.
+   */
+  F64_CONVERT_I64_U_ROUNDING,
+  /**
    * An {@code i32} address of 2^31 or more is sign-extended where the engine reads it as an operand
    * or a constant rather than through a load or store: an active data segment's offset and the
    * addresses of {@code memory.init}, {@code memory.copy} and {@code memory.fill}, which then trap
