@@ -191,9 +191,14 @@ class LauncherJarTest {
     Path module =
         Files.write(dir.resolve("env.wasm"), Wat.assemble(Samples.wat("wasi_print_env.wat")));
     Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "WISEX_PROBE", "caller's value");
+    Map<String, String> caller = new HashMap<>(launcherEnvironment(env));
+    // Without what a shell would have added, so that the launcher's own bash adding it shows.
+    for (String shells : List.of("PWD", "OLDPWD", "SHLVL", "_")) {
+      caller.remove(shells);
+    }
     Run r =
-        launcher(
-            env,
+        launcherIn(
+            caller,
             module.toString(),
             "--allow-wasi",
             "--inherit-env=true",
@@ -206,13 +211,7 @@ class LauncherJarTest {
       int eq = entry.indexOf('=');
       seen.put(entry.substring(0, eq), entry.substring(eq + 1));
     }
-    Map<String, String> expected = new TreeMap<>(launcherEnvironment(env));
-    // What bash itself adds to the environment of a command it runs.
-    for (String own : List.of("PWD", "OLDPWD", "SHLVL", "_")) {
-      expected.remove(own);
-      seen.remove(own);
-    }
-    assertEquals(expected, seen);
+    assertEquals(new TreeMap<>(caller), seen, "exactly the caller's environment");
   }
 
   private Run launcher(Map<String, String> env, String... args)
@@ -233,6 +232,17 @@ class LauncherJarTest {
 
   private Run launcher(Path script, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
+    return launcherIn(script, launcherEnvironment(env), args);
+  }
+
+  private Run launcherIn(Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
+    return launcherIn(root.resolve("wisex"), environment, args);
+  }
+
+  /** The launcher {@code script} run by bash in exactly {@code environment}. */
+  private Run launcherIn(Path script, Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bash", script.toString()));
     command.addAll(List.of(args));
     Path stdout = Files.createTempFile(dir, "stdout", ".bin");
@@ -243,7 +253,7 @@ class LauncherJarTest {
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile());
     builder.environment().clear();
-    builder.environment().putAll(launcherEnvironment(env));
+    builder.environment().putAll(environment);
     Process process = builder.start();
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();
