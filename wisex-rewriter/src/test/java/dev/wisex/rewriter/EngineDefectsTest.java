@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -29,6 +30,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EngineDefectsTest {
   static List<WasmRuntime> backends() {
     return RuntimeRegistry.discover().available();
+  }
+
+  /** Each backend with a memory of the module's own, and with one it imports (the host's). */
+  static List<Arguments> backendsAndMemories() {
+    List<Arguments> cases = new ArrayList<>();
+    for (WasmRuntime runtime : backends()) {
+      cases.add(Arguments.of(runtime, "(memory 2)"));
+      cases.add(Arguments.of(runtime, "(import \"env\" \"memory\" (memory 2))"));
+    }
+    return cases;
   }
 
   @ParameterizedTest
@@ -166,12 +177,17 @@ class EngineDefectsTest {
    * (Wizer and wasmtime run them). The expected bytes are the operations worked out by hand.
    */
   @ParameterizedTest
-  @MethodSource("backends")
-  void runsAtomicInstructionsOnAMemoryThatIsNotShared(WasmRuntime runtime) {
+  @MethodSource("backendsAndMemories")
+  void runsAtomicInstructionsOnAMemoryThatIsNotShared(WasmRuntime runtime, String memory) {
     Assumptions.assumeTrue(
         runtime.capabilities().contains(Capability.THREADS), runtime.name() + " lacks threads");
+    Assumptions.assumeTrue(
+        memory.startsWith("(memory") || runtime.capabilities().contains(Capability.IMPORTED_MEMORY),
+        runtime.name() + " cannot import a memory");
     String wat =
-        "(module (memory 2) (export \"mem0\" (memory 0)) (func (export \"init\")"
+        "(module "
+            + memory
+            + " (export \"mem0\" (memory 0)) (func (export \"init\")"
             + " (i32.store (i32.const 4096) (i32.const 41))"
             // 0: the old value 41; 4096 now holds 42
             + " (i32.store (i32.const 0) (i32.atomic.rmw.add (i32.const 4096) (i32.const 1)))"

@@ -1,6 +1,7 @@
 package dev.wisex.runtime.chicory;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.ByteBufferMemory;
 import com.dylibso.chicory.runtime.Memory;
 import dev.wisex.api.InitFailedException;
 import dev.wisex.runtime.spi.HostMemory;
@@ -39,11 +40,16 @@ final class ChicoryHostMemory implements HostMemory {
               + ") exceeds the 4 GiB a 32-bit memory can hold");
     }
     int maximum = limits.hasMaximum() ? (int) limits.maximum() : max;
+    var engineLimits =
+        new com.dylibso.chicory.wasm.types.MemoryLimits(
+            (int) limits.minimum(), maximum, limits.shared());
+    // Chicory 1.7.5's byte-array memory fails every atomic access wider than a byte to a memory
+    // that
+    // is not shared, and which module links this one is not known here: an unshared memory is its
+    // ByteBuffer memory (slower: the module's own memories are byte arrays unless it uses atomics).
     return new ChicoryHostMemory(
         limits,
-        new ByteArrayMemory(
-            new com.dylibso.chicory.wasm.types.MemoryLimits(
-                (int) limits.minimum(), maximum, limits.shared())));
+        limits.shared() ? new ByteArrayMemory(engineLimits) : new ByteBufferMemory(engineLimits));
   }
 
   /** The engine's memory, for linking. */
