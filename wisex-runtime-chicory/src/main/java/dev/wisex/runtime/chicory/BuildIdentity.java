@@ -1,11 +1,14 @@
 package dev.wisex.runtime.chicory;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import dev.wisex.api.WisexVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -25,6 +29,9 @@ import java.util.stream.Stream;
  * costs a recompile, never a stale entry.
  */
 final class BuildIdentity {
+  /** For a SNAPSHOT whose jar cannot be found: unique to this JVM. */
+  private static final String THIS_JVM = "jvm-" + UUID.randomUUID();
+
   private BuildIdentity() {}
 
   /** Of this backend and of the Chicory compiler it drives, as loaded in this JVM. */
@@ -34,7 +41,9 @@ final class BuildIdentity {
 
   /**
    * Of the code {@code anchor} was loaded from, if {@code version} is a SNAPSHOT: empty for a
-   * release and where the location is unknown (no code source, a runtime image).
+   * release. A jar nested in another (Spring Boot's {@code jar:nested:} URLs) takes the outer
+   * jar's; where the location cannot be read at all (no code source, a runtime image, another
+   * scheme) it is this JVM's own, so that no other process reads the entries it writes.
    */
   static String of(String version, Class<?> anchor) {
     if (!version.endsWith("-SNAPSHOT")) {
@@ -42,14 +51,26 @@ final class BuildIdentity {
     }
     CodeSource source = anchor.getProtectionDomain().getCodeSource();
     URL url = source == null ? null : source.getLocation();
-    if (url == null || !"file".equals(url.getProtocol())) {
-      return "";
-    }
+    String identity = url == null ? "" : ofUrl(url);
+    return identity.isEmpty() ? THIS_JVM : identity;
+  }
+
+  /** The identity of a {@code file:} location or of the outer jar of a {@code jar:nested:} one. */
+  static String ofUrl(URL url) {
     try {
-      return ofLocation(Path.of(url.toURI()));
+      if ("file".equals(url.getProtocol())) {
+        return ofLocation(Path.of(url.toURI()));
+      }
+      String spec = url.toString();
+      String nested = "jar:nested:";
+      int end = spec.indexOf("/!");
+      if (spec.startsWith(nested) && end > nested.length()) {
+        return ofLocation(Path.of(URLDecoder.decode(spec.substring(nested.length(), end), UTF_8)));
+      }
     } catch (URISyntaxException | IllegalArgumentException e) {
-      return "";
+      // Unreadable: no identity.
     }
+    return "";
   }
 
   /**

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -79,5 +83,39 @@ class BuildIdentityTest {
   @Test
   void aMissingLocationHasNone() {
     assertEquals("", BuildIdentity.ofLocation(dir.resolve("gone.jar")));
+  }
+
+  /**
+   * Spring Boot loads a nested jar through {@code jar:nested:} URLs, where the identity was empty,
+   * so a rebuilt SNAPSHOT read the previous build's entries: the outer jar stands for it now.
+   */
+  @Test
+  void aJarNestedInAnotherTakesTheOuterJars() throws Exception {
+    Path outer = Files.write(dir.resolve("my app.jar"), new byte[] {1, 2, 3});
+    Files.setLastModifiedTime(outer, THEN);
+    URL nested =
+        URL.of(
+            URI.create(
+                "jar:nested:"
+                    + outer.toString().replace(" ", "%20")
+                    + "/!BOOT-INF/lib/wisex-runtime-chicory-0.1.0-SNAPSHOT.jar!/"),
+            new URLStreamHandler() {
+              @Override
+              protected URLConnection openConnection(URL u) {
+                throw new UnsupportedOperationException();
+              }
+            });
+    String before = BuildIdentity.ofUrl(nested);
+    assertEquals(BuildIdentity.ofLocation(outer), before);
+    assertTrue(before.startsWith("3:"), before);
+    Files.setLastModifiedTime(outer, LATER);
+    assertNotEquals(before, BuildIdentity.ofUrl(nested), "a rebuilt application, another identity");
+  }
+
+  @Test
+  void aSnapshotFromNowhereIsKeyedByThisJvmAlone() {
+    // No code source (a class of the boot loader): nothing names the build, so nothing is shared.
+    String identity = BuildIdentity.of("0.1.0-SNAPSHOT", String.class);
+    assertTrue(identity.startsWith("jvm-"), identity);
   }
 }
