@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wisex.api.WisexOptions;
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,21 +34,15 @@ class ForeignEngineJarsTest {
     Path out = dir.resolve("primes.init.wasm");
     Path facts = dir.resolve("facts.txt");
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(ChildJvm.tool("java"));
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("--sun-misc-unsafe-memory-access=allow");
     command.add("-cp");
     command.add(classPathWithForeignChicory());
     command.add(ForeignEngineJarsUser.class.getName());
     Stream.of(PRIMES, out, facts).map(Path::toString).forEach(command::add);
-    Path stderr = dir.resolve("stderr.txt");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(dir.resolve("stdout.txt").toFile())
-            .redirectError(stderr.toFile())
-            .start();
-    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the child JVM finished");
-    assertEquals(0, process.exitValue(), Files.readString(stderr, StandardCharsets.UTF_8));
+    ChildJvm.Ended ended = ChildJvm.run(dir, command);
+    assertEquals(0, ended.exitCode(), ended.stderr());
 
     List<String> reported = Files.readAllLines(facts);
     assertEquals("graal", reported.get(0), "the default choice moved to GraalWasm");
@@ -72,24 +61,10 @@ class ForeignEngineJarsTest {
   }
 
   /** This test's class path with Chicory's runtime and wasm jars replaced by the foreign ones. */
-  private static String classPathWithForeignChicory() throws URISyntaxException, IOException {
-    String testClasses =
-        Path.of(
-                ForeignEngineJarsUser.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI())
-            .toString();
-    String joined =
-        Stream.concat(
-                Stream.of(testClasses),
-                Stream.of("jdk.module.path", "java.class.path").map(System::getProperty))
-            .filter(p -> p != null && !p.isEmpty())
-            .collect(Collectors.joining(File.pathSeparator));
+  private static String classPathWithForeignChicory() throws IOException {
     List<String> entries = new ArrayList<>();
     List<String> replaced = new ArrayList<>();
-    for (String entry : Arrays.stream(joined.split(File.pathSeparator)).distinct().toList()) {
+    for (String entry : ChildJvm.testPath()) {
       String normal = entry.replace(File.separatorChar, '/');
       if (normal.contains("/com/dylibso/chicory/runtime/")
           || normal.contains("/com/dylibso/chicory/wasm/")) {

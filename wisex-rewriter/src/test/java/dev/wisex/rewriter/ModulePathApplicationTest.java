@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.testkit.Bytes;
 import java.io.File;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,30 +72,26 @@ class ModulePathApplicationTest {
     Files.writeString(sources.resolve("module-info.java"), MODULE_INFO);
     Files.writeString(sources.resolve("example").resolve("App.java"), APP);
     // javac in a child process: the test module does not read java.compiler.
-    Process javac =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+    ChildJvm.Ended javac =
+        ChildJvm.run(
+            app,
+            List.of(
+                ChildJvm.tool("javac"),
                 "--module-path",
                 libraryModulePath(),
                 "-d",
                 app.resolve("classes").toString(),
                 sources.resolve("module-info.java").toString(),
-                sources.resolve("example").resolve("App.java").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(app.resolve("javac.txt").toFile())
-            .start();
-    assertTrue(javac.waitFor(120, TimeUnit.SECONDS), "javac finished");
-    int status = javac.exitValue();
-    assertEquals(0, status, Files.readString(app.resolve("javac.txt")));
+                sources.resolve("example").resolve("App.java").toString()));
+    assertEquals(0, javac.exitCode(), javac.stderr());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"chicory", "graal"})
   void anApplicationThatRequiresOnlyTheRewriterRunsWasiInit(String runtime) throws Exception {
     Path out = dir.resolve("greeting.init.wasm");
-    Path stderr = dir.resolve("stderr.txt");
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(ChildJvm.tool("java"));
     // GraalWasm's Truffle runtime asks for these; without them it warns on stderr (README).
     command.add("--enable-native-access=ALL-UNNAMED,org.graalvm.truffle");
     command.add("--sun-misc-unsafe-memory-access=allow");
@@ -111,14 +102,8 @@ class ModulePathApplicationTest {
     Stream.of(SAMPLES.resolve("greeting.wasm"), out, Path.of(runtime), SAMPLES.resolve("data"))
         .map(Path::toString)
         .forEach(command::add);
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(dir.resolve("stdout.txt").toFile())
-            .redirectError(stderr.toFile())
-            .start();
-    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the child JVM finished");
-    String err = Files.readString(stderr, StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), err);
+    ChildJvm.Ended ended = ChildJvm.run(dir, command);
+    assertEquals(0, ended.exitCode(), ended.stderr());
     byte[] greeting = Files.readAllBytes(SAMPLES.resolve("data").resolve("greeting.txt"));
     assertTrue(
         Bytes.contains(Files.readAllBytes(out), greeting), "the output carries the file init read");
@@ -128,25 +113,10 @@ class ModulePathApplicationTest {
    * The modules a user's build would put on the module path: this build's module and class path
    * without the test classes and the test-only libraries.
    */
-  private static String libraryModulePath() throws URISyntaxException {
-    String testClasses =
-        Path.of(
-                ModulePathApplicationTest.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI())
-            .toString();
-    String joined =
-        Stream.of("jdk.module.path", "java.class.path")
-            .map(System::getProperty)
-            .filter(p -> p != null && !p.isEmpty())
-            .collect(Collectors.joining(File.pathSeparator));
+  private static String libraryModulePath() {
     List<String> entries =
-        Arrays.stream(joined.split(File.pathSeparator))
-            .filter(e -> !e.isEmpty() && !e.equals(testClasses) && !e.contains("test-classes"))
-            .filter(e -> !isTestOnly(e))
-            .distinct()
+        ChildJvm.testPath().stream()
+            .filter(e -> !e.contains("test-classes") && !isTestOnly(e))
             .toList();
     assertTrue(
         entries.stream().anyMatch(e -> e.contains("guava")), "Guava is on the path: " + entries);

@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.testkit.Wat;
 import java.io.File;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.junit.jupiter.api.Test;
@@ -38,23 +33,15 @@ class SilentLibraryTest {
     Path out = dir.resolve("ok.init.wasm");
     Path facts = dir.resolve("facts.txt");
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(ChildJvm.tool("java"));
     command.add("-cp");
     command.add(classPathWithoutLog4jCore());
     command.add(SilentLibraryUser.class.getName());
     Stream.of(ok, traps, out, facts).map(Path::toString).forEach(command::add);
-    Path stderr = dir.resolve("stderr.txt");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(dir.resolve("stdout.txt").toFile())
-            .redirectError(stderr.toFile())
-            .start();
-    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the child JVM finished");
-
-    String err = Files.readString(stderr, StandardCharsets.UTF_8);
-    assertEquals(0, process.exitValue(), err);
-    assertEquals("", err, "nothing on stderr");
-    assertEquals("", Files.readString(dir.resolve("stdout.txt")), "nothing on stdout");
+    ChildJvm.Ended ended = ChildJvm.run(dir, command);
+    assertEquals(0, ended.exitCode(), ended.stderr());
+    assertEquals("", ended.stderr(), "nothing on stderr");
+    assertEquals("", ended.stdout(), "nothing on stdout");
     String[] reported = Files.readString(facts).split(" ");
     assertEquals("dev.wisex.rewriter.logging.SilentLoggerContext", reported[0]);
     byte[] written = Files.readAllBytes(out);
@@ -71,26 +58,12 @@ class SilentLibraryTest {
   }
 
   /** The test's own class and module path as one class path, minus log4j-core. */
-  private static String classPathWithoutLog4jCore() throws URISyntaxException {
-    String joined =
-        Stream.concat(
-                // On the module path the test classes are patched in, on no path property.
-                Stream.of(testClasses()),
-                Stream.of("jdk.module.path", "java.class.path").map(System::getProperty))
-            .filter(p -> p != null && !p.isEmpty())
-            .collect(Collectors.joining(File.pathSeparator));
+  private static String classPathWithoutLog4jCore() {
     List<String> entries =
-        Arrays.stream(joined.split(File.pathSeparator))
+        ChildJvm.testPath().stream()
             .filter(e -> !Path.of(e).getFileName().toString().startsWith("log4j-core"))
-            .distinct()
             .toList();
     assertTrue(entries.stream().anyMatch(e -> e.contains("log4j-api")), "log4j-api is on the path");
     return String.join(File.pathSeparator, entries);
-  }
-
-  private static String testClasses() throws URISyntaxException {
-    return Path.of(
-            SilentLibraryUser.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-        .toString();
   }
 }
