@@ -11,6 +11,39 @@ public final class ConstExpr {
 
   private ConstExpr() {}
 
+  /**
+   * Adds to {@code functions} each function a well-formed constant expression ({@code expr}, as
+   * {@link #read} returns it) names with {@code ref.func}.
+   */
+  public static void refFuncs(byte[] expr, java.util.BitSet functions) {
+    ByteReader in = new ByteReader(expr, 0, expr.length);
+    while (in.remaining() > 0) {
+      int op = in.u8("constant expression");
+      switch (op) {
+        case END -> {
+          return;
+        }
+        case 0x41 -> in.s32("i32.const");
+        case 0x42 -> in.s64("i64.const");
+        case 0x43 -> in.skip(4, "f32.const");
+        case 0x44 -> in.skip(8, "f64.const");
+        case 0x23 -> in.u32("global.get");
+        case 0xD0 -> in.s33("ref.null");
+        case 0xD2 -> functions.set(in.u32("ref.func"));
+        case 0xFD -> {
+          in.u32("SIMD opcode");
+          in.skip(16, "v128.const");
+        }
+        default -> {
+          // extended-const arithmetic (no immediates); GC forms name no function
+          if (op == 0xFB) {
+            return;
+          }
+        }
+      }
+    }
+  }
+
   /** Reads a constant expression up to and including its {@code end}, returning its exact bytes. */
   static byte[] read(ByteReader in, byte[] module, String what) {
     int start = in.position();

@@ -9,9 +9,16 @@ package dev.wisex.parser;
  * @param offsetExpr exact bytes of an active segment's offset expression, or an empty array
  * @param elementType the reference type of the items
  * @param items how many items the segment has
+ * @param functions the functions its items name (by index or by {@code ref.func}), which the spec
+ *     counts as declared for {@code ref.func} in code
  */
 public record ElementSegment(
-    Mode mode, int tableIndex, byte[] offsetExpr, ValueType elementType, int items) {
+    Mode mode,
+    int tableIndex,
+    byte[] offsetExpr,
+    ValueType elementType,
+    int items,
+    java.util.BitSet functions) {
   /** How an element segment is used. */
   public enum Mode {
     ACTIVE,
@@ -56,13 +63,14 @@ public record ElementSegment(
     if (count > in.remaining()) {
       throw in.error("element count " + count + " exceeds the section's remaining bytes");
     }
+    java.util.BitSet functions = new java.util.BitSet();
     for (int i = 0; i < count; i++) {
       if (expressions) {
-        ConstExpr.read(in, module, "element expression");
+        ConstExpr.refFuncs(ConstExpr.read(in, module, "element expression"), functions);
       } else {
-        in.u32("element function index");
+        functions.set(in.u32("element function index"));
       }
     }
-    return new ElementSegment(mode, table, offset, type, count);
+    return new ElementSegment(mode, table, offset, type, count, functions);
   }
 }

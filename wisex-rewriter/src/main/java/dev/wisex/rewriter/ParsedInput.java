@@ -4,6 +4,7 @@ import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.CodeFeatures;
 import dev.wisex.parser.analysis.CodeScanner;
+import dev.wisex.rewriter.validate.ModuleValidity;
 import java.time.Duration;
 
 /**
@@ -24,6 +25,7 @@ record ParsedInput(
     long scanStart = MachinePace.threadNanos();
     CodeFeatures code = CodeScanner.scan(module);
     MachinePace pace = MachinePace.between(scanStart, MachinePace.threadNanos());
+    ModuleValidity.check(module, code);
     return new ParsedInput(input, module, code, Duration.ofNanos(System.nanoTime() - start), pace);
   }
 }

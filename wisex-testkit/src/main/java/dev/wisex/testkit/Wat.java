@@ -36,6 +36,14 @@ public final class Wat {
   }
 
   /**
+   * Assembles WAT source text without validating it ({@code wat2wasm --no-check}), for tests of
+   * invalid modules that still decode.
+   */
+  public static byte[] assembleUnvalidated(String wat) {
+    return run(wat, List.of("--no-check"));
+  }
+
+  /**
    * Assembles WAT source text with a {@code name} custom section recording the text's identifiers
    * ({@code wat2wasm --debug-names}), as toolchains emit it after every other section.
    */

@@ -182,7 +182,7 @@ final class InstructionDecoder {
         }
         case 0xD1 -> features.referenceTypes = true; // ref.is_null
         case 0xD2 -> { // ref.func
-          in.u32("function index");
+          sites.refFunc(in.u32("function index"));
           features.referenceTypes = true;
         }
         case 0xFB ->

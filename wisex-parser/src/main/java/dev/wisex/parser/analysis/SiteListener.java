@@ -25,4 +25,7 @@ interface SiteListener {
    * InstructionSites} numbers it.
    */
   default void computation(int start, int end, int opcode) {}
+
+  /** A {@code ref.func} of {@code function}. */
+  default void refFunc(int function) {}
 }
