@@ -10,6 +10,7 @@ import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.rewriter.heap.HeapBudget;
 import dev.wisex.rewriter.instrument.EngineLimitException;
+import dev.wisex.rewriter.instrument.FrameBudget;
 import dev.wisex.rewriter.instrument.LimitedModule;
 import dev.wisex.rewriter.instrument.Sizes;
 import dev.wisex.rewriter.names.ReservedNames;
@@ -139,6 +140,18 @@ public final class InitRunner {
       InitCall call,
       InitFailedException trap) {
     InitLimits limits = call.limits();
+    if (runnable.frameBudget()
+        && instance.global(ReservedNames.FRAME_BYTES).low() > FrameBudget.LIMIT_BYTES) {
+      String said = trap.getMessage() == null ? "" : trap.getMessage();
+      int at = said.indexOf("trapped: ");
+      return new InitFailedException(
+          (at < 0 ? "init trapped: " : said.substring(0, at + "trapped: ".length()))
+              + "call stack exhausted: the frames of init's calls held more than "
+              + Sizes.describe(FrameBudget.LIMIT_BYTES)
+              + " of locals (recursion through a function with large frames; Wizer's stack is"
+              + " smaller still)",
+          trap);
+    }
     if (runnable.memoryCap()) {
       int hit = (int) instance.global(ReservedNames.LIMIT_HIT).low();
       if (hit < 0) {

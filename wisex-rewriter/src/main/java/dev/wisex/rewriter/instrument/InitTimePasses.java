@@ -75,6 +75,8 @@ public final class InitTimePasses {
             defects.contains(KnownDefect.GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY)
                 ? memoryOnHeap
                 : type -> false);
+    // After the metering, whose fuel checks move with the bodies it wraps.
+    limited = FrameBudget.apply(limited, conformed, original.functionTypes().length);
     // Last, so that the pieces carry the code every earlier pass added. The metering adds a few
     // bytes per loop: a body a little under the limit before it is weighed again after.
     boolean huge =

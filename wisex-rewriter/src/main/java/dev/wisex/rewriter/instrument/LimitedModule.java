@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param memoryCap whether the {@code __wisex_limit_hit} global exists
  * @param capPages per memory index, the most pages it may grow to during init
  * @param engine the engine's own limit, which {@code capPages} also respects
+ * @param frameBudget whether the {@code __wisex_frame_bytes} global exists ({@link FrameBudget})
  */
 public record LimitedModule(
     byte[] bytes,
@@ -20,10 +21,26 @@ public record LimitedModule(
     boolean fuel,
     boolean memoryCap,
     long[] capPages,
-    EngineMemoryLimit engine) {
+    EngineMemoryLimit engine,
+    boolean frameBudget) {
+  public LimitedModule(
+      byte[] bytes,
+      Optional<String> startExport,
+      boolean fuel,
+      boolean memoryCap,
+      long[] capPages,
+      EngineMemoryLimit engine) {
+    this(bytes, startExport, fuel, memoryCap, capPages, engine, false);
+  }
+
   /** The same module with other code, as a later pass leaves it. */
   LimitedModule withBytes(byte[] code) {
-    return new LimitedModule(code, startExport, fuel, memoryCap, capPages, engine);
+    return new LimitedModule(code, startExport, fuel, memoryCap, capPages, engine, frameBudget);
+  }
+
+  /** The same module with its large frames counted ({@link FrameBudget}). */
+  LimitedModule withFrameBudget(byte[] code) {
+    return new LimitedModule(code, startExport, fuel, memoryCap, capPages, engine, true);
   }
 
   /** The module unchanged: no limit needs code. */

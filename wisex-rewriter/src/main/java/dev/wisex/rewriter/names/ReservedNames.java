@@ -27,6 +27,9 @@ public final class ReservedNames {
   /** 1 + the index of the memory whose growth hit {@code --max-memory}, else 0. */
   public static final String LIMIT_HIT = PREFIX + "limit_hit";
 
+  /** The bytes of locals the large frames of init's calls hold ({@code FrameBudget}). */
+  public static final String FRAME_BYTES = PREFIX + "frame_bytes";
+
   /** The start function, exported so init can call it and read the limits after it traps. */
   public static final String START = PREFIX + "start";
 
