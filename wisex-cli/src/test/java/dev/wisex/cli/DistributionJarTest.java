@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wisex.testkit.Wat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -252,5 +254,35 @@ class DistributionJarTest {
     Files.delete(stdout);
     Files.delete(stderr);
     return new Run(process.exitValue(), out, err);
+  }
+
+  /**
+   * With {@code --inherit-env}, init sees exactly the caller's environment, as under Wizer: the
+   * launcher's sh added a {@code PWD} the caller never set (JavaScript toolchains run Wizer in a
+   * small environment of their own).
+   */
+  @Test
+  void initInheritsExactlyTheCallersEnvironment() throws Exception {
+    Path module =
+        Files.write(dir.resolve("env.wasm"), Wat.assemble(Samples.wat("wasi_print_env.wat")));
+    Map<String, String> caller = Map.of("PATH", "/nonexistent", "WISEX_PROBE", "caller's value");
+    Run r =
+        run(
+            List.of(
+                launcher.toString(),
+                module.toString(),
+                "--allow-wasi",
+                "--inherit-env=true",
+                "-o",
+                dir.resolve("env.init.wasm").toString()),
+            caller,
+            dir);
+    assertEquals(0, r.exitCode(), r.toString());
+    Map<String, String> seen = new TreeMap<>();
+    for (String entry : r.out().split("\0")) {
+      int eq = entry.indexOf('=');
+      seen.put(entry.substring(0, eq), entry.substring(eq + 1));
+    }
+    assertEquals(new TreeMap<>(caller), seen, "exactly the caller's environment");
   }
 }

@@ -214,6 +214,23 @@ class LauncherJarTest {
     assertEquals(new TreeMap<>(caller), seen, "exactly the caller's environment");
   }
 
+  /**
+   * A large environment (1.2 MB) still starts the JVM: the launcher once handed the caller's
+   * environment to env(1) as arguments, which the system's argument limit refused (exit 126).
+   */
+  @Test
+  void aLargeEnvironmentStillRuns() throws Exception {
+    Map<String, String> caller = new HashMap<>(launcherEnvironment(Map.of()));
+    for (int i = 0; i < 12; i++) {
+      caller.put("WISEX_LARGE_" + i, String.valueOf((char) ('a' + i)).repeat(100_000));
+    }
+    Path out = dir.resolve("primes.init.wasm");
+    Run r =
+        launcherIn(caller, root.resolve("samples/primes.wasm").toString(), "-o", out.toString());
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertTrue(Samples.startsWithMagic(Files.readAllBytes(out)), "a module was written");
+  }
+
   private Run launcher(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     return launcher(root.resolve("wisex"), env, args);
