@@ -68,6 +68,43 @@ class PreloadTest {
     assertEquals(java.util.Map.of("lib.mix", 1L, "lib.next", 2L), result.report().importCalls());
   }
 
+  /**
+   * A preloaded module runs with the engine's defects worked around as the main module does:
+   * Chicory 1.7.5's f64.convert_i64_u of 0x8000000000000c00 gave 0x43E0000000000001 there, where
+   * Wizer, wasmtime and GraalWasm give 0x43E0000000000002 (exact: BigInteger).
+   */
+  @ParameterizedTest
+  @MethodSource("backends")
+  void aPreloadedModuleComputesWhatTheSpecSays(Differential d) throws Exception {
+    Path lib =
+        Files.write(
+            dir.resolve("convert.wasm"),
+            Wat.assemble(
+                "(module (func (export \"u64_to_f64\") (param i64) (result f64)"
+                    + " (f64.convert_i64_u (local.get 0))))"));
+    byte[] main =
+        Wat.assemble(
+            "(module (import \"lib\" \"u64_to_f64\" (func $c (param i64) (result f64)))"
+                + " (global (export \"g\") (mut f64) (f64.const 0))"
+                + " (func (export \"init\")"
+                + "  (global.set 0 (call $c (i64.const 0x8000000000000c00)))))");
+    WisexResult result =
+        run(d, main, WisexOptions.builder().initFunc("init").preload("lib", lib).build());
+    long expected =
+        Double.doubleToRawLongBits(
+            new java.math.BigInteger(Long.toUnsignedString(0x8000000000000c00L)).doubleValue());
+    assertEquals(0x43E0000000000002L, expected);
+    var output = ModuleParser.parse(result.module());
+    try (var instance =
+        d.runtime()
+            .instantiate(
+                result.module(),
+                dev.wisex.rewriter.init.ImportLinker.link(output),
+                dev.wisex.runtime.spi.InstanceConfig.defaults())) {
+      assertEquals(expected, instance.global("g").low());
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("backends")
   void mismatchesAreRefusedWithTheirCause(Differential d) throws Exception {

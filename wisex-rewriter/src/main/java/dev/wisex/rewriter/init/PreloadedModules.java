@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Wizer's {@code --preload NAME=FILE}: init's imports from module {@code NAME} are served by the
@@ -47,11 +48,25 @@ public final class PreloadedModules implements AutoCloseable {
    */
   public static PreloadedModules load(
       WasmModule main, Map<String, Path> preloads, WasmRuntime runtime, InstanceConfig config) {
+    return load(main, preloads, runtime, config, UnaryOperator.identity());
+  }
+
+  /**
+   * As above; each preloaded module runs as {@code conform} leaves it: with the engine's known
+   * defects and relaxed SIMD rewritten as for the module init runs in, so that a preloaded function
+   * computes what the spec says, as on every other engine.
+   */
+  public static PreloadedModules load(
+      WasmModule main,
+      Map<String, Path> preloads,
+      WasmRuntime runtime,
+      InstanceConfig config,
+      UnaryOperator<WasmModule> conform) {
     PreloadedModules loaded = new PreloadedModules();
     for (Map.Entry<String, Path> entry : preloads.entrySet()) {
       String name = entry.getKey();
       WasmModule module = parse(name, entry.getValue());
-      Preloaded preloaded = new Preloaded(name, module, runtime, config);
+      Preloaded preloaded = new Preloaded(name, module, conform, runtime, config);
       loaded.modules.put(name, preloaded);
       for (Import imp : main.imports()) {
         if (imp.module().equals(name)) {
@@ -97,13 +112,20 @@ public final class PreloadedModules implements AutoCloseable {
   private static final class Preloaded {
     private final String name;
     private final WasmModule module;
+    private final UnaryOperator<WasmModule> conform;
     private final WasmRuntime runtime;
     private final InstanceConfig config;
     private WasmInstance instance;
 
-    Preloaded(String name, WasmModule module, WasmRuntime runtime, InstanceConfig config) {
+    Preloaded(
+        String name,
+        WasmModule module,
+        UnaryOperator<WasmModule> conform,
+        WasmRuntime runtime,
+        InstanceConfig config) {
       this.name = name;
       this.module = module;
+      this.conform = conform;
       this.runtime = runtime;
       this.config = config;
     }
@@ -150,8 +172,10 @@ public final class PreloadedModules implements AutoCloseable {
     private synchronized WasmInstance instance() {
       if (instance == null) {
         try {
+          WasmModule runnable = conform.apply(module);
           instance =
-              runtime.instantiate(module.bytes(), ImportLinker.link(module, null, runtime), config);
+              runtime.instantiate(
+                  runnable.bytes(), ImportLinker.link(runnable, null, runtime), config);
         } catch (InitFailedException e) {
           throw new InitFailedException(
               "the preloaded module `" + name + "` failed to start: " + e.getMessage(), e);
