@@ -215,6 +215,42 @@ class LauncherJarTest {
   }
 
   /**
+   * Without a locale (no LANG or LC_*: a minimal environment a build tool spawns), non-ASCII text
+   * reached init mangled (café.js as caf??.js) and a non-ASCII file name failed, where Wizer works;
+   * the JVM gets a UTF-8 locale, which init does not see.
+   */
+  @Test
+  void nonAsciiTextSurvivesWithoutALocale() throws Exception {
+    Path module =
+        Files.write(dir.resolve("é.wasm"), Wat.assemble(Samples.wat("wasi_print_env.wat")));
+    Map<String, String> caller = new HashMap<>();
+    caller.put("PATH", "/usr/bin:/bin");
+    caller.put("JAVA_HOME", System.getProperty("java.home"));
+    caller.put("SOURCE_NAME", "café.js");
+    Path out = dir.resolve("ö.wasm");
+    Run r =
+        launcherIn(
+            caller,
+            module.toString(),
+            "--allow-wasi",
+            "--inherit-env=true",
+            "--env",
+            "BAR=ü",
+            "-o",
+            out.toString());
+    assertEquals(0, r.exitCode(), r.stderr());
+    assertTrue(Files.isRegularFile(out), "the output under its non-ASCII name");
+    Map<String, String> seen = new TreeMap<>();
+    for (String entry : new String(r.stdout(), StandardCharsets.UTF_8).split("\0")) {
+      int eq = entry.indexOf('=');
+      seen.put(entry.substring(0, eq), entry.substring(eq + 1));
+    }
+    Map<String, String> expected = new TreeMap<>(caller);
+    expected.put("BAR", "ü");
+    assertEquals(expected, seen, "the caller's environment and --env, in UTF-8, and no locale");
+  }
+
+  /**
    * A large environment (1.2 MB) still starts the JVM: the launcher once handed the caller's
    * environment to env(1) as arguments, which the system's argument limit refused (exit 126).
    */

@@ -22,6 +22,12 @@ import java.util.TreeMap;
  * SOURCE_DATE_EPOCH}), which the sandbox itself never touches.
  */
 public final class WasiHosts {
+  /**
+   * {@code -Dwisex.launcher.addedEnvironment=NAME,...}: variables the launcher added to the JVM's
+   * environment, which init's inherited environment leaves out.
+   */
+  static final String LAUNCHER_ADDED = "wisex.launcher.addedEnvironment";
+
   private WasiHosts() {}
 
   /** A fresh host (and sandbox) for one instance. */
@@ -33,7 +39,13 @@ public final class WasiHosts {
     Map<String, String> env = new LinkedHashMap<>();
     if (host.inheritEnv()) {
       // Sorted: the host's map has no stable order, and the order is visible to the guest.
-      env.putAll(new TreeMap<>(System.getenv()));
+      Map<String, String> inherited = new TreeMap<>(System.getenv());
+      // What a launcher set for the JVM alone (a locale, so that it reads non-ASCII names), not the
+      // caller's environment.
+      for (String added : System.getProperty(LAUNCHER_ADDED, "").split(",")) {
+        inherited.remove(added.strip());
+      }
+      env.putAll(inherited);
     }
     env.putAll(host.env());
     List<MapDir> preopens = new ArrayList<>();
