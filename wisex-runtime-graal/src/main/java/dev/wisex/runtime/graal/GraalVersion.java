@@ -21,8 +21,8 @@ final class GraalVersion {
   }
 
   /**
-   * Whether the polyglot API and Truffle are of one release this backend was built for ({@link
-   * EngineJars}); the wasm language's jar states no version.
+   * Whether the polyglot API, Truffle and the wasm language are of one release this backend was
+   * built for ({@link EngineJars}); the language's jar states its version in its manifest only.
    */
   static Availability availability() {
     return Holder.AVAILABILITY;
@@ -40,7 +40,12 @@ final class GraalVersion {
             "com.oracle.truffle.api.TruffleLanguage",
             loader,
             "org.graalvm.truffle:truffle-api",
-            "/META-INF/graalvm/org.graalvm.truffle/version"));
+            "/META-INF/graalvm/org.graalvm.truffle/version"),
+        EngineJars.manifestSection(
+            "org.graalvm.wasm.WasmLanguage",
+            loader,
+            "org.graalvm.wasm:wasm-language",
+            "wasm-language"));
   }
 
   private static final class Holder {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wisex.api.InitFailedException;
 import dev.wisex.runtime.spi.Availability;
 import dev.wisex.runtime.spi.Capability;
+import dev.wisex.runtime.spi.EngineJars;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.RuntimeRegistry;
@@ -31,6 +32,23 @@ class GraalRuntimeTest {
   @Test
   void reportsTheGraalVersionOnThePath() {
     assertEquals("25.0.2", runtime.version());
+  }
+
+  /**
+   * The wasm language's jar states its version only in its manifest; an application that pins
+   * polyglot and Truffle to 25.0.2 but brings wasm-language 24.2.2 failed mid-run. Read here from
+   * the Maven jar on this test's path.
+   */
+  @Test
+  void readsTheWasmLanguagesVersionFromItsManifest() {
+    EngineJars.Jar language =
+        EngineJars.manifestSection(
+            "org.graalvm.wasm.WasmLanguage",
+            getClass().getClassLoader(),
+            "org.graalvm.wasm:wasm-language",
+            "wasm-language");
+    assertTrue(language.present());
+    assertEquals(java.util.Optional.of(GraalVersion.BUILT_AGAINST), language.version());
   }
 
   @Test

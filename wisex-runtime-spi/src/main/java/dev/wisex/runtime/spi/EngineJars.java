@@ -3,13 +3,21 @@ package dev.wisex.runtime.spi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 
 /**
@@ -83,6 +91,47 @@ public final class EngineJars {
       }
       return new Jar(name, true, nonBlank(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
     } catch (IOException | RuntimeException e) {
+      return new Jar(name, true, Optional.empty());
+    }
+  }
+
+  /**
+   * The jar that holds class {@code anchor}, with the {@code Implementation-Version} its manifest
+   * states for {@code section} (GraalVM's language jars: an entry of that name, or main attributes
+   * named so), read only from a jar file whose name contains {@code section}: a repackaged jar has
+   * lost it anyway.
+   */
+  public static Jar manifestSection(
+      String anchor, ClassLoader loader, String name, String section) {
+    Class<?> found = find(anchor, loader);
+    if (found == null) {
+      return new Jar(name, false, Optional.empty());
+    }
+    try {
+      CodeSource source = found.getProtectionDomain().getCodeSource();
+      URL url = source == null ? null : source.getLocation();
+      if (url == null || !"file".equals(url.getProtocol())) {
+        return new Jar(name, true, Optional.empty());
+      }
+      Path file = Path.of(url.toURI());
+      if (!Files.isRegularFile(file) || !file.getFileName().toString().contains(section)) {
+        return new Jar(name, true, Optional.empty());
+      }
+      try (JarFile jar = new JarFile(file.toFile(), false)) {
+        Manifest manifest = jar.getManifest();
+        Attributes attributes = manifest == null ? null : manifest.getAttributes(section);
+        if (attributes == null
+            && manifest != null
+            && section.equals(manifest.getMainAttributes().getValue("Name"))) {
+          // GraalVM 25's jars write the entry's name among the main attributes.
+          attributes = manifest.getMainAttributes();
+        }
+        return new Jar(
+            name,
+            true,
+            nonBlank(attributes == null ? null : attributes.getValue("Implementation-Version")));
+      }
+    } catch (IOException | URISyntaxException | RuntimeException e) {
       return new Jar(name, true, Optional.empty());
     }
   }
