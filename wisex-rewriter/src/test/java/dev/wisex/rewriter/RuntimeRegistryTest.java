@@ -50,6 +50,17 @@ class RuntimeRegistryTest {
     assertTrue(none.getMessage().contains("available: simd, plain"), none.getMessage());
   }
 
+  /** Where none can run here, the failure says why each cannot (an engine of another release). */
+  @Test
+  void noneAvailableSaysWhyEachIsNot() {
+    RuntimeRegistry none = new RuntimeRegistry(List.of(ABSENT));
+    RuntimeSelectionException failed =
+        assertThrows(RuntimeSelectionException.class, () -> none.select(null, Set.of()));
+    assertEquals(
+        "no runtime backend is available here; runtime `absent` is not available: not installed",
+        failed.getMessage());
+  }
+
   private record Fake(String name, int priority, boolean present, Set<Capability> capabilities)
       implements WasmRuntime {
     @Override

@@ -110,12 +110,14 @@ public final class RuntimeRegistry {
                 new RuntimeSelectionException(
                     runtimes.isEmpty()
                         ? "no runtime backend found; put a backend jar such as wisex-runtime-chicory on the class path"
-                        : "no available runtime supports "
-                            + required
-                            + "; available: "
-                            + availableNames()
-                            + hints(required)
-                            + unavailable()));
+                        : available().isEmpty()
+                            ? "no runtime backend is available here" + unavailable()
+                            : "no available runtime supports "
+                                + required
+                                + "; available: "
+                                + availableNames()
+                                + hints(required)
+                                + unavailable()));
   }
 
   private String suggestion(Set<Capability> required) {
