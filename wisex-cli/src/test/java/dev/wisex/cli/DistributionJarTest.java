@@ -278,11 +278,7 @@ class DistributionJarTest {
             caller,
             dir);
     assertEquals(0, r.exitCode(), r.toString());
-    Map<String, String> seen = new TreeMap<>();
-    for (String entry : r.out().split("\0")) {
-      int eq = entry.indexOf('=');
-      seen.put(entry.substring(0, eq), entry.substring(eq + 1));
-    }
+    Map<String, String> seen = Samples.printedEnvironment(r.stdout());
     assertEquals(new TreeMap<>(caller), seen, "exactly the caller's environment");
   }
 }

@@ -206,11 +206,7 @@ class LauncherJarTest {
             "-o",
             dir.resolve("env.init.wasm").toString());
     assertEquals(0, r.exitCode(), r.stderr());
-    Map<String, String> seen = new TreeMap<>();
-    for (String entry : new String(r.stdout(), StandardCharsets.UTF_8).split("\0")) {
-      int eq = entry.indexOf('=');
-      seen.put(entry.substring(0, eq), entry.substring(eq + 1));
-    }
+    Map<String, String> seen = Samples.printedEnvironment(r.stdout());
     assertEquals(new TreeMap<>(caller), seen, "exactly the caller's environment");
   }
 
@@ -240,11 +236,7 @@ class LauncherJarTest {
             out.toString());
     assertEquals(0, r.exitCode(), r.stderr());
     assertTrue(Files.isRegularFile(out), "the output under its non-ASCII name");
-    Map<String, String> seen = new TreeMap<>();
-    for (String entry : new String(r.stdout(), StandardCharsets.UTF_8).split("\0")) {
-      int eq = entry.indexOf('=');
-      seen.put(entry.substring(0, eq), entry.substring(eq + 1));
-    }
+    Map<String, String> seen = Samples.printedEnvironment(r.stdout());
     Map<String, String> expected = new TreeMap<>(caller);
     expected.put("BAR", "ü");
     assertEquals(expected, seen, "the caller's environment and --env, in UTF-8, and no locale");

@@ -30,6 +30,19 @@ final class Samples {
     }
   }
 
+  /**
+   * The environment {@code wasi_print_env.wat}'s init printed: {@code NAME=VALUE} entries, each
+   * ended by a NUL byte, in UTF-8.
+   */
+  static java.util.Map<String, String> printedEnvironment(byte[] stdout) {
+    java.util.Map<String, String> seen = new java.util.TreeMap<>();
+    for (String entry : new String(stdout, StandardCharsets.UTF_8).split("\0")) {
+      int eq = entry.indexOf('=');
+      seen.put(entry.substring(0, eq), entry.substring(eq + 1));
+    }
+    return seen;
+  }
+
   static boolean startsWithMagic(byte[] module) {
     return module.length >= 8 && Arrays.equals(module, 0, 4, WASM_MAGIC, 0, 4);
   }
