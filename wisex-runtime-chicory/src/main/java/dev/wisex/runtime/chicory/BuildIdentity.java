@@ -6,6 +6,7 @@ import com.dylibso.chicory.compiler.InterpreterFallback;
 import dev.wisex.api.WisexVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLDecoder;
@@ -65,7 +66,14 @@ final class BuildIdentity {
       String nested = "jar:nested:";
       int end = spec.indexOf("/!");
       if (spec.startsWith(nested) && end > nested.length()) {
-        return ofLocation(Path.of(URLDecoder.decode(spec.substring(nested.length(), end), UTF_8)));
+        // Percent-encoded; a '+' is a plus here, not a space (no form encoding).
+        String path = spec.substring(nested.length(), end).replace("+", "%2B");
+        return ofLocation(Path.of(URLDecoder.decode(path, UTF_8)));
+      }
+      // Spring Boot 3.1 and older: jar:file:/app.jar!/BOOT-INF/lib/x.jar!/
+      int outer = spec.indexOf("!/");
+      if (spec.startsWith("jar:file:") && outer > 0) {
+        return ofLocation(Path.of(new URI(spec.substring("jar:".length(), outer))));
       }
     } catch (URISyntaxException | IllegalArgumentException e) {
       // Unreadable: no identity.

@@ -91,7 +91,7 @@ class BuildIdentityTest {
    */
   @Test
   void aJarNestedInAnotherTakesTheOuterJars() throws Exception {
-    Path outer = Files.write(dir.resolve("my app.jar"), new byte[] {1, 2, 3});
+    Path outer = Files.write(dir.resolve("my app+1.jar"), new byte[] {1, 2, 3});
     Files.setLastModifiedTime(outer, THEN);
     URL nested =
         URL.of(
@@ -110,6 +110,27 @@ class BuildIdentityTest {
     assertTrue(before.startsWith("3:"), before);
     Files.setLastModifiedTime(outer, LATER);
     assertNotEquals(before, BuildIdentity.ofUrl(nested), "a rebuilt application, another identity");
+  }
+
+  /** Spring Boot 3.1 and older name a nested jar {@code jar:file:OUTER!/BOOT-INF/lib/...!/}. */
+  @Test
+  void anOlderSpringBootsNestedJarTakesTheOuterJars() throws Exception {
+    Path outer = Files.write(dir.resolve("app+2.jar"), new byte[] {1, 2, 3, 4});
+    Files.setLastModifiedTime(outer, THEN);
+    URL nested =
+        URL.of(
+            URI.create(
+                "jar:"
+                    + outer.toUri()
+                    + "!/BOOT-INF/lib/wisex-runtime-chicory-0.1.0-SNAPSHOT.jar!/"),
+            new URLStreamHandler() {
+              @Override
+              protected URLConnection openConnection(URL u) {
+                throw new UnsupportedOperationException();
+              }
+            });
+    assertEquals(BuildIdentity.ofLocation(outer), BuildIdentity.ofUrl(nested));
+    assertTrue(BuildIdentity.ofUrl(nested).startsWith("4:"), BuildIdentity.ofUrl(nested));
   }
 
   @Test
