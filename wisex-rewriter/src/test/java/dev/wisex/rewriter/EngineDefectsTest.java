@@ -1,7 +1,10 @@
 package dev.wisex.rewriter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.api.InitFailedException;
 import dev.wisex.api.WisexOptions;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
@@ -205,6 +208,47 @@ class EngineDefectsTest {
     expected.putInt(41).putInt(42).putInt(42).putInt(0);
     expected.putLong(0).putShort((short) 0x1200).putShort((short) 0).putInt(0x1234).putLong(-1);
     assertArrayEquals(expected.array(), initialized(runtime, wat, 40));
+  }
+
+  /**
+   * A 64-bit memory's address + offset must not wrap past 2^64: GraalWasm 25.0.2 stored at address
+   * 1 for {@code i32.store8 offset=2^32} of address {@code 0xffffffff00000001}, where wasmtime, V8
+   * and Wizer trap (out of bounds); accesses whose sum stays below 2^64 work as before.
+   */
+  @ParameterizedTest
+  @MethodSource("backends")
+  void aSixtyFourBitAddressPlusOffsetNeverWraps(WasmRuntime runtime) {
+    Assumptions.assumeTrue(
+        runtime.capabilities().contains(Capability.MEMORY64), runtime.name() + " lacks memory64");
+    String memory = "(module (memory i64 1) (export \"mem0\" (memory 0)) (func (export \"init\")";
+    for (String wraps :
+        List.of(
+            "(i32.store8 offset=0x100000000 (i64.const 0xffffffff00000001) (i32.const 1))",
+            "(drop (i64.load offset=0xffffffffffffffff (i64.const 2)))",
+            "(v128.store offset=16 (i64.const -8) (v128.const i64x2 1 2))",
+            "(drop (v128.load32_lane offset=4 1 (i64.const -2) (v128.const i64x2 0 0)))")) {
+      InitFailedException trapped =
+          assertThrows(
+              InitFailedException.class,
+              () ->
+                  new Preinitializer(
+                          WisexOptions.builder().initFunc("init").runtime(runtime.name()).build(),
+                          new RuntimeRegistry(List.of(runtime)))
+                      .preinitialize(Wat.assemble(memory + " " + wraps + "))")),
+              wraps);
+      assertTrue(trapped.getMessage().matches("(?s).*out.of.bounds.*"), trapped.getMessage());
+    }
+    String fits =
+        memory
+            + " (i64.store offset=8 (i64.const 8) (i64.const 0x0807060504030201))"
+            + " (i64.store offset=24 (i64.const 0) (i64.load offset=1 (i64.const 15)))"
+            + " (v128.store offset=32 (i64.const 0) (v128.const i32x4 9 10 11 12))"
+            + " (v128.store32_lane offset=48 3 (i64.const 0) (v128.const i32x4 0 0 0 13))))";
+    ByteBuffer expected = ByteBuffer.allocate(56).order(ByteOrder.LITTLE_ENDIAN);
+    expected.putLong(16, 0x0807060504030201L);
+    expected.putLong(24, 0x0807060504030201L); // 15 + offset 1: read back from 16
+    expected.putInt(32, 9).putInt(36, 10).putInt(40, 11).putInt(44, 12).putInt(48, 13);
+    assertArrayEquals(expected.array(), initialized(runtime, fits, 56));
   }
 
   /** Pre-initializes on {@code runtime} and reads the output's first {@code length} bytes. */

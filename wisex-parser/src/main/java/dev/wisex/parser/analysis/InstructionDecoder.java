@@ -165,7 +165,7 @@ final class InstructionDecoder {
             0x3C,
             0x3D,
             0x3E ->
-            memarg(in); // stores
+            sites.memoryAccess(at, op, memarg(in)); // stores
         case 0x3F -> features.memory(in.u32Length("memory index")); // memory.size
         case 0x40 -> { // memory.grow
           int memory = in.u32Length("memory index");
@@ -231,7 +231,7 @@ final class InstructionDecoder {
    * (multi-memory). The offset is read as u64 so memory64 offsets decode; for 32-bit memories the
    * validator, not the decoder, rejects offsets that don't fit.
    */
-  private void memarg(ByteReader in) {
+  private MemArg memarg(ByteReader in) {
     int at = in.position();
     int flags = in.u32("memarg alignment");
     if ((flags & ~0x7F) != 0) {
@@ -239,8 +239,9 @@ final class InstructionDecoder {
           "malformed memarg alignment " + Integer.toUnsignedString(flags) + " at offset " + at);
     }
     int memory = (flags & 0x40) != 0 ? in.u32Length("memarg memory index") : 0;
-    in.u64("memarg offset");
+    long offset = in.u64("memarg offset");
     features.memory(memory);
+    return new MemArg(memory, offset);
   }
 
   private void misc(ByteReader in, int at) {
@@ -321,9 +322,10 @@ final class InstructionDecoder {
     int op = in.u32("0xFD subopcode");
     switch (SimdOpcodes.kind(op)) {
       case SimdOpcodes.NONE -> {}
-      case SimdOpcodes.MEMARG -> memarg(in);
+      case SimdOpcodes.MEMARG ->
+          sites.memoryAccess(at, InstructionSites.SIMD_PREFIX | op, memarg(in));
       case SimdOpcodes.MEMARG_LANE -> {
-        memarg(in);
+        sites.memoryAccess(at, InstructionSites.SIMD_PREFIX | op, memarg(in));
         in.skip(1, "lane index");
       }
       case SimdOpcodes.LANE -> in.skip(1, "lane index");

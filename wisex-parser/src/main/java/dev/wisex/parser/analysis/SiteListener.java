@@ -26,6 +26,12 @@ interface SiteListener {
    */
   default void computation(int start, int end, int opcode) {}
 
+  /**
+   * A load or store (plain or SIMD; {@code opcode} as {@link InstructionSites} numbers it) starts
+   * at {@code start}, with {@code memarg}.
+   */
+  default void memoryAccess(int start, int opcode, MemArg memarg) {}
+
   /** A {@code ref.func} of {@code function}. */
   default void refFunc(int function) {}
 }

@@ -58,6 +58,9 @@ public final class InitTimePasses {
                 code.tailCalls() ? TailCallLoops.apply(parsed) : parsed,
                 code.simd() && relaxedSimdDeterministic),
             occurring);
+    if (defects.contains(KnownDefect.MEMORY64_ADDRESS_WRAP)) {
+      conformed = Memory64AddressWrap.apply(conformed);
+    }
     if (code.bulkMemory()) {
       conformed =
           HighAddressBulkMemory.apply(

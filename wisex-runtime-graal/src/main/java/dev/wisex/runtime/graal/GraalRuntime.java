@@ -122,7 +122,8 @@ public final class GraalRuntime implements WasmRuntime {
   /**
    * GraalWasm 25.0.2 (the newest 25.0.x the registry serves) leaves negative i8x16/i16x8 shift
    * counts unreduced, sign-extends {@code i32} segment offsets and bulk-memory addresses of 2 GiB
-   * and above, and cannot {@code memory.copy} between a byte-array and an off-heap memory.
+   * and above, cannot {@code memory.copy} between a byte-array and an off-heap memory, and wraps a
+   * 64-bit memory's address + offset past 2^64.
    */
   @Override
   public Set<KnownDefect> knownDefects() {
@@ -130,7 +131,8 @@ public final class GraalRuntime implements WasmRuntime {
         KnownDefect.SIMD_NARROW_SHIFT_COUNT,
         KnownDefect.I32_ADDRESS_SIGN_EXTENSION,
         KnownDefect.COPY_BETWEEN_HEAP_AND_OFF_HEAP_MEMORY,
-        KnownDefect.GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY);
+        KnownDefect.GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY,
+        KnownDefect.MEMORY64_ADDRESS_WRAP);
   }
 
   @Override

@@ -47,5 +47,12 @@ public enum KnownDefect {
    * snapshot would bake the failure in. Workaround: each grow runs through a guard that fails init
    * when a grow the maximum allows returns -1, naming the heap.
    */
-  GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY
+  GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY,
+  /**
+   * A load or store of a 64-bit memory adds its static offset to the address modulo 2^64, so an
+   * access whose address + offset passes 2^64 reads or writes near address 0 instead of trapping
+   * (GraalWasm 25.0.2). Workaround: each such access with an offset first calls a function that
+   * traps, out of bounds, when the sum passes 2^64 ({@code Memory64AddressWrap}).
+   */
+  MEMORY64_ADDRESS_WRAP
 }
