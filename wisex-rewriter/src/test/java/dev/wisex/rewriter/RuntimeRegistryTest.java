@@ -50,6 +50,27 @@ class RuntimeRegistryTest {
     assertTrue(none.getMessage().contains("available: simd, plain"), none.getMessage());
   }
 
+  /**
+   * An unknown name close to an installed one is taken for a typo of it; any other may be a backend
+   * that a repackaged jar lost, and the failure says where backends are found.
+   */
+  @Test
+  void anUnknownNameSuggestsTheBackendItLooksLikeOrWhereBackendsAreFound() {
+    RuntimeSelectionException typo =
+        assertThrows(RuntimeSelectionException.class, () -> registry.select("simdd", Set.of()));
+    assertEquals(
+        "unknown runtime `simdd`; available: simd, plain (did you mean `simd`?)",
+        typo.getMessage());
+    RuntimeSelectionException lost =
+        assertThrows(RuntimeSelectionException.class, () -> registry.select("graal", Set.of()));
+    assertTrue(
+        lost.getMessage()
+            .endsWith(
+                "must merge them, e.g. with maven-shade-plugin's"
+                    + " ServicesResourceTransformer)"),
+        lost.getMessage());
+  }
+
   /** Where none can run here, the failure says why each cannot (an engine of another release). */
   @Test
   void noneAvailableSaysWhyEachIsNot() {

@@ -81,11 +81,7 @@ public final class RuntimeRegistry {
                               + name
                               + "`; available: "
                               + availableNames()
-                              + " (backends are found through the service files"
-                              + " META-INF/services/"
-                              + WasmRuntime.class.getName()
-                              + ": a jar that repackages others must merge them, e.g. with"
-                              + " maven-shade-plugin's ServicesResourceTransformer)"));
+                              + unknownNameHint(name)));
       Availability availability = named.availability();
       if (!availability.available()) {
         throw new RuntimeSelectionException(
@@ -140,6 +136,43 @@ public final class RuntimeRegistry {
         required.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(required);
     missing.removeAll(runtime.capabilities());
     return missing;
+  }
+
+  /**
+   * A name close to an installed backend's is most likely a typo of it; otherwise the backend may
+   * be on the path but not found, as in a jar that repackages others without their service files.
+   */
+  private String unknownNameHint(String name) {
+    for (WasmRuntime runtime : runtimes) {
+      if (distance(name, runtime.name()) <= 2) {
+        return " (did you mean `" + runtime.name() + "`?)";
+      }
+    }
+    return " (backends are found through the service files META-INF/services/"
+        + WasmRuntime.class.getName()
+        + ": a jar that repackages others must merge them, e.g. with maven-shade-plugin's"
+        + " ServicesResourceTransformer)";
+  }
+
+  /** The edit distance between two short names (insertions, deletions, substitutions). */
+  static int distance(String a, String b) {
+    int[] row = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      row[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int diagonal = row[0];
+      row[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int above = row[j];
+        row[j] =
+            Math.min(
+                Math.min(row[j] + 1, row[j - 1] + 1),
+                diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length()];
   }
 
   /** Why the backends that are not available are not, for a failure that needs them. */
