@@ -1,11 +1,9 @@
 package dev.wisex.parser.analysis;
 
-import dev.wisex.parser.ByteReader;
 import dev.wisex.parser.ConstExpr;
 import dev.wisex.parser.ElementSegment;
 import dev.wisex.parser.Export;
 import dev.wisex.parser.ExternalKind;
-import dev.wisex.parser.FunctionBody;
 import dev.wisex.parser.Global;
 import dev.wisex.parser.WasmModule;
 import java.util.BitSet;
@@ -21,23 +19,15 @@ public final class FunctionReferences {
 
   /** The functions named by {@code ref.func} in the module's function bodies. */
   public static BitSet inCode(WasmModule module) {
-    byte[] bytes = module.bytes();
-    FeatureAccumulator features = new FeatureAccumulator();
-    TypeDecoder types = new TypeDecoder(bytes, features);
-    InstructionDecoder decoder = new InstructionDecoder(features, types, module.data().size());
     BitSet referenced = new BitSet();
-    decoder.listen(
+    SiteListener listener =
         new SiteListener() {
           @Override
           public void refFunc(int function) {
             referenced.set(function);
           }
-        });
-    for (FunctionBody body : module.bodies()) {
-      ByteReader in = new ByteReader(bytes, body.start(), body.end());
-      LocalDeclarations.skip(in, types);
-      decoder.decode(in);
-    }
+        };
+    InstructionDecoder.decodeBodies(module, i -> listener);
     return referenced;
   }
 

@@ -2,7 +2,11 @@ package dev.wisex.parser.analysis;
 
 import dev.wisex.api.MalformedModuleException;
 import dev.wisex.parser.ByteReader;
+import dev.wisex.parser.FunctionBody;
 import dev.wisex.parser.Interruption;
+import dev.wisex.parser.WasmModule;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Walks one body's instruction sequence, consuming every immediate so the next opcode is found
@@ -18,6 +22,26 @@ final class InstructionDecoder {
   private final TypeDecoder types;
   private final int dataSegments;
   private SiteListener sites = SiteListener.NONE;
+
+  /**
+   * Decodes each defined function's body of {@code module} (past its local declarations), reporting
+   * its sites to the listener {@code listenerFor} gives for its index: the loop every site scan
+   * shares.
+   */
+  static void decodeBodies(WasmModule module, IntFunction<SiteListener> listenerFor) {
+    byte[] bytes = module.bytes();
+    FeatureAccumulator features = new FeatureAccumulator();
+    TypeDecoder types = new TypeDecoder(bytes, features);
+    InstructionDecoder decoder = new InstructionDecoder(features, types, module.data().size());
+    List<FunctionBody> bodies = module.bodies();
+    for (int i = 0; i < bodies.size(); i++) {
+      FunctionBody body = bodies.get(i);
+      ByteReader in = new ByteReader(bytes, body.start(), body.end());
+      LocalDeclarations.skip(in, types);
+      decoder.listen(listenerFor.apply(i));
+      decoder.decode(in);
+    }
+  }
 
   /**
    * @param dataSegments how many data segments the module has; memory.init and data.drop must name

@@ -1,7 +1,5 @@
 package dev.wisex.parser.analysis;
 
-import dev.wisex.parser.ByteReader;
-import dev.wisex.parser.FunctionBody;
 import dev.wisex.parser.WasmModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,27 +60,21 @@ public record InstructionSites(List<List<Site>> bodies) {
    * @throws dev.wisex.api.MalformedModuleException as {@link CodeScanner#scan} does
    */
   public static InstructionSites of(WasmModule module, IntPredicate wanted) {
-    byte[] bytes = module.bytes();
-    FeatureAccumulator features = new FeatureAccumulator();
-    TypeDecoder types = new TypeDecoder(bytes, features);
-    InstructionDecoder decoder = new InstructionDecoder(features, types, module.data().size());
     List<List<Site>> bodies = new ArrayList<>(module.bodies().size());
-    for (FunctionBody body : module.bodies()) {
-      ByteReader in = new ByteReader(bytes, body.start(), body.end());
-      LocalDeclarations.skip(in, types);
-      List<Site> sites = new ArrayList<>();
-      decoder.listen(
-          new SiteListener() {
+    InstructionDecoder.decodeBodies(
+        module,
+        i -> {
+          List<Site> sites = new ArrayList<>();
+          bodies.add(sites);
+          return new SiteListener() {
             @Override
             public void computation(int start, int end, int opcode) {
               if (wanted.test(opcode)) {
                 sites.add(new Site(start, end, opcode));
               }
             }
-          });
-      decoder.decode(in);
-      bodies.add(sites);
-    }
+          };
+        });
     return new InstructionSites(bodies);
   }
 }

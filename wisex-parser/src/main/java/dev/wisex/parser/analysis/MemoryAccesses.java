@@ -1,7 +1,5 @@
 package dev.wisex.parser.analysis;
 
-import dev.wisex.parser.ByteReader;
-import dev.wisex.parser.FunctionBody;
 import dev.wisex.parser.WasmModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,27 +29,21 @@ public record MemoryAccesses(List<List<Access>> bodies) {
 
   /** The accesses of {@code module}'s defined functions that {@code wanted} accepts. */
   public static MemoryAccesses of(WasmModule module, Predicate<MemArg> wanted) {
-    byte[] bytes = module.bytes();
-    FeatureAccumulator features = new FeatureAccumulator();
-    TypeDecoder types = new TypeDecoder(bytes, features);
-    InstructionDecoder decoder = new InstructionDecoder(features, types, module.data().size());
     List<List<Access>> bodies = new ArrayList<>(module.bodies().size());
-    for (FunctionBody body : module.bodies()) {
-      ByteReader in = new ByteReader(bytes, body.start(), body.end());
-      LocalDeclarations.skip(in, types);
-      List<Access> accesses = new ArrayList<>();
-      decoder.listen(
-          new SiteListener() {
+    InstructionDecoder.decodeBodies(
+        module,
+        i -> {
+          List<Access> accesses = new ArrayList<>();
+          bodies.add(accesses);
+          return new SiteListener() {
             @Override
             public void memoryAccess(int start, int opcode, MemArg memarg) {
               if (wanted.test(memarg)) {
                 accesses.add(new Access(start, opcode, memarg));
               }
             }
-          });
-      decoder.decode(in);
-      bodies.add(accesses);
-    }
+          };
+        });
     return new MemoryAccesses(bodies);
   }
 }

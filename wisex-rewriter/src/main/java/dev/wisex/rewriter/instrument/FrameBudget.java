@@ -1,6 +1,5 @@
 package dev.wisex.rewriter.instrument;
 
-import dev.wisex.parser.ByteReader;
 import dev.wisex.parser.ByteWriter;
 import dev.wisex.parser.Export;
 import dev.wisex.parser.ExternalKind;
@@ -10,6 +9,7 @@ import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.Section;
 import dev.wisex.parser.ValueType;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.parser.analysis.LocalDeclarations;
 import dev.wisex.parser.write.ModuleAssembler;
 import dev.wisex.rewriter.names.ReservedNames;
 import java.util.HashMap;
@@ -114,17 +114,7 @@ public final class FrameBudget {
 
   /** 8 bytes for each parameter and local of function {@code index}, whose body is {@code body}. */
   static long frameBytes(WasmModule module, int index, FunctionBody body) {
-    long slots = module.functionType(index).params().size();
-    ByteReader in = new ByteReader(module.bytes(), body.start(), body.end());
-    int groups = in.u32("local declaration count");
-    for (int g = 0; g < groups; g++) {
-      slots += Integer.toUnsignedLong(in.u32("local count"));
-      int type = in.u8("local type");
-      if (type == 0x63 || type == 0x64) {
-        in.s33("heap type");
-      }
-    }
-    return 8 * slots;
+    return 8 * (module.functionType(index).params().size() + LocalDeclarations.count(module, body));
   }
 
   private static byte[] encode(FunctionType type) {
