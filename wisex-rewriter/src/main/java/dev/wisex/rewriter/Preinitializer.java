@@ -19,14 +19,12 @@ import dev.wisex.rewriter.init.InitCall;
 import dev.wisex.rewriter.init.InitRunner;
 import dev.wisex.rewriter.init.PreloadedModules;
 import dev.wisex.rewriter.init.WasiHosts;
-import dev.wisex.rewriter.instrument.ConformancePass;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.rewriter.instrument.EngineMemoryLimit;
 import dev.wisex.rewriter.instrument.InitTimePasses;
 import dev.wisex.rewriter.instrument.InstrumentedModule;
 import dev.wisex.rewriter.instrument.Instrumenter;
 import dev.wisex.rewriter.instrument.LimitedModule;
-import dev.wisex.rewriter.instrument.RelaxedSimdPass;
 import dev.wisex.rewriter.instrument.Sizes;
 import dev.wisex.rewriter.rewrite.OutputAssembler;
 import dev.wisex.rewriter.snapshot.Snapshot;
@@ -322,9 +320,9 @@ public final class Preinitializer {
                 runtime,
                 instanceConfig,
                 preload ->
-                    ConformancePass.apply(
-                        RelaxedSimdPass.apply(
-                            preload, options.features().relaxedSimdDeterministic()),
+                    InitTimePasses.conform(
+                        preload,
+                        options.features().relaxedSimdDeterministic(),
                         runtime.knownDefects()));
         WasixHost wasi =
             host.allowWasi() && ImportLinker.importsWasi(module) ? WasiHosts.create(host) : null) {

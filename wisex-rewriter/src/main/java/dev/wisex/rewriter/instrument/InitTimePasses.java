@@ -53,14 +53,10 @@ public final class InitTimePasses {
       occurring.remove(KnownDefect.SIMD_NARROW_SHIFT_COUNT);
     }
     WasmModule conformed =
-        ConformancePass.apply(
-            RelaxedSimdPass.apply(
-                code.tailCalls() ? TailCallLoops.apply(parsed) : parsed,
-                code.simd() && relaxedSimdDeterministic),
+        conform(
+            code.tailCalls() ? TailCallLoops.apply(parsed) : parsed,
+            code.simd() && relaxedSimdDeterministic,
             occurring);
-    if (defects.contains(KnownDefect.MEMORY64_ADDRESS_WRAP)) {
-      conformed = Memory64AddressWrap.apply(conformed);
-    }
     if (code.bulkMemory()) {
       conformed =
           HighAddressBulkMemory.apply(
@@ -90,5 +86,20 @@ public final class InitTimePasses {
     }
     byte[] split = splitter.apply(limited.bytes(), largestFastFunction);
     return split == limited.bytes() ? limited : limited.withBytes(split);
+  }
+
+  /**
+   * The passes that make each instruction compute what the spec says on this engine: relaxed SIMD
+   * in the deterministic profile (if {@code relaxedSimdDeterministic}) and each of {@code defects}
+   * worked around. Shared by the module init runs in and the modules {@code --preload} links to it,
+   * so that a preloaded function's results do not depend on the backend either.
+   */
+  public static WasmModule conform(
+      WasmModule module, boolean relaxedSimdDeterministic, Set<KnownDefect> defects) {
+    WasmModule conformed =
+        ConformancePass.apply(RelaxedSimdPass.apply(module, relaxedSimdDeterministic), defects);
+    return defects.contains(KnownDefect.MEMORY64_ADDRESS_WRAP)
+        ? Memory64AddressWrap.apply(conformed)
+        : conformed;
   }
 }
