@@ -53,12 +53,12 @@ public final class EngineJars {
   public static Jar mavenJar(String anchor, ClassLoader loader, String groupId, String artifactId) {
     String name = groupId + ":" + artifactId;
     Class<?> found = find(anchor, loader);
-    return found == null ? new Jar(name, false, Optional.empty()) : mavenJar(found, name);
+    return found == null
+        ? new Jar(name, false, Optional.empty())
+        : mavenJar(found, name, groupId, artifactId);
   }
 
-  private static Jar mavenJar(Class<?> anchor, String name) {
-    String groupId = name.substring(0, name.indexOf(':'));
-    String artifactId = name.substring(name.indexOf(':') + 1);
+  private static Jar mavenJar(Class<?> anchor, String name, String groupId, String artifactId) {
     ModuleDescriptor descriptor = anchor.getModule().getDescriptor();
     if (descriptor != null && descriptor.rawVersion().isPresent()) {
       return new Jar(name, true, descriptor.rawVersion());
