@@ -31,10 +31,29 @@ import java.util.Set;
  *     only if it did not finish (rather than both at once)
  * @param budget in a trial, the processor time the rival may use ({@link #trialBudget}); otherwise
  *     {@code null}
+ * @param steps in a trial, the steps the rival may run ({@link #TRIAL_STEPS_PER_CODE_BYTE});
+ *     otherwise 0
  * @param reason one line naming the backend(s) and the deciding facts
  */
 record EngineChoice(
-    WasmRuntime runtime, WasmRuntime rival, boolean trial, PreparationCost budget, String reason) {
+    WasmRuntime runtime,
+    WasmRuntime rival,
+    boolean trial,
+    PreparationCost budget,
+    long steps,
+    String reason) {
+  /**
+   * The trial's step budget ({@code --fuel}'s unit: function entries and loop iterations) per byte
+   * of code. An init that runs few steps for its code size sets a program up and returns, touching
+   * much of its code once, which the on-demand backend prepares as it goes: javy's init takes
+   * 60,000-80,000 steps for 957,001 bytes of code (0.08 per byte). One that runs many loops and
+   * calls per byte of code repeats it, which compiled code runs many times faster: quickjs's init
+   * takes 47 steps per byte, sqlite's 5. Counting steps, not time, leaves the on-demand backend's
+   * own start (its parse of the module, its instance) out of the decision, and decides alike on
+   * every machine. The processor-time budget still bounds the trial.
+   */
+  static final double TRIAL_STEPS_PER_CODE_BYTE = 0.15;
+
   /** Below this much code the compiling backend runs init: it wins there whatever init does. */
   static final long SMALL_CODE_BYTES = 256L << 10;
 
@@ -167,16 +186,23 @@ record EngineChoice(
             + ", where init's own work decides";
     if (noRace != null && trial) {
       PreparationCost budget = trialBudget(code, ahead.get(), InstanceConfig.of(options), pace);
+      long steps = Math.max(1, (long) (code.bytes() * TRIAL_STEPS_PER_CODE_BYTE));
       return new EngineChoice(
           ahead.get(),
           onDemand.get(),
           true,
           budget,
+          steps,
           "runtime "
               + interpreted
-              + " for up to "
-              + String.format(Locale.ROOT, "%.2f", budget.processorTime().toMillis() / 1000.0)
-              + " s of processor time (what compiling the code would cost "
+              + String.format(
+                  Locale.ROOT,
+                  " for up to %,d steps (function entries and loop iterations, %s per byte of"
+                      + " code) or %.2f s of processor time",
+                  steps,
+                  TRIAL_STEPS_PER_CODE_BYTE,
+                  budget.processorTime().toMillis() / 1000.0)
+              + " (what compiling the code would cost "
               + compiled
               + ": "
               + budget.basis()
@@ -206,6 +232,7 @@ record EngineChoice(
         onDemand.get(),
         false,
         null,
+        0,
         "runtimes "
             + compiled
             + " and "
@@ -216,7 +243,7 @@ record EngineChoice(
   }
 
   private static EngineChoice alone(WasmRuntime runtime, String reason) {
-    return new EngineChoice(runtime, null, false, null, reason);
+    return new EngineChoice(runtime, null, false, null, 0, reason);
   }
 
   /** The most preferred of {@code runtimes} that loads code the given way. */

@@ -8,6 +8,7 @@ import dev.wisex.api.WisexOptions;
 import dev.wisex.api.WisexResult;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.CodeFeatures;
+import dev.wisex.rewriter.init.OutOfFuelException;
 import dev.wisex.rewriter.init.WasiHosts;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.runtime.spi.ProcessorTime;
@@ -258,13 +259,20 @@ final class EngineRace {
      */
     WisexResult trial() {
       Duration budget = choice.budget().processorTime();
+      long steps = choice.steps();
+      long userFuel = options.limits().fuel();
+      boolean stepBound = steps > 0 && (userFuel == 0 || steps < userFuel);
+      WisexOptions trialOptions = stepBound ? options.toBuilder().fuel(steps).build() : options;
       progress.stage("init", "on " + onDemand.runtime.name());
       Duration before = ProcessorTime.used();
-      onDemand.start(input, options, attempt, ProgressListener.NONE, input.took());
+      onDemand.start(input, trialOptions, attempt, ProgressListener.NONE, input.took());
       try {
         Attempt tried = next(() -> ProcessorTime.used().minus(before).compareTo(budget) > 0);
         Attempt decided = tried;
-        if (tried.result == null && spent().compareTo(options.limits().timeout()) >= 0) {
+        boolean outOfSteps = stepBound && tried.failure instanceof OutOfFuelException;
+        if (tried.result == null
+            && !outOfSteps
+            && spent().compareTo(options.limits().timeout()) >= 0) {
           // --timeout bounds the whole run: nothing is left for the other backend.
           return outcome(tried);
         }
@@ -272,9 +280,11 @@ final class EngineRace {
           LOG.info(
               "`{}` {} after {} ms; init runs on `{}`",
               onDemand.runtime.name(),
-              onDemand.preempted
-                  ? "did not finish within " + budget.toMillis() + " ms of processor time"
-                  : "failed (" + onDemand.failure.getMessage() + ")",
+              outOfSteps
+                  ? String.format(Locale.ROOT, "did not finish within %,d steps", steps)
+                  : onDemand.preempted
+                      ? "did not finish within " + budget.toMillis() + " ms of processor time"
+                      : "failed (" + onDemand.failure.getMessage() + ")",
               millis(),
               compiled.runtime.name());
           progress.stage("init", "on " + compiled.runtime.name());

@@ -206,13 +206,18 @@ class EngineChoiceTest {
     // Nothing learned (no cache directory): 2.4 µs of processor time per byte of code, what
     // Chicory's compile cost on the set on the machine where it was measured.
     assertEquals(java.time.Duration.ofNanos(code.bytes() * 2_400), choice.budget().processorTime());
+    // And at most 0.15 steps (function entries and loop iterations) per byte of code, whichever
+    // ends first.
+    assertEquals(code.bytes() * 15 / 100, choice.steps());
     assertTrue(
         choice
             .reason()
             .startsWith(
                 String.format(
                     Locale.ROOT,
-                    "runtime `graal` for up to %.2f s of processor time",
+                    "runtime `graal` for up to %,d steps (function entries and loop iterations,"
+                        + " 0.15 per byte of code) or %.2f s of processor time",
+                    code.bytes() * 15 / 100,
                     code.bytes() * 2.4e-6)),
         choice.reason());
     assertTrue(choice.reason().contains("measured on another machine"), choice.reason());

@@ -213,17 +213,77 @@ class EngineRaceTest {
     assertEquals("err\n", err.toString(StandardCharsets.UTF_8));
   }
 
+  /** A cache directory whose Chicory compiles taught {@code nanosPerByte} of processor time. */
+  private static WisexOptions.Builder taught(Path cache, int nanosPerByte) throws Exception {
+    Files.createDirectories(cache.resolve("chicory"));
+    Files.writeString(cache.resolve("chicory/compile-rate"), nanosPerByte + "\n");
+    return WisexOptions.builder().cacheDir(cache);
+  }
+
   @Test
-  void aTrialMovesToTheCompilingBackendWhenItsBudgetIsSpent() {
+  void aTrialMovesToTheCompilingBackendWhenItsStepsAreSpent(@TempDir Path cache) throws Exception {
     byte[] spin = padded("race/spin");
     Stages stages = new Stages();
+    // A processor-time budget of ~30 s (a compile taught 100 µs per byte of code), which the
+    // interpreted loop of 100 million steps would use up or reach --timeout within: only the
+    // trial's step budget, 0.15 per byte of code, moves it to Chicory in time.
+    WisexOptions options = taught(cache, 100_000).timeout(Duration.ofSeconds(20)).build();
 
-    WisexResult trial = trial(WisexOptions.builder().noCache().build(), stages, spin);
+    WisexResult trial = trial(options, stages, spin);
 
-    // Interpreted, the loop takes far longer than compiling the module would.
     assertEquals("chicory", trial.report().runtime());
     assertEquals(List.of("init on graal", "init on chicory"), initStages(stages));
     assertArrayEquals(run(spin, "chicory", "").result().module(), trial.module());
+  }
+
+  @Test
+  void aTrialMovesToTheCompilingBackendWhenItsProcessorTimeIsSpent(@TempDir Path cache)
+      throws Exception {
+    byte[] fills = padded("race/fill_briefly");
+    Stages stages = new Stages();
+    // A budget of ~0.16 s of processor time (a compile taught 0.5 µs per byte of code): init's
+    // 12.5 GiB of fills take longer on any engine, in 201 steps.
+    WisexResult trial = trial(taught(cache, 500).build(), stages, fills);
+
+    assertEquals("chicory", trial.report().runtime());
+    assertEquals(List.of("init on graal", "init on chicory"), initStages(stages));
+    assertArrayEquals(run(fills, "chicory", "").result().module(), trial.module());
+  }
+
+  @Test
+  void theUsersFuelCarriesOverFromTheTrialToTheCompilingBackend(@TempDir Path cache)
+      throws Exception {
+    byte[] spin = padded("race/spin_briefly");
+    long trialSteps = CodeSize.of(ModuleParser.parse(spin)).bytes() * 15 / 100;
+    assertTrue(trialSteps < 150_000, trialSteps + " steps: the module must need more");
+    // A processor-time budget of ~30 s (a compile taught 100 µs per byte of code): GraalWasm,
+    // which runs init's ~200,000 steps in a fraction of that, is stopped by the trial's steps.
+    Path taughtCache = cache.resolve("taught");
+
+    // Fuel enough for init and more than the trial's steps: GraalWasm stops at the trial's,
+    // Chicory runs init within the user's.
+    Stages stages = new Stages();
+    WisexResult enough = trial(taught(taughtCache, 100_000).fuel(250_000).build(), stages, spin);
+    assertEquals("chicory", enough.report().runtime());
+    assertEquals(List.of("init on graal", "init on chicory"), initStages(stages));
+    assertArrayEquals(run(spin, "chicory", "").result().module(), enough.module());
+
+    // Fuel between the trial's steps and init's, or below the trial's: the user's limit, reported
+    // as Chicory alone reports it.
+    for (long fuel : new long[] {150_000, 1_000}) {
+      WisexOptions options = taught(taughtCache, 100_000).fuel(fuel).build();
+      LimitExceededException alone =
+          assertThrows(
+              LimitExceededException.class,
+              () ->
+                  new Preinitializer(options.toBuilder().runtime("chicory").build(), RUNTIMES)
+                      .preinitialize(spin));
+      LimitExceededException tried =
+          assertThrows(
+              LimitExceededException.class, () -> trial(options, ProgressListener.NONE, spin));
+      assertEquals(alone.getMessage(), tried.getMessage());
+      assertTrue(tried.getMessage().contains("fuel(...) " + fuel + " steps"), tried.getMessage());
+    }
   }
 
   @Test
@@ -242,12 +302,10 @@ class EngineRaceTest {
 
   @Test
   void aTrialEndsWithinTheTimeoutOfTheWholeRun(@TempDir Path cache) throws Exception {
-    byte[] spin = padded("race/spin");
+    byte[] fills = padded("race/fill_slowly");
     Stages stages = new Stages();
     // A compile taught 2.4 µs per byte of code: a budget of 0.8 s of processor time for this code,
-    // more than two processors can spend in 300 ms.
-    Files.createDirectories(cache.resolve("chicory"));
-    Files.writeString(cache.resolve("chicory/compile-rate"), "2400\n");
+    // more than two processors can spend in 300 ms; and init runs few steps.
 
     // GraalWasm reaches --timeout long before its budget: nothing is left for Chicory, which must
     // not start with a --timeout of its own.
@@ -255,10 +313,7 @@ class EngineRaceTest {
         assertThrows(
             LimitExceededException.class,
             () ->
-                trial(
-                    WisexOptions.builder().cacheDir(cache).timeout(Duration.ofMillis(300)).build(),
-                    stages,
-                    spin));
+                trial(taught(cache, 2400).timeout(Duration.ofMillis(300)).build(), stages, fills));
 
     assertTrue(e.getMessage().contains("timeout(...) 300 ms"), e.getMessage());
     assertEquals(List.of("init on graal"), initStages(stages));

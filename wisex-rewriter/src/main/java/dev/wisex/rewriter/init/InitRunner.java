@@ -187,7 +187,7 @@ public final class InitRunner {
       }
     }
     if (runnable.fuel() && instance.global(ReservedNames.FUEL).low() == 0) {
-      return new LimitExceededException(
+      return new OutOfFuelException(
           "init ran out of fuel: --fuel "
               + limits.fuel()
               + " steps (function entries and loop iterations) were not enough; raise --fuel",
