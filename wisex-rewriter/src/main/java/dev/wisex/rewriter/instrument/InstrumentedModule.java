@@ -9,14 +9,13 @@ import java.util.Map;
  * @param bytes the instrumented module
  * @param globalExports export name of each snapshotted global, by global index
  * @param memoryExports export name of each memory (imported ones first), in memory index order
- * @param dataProbes export name of the probe for each passive data segment init could drop, by
- *     segment index
+ * @param dataProbes the probe of each passive data segment init could drop, by segment index
  */
 public record InstrumentedModule(
     byte[] bytes,
     Map<Integer, String> globalExports,
     List<String> memoryExports,
-    Map<Integer, String> dataProbes) {
+    Map<Integer, DataProbe> dataProbes) {
 
   public InstrumentedModule {
     globalExports = Map.copyOf(globalExports);

@@ -33,7 +33,8 @@ public final class ReservedNames {
   /** The start function, exported so init can call it and read the limits after it traps. */
   public static final String START = PREFIX + "start";
 
-  public static String dataProbe(int segment) {
-    return PREFIX + "data_probe_" + segment;
+  /** The probe function of the {@code group}-th group of passive data segments. */
+  public static String dataProbe(int group) {
+    return PREFIX + "data_probe_" + group;
   }
 }

@@ -73,7 +73,7 @@ public final class Snapshotter {
         .forEach(
             (segment, probe) -> {
               try {
-                instance.call(probe);
+                instance.call(probe.export(), probe.selector());
               } catch (WasmTrapException e) {
                 dropped.add(segment);
               }
