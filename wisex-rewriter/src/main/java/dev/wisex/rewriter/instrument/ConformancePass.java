@@ -8,6 +8,7 @@ import dev.wisex.parser.analysis.InstructionSites;
 import dev.wisex.parser.write.ModuleAssembler;
 import dev.wisex.runtime.spi.KnownDefect;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,9 @@ import org.apache.logging.log4j.Logger;
  * ;; becomes, on a backend with F32_CONVERT_I64_U_ROUNDING
  * (call $f32_convert_i64_u (local.get 0))  ;; an appended function, exact for every input
  * ;; and f64.convert_i64_u likewise, on a backend with F64_CONVERT_I64_U_ROUNDING
+ * (f64.min (local.get 0) (local.get 1))
+ * ;; becomes, on a backend with NAN_NOT_QUIETED
+ * (call $quiet_f64 (f64.min (local.get 0) (local.get 1)))  ;; sets a NaN's quiet bit
  * </pre>
  */
 public final class ConformancePass {
@@ -54,6 +58,27 @@ public final class ConformancePass {
           InstructionSites.SIMD_PREFIX | 0x8C, 15, // i16x8.shr_s
           InstructionSites.SIMD_PREFIX | 0x8D, 15); // i16x8.shr_u
 
+  /**
+   * The instructions that return a signalling NaN operand unquieted ({@link
+   * KnownDefect#NAN_NOT_QUIETED}), each with the quieting function its result passes through.
+   */
+  private static final Map<Integer, Quieting> NAN_PASSING =
+      Map.ofEntries(
+          Map.entry(0x96, Quieting.F32), // f32.min
+          Map.entry(0x97, Quieting.F32), // f32.max
+          Map.entry(0x9B, Quieting.F64), // f64.ceil
+          Map.entry(0x9C, Quieting.F64), // f64.floor
+          Map.entry(0x9D, Quieting.F64), // f64.trunc
+          Map.entry(0xA4, Quieting.F64), // f64.min
+          Map.entry(0xA5, Quieting.F64), // f64.max
+          Map.entry(InstructionSites.SIMD_PREFIX | 0xE8, Quieting.F32X4), // f32x4.min
+          Map.entry(InstructionSites.SIMD_PREFIX | 0xE9, Quieting.F32X4), // f32x4.max
+          Map.entry(InstructionSites.SIMD_PREFIX | 0x74, Quieting.F64X2), // f64x2.ceil
+          Map.entry(InstructionSites.SIMD_PREFIX | 0x75, Quieting.F64X2), // f64x2.floor
+          Map.entry(InstructionSites.SIMD_PREFIX | 0x7A, Quieting.F64X2), // f64x2.trunc
+          Map.entry(InstructionSites.SIMD_PREFIX | 0xF4, Quieting.F64X2), // f64x2.min
+          Map.entry(InstructionSites.SIMD_PREFIX | 0xF5, Quieting.F64X2)); // f64x2.max
+
   private ConformancePass() {}
 
   /**
@@ -70,18 +95,23 @@ public final class ConformancePass {
             conversions.add(opcode);
           }
         });
-    if (!shifts && conversions.isEmpty()) {
+    boolean nans = defects.contains(KnownDefect.NAN_NOT_QUIETED);
+    if (!shifts && conversions.isEmpty() && !nans) {
       return module;
     }
     InstructionSites sites =
         InstructionSites.of(
             module,
-            op -> (shifts && NARROW_SHIFT_MASKS.containsKey(op)) || conversions.contains(op));
+            op ->
+                (shifts && NARROW_SHIFT_MASKS.containsKey(op))
+                    || conversions.contains(op)
+                    || (nans && NAN_PASSING.containsKey(op)));
     if (sites.isEmpty()) {
       return module;
     }
     AppendedFunctions appended = new AppendedFunctions(module);
     Map<Integer, byte[]> calls = new HashMap<>();
+    Map<Quieting, byte[]> quietings = new EnumMap<>(Quieting.class);
     int replaced = 0;
     List<List<CodeEditor.Edit>> edits = new ArrayList<>();
     for (List<InstructionSites.Site> body : sites.bodies()) {
@@ -97,6 +127,16 @@ public final class ConformancePass {
                     return new ByteWriter(6).u8(0x10).u32(index).toByteArray();
                   });
           bodyEdits.add(new CodeEditor.Edit(site.start(), site.end(), call));
+        } else if (nans && NAN_PASSING.containsKey(site.opcode())) {
+          Quieting quieting = NAN_PASSING.get(site.opcode());
+          byte[] call =
+              quietings.computeIfAbsent(
+                  quieting,
+                  q -> {
+                    int index = appended.add(q.type(), q.body());
+                    return new ByteWriter(6).u8(0x10).u32(index).toByteArray();
+                  });
+          bodyEdits.add(CodeEditor.Edit.insert(site.end(), call));
         } else {
           int mask = NARROW_SHIFT_MASKS.get(site.opcode());
           bodyEdits.add(CodeEditor.Edit.insert(site.start(), new byte[] {0x41, (byte) mask, 0x71}));
@@ -164,6 +204,93 @@ public final class ConformancePass {
           .u8(0x0B) // end
           .u8(0x0B) // end
           .toByteArray();
+    }
+  }
+
+  /**
+   * A function of {@code (param T) (result T)} that returns its argument with the quiet bit of each
+   * NaN lane set, every other lane as it is: {@code x != x} marks the NaNs, and an {@code or} with
+   * the quiet bit under that mask quiets them (the payload stays, as wasmtime keeps it).
+   */
+  private enum Quieting {
+    F32(0x7D),
+    F64(0x7C),
+    F32X4(0x7B),
+    F64X2(0x7B);
+
+    private final int valueType;
+
+    Quieting(int valueType) {
+      this.valueType = valueType;
+    }
+
+    byte[] type() {
+      return new byte[] {0x60, 1, (byte) valueType, 1, (byte) valueType};
+    }
+
+    byte[] body() {
+      ByteWriter body = new ByteWriter(40).u8(0); // no locals
+      switch (this) {
+        case F32 ->
+            body.u8(0x20)
+                .u8(0)
+                .u8(0x20)
+                .u8(0)
+                .u8(0x5C) // local.get 0 (twice); f32.ne
+                .u8(0x04)
+                .u8(0x7D) // if (result f32)
+                .u8(0x20)
+                .u8(0)
+                .u8(0xBC) // local.get 0; i32.reinterpret_f32
+                .u8(0x41)
+                .s32(0x0040_0000)
+                .u8(0x72) // i32.const quiet bit; i32.or
+                .u8(0xBE) // f32.reinterpret_i32
+                .u8(0x05)
+                .u8(0x20)
+                .u8(0) // else local.get 0
+                .u8(0x0B);
+        case F64 ->
+            body.u8(0x20)
+                .u8(0)
+                .u8(0x20)
+                .u8(0)
+                .u8(0x62) // local.get 0 (twice); f64.ne
+                .u8(0x04)
+                .u8(0x7C) // if (result f64)
+                .u8(0x20)
+                .u8(0)
+                .u8(0xBD) // local.get 0; i64.reinterpret_f64
+                .u8(0x42)
+                .s64(0x0008_0000_0000_0000L)
+                .u8(0x84) // i64.const quiet bit; i64.or
+                .u8(0xBF) // f64.reinterpret_i64
+                .u8(0x05)
+                .u8(0x20)
+                .u8(0) // else local.get 0
+                .u8(0x0B);
+        case F32X4, F64X2 -> {
+          boolean f32 = this == F32X4;
+          body.u8(0x20)
+              .u8(0)
+              .u8(0x20)
+              .u8(0)
+              .u8(0x20)
+              .u8(0) // local.get 0 (three times)
+              .u8(0xFD)
+              .u32(f32 ? 0x42 : 0x48) // f32x4.ne / f64x2.ne: the NaN lanes
+              .u8(0xFD)
+              .u32(0x0C); // v128.const, the quiet bit in every lane
+          for (int lane = 0; lane < (f32 ? 4 : 2); lane++) {
+            long bit = f32 ? 0x0040_0000L : 0x0008_0000_0000_0000L;
+            for (int b = 0; b < (f32 ? 4 : 8); b++) {
+              body.u8((int) (bit >>> (8 * b)) & 0xFF);
+            }
+          }
+          body.u8(0xFD).u32(0x4E).u8(0xFD).u32(0x50); // v128.and; v128.or
+        }
+      }
+      return body.u8(0x0B).toByteArray();
     }
   }
 

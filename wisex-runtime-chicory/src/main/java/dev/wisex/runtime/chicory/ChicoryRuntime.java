@@ -110,7 +110,10 @@ public final class ChicoryRuntime implements WasmRuntime {
    */
   @Override
   public Set<KnownDefect> knownDefects() {
-    return Set.of(KnownDefect.F32_CONVERT_I64_U_ROUNDING, KnownDefect.F64_CONVERT_I64_U_ROUNDING);
+    return Set.of(
+        KnownDefect.F32_CONVERT_I64_U_ROUNDING,
+        KnownDefect.F64_CONVERT_I64_U_ROUNDING,
+        KnownDefect.NAN_NOT_QUIETED);
   }
 
   /**

@@ -132,7 +132,8 @@ public final class GraalRuntime implements WasmRuntime {
         KnownDefect.I32_ADDRESS_SIGN_EXTENSION,
         KnownDefect.COPY_BETWEEN_HEAP_AND_OFF_HEAP_MEMORY,
         KnownDefect.GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY,
-        KnownDefect.MEMORY64_ADDRESS_WRAP);
+        KnownDefect.MEMORY64_ADDRESS_WRAP,
+        KnownDefect.NAN_NOT_QUIETED);
   }
 
   @Override

@@ -54,5 +54,14 @@ public enum KnownDefect {
    * (GraalWasm 25.0.2). Workaround: each such access with an offset first calls a function that
    * traps, out of bounds, when the sum passes 2^64 ({@code Memory64AddressWrap}).
    */
-  MEMORY64_ADDRESS_WRAP
+  MEMORY64_ADDRESS_WRAP,
+  /**
+   * {@code f32.min/max}, {@code f64.min/max/ceil/floor/trunc} and their SIMD forms ({@code
+   * f32x4.min/max}, {@code f64x2.min/max/ceil/floor/trunc}) return a signalling NaN operand as it
+   * is, where the spec requires an arithmetic (quiet) NaN, which wasmtime and V8 give (Chicory
+   * 1.7.5 and GraalWasm 25.0.2: {@code f32.min} of {@code 0x7fa00001} and 1 gives {@code
+   * 0x7fa00001}, wasmtime {@code 0x7fe00001}). Workaround: each result passes through a function
+   * that sets the quiet bit of a NaN, lane by lane.
+   */
+  NAN_NOT_QUIETED
 }
