@@ -173,6 +173,43 @@ class LargeMemoryTest {
     assertEquals(narrow, nonZeroBytes(output, 1), "the 32-bit memory");
   }
 
+  /**
+   * A memory that starts past 2 GiB with active segments there: GraalWasm refused to instantiate it
+   * (its sign-extension of segment offsets), where Wizer pre-initializes it. Every backend that
+   * holds the memory applies the segments in order, then the start function, then init, as the spec
+   * does (expected values worked out by hand in the WAT's comment).
+   */
+  @ParameterizedTest
+  @MethodSource("backends")
+  void activeSegmentsPast2GibApplyBeforeTheStartFunction(String name) {
+    Assumptions.assumeTrue(runtime(name).maxMemoryBytes() > (32768L << 16), "holds 2 GiB + 1 page");
+    WasmModule output = ModuleParser.parse(run(name, wat("segments_past_2gib")).module());
+
+    assertArrayEquals(
+        new byte[] {0x41, (byte) 0xD9, 0x00, 0x0B}, output.globals().get(0).initExpr());
+    assertArrayEquals(
+        new byte[] {0x41, (byte) 0xD3, 0x01, 0x0B}, output.globals().get(1).initExpr());
+    Map<Long, Byte> expected = new HashMap<>();
+    put(expected, 40, "lo");
+    put(expected, 0x80000000L, "xYz");
+    put(expected, 0x80000010L, "!");
+    assertEquals(expected, nonZeroBytes(output, 0));
+    assertEquals(32769, output.allMemories().get(0).minimum());
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
+  void anActiveSegmentPastTheMemorysEndStopsInitAsInstantiationWould(String name) {
+    Assumptions.assumeTrue(runtime(name).maxMemoryBytes() > (32768L << 16), "holds 2 GiB + 1 page");
+    InitFailedException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InitFailedException.class, () -> run(name, wat("segment_past_the_end")));
+    // Wizer: "wasm trap: out of bounds memory access"; Chicory cannot hold the memory.
+    assertTrue(
+        e.getMessage().contains("data segment 0 (2 bytes at 0x8000FFFF) does not fit memory 0"),
+        e.getMessage());
+  }
+
   private static void put(Map<Long, Byte> bytes, long at, String text) {
     byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
     for (int i = 0; i < ascii.length; i++) {

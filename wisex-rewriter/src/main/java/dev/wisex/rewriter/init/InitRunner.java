@@ -11,6 +11,7 @@ import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.rewriter.heap.HeapBudget;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.rewriter.instrument.FrameBudget;
+import dev.wisex.rewriter.instrument.HostAppliedSegments;
 import dev.wisex.rewriter.instrument.LimitedModule;
 import dev.wisex.rewriter.instrument.Sizes;
 import dev.wisex.rewriter.names.ReservedNames;
@@ -20,6 +21,7 @@ import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.wasix.GuestExit;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -87,6 +89,18 @@ public final class InitRunner {
     }
     try {
       instantiated.accept(instance);
+      if (!runnable.hostSegments().isEmpty()) {
+        // Passive in the module the engine got (and never dropped: a memory.init of one in init
+        // would not trap as the spec's dropped active segment does); written as instantiation
+        // would have, before the start function.
+        HostAppliedSegments.write(
+            runnable.hostSegments(),
+            instance,
+            IntStream.range(0, original.allMemories().size())
+                .mapToObj(ReservedNames::memory)
+                .toList(),
+            misfit -> new InitFailedException(misfit + " the module traps"));
+      }
       if (runnable.startExport().isPresent()) {
         try {
           instance.call(runnable.startExport().get());

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Active data segments the host writes instead of the engine, for an engine with {@link
@@ -28,7 +29,9 @@ import java.util.Set;
  * or more on, every active segment of that memory becomes passive in the module the engine gets,
  * and {@link #apply} writes them after instantiation in segment order, as the spec applies them (a
  * later segment over an earlier one wins). The start function, which the spec runs after the
- * segments, is exported and the start section removed, so {@link #apply} calls it last.
+ * segments, is exported and the start section removed, so {@link #apply} calls it last. Used for
+ * the output when verifying it and for the input in init ({@code InitRunner} writes the segments
+ * with {@link #write} and calls the start function as it calls a metered one).
  *
  * <pre>
  * (data (i32.const 0xA0000000) "Z")  (start $s)
@@ -157,19 +160,41 @@ public record HostAppliedSegments(
    *     instantiation would trap)
    */
   public void apply(WasmInstance instance, List<String> memoryExports) {
+    write(
+        segments,
+        instance,
+        memoryExports,
+        misfit ->
+            new VerificationFailedException(
+                "verification failed: " + misfit + " the output traps"));
+    startExport.ifPresent(instance::call);
+  }
+
+  /**
+   * Writes {@code segments} into {@code instance}'s memories, in order, as the spec's instantiation
+   * does.
+   *
+   * @param memoryExports the export of each memory, by index
+   * @param misfit the failure for a segment that does not fit its memory, given "data segment N
+   *     (...) does not fit memory M (...), so instantiating"
+   */
+  public static void write(
+      List<Segment> segments,
+      WasmInstance instance,
+      List<String> memoryExports,
+      Function<String, RuntimeException> misfit) {
     for (Segment s : segments) {
       GuestMemory memory = instance.memory(memoryExports.get(s.memory()));
       if (Long.compareUnsigned(s.address(), memory.byteSize()) > 0
           || memory.byteSize() - s.address() < s.length()) {
-        throw new VerificationFailedException(
+        throw misfit.apply(
             String.format(
-                "verification failed: data segment %d (%d bytes at 0x%X) does not fit memory %d"
-                    + " (%d bytes), so instantiating the output traps",
+                "data segment %d (%d bytes at 0x%X) does not fit memory %d (%d bytes), so"
+                    + " instantiating",
                 s.index(), s.length(), s.address(), s.memory(), memory.byteSize()));
       }
       memory.write(s.address(), s.source(), s.payloadOffset(), s.length());
     }
-    startExport.ifPresent(instance::call);
   }
 
   /** An active segment of an {@code i32} memory whose constant offset is {@code from} or above. */

@@ -81,11 +81,18 @@ public final class InitTimePasses {
     boolean huge =
         conformed.bodies().stream()
             .anyMatch(b -> b.end() - b.start() > largestFastFunction - largestFastFunction / 8);
-    if (!huge) {
-      return limited;
+    if (huge) {
+      byte[] split = splitter.apply(limited.bytes(), largestFastFunction);
+      limited = split == limited.bytes() ? limited : limited.withBytes(split);
     }
-    byte[] split = splitter.apply(limited.bytes(), largestFastFunction);
-    return split == limited.bytes() ? limited : limited.withBytes(split);
+    // The input's own active segments at 2 GiB or above, which such an engine would write at a
+    // negative address: the host writes them (the code is final by now, the data section is not).
+    if (defects.contains(KnownDefect.I32_ADDRESS_SIGN_EXTENSION)
+        && HostAppliedSegments.needed(original)) {
+      limited =
+          limited.withHostSegments(HostAppliedSegments.plan(ModuleParser.parse(limited.bytes())));
+    }
+    return limited;
   }
 
   /**

@@ -30,8 +30,8 @@ public enum KnownDefect {
    * addresses of {@code memory.init}, {@code memory.copy} and {@code memory.fill}, which then trap
    * as out of bounds (GraalWasm 25.0.2). Workaround: in init, each such instruction on a memory
    * that can pass 2 GiB calls a function that checks the bounds and moves the bytes with loads and
-   * stores ({@code HighAddressBulkMemory}); when verifying an output, the host writes such segments
-   * itself ({@code HostAppliedSegments}).
+   * stores ({@code HighAddressBulkMemory}); such active segments, of the input in init and of the
+   * output when verifying it, the host writes itself ({@code HostAppliedSegments}).
    */
   I32_ADDRESS_SIGN_EXTENSION,
   /**
