@@ -46,11 +46,11 @@ record EngineChoice(
    * The trial's step budget ({@code --fuel}'s unit: function entries and loop iterations) per byte
    * of code. An init that runs few steps for its code size sets a program up and returns, touching
    * much of its code once, which the on-demand backend prepares as it goes: javy's init takes
-   * 60,000-80,000 steps for 957,001 bytes of code (0.08 per byte). One that runs many loops and
-   * calls per byte of code repeats it, which compiled code runs many times faster: quickjs's init
-   * takes 47 steps per byte, sqlite's 5. Counting steps, not time, leaves the on-demand backend's
-   * own start (its parse of the module, its instance) out of the decision, and decides alike on
-   * every machine. The processor-time budget still bounds the trial.
+   * 70,900 steps for 957,001 bytes of code (0.074 per byte). One that runs many loops and calls per
+   * byte of code repeats it, which compiled code runs many times faster: quickjs's init takes 37.7
+   * steps per byte, sqlite's 4.1. Counting steps, not time, leaves the on-demand backend's own
+   * start (its parse of the module, its instance) out of the decision, and decides alike on every
+   * machine. The processor-time budget still bounds the trial.
    */
   static final double TRIAL_STEPS_PER_CODE_BYTE = 0.15;
 

@@ -252,10 +252,11 @@ final class EngineRace {
     }
 
     /**
-     * The on-demand side alone until it ends or has used {@link EngineChoice#budget} of processor
-     * time (the process's, so a busy machine does not cut it short); then, unless it finished, the
-     * compiling side alone, whose outcome is then the run's (so a failure is reported as the
-     * compiling backend reports it).
+     * The on-demand side alone until it ends, has run {@link EngineChoice#steps} (as {@code --fuel}
+     * counts them; the user's own fuel, where lower, is its limit) or has used {@link
+     * EngineChoice#budget} of processor time (the process's, so a busy machine does not cut it
+     * short); then, unless it finished, the compiling side alone, under the user's options, whose
+     * outcome is then the run's (so a failure is reported as the compiling backend reports it).
      */
     WisexResult trial() {
       Duration budget = choice.budget().processorTime();

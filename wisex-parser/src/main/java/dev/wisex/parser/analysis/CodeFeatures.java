@@ -8,7 +8,7 @@ import java.util.Objects;
  * passive data segments it may drop after initialization, whether the module needs a SIMD- or
  * thread-capable backend, and whether tables can change after the snapshot is taken.
  *
- * <p>The record is immutable: the two {@link BitSet}s are copied on the way in and on the way out.
+ * <p>The record is immutable: the {@link BitSet}s are copied on the way in and on the way out.
  *
  * @param simd any {@code 0xFD} instruction, or {@code v128} in a local declaration, block type or
  *     typed {@code select}
@@ -23,6 +23,10 @@ import java.util.Objects;
  * @param tailCalls any of return_call, return_call_indirect, return_call_ref
  * @param dataSegmentsUsed data segment indices named by memory.init or data.drop
  * @param droppedDataSegments data segment indices named by data.drop
+ * @param floatRoundingBodies the defined functions (by body index) that use a float {@code min},
+ *     {@code max}, {@code ceil}, {@code floor}, {@code trunc} or {@code nearest}, scalar or SIMD
+ *     (relaxed and pseudo forms too): the instructions engines get wrong on NaNs, so a pass that
+ *     rewrites them decodes only these bodies
  * @param tableMutation any of table.set, table.grow, table.fill, table.copy, table.init, elem.drop
  * @param maxMemoryIndex the highest memory index any instruction names (a plain load counts as
  *     naming memory 0), or -1 if no instruction touches memory
@@ -40,6 +44,7 @@ public record CodeFeatures(
     boolean tailCalls,
     BitSet dataSegmentsUsed,
     BitSet droppedDataSegments,
+    BitSet floatRoundingBodies,
     boolean tableMutation,
     int maxMemoryIndex,
     int instructionCount,
@@ -50,6 +55,8 @@ public record CodeFeatures(
         (BitSet) Objects.requireNonNull(dataSegmentsUsed, "dataSegmentsUsed").clone();
     droppedDataSegments =
         (BitSet) Objects.requireNonNull(droppedDataSegments, "droppedDataSegments").clone();
+    floatRoundingBodies =
+        (BitSet) Objects.requireNonNull(floatRoundingBodies, "floatRoundingBodies").clone();
     if (maxMemoryIndex < -1) {
       throw new IllegalArgumentException("maxMemoryIndex " + maxMemoryIndex + " is below -1");
     }
@@ -71,5 +78,11 @@ public record CodeFeatures(
   @Override
   public BitSet droppedDataSegments() {
     return (BitSet) droppedDataSegments.clone();
+  }
+
+  /** A copy: callers may modify it without affecting this record. */
+  @Override
+  public BitSet floatRoundingBodies() {
+    return (BitSet) floatRoundingBodies.clone();
   }
 }

@@ -42,6 +42,7 @@ public final class CodeScanner {
       ByteReader in = new ByteReader(bytes, body.start(), body.end());
       try {
         LocalDeclarations.skip(in, types);
+        features.body = i;
         decoder.decode(in);
       } catch (MalformedModuleException e) {
         throw inFunction(e, firstDefined + i);

@@ -16,6 +16,11 @@ final class FeatureAccumulator {
   boolean tableMutation;
   final BitSet dataSegmentsUsed = new BitSet();
   final BitSet droppedDataSegments = new BitSet();
+  final BitSet floatRoundingBodies = new BitSet();
+
+  /** The index of the body being decoded, among the module's defined functions. */
+  int body;
+
   int maxMemoryIndex = -1;
   int instructionCount;
   int largestBrTable;
@@ -36,6 +41,7 @@ final class FeatureAccumulator {
         tailCalls,
         dataSegmentsUsed,
         droppedDataSegments,
+        floatRoundingBodies,
         tableMutation,
         maxMemoryIndex,
         instructionCount,

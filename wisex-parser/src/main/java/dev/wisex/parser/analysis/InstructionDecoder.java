@@ -5,6 +5,7 @@ import dev.wisex.parser.ByteReader;
 import dev.wisex.parser.FunctionBody;
 import dev.wisex.parser.Interruption;
 import dev.wisex.parser.WasmModule;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -21,6 +22,32 @@ final class InstructionDecoder {
   private final FeatureAccumulator features;
   private final TypeDecoder types;
   private final int dataSegments;
+
+  /**
+   * Float {@code min}, {@code max}, {@code ceil}, {@code floor}, {@code trunc}, {@code nearest}:
+   * {@code f32} 0x8D-0x90 and 0x96-0x97, {@code f64} 0x9B-0x9E and 0xA4-0xA5.
+   */
+  private static final BitSet FLOAT_ROUNDING =
+      opcodes(0x8D, 0x8E, 0x8F, 0x90, 0x96, 0x97, 0x9B, 0x9C, 0x9D, 0x9E, 0xA4, 0xA5);
+
+  /**
+   * Their SIMD forms, by sub-opcode: {@code f32x4} ceil..nearest 0x67-0x6A, {@code f64x2}
+   * ceil/floor 0x74-0x75, trunc 0x7A, nearest 0x94, {@code f32x4} min/max/pmin/pmax 0xE8-0xEB,
+   * {@code f64x2} 0xF4-0xF7, and the relaxed min/max 0x10D-0x110.
+   */
+  private static final BitSet SIMD_FLOAT_ROUNDING =
+      opcodes(
+          0x67, 0x68, 0x69, 0x6A, 0x74, 0x75, 0x7A, 0x94, 0xE8, 0xE9, 0xEA, 0xEB, 0xF4, 0xF5, 0xF6,
+          0xF7, 0x10D, 0x10E, 0x10F, 0x110);
+
+  private static BitSet opcodes(int... codes) {
+    BitSet set = new BitSet();
+    for (int code : codes) {
+      set.set(code);
+    }
+    return set;
+  }
+
   private SiteListener sites = SiteListener.NONE;
 
   /**
@@ -29,15 +56,24 @@ final class InstructionDecoder {
    * shares.
    */
   static void decodeBodies(WasmModule module, IntFunction<SiteListener> listenerFor) {
+    decodeBodies(module, null, listenerFor);
+  }
+
+  /** As above, decoding only the bodies {@code only} holds ({@code null}: every one). */
+  static void decodeBodies(WasmModule module, BitSet only, IntFunction<SiteListener> listenerFor) {
     byte[] bytes = module.bytes();
     FeatureAccumulator features = new FeatureAccumulator();
     TypeDecoder types = new TypeDecoder(bytes, features);
     InstructionDecoder decoder = new InstructionDecoder(features, types, module.data().size());
     List<FunctionBody> bodies = module.bodies();
     for (int i = 0; i < bodies.size(); i++) {
+      if (only != null && !only.get(i)) {
+        continue;
+      }
       FunctionBody body = bodies.get(i);
       ByteReader in = new ByteReader(bytes, body.start(), body.end());
       LocalDeclarations.skip(in, types);
+      features.body = i;
       decoder.listen(listenerFor.apply(i));
       decoder.decode(in);
     }
@@ -220,6 +256,9 @@ final class InstructionDecoder {
             throw new MalformedModuleException(
                 "unknown opcode 0x" + Hex.byteHex(op) + " at offset " + at);
           }
+          if (FLOAT_ROUNDING.get(op)) {
+            features.floatRoundingBodies.set(features.body);
+          }
           sites.computation(at, in.position(), op);
         }
       }
@@ -357,6 +396,9 @@ final class InstructionDecoder {
       default -> throw unknownPrefixed(0xFD, op, at);
     }
     features.simd = true;
+    if (op < SIMD_FLOAT_ROUNDING.size() && SIMD_FLOAT_ROUNDING.get(op)) {
+      features.floatRoundingBodies.set(features.body);
+    }
     sites.computation(at, in.position(), InstructionSites.SIMD_PREFIX | op);
   }
 

@@ -2,6 +2,7 @@ package dev.wisex.parser.analysis;
 
 import dev.wisex.parser.WasmModule;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -60,12 +61,24 @@ public record InstructionSites(List<List<Site>> bodies) {
    * @throws dev.wisex.api.MalformedModuleException as {@link CodeScanner#scan} does
    */
   public static InstructionSites of(WasmModule module, IntPredicate wanted) {
+    return of(module, wanted, null);
+  }
+
+  /**
+   * As above, decoding only the bodies {@code only} holds (by body index; {@code null}: every one),
+   * which the caller knows to be the only ones that can hold a wanted instruction ({@link
+   * CodeFeatures#floatRoundingBodies}, say); the others have no sites.
+   */
+  public static InstructionSites of(WasmModule module, IntPredicate wanted, BitSet only) {
     List<List<Site>> bodies = new ArrayList<>(module.bodies().size());
+    for (int i = 0; i < module.bodies().size(); i++) {
+      bodies.add(new ArrayList<>());
+    }
     InstructionDecoder.decodeBodies(
         module,
+        only,
         i -> {
-          List<Site> sites = new ArrayList<>();
-          bodies.add(sites);
+          List<Site> sites = bodies.get(i);
           return new SiteListener() {
             @Override
             public void computation(int start, int end, int opcode) {

@@ -15,7 +15,8 @@ class CodeFeaturesTest {
     used.set(1);
     BitSet dropped = new BitSet();
     CodeFeatures f =
-        new CodeFeatures(false, false, true, false, false, false, used, dropped, false, 0, 3, 0);
+        new CodeFeatures(
+            false, false, true, false, false, false, used, dropped, new BitSet(), false, 0, 3, 0);
 
     used.set(5);
     dropped.set(7);
@@ -34,7 +35,19 @@ class CodeFeaturesTest {
     a.set(2);
     assertEquals(
         new CodeFeatures(
-            false, false, false, false, false, false, a, new BitSet(), false, -1, 0, 0),
+            false,
+            false,
+            false,
+            false,
+            false,
+            false,
+            a,
+            new BitSet(),
+            new BitSet(),
+            false,
+            -1,
+            0,
+            0),
         new CodeFeatures(
             false,
             false,
@@ -43,6 +56,7 @@ class CodeFeaturesTest {
             false,
             false,
             (BitSet) a.clone(),
+            new BitSet(),
             new BitSet(),
             false,
             -1,
@@ -56,7 +70,19 @@ class CodeFeaturesTest {
         NullPointerException.class,
         () ->
             new CodeFeatures(
-                false, false, false, false, false, false, null, new BitSet(), false, -1, 0, 0));
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                null,
+                new BitSet(),
+                new BitSet(),
+                false,
+                -1,
+                0,
+                0));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -67,6 +93,7 @@ class CodeFeaturesTest {
                 false,
                 false,
                 false,
+                new BitSet(),
                 new BitSet(),
                 new BitSet(),
                 false,
@@ -83,6 +110,7 @@ class CodeFeaturesTest {
                 false,
                 false,
                 false,
+                new BitSet(),
                 new BitSet(),
                 new BitSet(),
                 false,

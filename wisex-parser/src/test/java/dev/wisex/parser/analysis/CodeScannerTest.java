@@ -44,6 +44,32 @@ class CodeScannerTest {
     assertEquals(0, f.instructionCount());
   }
 
+  /**
+   * The bodies that use a float min, max or rounding instruction, scalar, SIMD, relaxed or pseudo
+   * (the instructions engines get wrong on NaNs): by body index, the others not, whatever their
+   * other float code.
+   */
+  @Test
+  void floatRoundingBodiesAreTheOnesThatUseAFloatMinMaxOrRounding() {
+    String[] bodies = {
+      "(f32.add (f32.const 1) (f32.const 2)) drop",
+      "(f64.floor (f64.const 1.5)) drop",
+      "(f32x4.min (v128.const f32x4 1 2 3 4) (v128.const f32x4 4 3 2 1)) drop",
+      "(f64.abs (f64.sqrt (f64.const 2))) drop",
+      "(f32.nearest (f32.const 2.5)) drop",
+      "(f64x2.pmax (v128.const f64x2 1 2) (v128.const f64x2 2 1)) drop",
+      "(f32x4.relaxed_max (v128.const f32x4 1 2 3 4) (v128.const f32x4 4 3 2 1)) drop",
+      "(f64.max (f64.const 1) (f64.const 2)) drop",
+      "(i32.trunc_f32_s (f32.const 1.5)) drop"
+    };
+    StringBuilder wat = new StringBuilder("(module");
+    for (String body : bodies) {
+      wat.append(" (func ").append(body).append(')');
+    }
+    CodeFeatures f = CodeScanner.scan(ModuleParser.parse(Wat.assemble(wat.append(')').toString())));
+    assertEquals(bits(1, 2, 4, 5, 6, 7), f.floatRoundingBodies());
+  }
+
   @Test
   void codeThatNeverTouchesMemoryReportsNoMemoryIndex() {
     CodeFeatures f =

@@ -6,6 +6,7 @@ import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.CodeFeatures;
 import dev.wisex.runtime.spi.KnownDefect;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -56,7 +57,8 @@ public final class InitTimePasses {
         conform(
             code.tailCalls() ? TailCallLoops.apply(parsed) : parsed,
             code.simd() && relaxedSimdDeterministic,
-            occurring);
+            occurring,
+            code.floatRoundingBodies());
     if (code.bulkMemory()) {
       conformed =
           HighAddressBulkMemory.apply(
@@ -103,8 +105,22 @@ public final class InitTimePasses {
    */
   public static WasmModule conform(
       WasmModule module, boolean relaxedSimdDeterministic, Set<KnownDefect> defects) {
+    return conform(module, relaxedSimdDeterministic, defects, null);
+  }
+
+  /**
+   * As above, where {@code floatRoundingBodies} ({@link CodeFeatures#floatRoundingBodies}; {@code
+   * null} if unknown) says which bodies can use a float min, max or rounding instruction: the
+   * module's own bodies keep their indices through the instrumentation, which only appends.
+   */
+  private static WasmModule conform(
+      WasmModule module,
+      boolean relaxedSimdDeterministic,
+      Set<KnownDefect> defects,
+      BitSet floatRoundingBodies) {
     WasmModule conformed =
-        ConformancePass.apply(RelaxedSimdPass.apply(module, relaxedSimdDeterministic), defects);
+        ConformancePass.apply(
+            RelaxedSimdPass.apply(module, relaxedSimdDeterministic), defects, floatRoundingBodies);
     return defects.contains(KnownDefect.MEMORY64_ADDRESS_WRAP)
         ? Memory64AddressWrap.apply(conformed)
         : conformed;
