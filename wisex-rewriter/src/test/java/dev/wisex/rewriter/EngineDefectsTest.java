@@ -1,6 +1,7 @@
 package dev.wisex.rewriter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -276,44 +277,51 @@ class EngineDefectsTest {
     for (int k = 0; k < ops.size(); k++) {
       long[] o = operands.get(k);
       String what = ops.get(k) + " of operands " + o[1] + ", " + o[2];
-      if (o[0] == 4) {
-        int got = results.getInt(offset);
-        float a = F32_OPERANDS[(int) o[1]];
-        float b = o[2] < 0 ? 0 : F32_OPERANDS[(int) o[2]];
-        float expected = f32Result(ops.get(k), a, b);
-        if (Float.isNaN(expected)) {
-          assertTrue(
-              Float.isNaN(Float.intBitsToFloat(got)), what + ": " + Integer.toHexString(got));
-          assertTrue((got & 0x0040_0000) != 0, what + ": not quiet, " + Integer.toHexString(got));
-          if (canonical(a) && (o[2] < 0 || canonical(b))) {
-            assertTrue((got & 0x7fff_ffff) == 0x7fc0_0000, what + ": " + Integer.toHexString(got));
-          }
-        } else {
-          assertTrue(
-              got == Float.floatToRawIntBits(expected), what + ": " + Integer.toHexString(got));
+      boolean f32 = o[0] == 4;
+      long got = f32 ? results.getInt(offset) & 0xFFFF_FFFFL : results.getLong(offset);
+      long a = operandBits(f32, (int) o[1]);
+      long b = o[2] < 0 ? 0 : operandBits(f32, (int) o[2]);
+      long expected =
+          f32
+              ? Float.floatToRawIntBits(
+                      f32Result(
+                          ops.get(k), Float.intBitsToFloat((int) a), Float.intBitsToFloat((int) b)))
+                  & 0xFFFF_FFFFL
+              : Double.doubleToRawLongBits(
+                  f64Result(ops.get(k), Double.longBitsToDouble(a), Double.longBitsToDouble(b)));
+      long exponent = f32 ? 0x7F80_0000L : 0x7FF0_0000_0000_0000L;
+      long quiet = f32 ? 0x0040_0000L : 0x0008_0000_0000_0000L;
+      long sign = f32 ? 0x8000_0000L : Long.MIN_VALUE;
+      if (nan(expected, exponent)) {
+        assertTrue(nan(got, exponent), what + ": " + Long.toHexString(got));
+        assertTrue((got & quiet) != 0, what + ": not quiet, " + Long.toHexString(got));
+        if (canonicalOrNumber(a, exponent, quiet)
+            && (o[2] < 0 || canonicalOrNumber(b, exponent, quiet))) {
+          assertEquals(exponent | quiet, got & ~sign, what + ": " + Long.toHexString(got));
         }
       } else {
-        long got = results.getLong(offset);
-        double a = F64_OPERANDS[(int) o[1]];
-        double b = o[2] < 0 ? 0 : F64_OPERANDS[(int) o[2]];
-        double expected = f64Result(ops.get(k), a, b);
-        if (Double.isNaN(expected)) {
-          assertTrue(
-              Double.isNaN(Double.longBitsToDouble(got)), what + ": " + Long.toHexString(got));
-          assertTrue(
-              (got & 0x0008_0000_0000_0000L) != 0, what + ": not quiet, " + Long.toHexString(got));
-          if (canonical(a) && (o[2] < 0 || canonical(b))) {
-            assertTrue(
-                (got & 0x7fff_ffff_ffff_ffffL) == 0x7ff8_0000_0000_0000L,
-                what + ": " + Long.toHexString(got));
-          }
-        } else {
-          assertTrue(
-              got == Double.doubleToRawLongBits(expected), what + ": " + Long.toHexString(got));
-        }
+        assertEquals(expected, got, what + ": " + Long.toHexString(got));
       }
       offset += (int) o[0];
     }
+  }
+
+  private static long operandBits(boolean f32, int i) {
+    return f32
+        ? Float.floatToRawIntBits(F32_OPERANDS[i]) & 0xFFFF_FFFFL
+        : Double.doubleToRawLongBits(F64_OPERANDS[i]);
+  }
+
+  /** Whether {@code bits} is a NaN of the width whose exponent bits {@code exponent} covers. */
+  private static boolean nan(long bits, long exponent) {
+    long mantissa = exponent == 0x7F80_0000L ? 0x007F_FFFFL : 0x000F_FFFF_FFFF_FFFFL;
+    return (bits & exponent) == exponent && (bits & mantissa) != 0;
+  }
+
+  /** A number, or the canonical NaN (either sign): what makes a NaN result canonical. */
+  private static boolean canonicalOrNumber(long bits, long exponent, long quiet) {
+    long sign = exponent == 0x7F80_0000L ? 0x8000_0000L : Long.MIN_VALUE;
+    return !nan(bits, exponent) || (bits & ~sign) == (exponent | quiet);
   }
 
   /** Operand {@code i} of {@code type} as an exact constant expression (NaN payloads kept). */
@@ -323,15 +331,6 @@ class EngineDefectsTest {
             "(f32.reinterpret_i32 (i32.const %d))", Float.floatToRawIntBits(F32_OPERANDS[i]))
         : String.format(
             "(f64.reinterpret_i64 (i64.const %d))", Double.doubleToRawLongBits(F64_OPERANDS[i]));
-  }
-
-  private static boolean canonical(float v) {
-    return (Float.floatToRawIntBits(v) & 0x7fff_ffff) == 0x7fc0_0000 || !Float.isNaN(v);
-  }
-
-  private static boolean canonical(double v) {
-    return (Double.doubleToRawLongBits(v) & 0x7fff_ffff_ffff_ffffL) == 0x7ff8_0000_0000_0000L
-        || !Double.isNaN(v);
   }
 
   /** The spec's result of {@code op}, by Java's arithmetic (any NaN stands for "a NaN"). */

@@ -227,15 +227,27 @@ public final class ConformancePass {
    * the quiet bit under that mask quiets them (the payload stays, as wasmtime keeps it).
    */
   private enum Quieting {
-    F32(0x7D),
-    F64(0x7C),
-    F32X4(0x7B),
-    F64X2(0x7B);
+    F32(0x7D, 0x5C, 4, 0x0040_0000L),
+    F64(0x7C, 0x62, 8, 0x0008_0000_0000_0000L),
+    F32X4(0x7B, 0x42, 4, 0x0040_0000L),
+    F64X2(0x7B, 0x48, 8, 0x0008_0000_0000_0000L);
 
     private final int valueType;
+    private final int notEqual;
+    private final int laneBytes;
+    private final long quietBit;
 
-    Quieting(int valueType) {
+    /**
+     * @param notEqual {@code f32.ne}/{@code f64.ne}, or the sub-opcode of {@code f32x4.ne}/{@code
+     *     f64x2.ne}
+     * @param laneBytes the bytes of one value or lane
+     * @param quietBit the quiet bit of a NaN of that width
+     */
+    Quieting(int valueType, int notEqual, int laneBytes, long quietBit) {
       this.valueType = valueType;
+      this.notEqual = notEqual;
+      this.laneBytes = laneBytes;
+      this.quietBit = quietBit;
     }
 
     byte[] type() {
@@ -243,68 +255,30 @@ public final class ConformancePass {
     }
 
     byte[] body() {
+      boolean f32 = laneBytes == 4;
       ByteWriter body = new ByteWriter(40).u8(0); // no locals
-      switch (this) {
-        case F32 ->
-            body.u8(0x20)
-                .u8(0)
-                .u8(0x20)
-                .u8(0)
-                .u8(0x5C) // local.get 0 (twice); f32.ne
-                .u8(0x04)
-                .u8(0x7D) // if (result f32)
-                .u8(0x20)
-                .u8(0)
-                .u8(0xBC) // local.get 0; i32.reinterpret_f32
-                .u8(0x41)
-                .s32(0x0040_0000)
-                .u8(0x72) // i32.const quiet bit; i32.or
-                .u8(0xBE) // f32.reinterpret_i32
-                .u8(0x05)
-                .u8(0x20)
-                .u8(0) // else local.get 0
-                .u8(0x0B);
-        case F64 ->
-            body.u8(0x20)
-                .u8(0)
-                .u8(0x20)
-                .u8(0)
-                .u8(0x62) // local.get 0 (twice); f64.ne
-                .u8(0x04)
-                .u8(0x7C) // if (result f64)
-                .u8(0x20)
-                .u8(0)
-                .u8(0xBD) // local.get 0; i64.reinterpret_f64
-                .u8(0x42)
-                .s64(0x0008_0000_0000_0000L)
-                .u8(0x84) // i64.const quiet bit; i64.or
-                .u8(0xBF) // f64.reinterpret_i64
-                .u8(0x05)
-                .u8(0x20)
-                .u8(0) // else local.get 0
-                .u8(0x0B);
-        case F32X4, F64X2 -> {
-          boolean f32 = this == F32X4;
-          body.u8(0x20)
-              .u8(0)
-              .u8(0x20)
-              .u8(0)
-              .u8(0x20)
-              .u8(0) // local.get 0 (three times)
-              .u8(0xFD)
-              .u32(f32 ? 0x42 : 0x48) // f32x4.ne / f64x2.ne: the NaN lanes
-              .u8(0xFD)
-              .u32(0x0C); // v128.const, the quiet bit in every lane
-          for (int lane = 0; lane < (f32 ? 4 : 2); lane++) {
-            long bit = f32 ? 0x0040_0000L : 0x0008_0000_0000_0000L;
-            for (int b = 0; b < (f32 ? 4 : 8); b++) {
-              body.u8((int) (bit >>> (8 * b)) & 0xFF);
-            }
-          }
-          body.u8(0xFD).u32(0x4E).u8(0xFD).u32(0x50); // v128.and; v128.or
+      if (valueType != 0x7B) {
+        // (if (result T) (T.ne x x) (then (T.reinterpret (iN.or (iN.reinterpret x) quiet)))
+        //   (else x))
+        body.u8(0x20).u8(0).u8(0x20).u8(0).u8(notEqual).u8(0x04).u8(valueType);
+        body.u8(0x20).u8(0).u8(f32 ? 0xBC : 0xBD); // local.get 0; iN.reinterpret_fN
+        if (f32) {
+          body.u8(0x41).s32((int) quietBit).u8(0x72); // i32.const; i32.or
+        } else {
+          body.u8(0x42).s64(quietBit).u8(0x84); // i64.const; i64.or
+        }
+        body.u8(f32 ? 0xBE : 0xBF).u8(0x05).u8(0x20).u8(0).u8(0x0B); // fN.reinterpret; else x
+        return body.u8(0x0B).toByteArray();
+      }
+      // (v128.or x (v128.and (fMxN.ne x x) (v128.const quiet bit in every lane)))
+      body.u8(0x20).u8(0).u8(0x20).u8(0).u8(0x20).u8(0).u8(0xFD).u32(notEqual);
+      body.u8(0xFD).u32(0x0C); // v128.const
+      for (int lane = 0; lane < 16 / laneBytes; lane++) {
+        for (int b = 0; b < laneBytes; b++) {
+          body.u8((int) (quietBit >>> (8 * b)) & 0xFF);
         }
       }
-      return body.u8(0x0B).toByteArray();
+      return body.u8(0xFD).u32(0x4E).u8(0xFD).u32(0x50).u8(0x0B).toByteArray(); // and; or
     }
   }
 
