@@ -27,6 +27,8 @@ import java.util.Objects;
  *     {@code max}, {@code ceil}, {@code floor}, {@code trunc} or {@code nearest}, scalar or SIMD
  *     (relaxed and pseudo forms too): the instructions engines get wrong on NaNs, so a pass that
  *     rewrites them decodes only these bodies
+ * @param memoryBulkBodies the defined functions (by body index) that use {@code memory.init},
+ *     {@code memory.copy} or {@code memory.fill}, which a pass that rewrites them decodes alone
  * @param tableMutation any of table.set, table.grow, table.fill, table.copy, table.init, elem.drop
  * @param maxMemoryIndex the highest memory index any instruction names (a plain load counts as
  *     naming memory 0), or -1 if no instruction touches memory
@@ -45,6 +47,7 @@ public record CodeFeatures(
     BitSet dataSegmentsUsed,
     BitSet droppedDataSegments,
     BitSet floatRoundingBodies,
+    BitSet memoryBulkBodies,
     boolean tableMutation,
     int maxMemoryIndex,
     int instructionCount,
@@ -57,6 +60,8 @@ public record CodeFeatures(
         (BitSet) Objects.requireNonNull(droppedDataSegments, "droppedDataSegments").clone();
     floatRoundingBodies =
         (BitSet) Objects.requireNonNull(floatRoundingBodies, "floatRoundingBodies").clone();
+    memoryBulkBodies =
+        (BitSet) Objects.requireNonNull(memoryBulkBodies, "memoryBulkBodies").clone();
     if (maxMemoryIndex < -1) {
       throw new IllegalArgumentException("maxMemoryIndex " + maxMemoryIndex + " is below -1");
     }
@@ -84,5 +89,11 @@ public record CodeFeatures(
   @Override
   public BitSet floatRoundingBodies() {
     return (BitSet) floatRoundingBodies.clone();
+  }
+
+  /** A copy: callers may modify it without affecting this record. */
+  @Override
+  public BitSet memoryBulkBodies() {
+    return (BitSet) memoryBulkBodies.clone();
   }
 }

@@ -17,6 +17,7 @@ final class FeatureAccumulator {
   final BitSet dataSegmentsUsed = new BitSet();
   final BitSet droppedDataSegments = new BitSet();
   final BitSet floatRoundingBodies = new BitSet();
+  final BitSet memoryBulkBodies = new BitSet();
 
   /** The index of the body being decoded, among the module's defined functions. */
   int body;
@@ -42,6 +43,7 @@ final class FeatureAccumulator {
         dataSegmentsUsed,
         droppedDataSegments,
         floatRoundingBodies,
+        memoryBulkBodies,
         tableMutation,
         maxMemoryIndex,
         instructionCount,

@@ -317,6 +317,7 @@ final class InstructionDecoder {
         features.memory(in.u32Length("memory index"));
         features.dataSegmentsUsed.set(segment);
         features.bulkMemory = true;
+        features.memoryBulkBodies.set(features.body);
         sites.computation(at, in.position(), InstructionSites.MEMORY_INIT);
       }
       case 9 -> { // data.drop data
@@ -329,11 +330,13 @@ final class InstructionDecoder {
         features.memory(in.u32Length("memory index"));
         features.memory(in.u32Length("memory index"));
         features.bulkMemory = true;
+        features.memoryBulkBodies.set(features.body);
         sites.computation(at, in.position(), InstructionSites.MEMORY_COPY);
       }
       case 11 -> { // memory.fill mem
         features.memory(in.u32Length("memory index"));
         features.bulkMemory = true;
+        features.memoryBulkBodies.set(features.body);
         sites.computation(at, in.position(), InstructionSites.MEMORY_FILL);
       }
       case 12 -> { // table.init elem table

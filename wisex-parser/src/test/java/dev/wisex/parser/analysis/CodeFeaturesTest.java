@@ -16,7 +16,20 @@ class CodeFeaturesTest {
     BitSet dropped = new BitSet();
     CodeFeatures f =
         new CodeFeatures(
-            false, false, true, false, false, false, used, dropped, new BitSet(), false, 0, 3, 0);
+            false,
+            false,
+            true,
+            false,
+            false,
+            false,
+            used,
+            dropped,
+            new BitSet(),
+            new BitSet(),
+            false,
+            0,
+            3,
+            0);
 
     used.set(5);
     dropped.set(7);
@@ -44,6 +57,7 @@ class CodeFeaturesTest {
             a,
             new BitSet(),
             new BitSet(),
+            new BitSet(),
             false,
             -1,
             0,
@@ -56,6 +70,7 @@ class CodeFeaturesTest {
             false,
             false,
             (BitSet) a.clone(),
+            new BitSet(),
             new BitSet(),
             new BitSet(),
             false,
@@ -79,6 +94,7 @@ class CodeFeaturesTest {
                 null,
                 new BitSet(),
                 new BitSet(),
+                new BitSet(),
                 false,
                 -1,
                 0,
@@ -96,6 +112,7 @@ class CodeFeaturesTest {
                 new BitSet(),
                 new BitSet(),
                 new BitSet(),
+                new BitSet(),
                 false,
                 -2,
                 0,
@@ -110,6 +127,7 @@ class CodeFeaturesTest {
                 false,
                 false,
                 false,
+                new BitSet(),
                 new BitSet(),
                 new BitSet(),
                 new BitSet(),

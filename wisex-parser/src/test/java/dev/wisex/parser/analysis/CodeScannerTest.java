@@ -70,6 +70,22 @@ class CodeScannerTest {
     assertEquals(bits(1, 2, 4, 5, 6, 7), f.floatRoundingBodies());
   }
 
+  /** The bodies that use memory.init, memory.copy or memory.fill, by body index; data.drop not. */
+  @Test
+  void memoryBulkBodiesAreTheOnesThatInitCopyOrFillMemory() {
+    CodeFeatures f =
+        CodeScanner.scan(
+            ModuleParser.parse(
+                Wat.assemble(
+                    "(module (memory 1) (data \"ab\")"
+                        + " (func (memory.fill (i32.const 0) (i32.const 1) (i32.const 2)))"
+                        + " (func (data.drop 0))"
+                        + " (func (i32.store (i32.const 0) (i32.const 1)))"
+                        + " (func (memory.copy (i32.const 0) (i32.const 1) (i32.const 2)))"
+                        + " (func (memory.init 0 (i32.const 0) (i32.const 0) (i32.const 1))))")));
+    assertEquals(bits(0, 3, 4), f.memoryBulkBodies());
+  }
+
   @Test
   void codeThatNeverTouchesMemoryReportsNoMemoryIndex() {
     CodeFeatures f =

@@ -53,19 +53,22 @@ public final class InitTimePasses {
     if (!code.simd()) {
       occurring.remove(KnownDefect.SIMD_NARROW_SHIFT_COUNT);
     }
+    WasmModule looped = code.tailCalls() ? TailCallLoops.apply(parsed) : parsed;
+    int own = original.functionTypes().length;
     WasmModule conformed =
         conform(
-            code.tailCalls() ? TailCallLoops.apply(parsed) : parsed,
+            looped,
             code.simd() && relaxedSimdDeterministic,
             occurring,
-            code.floatRoundingBodies());
+            withAppended(code.floatRoundingBodies(), own, looped));
     if (code.bulkMemory()) {
       conformed =
           HighAddressBulkMemory.apply(
               conformed,
               Math.min(limits.maxMemoryBytes(), engine.maxBytes()),
               defects,
-              memoryOnHeap);
+              memoryOnHeap,
+              withAppended(code.memoryBulkBodies(), own, conformed));
     }
     LimitedModule limited =
         LimitInstrumenter.apply(
@@ -95,6 +98,17 @@ public final class InitTimePasses {
           limited.withHostSegments(HostAppliedSegments.plan(ModuleParser.parse(limited.bytes())));
     }
     return limited;
+  }
+
+  /**
+   * {@code ownBodies} (a set of the input's own bodies, from its parse-time scan) with every body
+   * the instrumentation and the passes before appended to {@code module}: the input's bodies keep
+   * their indices, and the appended ones, few and small, are decoded whatever they hold.
+   */
+  private static BitSet withAppended(BitSet ownBodies, int own, WasmModule module) {
+    BitSet bodies = ownBodies;
+    bodies.set(own, Math.max(own, module.bodies().size()));
+    return bodies;
   }
 
   /**
