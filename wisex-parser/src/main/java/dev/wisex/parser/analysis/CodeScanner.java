@@ -1,11 +1,7 @@
 package dev.wisex.parser.analysis;
 
 import dev.wisex.api.MalformedModuleException;
-import dev.wisex.parser.ByteReader;
-import dev.wisex.parser.ExternalKind;
-import dev.wisex.parser.FunctionBody;
 import dev.wisex.parser.WasmModule;
-import java.util.List;
 
 /**
  * Decodes every instruction of every function body and reports what the code uses. The rewriter
@@ -31,34 +27,6 @@ public final class CodeScanner {
    *     the byte offset and the function's index in the function index space (imports first).
    */
   public static CodeFeatures scan(WasmModule module) {
-    byte[] bytes = module.bytes();
-    FeatureAccumulator features = new FeatureAccumulator();
-    TypeDecoder types = new TypeDecoder(bytes, features);
-    InstructionDecoder decoder = new InstructionDecoder(features, types, module.data().size());
-    int firstDefined = module.importCount(ExternalKind.FUNCTION);
-    List<FunctionBody> bodies = module.bodies();
-    for (int i = 0; i < bodies.size(); i++) {
-      FunctionBody body = bodies.get(i);
-      ByteReader in = new ByteReader(bytes, body.start(), body.end());
-      try {
-        LocalDeclarations.skip(in, types);
-        features.body = i;
-        decoder.decode(in);
-      } catch (MalformedModuleException e) {
-        throw inFunction(e, firstDefined + i);
-      }
-    }
-    return features.build();
-  }
-
-  /**
-   * The readers know offsets but not which function they are in; add it where a user would look
-   * first.
-   */
-  private static MalformedModuleException inFunction(MalformedModuleException e, int function) {
-    MalformedModuleException located =
-        new MalformedModuleException(e.getMessage() + " in function " + function);
-    located.initCause(e);
-    return located;
+    return InstructionDecoder.decodeBodies(module, i -> SiteListener.NONE);
   }
 }

@@ -2,6 +2,7 @@ package dev.wisex.parser.analysis;
 
 import dev.wisex.api.MalformedModuleException;
 import dev.wisex.parser.ByteReader;
+import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.FunctionBody;
 import dev.wisex.parser.Interruption;
 import dev.wisex.parser.WasmModule;
@@ -52,19 +53,24 @@ final class InstructionDecoder {
 
   /**
    * Decodes each defined function's body of {@code module} (past its local declarations), reporting
-   * its sites to the listener {@code listenerFor} gives for its index: the loop every site scan
-   * shares.
+   * its sites to the listener {@code listenerFor} gives for its index: the loop every scan of the
+   * code shares ({@link CodeScanner#scan} and the site scans).
+   *
+   * @return what the decoded bodies use
+   * @throws MalformedModuleException as {@link CodeScanner#scan} says, naming the function
    */
-  static void decodeBodies(WasmModule module, IntFunction<SiteListener> listenerFor) {
-    decodeBodies(module, null, listenerFor);
+  static CodeFeatures decodeBodies(WasmModule module, IntFunction<SiteListener> listenerFor) {
+    return decodeBodies(module, null, listenerFor);
   }
 
   /** As above, decoding only the bodies {@code only} holds ({@code null}: every one). */
-  static void decodeBodies(WasmModule module, BitSet only, IntFunction<SiteListener> listenerFor) {
+  static CodeFeatures decodeBodies(
+      WasmModule module, BitSet only, IntFunction<SiteListener> listenerFor) {
     byte[] bytes = module.bytes();
     FeatureAccumulator features = new FeatureAccumulator();
     TypeDecoder types = new TypeDecoder(bytes, features);
     InstructionDecoder decoder = new InstructionDecoder(features, types, module.data().size());
+    int firstDefined = module.importCount(ExternalKind.FUNCTION);
     List<FunctionBody> bodies = module.bodies();
     for (int i = 0; i < bodies.size(); i++) {
       if (only != null && !only.get(i)) {
@@ -72,11 +78,27 @@ final class InstructionDecoder {
       }
       FunctionBody body = bodies.get(i);
       ByteReader in = new ByteReader(bytes, body.start(), body.end());
-      LocalDeclarations.skip(in, types);
-      features.body = i;
-      decoder.listen(listenerFor.apply(i));
-      decoder.decode(in);
+      try {
+        LocalDeclarations.skip(in, types);
+        features.body = i;
+        decoder.listen(listenerFor.apply(i));
+        decoder.decode(in);
+      } catch (MalformedModuleException e) {
+        throw inFunction(e, firstDefined + i);
+      }
     }
+    return features.build();
+  }
+
+  /**
+   * The readers know offsets but not which function they are in; add it where a user would look
+   * first.
+   */
+  private static MalformedModuleException inFunction(MalformedModuleException e, int function) {
+    MalformedModuleException located =
+        new MalformedModuleException(e.getMessage() + " in function " + function);
+    located.initCause(e);
+    return located;
   }
 
   /**
