@@ -10,12 +10,12 @@ import dev.wisex.parser.write.ModuleAssembler;
 import dev.wisex.runtime.spi.KnownDefect;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -124,33 +124,25 @@ public final class ConformancePass {
       return module;
     }
     AppendedFunctions appended = new AppendedFunctions(module);
-    Map<Integer, byte[]> calls = new HashMap<>();
-    Map<Quieting, byte[]> quietings = new EnumMap<>(Quieting.class);
+    // One appended function per helper, called from every site that needs it.
+    Map<Helper, byte[]> calls = new HashMap<>();
+    Function<Helper, byte[]> callTo =
+        helper ->
+            calls.computeIfAbsent(
+                helper,
+                h ->
+                    new ByteWriter(6).u8(0x10).u32(appended.add(h.type(), h.body())).toByteArray());
     int replaced = 0;
     List<List<CodeEditor.Edit>> edits = new ArrayList<>();
     for (List<InstructionSites.Site> body : sites.bodies()) {
       List<CodeEditor.Edit> bodyEdits = new ArrayList<>();
       for (InstructionSites.Site site : body) {
         if (conversions.contains(site.opcode())) {
-          byte[] call =
-              calls.computeIfAbsent(
-                  site.opcode(),
-                  op -> {
-                    Conversion conversion = CONVERSIONS.get(op);
-                    int index = appended.add(conversion.type(), conversion.body());
-                    return new ByteWriter(6).u8(0x10).u32(index).toByteArray();
-                  });
+          byte[] call = callTo.apply(CONVERSIONS.get(site.opcode()));
           bodyEdits.add(new CodeEditor.Edit(site.start(), site.end(), call));
         } else if (nans && NAN_PASSING.containsKey(site.opcode())) {
-          Quieting quieting = NAN_PASSING.get(site.opcode());
-          byte[] call =
-              quietings.computeIfAbsent(
-                  quieting,
-                  q -> {
-                    int index = appended.add(q.type(), q.body());
-                    return new ByteWriter(6).u8(0x10).u32(index).toByteArray();
-                  });
-          bodyEdits.add(CodeEditor.Edit.insert(site.end(), call));
+          bodyEdits.add(
+              CodeEditor.Edit.insert(site.end(), callTo.apply(NAN_PASSING.get(site.opcode()))));
         } else {
           int mask = NARROW_SHIFT_MASKS.get(site.opcode());
           bodyEdits.add(CodeEditor.Edit.insert(site.start(), new byte[] {0x41, (byte) mask, 0x71}));
@@ -166,6 +158,13 @@ public final class ConformancePass {
     return ModuleParser.parse(ModuleAssembler.assemble(module, contents, Set.of()));
   }
 
+  /** A function the pass appends once and calls where an instruction needs it. */
+  private interface Helper {
+    byte[] type();
+
+    byte[] body();
+  }
+
   /**
    * An unsigned conversion of {@code i64} to a float type, replaced by an appended function of
    * {@code (param i64) (result T)}: a non-negative input converts signed (exact rounding); a larger
@@ -179,12 +178,15 @@ public final class ConformancePass {
    * @param two {@code T.const 2}
    */
   private record Conversion(
-      KnownDefect defect, int result, int convertSigned, int multiply, byte[] two) {
-    byte[] type() {
+      KnownDefect defect, int result, int convertSigned, int multiply, byte[] two)
+      implements Helper {
+    @Override
+    public byte[] type() {
       return new byte[] {0x60, 1, 0x7E, 1, (byte) result};
     }
 
-    byte[] body() {
+    @Override
+    public byte[] body() {
       ByteWriter body =
           new ByteWriter(48)
               .u8(0) // no locals
@@ -226,7 +228,7 @@ public final class ConformancePass {
    * NaN lane set, every other lane as it is: {@code x != x} marks the NaNs, and an {@code or} with
    * the quiet bit under that mask quiets them (the payload stays, as wasmtime keeps it).
    */
-  private enum Quieting {
+  private enum Quieting implements Helper {
     F32(0x7D, 0x5C, 4, 0x0040_0000L),
     F64(0x7C, 0x62, 8, 0x0008_0000_0000_0000L),
     F32X4(0x7B, 0x42, 4, 0x0040_0000L),
@@ -250,11 +252,13 @@ public final class ConformancePass {
       this.quietBit = quietBit;
     }
 
-    byte[] type() {
+    @Override
+    public byte[] type() {
       return new byte[] {0x60, 1, (byte) valueType, 1, (byte) valueType};
     }
 
-    byte[] body() {
+    @Override
+    public byte[] body() {
       boolean f32 = laneBytes == 4;
       ByteWriter body = new ByteWriter(40).u8(0); // no locals
       if (valueType != 0x7B) {

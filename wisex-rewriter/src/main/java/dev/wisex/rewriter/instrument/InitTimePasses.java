@@ -73,14 +73,14 @@ public final class InitTimePasses {
     LimitedModule limited =
         LimitInstrumenter.apply(
             conformed,
-            original.functionTypes().length,
+            own,
             limits,
             engine,
             defects.contains(KnownDefect.GROW_FAILS_WHEN_HOST_IS_OUT_OF_MEMORY)
                 ? memoryOnHeap
                 : type -> false);
     // After the metering, whose fuel checks move with the bodies it wraps.
-    limited = FrameBudget.apply(limited, conformed, original.functionTypes().length);
+    limited = FrameBudget.apply(limited, conformed, own);
     // Last, so that the pieces carry the code every earlier pass added. The metering adds a few
     // bytes per loop: a body a little under the limit before it is weighed again after.
     boolean huge =
@@ -106,9 +106,8 @@ public final class InitTimePasses {
    * their indices, and the appended ones, few and small, are decoded whatever they hold.
    */
   private static BitSet withAppended(BitSet ownBodies, int own, WasmModule module) {
-    BitSet bodies = ownBodies;
-    bodies.set(own, Math.max(own, module.bodies().size()));
-    return bodies;
+    ownBodies.set(own, Math.max(own, module.bodies().size()));
+    return ownBodies;
   }
 
   /**
