@@ -54,6 +54,11 @@ final class ChicoryCompileCache implements Cache {
     return store.contains(key(digest).fileName());
   }
 
+  /** Refreshes the entry of the module whose code this JVM already has loaded, if there is one. */
+  void markUsed(String digest) {
+    store.markUsed(key(digest).fileName());
+  }
+
   @Override
   public byte[] get(String digest) {
     String name = key(digest).fileName();

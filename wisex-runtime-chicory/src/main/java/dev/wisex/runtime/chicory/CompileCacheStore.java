@@ -83,6 +83,14 @@ final class CompileCacheStore {
     }
   }
 
+  /**
+   * Makes the entry {@code name}, if there is one, the most recently used without reading it: its
+   * code is in use from memory ({@link LoadedMachines}), and eviction should keep it.
+   */
+  void markUsed(String name) {
+    markUsed(directory.resolve(name));
+  }
+
   /** Deletes the entry {@code name}, if there is one: it was read but could not be used. */
   void delete(String name) {
     deleteQuietly(directory.resolve(name));

@@ -26,12 +26,12 @@ final class Instantiation {
     WasmModule module = loaded.module();
     Validation validation = loaded.validation();
     ImportValues importValues = validation.beforeFailing(() -> HostLinker.link(module, imports));
-    Function<Instance, Machine> machineFactory =
+    LoadedMachines.Compiled compiled =
         validation.beforeFailing(
             () ->
                 Machines.forMode(module, mode, cacheDir, CompileRate.codeBytes(bytes), validation));
     validation.await();
-    Instance instance = build(module, importValues, machineFactory);
+    Instance instance = build(compiled.module(), importValues, compiled.machines());
     // Initialization runs guest code (the start function), so its failures are traps, unlike those
     // of build(), which only links. `false`: Chicory would also call an exported `_start`, which
     // for a WASI command is main(); pre-initialization must run the start section and nothing else.

@@ -27,10 +27,10 @@ final class Machines {
    * @param validation the module's, which a compile-cache entry waits for: an entry vouches for the
    *     validity of its module's bytes
    */
-  static Function<Instance, Machine> forMode(
+  static LoadedMachines.Compiled forMode(
       WasmModule module, ExecutionMode mode, Path cacheDir, long codeBytes, Validation validation) {
     return switch (mode) {
-      case INTERPRETER -> InterpreterMachine::new;
+      case INTERPRETER -> new LoadedMachines.Compiled(module, InterpreterMachine::new);
       case COMPILER -> compileStrictly(module, cacheDir, codeBytes, validation);
       case AUTO -> compileOrInterpret(module, cacheDir, codeBytes, validation);
     };
@@ -43,7 +43,8 @@ final class Machines {
   static boolean cached(String digest, ExecutionMode mode, Path cacheDir) {
     return cacheDir != null
         && mode != ExecutionMode.INTERPRETER
-        && ChicoryCompileCache.in(cacheDir, fallback(mode)).holds(digest);
+        && (LoadedMachines.SHARED.holds(new LoadedMachines.Key(digest, fallback(mode), cacheDir))
+            || ChicoryCompileCache.in(cacheDir, fallback(mode)).holds(digest));
   }
 
   /**
@@ -56,7 +57,7 @@ final class Machines {
 
   // Forcing the compiler is for comparison and debugging, so a function it cannot compile is
   // reported rather than quietly interpreted.
-  private static Function<Instance, Machine> compileStrictly(
+  private static LoadedMachines.Compiled compileStrictly(
       WasmModule module, Path cacheDir, long codeBytes, Validation validation) {
     try {
       return compile(module, fallback(ExecutionMode.COMPILER), cacheDir, codeBytes, validation);
@@ -72,27 +73,52 @@ final class Machines {
   // Functions too large for one JVM method are interpreted. Should the compiler fail outright, the
   // interpreter, Chicory's reference semantics, still runs the module: AUTO promises a result, not
   // a strategy.
-  private static Function<Instance, Machine> compileOrInterpret(
+  private static LoadedMachines.Compiled compileOrInterpret(
       WasmModule module, Path cacheDir, long codeBytes, Validation validation) {
     try {
       return compile(module, fallback(ExecutionMode.AUTO), cacheDir, codeBytes, validation);
     } catch (RuntimeException e) {
-      return InterpreterMachine::new;
+      return new LoadedMachines.Compiled(module, InterpreterMachine::new);
     }
   }
 
-  // A cached entry passed its checksum, but should Chicory still fail to load it, the entry goes
-  // and the module is compiled (and the entry written) afresh. A compile that the cache did not
-  // spare teaches the cache directory what compiling costs here (CompileRate).
-  private static Function<Instance, Machine> compile(
+  // With a compile cache, what this JVM loaded for the module before comes first (LoadedMachines:
+  // the module object it was compiled for, which Chicory requires, and the machines), then the
+  // cache directory's entry, then a compile; what was loaded or compiled is kept in this JVM once
+  // the module is found valid.
+  private static LoadedMachines.Compiled compile(
       WasmModule module,
       InterpreterFallback fallback,
       Path cacheDir,
       long codeBytes,
       Validation validation) {
     if (cacheDir == null) {
-      return compiler(module, fallback).compile();
+      return new LoadedMachines.Compiled(module, compiler(module, fallback).compile());
     }
+    LoadedMachines.Key key = new LoadedMachines.Key(module.digest(), fallback, cacheDir);
+    LoadedMachines.Compiled loaded = LoadedMachines.SHARED.get(key);
+    if (loaded != null) {
+      LOG.debug("compile cache: the compiled code is loaded in this JVM already");
+      ChicoryCompileCache.in(cacheDir, fallback).markUsed(module.digest());
+      return loaded;
+    }
+    LoadedMachines.Compiled compiled =
+        new LoadedMachines.Compiled(
+            module, compileThroughCache(module, fallback, cacheDir, codeBytes, validation));
+    validation.await(); // throws, and keeps nothing, for an invalid module
+    LoadedMachines.SHARED.keep(key, compiled, codeBytes);
+    return compiled;
+  }
+
+  // A cached entry passed its checksum, but should Chicory still fail to load it, the entry goes
+  // and the module is compiled (and the entry written) afresh. A compile that the cache did not
+  // spare teaches the cache directory what compiling costs here (CompileRate).
+  private static Function<Instance, Machine> compileThroughCache(
+      WasmModule module,
+      InterpreterFallback fallback,
+      Path cacheDir,
+      long codeBytes,
+      Validation validation) {
     ChicoryCompileCache cache = ChicoryCompileCache.in(cacheDir, fallback).after(validation);
     Duration before = ProcessorTime.used();
     try {

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The compile cache end to end through the backend: results with a cold, a warm and no cache agree
  * with the interpreter (Chicory's reference semantics) and with values computed in Java, a warm run
  * reads the entry, and a damaged entry or an unusable directory costs a recompile, never a wrong or
- * failed run.
+ * failed run. Each run here models a new JVM's: the compiled modules a JVM keeps loaded ({@link
+ * LoadedMachines}, {@link LoadedMachinesTest}) are forgotten before it.
  */
 class CompileCacheTest {
   private static final byte[] WORKLOAD = Wat.resource(CompileCacheTest.class, "/wat/workload.wat");
@@ -139,6 +140,7 @@ class CompileCacheTest {
 
     long hits = CompileCacheStore.HITS.get();
     for (int run = 0; run < 2; run++) {
+      LoadedMachines.SHARED.clear();
       WasmInstance instance = new ChicoryRuntime().instantiate(module, HostImports.none(), config);
       assertArrayEquals(new long[] {expected}, instance.call("big"), "run " + run);
     }
@@ -217,6 +219,7 @@ class CompileCacheTest {
   }
 
   private static long[] churn(Path cacheDir, ExecutionMode mode) {
+    LoadedMachines.SHARED.clear();
     WasmInstance instance =
         new ChicoryRuntime()
             .instantiate(WORKLOAD.clone(), HostImports.none(), new InstanceConfig(mode, cacheDir));
