@@ -20,8 +20,12 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,24 @@ class LoadedMachinesTest {
           files.filter(f -> f.toString().endsWith(CompileCacheKey.SUFFIX)).toList();
       assertEquals(1, entries.size(), entries::toString);
       return entries.get(0);
+    }
+  }
+
+  @Test
+  void instancesOfTheKeptModuleRunAtTheSameTime() throws Exception {
+    long[] expected = churnInJava(STEPS);
+    assertArrayEquals(expected, churn(cacheDir));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<long[]>> runs = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        runs.add(pool.submit(() -> churn(cacheDir)));
+      }
+      for (Future<long[]> run : runs) {
+        assertArrayEquals(expected, run.get());
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
