@@ -73,8 +73,16 @@ final class ModuleLoader {
     } catch (InvalidException e) {
       throw new InitFailedException("the module is invalid: " + Failures.describe(e), e);
     } catch (RuntimeException e) {
-      // Chicory does not promise to report every bad input with its own exception types.
-      throw new InitFailedException("Chicory cannot decode the module: " + Failures.describe(e), e);
+      // Chicory does not promise to report every bad input with its own exception types. One of
+      // the JDK's (an index out of bounds in its decoder) is named by its type alone: its message
+      // says nothing the user can act on, and whether it has one is the JIT's choice (C2 throws a
+      // preallocated exception without it once the same site has failed often), so a run's line
+      // would depend on what ran before it in the JVM.
+      String fault =
+          e.getClass().getName().startsWith("java.")
+              ? "its decoder failed (" + e.getClass().getSimpleName() + ")"
+              : Failures.describe(e);
+      throw new InitFailedException("Chicory cannot decode the module: " + fault, e);
     } catch (AssertionError e) {
       // With assertions on (-ea, as in most test JVMs) Chicory 1.7.5's parser asserts on some
       // invalid control structure (an `else` without its `if`) before its validator can say so.
