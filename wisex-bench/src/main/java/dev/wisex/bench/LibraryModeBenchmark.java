@@ -23,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Library-mode time in JMH: one whole pre-initialization of a module file in a warm JVM, on the
  * default backend (found through ServiceLoader, as the CLI finds it), WASI allowed as for the
  * corpus. Each invocation is timed on its own (single shot): a run takes from milliseconds to
- * seconds, and every run instantiates and compiles the module afresh, as a build would.
+ * seconds. Every run instantiates the module afresh; its compiled code comes from the default
+ * compile cache, which keeps it loaded in this JVM after the first run (as a build's later
+ * executions on the same module find it), so the figure is that of a warm JVM with hot guest code.
  *
  * <pre>
  * java -cp wisex-cli/target/wisex.jar:wisex-bench/target/wisex-bench.jar org.openjdk.jmh.Main \
