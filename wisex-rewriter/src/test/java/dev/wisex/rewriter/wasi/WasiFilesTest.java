@@ -85,7 +85,8 @@ class WasiFilesTest {
   void fileMetadataCalls() {
     Memory m = WasiRun.check(WasiRun.wat("file_meta"), options());
     for (int i = 0; i <= 20; i++) {
-      assertEquals(0, m.errno(i), "errno " + i);
+      // fd_fdstat_set_rights is not supported in preview1, as in wasmtime (WasiFdstatTest).
+      assertEquals(i == 12 ? 58 : 0, m.errno(i), "errno " + i);
     }
     assertEquals(6, m.i32(68), "pwrite count");
     assertEquals(10, m.i64(128 + 32), "pwrite at 4 extends the file to 10");

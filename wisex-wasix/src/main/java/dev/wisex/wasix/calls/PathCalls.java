@@ -85,6 +85,7 @@ public final class PathCalls {
       DirFd opened = new DirFd(path, dir.root(), null, dir.rootName());
       opened.fdflags = fdflags;
       opened.fdflagsExt = fdflagsExt;
+      opened.openRights = rights;
       return s.fds().add(opened);
     }
     if ((oflags & O_DIRECTORY) != 0) {
@@ -102,6 +103,7 @@ public final class PathCalls {
       FileFd file =
           new FileFd(path, channel, (rights & RIGHT_FD_READ) != 0 || !writable, writable, fdflags);
       file.fdflagsExt = fdflagsExt;
+      file.openRights = rights;
       return s.fds().add(file);
     } catch (IOException e) {
       throw Io.errno(e);

@@ -15,6 +15,12 @@ public abstract class Fd {
   /** WASIX fdflagsext (cloexec). */
   public int fdflagsExt;
 
+  /**
+   * The {@code rights_base} of the {@code path_open} that made this fd, or -1 for one it did not
+   * make (stdio, a preopen): wasmtime derives an fd's rights from it (WasmtimeFdstat).
+   */
+  public long openRights = -1;
+
   int references;
 
   /** Whether an fd number still refers to this description (epoll drops closed ones). */

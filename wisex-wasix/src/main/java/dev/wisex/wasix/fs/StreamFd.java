@@ -54,6 +54,11 @@ public final class StreamFd extends Fd {
     }
   }
 
+  /** Whether this is fd 0, which reads (even where no stdin was given), rather than 1 or 2. */
+  public boolean input() {
+    return out == null;
+  }
+
   /** Whether the guest wrote to this stream, so that there may be something to flush. */
   public boolean written() {
     return written;

@@ -30,6 +30,9 @@ public final class Preview1Table {
 
   /** The preview1 rows, also re-exported by {@code wasix_32v1} and {@code wasix_64v1}. */
   static Table fill(Table t) {
+    // What an fd is and may do, as the engine of each namespace's reference answers: wasmtime
+    // (Wizer's) for preview1, wasmer's advisory rights for WASIX.
+    boolean asWasmtime = t.namespace().equals(NAMESPACE);
     return t.add(supported("args_get", "(ptr, ptr) -> (i32)", ArgsEnvCalls::argsGet))
         .add(supported("args_sizes_get", "(ptr, ptr) -> (i32)", ArgsEnvCalls::argsSizesGet))
         .add(supported("environ_get", "(ptr, ptr) -> (i32)", ArgsEnvCalls::environGet))
@@ -40,12 +43,24 @@ public final class Preview1Table {
         .add(supported("fd_allocate", "(i32, i64, i64) -> (i32)", FdMetaCalls::fdAllocate))
         .add(supported("fd_close", "(i32) -> (i32)", FdMetaCalls::fdClose))
         .add(supported("fd_datasync", "(i32) -> (i32)", FdMetaCalls::fdSync))
-        .add(supported("fd_fdstat_get", "(i32, ptr) -> (i32)", FdMetaCalls::fdFdstatGet))
+        .add(
+            supported(
+                "fd_fdstat_get",
+                "(i32, ptr) -> (i32)",
+                asWasmtime ? FdMetaCalls::fdFdstatGetAsWasmtime : FdMetaCalls::fdFdstatGet))
         .add(supported("fd_fdstat_set_flags", "(i32, i32) -> (i32)", FdMetaCalls::fdFdstatSetFlags))
         .add(
             supported(
-                "fd_fdstat_set_rights", "(i32, i64, i64) -> (i32)", FdMetaCalls::fdFdstatSetRights))
-        .add(supported("fd_filestat_get", "(i32, ptr) -> (i32)", FdMetaCalls::fdFilestatGet))
+                "fd_fdstat_set_rights",
+                "(i32, i64, i64) -> (i32)",
+                asWasmtime
+                    ? FdMetaCalls::fdFdstatSetRightsAsWasmtime
+                    : FdMetaCalls::fdFdstatSetRights))
+        .add(
+            supported(
+                "fd_filestat_get",
+                "(i32, ptr) -> (i32)",
+                asWasmtime ? FdMetaCalls::fdFilestatGetAsWasmtime : FdMetaCalls::fdFilestatGet))
         .add(
             supported(
                 "fd_filestat_set_size", "(i32, i64) -> (i32)", FdMetaCalls::fdFilestatSetSize))
