@@ -98,6 +98,9 @@ public final class PathCalls {
     if ((oflags & O_TRUNC) != 0) {
       options.add(StandardOpenOption.TRUNCATE_EXISTING);
     }
+    if (exists) {
+      s.sandbox().materialize(path);
+    }
     try {
       FileChannel channel = FileChannel.open(path, options);
       FileFd file =
@@ -172,6 +175,7 @@ public final class PathCalls {
   public static int pathFilestatGet(WasiState s, GuestMem m, long[] a) {
     Path path = resolve(s, m, a[0], a[2], a[3], (a[1] & LOOKUP_SYMLINK_FOLLOW) != 0);
     requireExists(path);
+    s.sandbox().materialize(path);
     Stat.write(m, a[4], path);
     return Errno.SUCCESS;
   }

@@ -2,7 +2,6 @@ package dev.wisex.wasix.fs;
 
 import dev.wisex.api.InitFailedException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,11 +15,12 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Copies a host directory tree into the sandbox before init: the only class that touches the
- * default file system, and it only reads. Symlinks are never followed: a relative link that stays
- * inside the tree is copied as a link, any other is skipped, so nothing outside the tree the user
- * named can reach the guest. Entries are copied in name order, which keeps the sandbox's inode
- * numbers the same on every run.
+ * Copies a host directory tree into the sandbox before init: directories, links and empty files,
+ * whose bytes {@link HostContents} reads when init first needs them. With it, the only classes that
+ * touch the default file system, and they only read. Symlinks are never followed: a relative link
+ * that stays inside the tree is copied as a link, any other is skipped, so nothing outside the tree
+ * the user named can reach the guest. Entries are copied in name order, which keeps the sandbox's
+ * inode numbers the same on every run.
  */
 public final class HostTreeCopier {
   private static final Logger LOG = LogManager.getLogger(HostTreeCopier.class);
@@ -32,7 +32,7 @@ public final class HostTreeCopier {
    *
    * @param times the timestamp every copied entry gets, or {@code null} to keep the host's times
    */
-  public static void copy(Path host, Path target, FileTime times) {
+  public static void copy(Path host, Path target, FileTime times, HostContents contents) {
     if (!Files.exists(host, LinkOption.NOFOLLOW_LINKS)) {
       throw new InitFailedException("cannot preopen `" + host + "` for init: it does not exist");
     }
@@ -40,14 +40,15 @@ public final class HostTreeCopier {
       throw new InitFailedException("cannot preopen `" + host + "` for init: not a directory");
     }
     try {
-      copyDir(host, host, target, times);
+      copyDir(host, host, target, times, contents);
     } catch (IOException e) {
       throw new InitFailedException(
           "cannot copy `" + host + "` into the init sandbox: " + e.getMessage(), e);
     }
   }
 
-  private static void copyDir(Path root, Path dir, Path target, FileTime times) throws IOException {
+  private static void copyDir(
+      Path root, Path dir, Path target, FileTime times, HostContents contents) throws IOException {
     List<Path> children = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       stream.forEach(children::add);
@@ -62,11 +63,10 @@ public final class HostTreeCopier {
         continue;
       } else if (attrs.isDirectory()) {
         Files.createDirectory(to);
-        copyDir(root, child, to, times);
+        copyDir(root, child, to, times, contents);
       } else if (attrs.isRegularFile()) {
-        try (InputStream in = Files.newInputStream(child, LinkOption.NOFOLLOW_LINKS)) {
-          Files.copy(in, to);
-        }
+        Files.createFile(to);
+        contents.register(to, child);
       } else {
         LOG.warn("not copying `{}` into the init sandbox: not a file, directory or symlink", child);
         continue;

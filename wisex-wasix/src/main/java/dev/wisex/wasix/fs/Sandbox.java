@@ -34,6 +34,7 @@ public final class Sandbox implements AutoCloseable {
   private final FileSystem fs;
   private final List<DirFd> preopens = new ArrayList<>();
   private final List<Path> readOnlyRoots = new ArrayList<>();
+  private final HostContents contents = new HostContents();
 
   /**
    * @param times the timestamp source for files the guest touches (the run's clock)
@@ -57,7 +58,7 @@ public final class Sandbox implements AutoCloseable {
       for (int i = 0; i < preopens.size(); i++) {
         MapDir preopen = preopens.get(i);
         Path root = Files.createDirectory(base.resolve(Integer.toString(i)));
-        HostTreeCopier.copy(preopen.host(), root, copiedTimes);
+        HostTreeCopier.copy(preopen.host(), root, copiedTimes, contents);
         this.preopens.add(new DirFd(root, root, preopen.guest()));
         if (preopen.readOnly()) {
           readOnlyRoots.add(root);
@@ -66,6 +67,14 @@ public final class Sandbox implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Brings in the host bytes of the copied-in file {@code path} names, if they are not there yet
+   * ({@link HostContents}): every call that reads a file's bytes or size does this first.
+   */
+  public void materialize(Path path) {
+    contents.materialize(path);
   }
 
   /** Whether {@code e} says the sandbox is full ({@code ENOSPC}). */

@@ -41,8 +41,12 @@ class HostTreeCopierTest {
 
     try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
       Path target = Files.createDirectory(fs.getPath("/copy"));
-      HostTreeCopier.copy(tree, target, fixed);
+      HostContents contents = new HostContents();
+      HostTreeCopier.copy(tree, target, fixed, contents);
 
+      assertEquals(0, Files.size(target.resolve("a.txt")), "the bytes wait for a first use");
+      contents.materialize(target.resolve("a.txt"));
+      contents.materialize(target.resolve("sub/b.txt"));
       assertEquals("A", Files.readString(target.resolve("a.txt")));
       assertEquals("B", Files.readString(target.resolve("sub/b.txt")));
       assertEquals("a.txt", Files.readSymbolicLink(target.resolve("to_a")).toString());
