@@ -27,7 +27,8 @@ import java.util.Objects;
  *     the fixed clock and the seeded stream ({@code --nondeterministic}); the output then differs
  *     from run to run
  * @param allowExitZero let init end with {@code proc_exit(0)} and snapshot the state at exit
- * @param programName argv[0] for init: the module's file name, as in Wizer
+ * @param programName argv[0] for a WASIX init ({@code wasix_32v1}, {@code wasix_64v1}): the
+ *     module's file name, as wasmer gives it; a preview1 init gets no arguments, as under Wizer
  * @param stdio where inherited stdio goes, or {@code null} for the process's own streams
  */
 public record HostAccess(

@@ -47,7 +47,10 @@ public record WisexOptions(
    */
   public static final String DEFAULT_INIT_FUNC = InitRules.DEFAULT_INIT_FUNC;
 
-  /** argv[0] when the module has no file name ({@link HostAccess#DEFAULT_PROGRAM_NAME}). */
+  /**
+   * argv[0] of a WASIX init when the module has no file name ({@link
+   * HostAccess#DEFAULT_PROGRAM_NAME}).
+   */
   public static final String DEFAULT_PROGRAM_NAME = HostAccess.DEFAULT_PROGRAM_NAME;
 
   public WisexOptions {

@@ -276,7 +276,7 @@ public final class WisexCommand implements Callable<Integer> {
     }
   }
 
-  /** argv[0] for init: the input's file name (Wizer's), else the library's default. */
+  /** argv[0] for a WASIX init: the input's file name, else the library's default. */
   private static String programName(String input) {
     if (!ModuleFiles.isStandardStream(input)) {
       Path name = Path.of(input).getFileName();

@@ -169,8 +169,8 @@ class WasiCliTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "wasi_snapshot_preview1|sock_accept|(param i32 i32 i32) (result i32)|sockets reach the network",
-        "wasi_snapshot_preview1|proc_raise|(param i32) (result i32)|raising a signal",
+        "wasix_32v1|sock_accept|(param i32 i32 i32 i32) (result i32)|sockets reach the network",
+        "wasix_32v1|proc_raise|(param i32) (result i32)|raising a signal",
         "wasix_32v1|proc_fork|(param i32 i32) (result i32)|forking creates a second process",
         "wasix_32v1|thread_spawn_v2|(param i32 i32) (result i32)|init runs on one thread",
         "wasix_32v1|resolve|(param i32 i32 i32 i32 i32 i32) (result i32)|resolving host names",

@@ -20,6 +20,7 @@ public final class Errno {
   public static final int NOSYS = 52;
   public static final int NOTDIR = 54;
   public static final int NOTEMPTY = 55;
+  public static final int NOTSOCK = 57;
   public static final int NOTSUP = 58;
   public static final int NOTTY = 59;
   public static final int OVERFLOW = 61;

@@ -7,7 +7,6 @@ import dev.wisex.wasix.fs.DirFd;
 import dev.wisex.wasix.fs.Fd;
 import dev.wisex.wasix.fs.FileFd;
 import dev.wisex.wasix.fs.FileType;
-import dev.wisex.wasix.fs.StreamFd;
 import dev.wisex.wasix.state.WasiState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,23 +55,6 @@ public final class FdMetaCalls {
     return Errno.SUCCESS;
   }
 
-  /**
-   * fd_fdstat_get in {@code wasi_snapshot_preview1}: as wasmtime answers it ({@link
-   * WasmtimeFdstat}).
-   */
-  public static int fdFdstatGetAsWasmtime(WasiState s, GuestMem m, long[] a) {
-    WasmtimeFdstat stat = WasmtimeFdstat.of(s.fds().get(a[0]));
-    if (stat == null) {
-      return fdFdstatGet(s, m, a);
-    }
-    m.write(a[1], new byte[24]);
-    m.putU8(a[1], stat.filetype());
-    m.putU16(a[1] + 2, stat.flags());
-    m.putU64(a[1] + 8, stat.base());
-    m.putU64(a[1] + 16, stat.inheriting());
-    return Errno.SUCCESS;
-  }
-
   public static int fdFdstatSetFlags(WasiState s, GuestMem m, long[] a) {
     Fd fd = s.fds().get(a[0]);
     if ((a[1] & ~0x1FL) != 0) {
@@ -88,27 +70,6 @@ public final class FdMetaCalls {
   public static int fdFdstatSetRights(WasiState s, GuestMem m, long[] a) {
     s.fds().get(a[0]);
     return Errno.SUCCESS;
-  }
-
-  /**
-   * fd_fdstat_set_rights in {@code wasi_snapshot_preview1}: not supported, as in wasmtime (for an
-   * fd that exists).
-   */
-  public static int fdFdstatSetRightsAsWasmtime(WasiState s, GuestMem m, long[] a) {
-    s.fds().get(a[0]);
-    return Errno.NOTSUP;
-  }
-
-  /**
-   * fd_filestat_get in {@code wasi_snapshot_preview1}: stdio as wasmtime describes it when it is
-   * not a terminal (all zero, filetype unknown); every other fd as {@link #fdFilestatGet}.
-   */
-  public static int fdFilestatGetAsWasmtime(WasiState s, GuestMem m, long[] a) {
-    if (s.fds().get(a[0]) instanceof StreamFd) {
-      Stat.writeRaw(m, a[1], 0, FileType.UNKNOWN, 0, 0, 0, 0, 0);
-      return Errno.SUCCESS;
-    }
-    return fdFilestatGet(s, m, a);
   }
 
   public static int fdFilestatGet(WasiState s, GuestMem m, long[] a) {

@@ -11,6 +11,7 @@ import dev.wisex.wasix.calls.PathCalls;
 import dev.wisex.wasix.calls.PollCalls;
 import dev.wisex.wasix.calls.ProcCalls;
 import dev.wisex.wasix.calls.TimeCalls;
+import dev.wisex.wasix.calls.WasmtimePreview1;
 
 /**
  * {@code wasi_snapshot_preview1}: all 46 functions, signatures as in the ABI list ({@code ptr} and
@@ -30,37 +31,67 @@ public final class Preview1Table {
 
   /** The preview1 rows, also re-exported by {@code wasix_32v1} and {@code wasix_64v1}. */
   static Table fill(Table t) {
-    // What an fd is and may do, as the engine of each namespace's reference answers: wasmtime
-    // (Wizer's) for preview1, wasmer's advisory rights for WASIX.
+    // Where wasmtime (Wizer's engine) and wasmer answer a call differently, preview1 answers as
+    // wasmtime (WasmtimePreview1), WASIX's namespaces as wasmer.
     boolean asWasmtime = t.namespace().equals(NAMESPACE);
-    return t.add(supported("args_get", "(ptr, ptr) -> (i32)", ArgsEnvCalls::argsGet))
-        .add(supported("args_sizes_get", "(ptr, ptr) -> (i32)", ArgsEnvCalls::argsSizesGet))
+    return t.add(
+            supported(
+                "args_get",
+                "(ptr, ptr) -> (i32)",
+                asWasmtime ? WasmtimePreview1::argsGet : ArgsEnvCalls::argsGet))
+        .add(
+            supported(
+                "args_sizes_get",
+                "(ptr, ptr) -> (i32)",
+                asWasmtime ? WasmtimePreview1::argsSizesGet : ArgsEnvCalls::argsSizesGet))
         .add(supported("environ_get", "(ptr, ptr) -> (i32)", ArgsEnvCalls::environGet))
         .add(supported("environ_sizes_get", "(ptr, ptr) -> (i32)", ArgsEnvCalls::environSizesGet))
-        .add(supported("clock_res_get", "(i32, ptr) -> (i32)", TimeCalls::clockResGet))
-        .add(supported("clock_time_get", "(i32, i64, ptr) -> (i32)", TimeCalls::clockTimeGet))
-        .add(supported("fd_advise", "(i32, i64, i64, i32) -> (i32)", FdMetaCalls::fdAdvise))
-        .add(supported("fd_allocate", "(i32, i64, i64) -> (i32)", FdMetaCalls::fdAllocate))
+        .add(
+            supported(
+                "clock_res_get",
+                "(i32, ptr) -> (i32)",
+                asWasmtime ? WasmtimePreview1::clockResGet : TimeCalls::clockResGet))
+        .add(
+            supported(
+                "clock_time_get",
+                "(i32, i64, ptr) -> (i32)",
+                asWasmtime ? WasmtimePreview1::clockTimeGet : TimeCalls::clockTimeGet))
+        .add(
+            supported(
+                "fd_advise",
+                "(i32, i64, i64, i32) -> (i32)",
+                asWasmtime ? WasmtimePreview1::fdAdvise : FdMetaCalls::fdAdvise))
+        .add(
+            supported(
+                "fd_allocate",
+                "(i32, i64, i64) -> (i32)",
+                asWasmtime ? WasmtimePreview1::fdAllocate : FdMetaCalls::fdAllocate))
         .add(supported("fd_close", "(i32) -> (i32)", FdMetaCalls::fdClose))
-        .add(supported("fd_datasync", "(i32) -> (i32)", FdMetaCalls::fdSync))
+        .add(
+            supported(
+                "fd_datasync",
+                "(i32) -> (i32)",
+                asWasmtime ? WasmtimePreview1::fdSync : FdMetaCalls::fdSync))
         .add(
             supported(
                 "fd_fdstat_get",
                 "(i32, ptr) -> (i32)",
-                asWasmtime ? FdMetaCalls::fdFdstatGetAsWasmtime : FdMetaCalls::fdFdstatGet))
-        .add(supported("fd_fdstat_set_flags", "(i32, i32) -> (i32)", FdMetaCalls::fdFdstatSetFlags))
+                asWasmtime ? WasmtimePreview1::fdFdstatGet : FdMetaCalls::fdFdstatGet))
+        .add(
+            supported(
+                "fd_fdstat_set_flags",
+                "(i32, i32) -> (i32)",
+                asWasmtime ? WasmtimePreview1::fdFdstatSetFlags : FdMetaCalls::fdFdstatSetFlags))
         .add(
             supported(
                 "fd_fdstat_set_rights",
                 "(i32, i64, i64) -> (i32)",
-                asWasmtime
-                    ? FdMetaCalls::fdFdstatSetRightsAsWasmtime
-                    : FdMetaCalls::fdFdstatSetRights))
+                asWasmtime ? WasmtimePreview1::fdFdstatSetRights : FdMetaCalls::fdFdstatSetRights))
         .add(
             supported(
                 "fd_filestat_get",
                 "(i32, ptr) -> (i32)",
-                asWasmtime ? FdMetaCalls::fdFilestatGetAsWasmtime : FdMetaCalls::fdFilestatGet))
+                asWasmtime ? WasmtimePreview1::fdFilestatGet : FdMetaCalls::fdFilestatGet))
         .add(
             supported(
                 "fd_filestat_set_size", "(i32, i64) -> (i32)", FdMetaCalls::fdFilestatSetSize))
@@ -68,7 +99,9 @@ public final class Preview1Table {
             supported(
                 "fd_filestat_set_times",
                 "(i32, i64, i64, i32) -> (i32)",
-                FdMetaCalls::fdFilestatSetTimes))
+                asWasmtime
+                    ? WasmtimePreview1::fdFilestatSetTimes
+                    : FdMetaCalls::fdFilestatSetTimes))
         .add(supported("fd_pread", "(i32, ptr, size, i64, ptr) -> (i32)", FdIoCalls::fdPread))
         .add(supported("fd_prestat_get", "(i32, ptr) -> (i32)", FdMetaCalls::fdPrestatGet))
         .add(
@@ -79,7 +112,11 @@ public final class Preview1Table {
         .add(supported("fd_readdir", "(i32, ptr, size, i64, ptr) -> (i32)", FdMetaCalls::fdReaddir))
         .add(supported("fd_renumber", "(i32, i32) -> (i32)", FdMetaCalls::fdRenumber))
         .add(supported("fd_seek", "(i32, i64, i32, ptr) -> (i32)", FdIoCalls::fdSeek))
-        .add(supported("fd_sync", "(i32) -> (i32)", FdMetaCalls::fdSync))
+        .add(
+            supported(
+                "fd_sync",
+                "(i32) -> (i32)",
+                asWasmtime ? WasmtimePreview1::fdSync : FdMetaCalls::fdSync))
         .add(supported("fd_tell", "(i32, ptr) -> (i32)", FdIoCalls::fdTell))
         .add(supported("fd_write", "(i32, ptr, size, ptr) -> (i32)", FdIoCalls::fdWrite))
         .add(
@@ -125,15 +162,32 @@ public final class Preview1Table {
         .add(supported("poll_oneoff", "(ptr, ptr, size, ptr) -> (i32)", PollCalls::pollOneoff))
         .add(supported("proc_exit", "(i32) -> ()", ProcCalls::procExit))
         .add(
-            refused(
-                "proc_raise",
-                "(i32) -> (i32)",
-                "raising a signal interrupts or ends the process, which a snapshot cannot capture"))
+            asWasmtime
+                ? supported("proc_raise", "(i32) -> (i32)", WasmtimePreview1::procRaise)
+                : refused(
+                    "proc_raise",
+                    "(i32) -> (i32)",
+                    "raising a signal interrupts or ends the process, which a snapshot cannot"
+                        + " capture"))
         .add(supported("sched_yield", "() -> (i32)", TimeCalls::schedYield))
         .add(supported("random_get", "(ptr, size) -> (i32)", TimeCalls::randomGet))
-        .add(refused("sock_accept", "(i32, i32, ptr) -> (i32)", SOCKETS))
-        .add(refused("sock_recv", "(i32, ptr, size, i32, ptr, ptr) -> (i32)", SOCKETS))
-        .add(refused("sock_send", "(i32, ptr, size, i32, ptr) -> (i32)", SOCKETS))
-        .add(refused("sock_shutdown", "(i32, i32) -> (i32)", SOCKETS));
+        .add(socket(asWasmtime, "sock_accept", "(i32, i32, ptr) -> (i32)"))
+        .add(socket(asWasmtime, "sock_recv", "(i32, ptr, size, i32, ptr, ptr) -> (i32)"))
+        .add(socket(asWasmtime, "sock_send", "(i32, ptr, size, i32, ptr) -> (i32)"))
+        .add(
+            asWasmtime
+                ? supported("sock_shutdown", "(i32, i32) -> (i32)", WasmtimePreview1::sockShutdown)
+                : refused("sock_shutdown", "(i32, i32) -> (i32)", SOCKETS));
+  }
+
+  /**
+   * A socket call on an fd: in preview1 every fd of the sandbox is a file or stdio, so the call
+   * fails as wasmtime fails it ({@code ENOTSOCK}); WASIX, whose sockets reach the network, refuses
+   * it.
+   */
+  private static Entry.Row socket(boolean asWasmtime, String name, String signature) {
+    return asWasmtime
+        ? supported(name, signature, WasmtimePreview1::sockCall)
+        : refused(name, signature, SOCKETS);
   }
 }
