@@ -58,7 +58,13 @@ class SandboxEscapeTest {
     int crossed = m.errno(6);
     assertEquals(
         true, crossed == 0 || crossed == 75 /* EXDEV */, "rename across preopens: " + crossed);
+    // args_get with pointers out of memory (12) writes nothing and succeeds: preview1 gives init no
+    // arguments, as wasmtime does.
+    assertEquals(0, m.errno(12), "args_get with nothing to write");
     for (int i = 7; i <= 14; i++) {
+      if (i == 12) {
+        continue;
+      }
       int errno = m.errno(i);
       assertEquals(
           true,
