@@ -10,6 +10,7 @@ import dev.wisex.wasix.fs.FileType;
 import dev.wisex.wasix.fs.StreamFd;
 import dev.wisex.wasix.state.Clock;
 import dev.wisex.wasix.state.WasiState;
+import java.util.Map;
 
 /**
  * The calls of {@code wasi_snapshot_preview1} that answer as wasmtime, the engine Wizer runs init
@@ -41,6 +42,28 @@ public final class WasmtimePreview1 {
 
   /** The signals preview1 names, 0 (none) to 30 ({@code sys}). */
   private static final long LAST_SIGNAL = 30;
+
+  /** The preview1 calls answered here, by name. */
+  public static final Map<String, Impl> CALLS =
+      Map.ofEntries(
+          Map.entry("args_get", WasmtimePreview1::argsGet),
+          Map.entry("args_sizes_get", WasmtimePreview1::argsSizesGet),
+          Map.entry("clock_res_get", WasmtimePreview1::clockResGet),
+          Map.entry("clock_time_get", WasmtimePreview1::clockTimeGet),
+          Map.entry("fd_advise", WasmtimePreview1::fdAdvise),
+          Map.entry("fd_allocate", WasmtimePreview1::fdAllocate),
+          Map.entry("fd_datasync", WasmtimePreview1::fdSync),
+          Map.entry("fd_fdstat_get", WasmtimePreview1::fdFdstatGet),
+          Map.entry("fd_fdstat_set_flags", WasmtimePreview1::fdFdstatSetFlags),
+          Map.entry("fd_fdstat_set_rights", WasmtimePreview1::fdFdstatSetRights),
+          Map.entry("fd_filestat_get", WasmtimePreview1::fdFilestatGet),
+          Map.entry("fd_filestat_set_times", WasmtimePreview1::fdFilestatSetTimes),
+          Map.entry("fd_sync", WasmtimePreview1::fdSync),
+          Map.entry("proc_raise", WasmtimePreview1::procRaise),
+          Map.entry("sock_accept", WasmtimePreview1::sockCall),
+          Map.entry("sock_recv", WasmtimePreview1::sockCall),
+          Map.entry("sock_send", WasmtimePreview1::sockCall),
+          Map.entry("sock_shutdown", WasmtimePreview1::sockShutdown));
 
   private WasmtimePreview1() {}
 

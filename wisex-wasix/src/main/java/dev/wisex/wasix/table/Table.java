@@ -2,6 +2,7 @@ package dev.wisex.wasix.table;
 
 import dev.wisex.wasix.abi.PointerWidth;
 import dev.wisex.wasix.abi.Signature;
+import dev.wisex.wasix.calls.Impl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,18 @@ public final class Table {
       throw new IllegalStateException("duplicate entry " + entry.name() + " in " + namespace);
     }
     return this;
+  }
+
+  /**
+   * Gives the row {@code name} another implementation, keeping its signature; a refused row becomes
+   * supported.
+   */
+  void answer(String name, Impl impl) {
+    Entry row = entries.get(name);
+    if (row == null) {
+      throw new IllegalStateException("no entry " + name + " in " + namespace);
+    }
+    entries.put(name, new Entry(name, row.signature(), impl, null));
   }
 
   /**
