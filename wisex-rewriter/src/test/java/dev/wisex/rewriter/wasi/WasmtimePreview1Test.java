@@ -60,4 +60,40 @@ class WasmtimePreview1Test {
     assertEquals(1 | 4, m.i32(128 + 2) & 0xFFFF, "the file's flags: append | nonblock");
     assertEquals(5, Files.size(dir.resolve("a.txt")), "fd_allocate grew nothing");
   }
+
+  /**
+   * poll_oneoff, one subscription at a time, as Wizer 11.0.3 answered poll_fds.wat: every fd event
+   * reports 1 byte (a file at its end also hangup), and a subscription wasmtime cannot poll fails
+   * the call. Before: the bytes left (0 for stdio), no hangup, and an event with an error, or a
+   * ready event, for those.
+   */
+  @Test
+  void pollReportsOneByteAndRefusesWhatWasmtimeCannotPoll() throws IOException {
+    Files.writeString(dir.resolve("a.txt"), "hello");
+    Files.writeString(dir.resolve("empty.txt"), "");
+    Memory m = WasiRun.check(WasiRun.wat("poll_fds"), WasiRun.options().dir(dir).build());
+    int fdRead = 1;
+    int fdWrite = 2;
+    int hangup = 1;
+    assertEvent(m, 0, "stdin", fdRead, 0);
+    assertEvent(m, 1, "a file with bytes left", fdRead, 0);
+    assertEvent(m, 2, "a file at its end", fdRead, hangup);
+    assertEvent(m, 3, "stdout", fdWrite, 0);
+    int[] refused = {EBADF, EBADF, EBADF, EBADF, EINVAL};
+    String[] what = {"fd 99", "reading stdout", "writing stdin", "a directory", "a CPU clock"};
+    for (int i = 0; i < refused.length; i++) {
+      assertEquals(refused[i], m.errno(4 + i), what[i]);
+      assertEquals(0, m.i32(1200 + 4 * (4 + i)), what[i] + ": no events");
+    }
+  }
+
+  private static void assertEvent(Memory m, int i, String what, int type, int flags) {
+    int at = 2048 + 32 * i;
+    assertEquals(0, m.errno(i), what);
+    assertEquals(1, m.i32(1200 + 4 * i), what + ": one event");
+    assertEquals(100 + i, m.i64(at), what + ": userdata");
+    assertEquals(type, m.bytes()[at + 10], what + ": type");
+    assertEquals(1, m.i64(at + 16), what + ": nbytes");
+    assertEquals(flags, m.i32(at + 24) & 0xFFFF, what + ": flags");
+  }
 }

@@ -4,8 +4,11 @@ import dev.wisex.api.InitFailedException;
 import dev.wisex.wasix.abi.Errno;
 import dev.wisex.wasix.abi.GuestMem;
 import dev.wisex.wasix.abi.WasiException;
+import dev.wisex.wasix.fs.DirFd;
 import dev.wisex.wasix.fs.Fd;
 import dev.wisex.wasix.fs.FileFd;
+import dev.wisex.wasix.fs.StreamFd;
+import dev.wisex.wasix.state.Clock;
 import dev.wisex.wasix.state.WasiState;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +32,40 @@ public final class PollCalls {
 
   private PollCalls() {}
 
-  private record Ready(long userdata, int error, int type, long nbytes) {}
+  private static final int HANGUP = 1;
+
+  private record Ready(long userdata, int error, int type, long nbytes, int flags) {
+    Ready(long userdata, int error, int type, long nbytes) {
+      this(userdata, error, type, nbytes, 0);
+    }
+  }
 
   private record Timer(long userdata, long clock, long deadline) {}
 
   /** poll_oneoff(in, out, nsubscriptions, nevents*). */
   public static int pollOneoff(WasiState s, GuestMem m, long[] a) {
+    return poll(s, m, a, false);
+  }
+
+  /**
+   * poll_oneoff in {@code wasi_snapshot_preview1}, as wasmtime answers it: an fd subscription on an
+   * fd that is not open, or of the wrong kind (reading stdout, writing stdin, a directory), fails
+   * the whole call with {@code EBADF}, a clock other than the wall and monotonic ones with {@code
+   * EINVAL}; an event of stdio or a file reports 1 byte, and a file read at its end also {@code
+   * hangup}. The fds only WASIX makes (pipes, event fds), which a module mixing the namespaces may
+   * poll here, keep WASIX's answers.
+   */
+  public static int pollOneoffAsWasmtime(WasiState s, GuestMem m, long[] a) {
+    return poll(s, m, a, true);
+  }
+
+  private static int poll(WasiState s, GuestMem m, long[] a, boolean asWasmtime) {
     long count = a[2];
     if (count == 0) {
       throw new WasiException(Errno.INVAL);
+    }
+    if (asWasmtime) {
+      checkAsWasmtime(s, m, a[0], count);
     }
     List<Ready> ready = new ArrayList<>();
     List<Timer> timers = new ArrayList<>();
@@ -78,11 +106,16 @@ public final class PollCalls {
           continue;
         }
         if (tag == FD_WRITE || fd.pollReadable()) {
-          long nbytes =
+          long available =
               tag == FD_READ && fd instanceof FileFd file
                   ? Math.max(0, file.size() - file.seek(0, 1))
                   : 0;
-          ready.add(new Ready(userdata, Errno.SUCCESS, tag, nbytes));
+          if (asWasmtime && (fd instanceof FileFd || fd instanceof StreamFd)) {
+            boolean atEnd = tag == FD_READ && fd instanceof FileFd && available == 0;
+            ready.add(new Ready(userdata, Errno.SUCCESS, tag, 1, atEnd ? HANGUP : 0));
+          } else {
+            ready.add(new Ready(userdata, Errno.SUCCESS, tag, available));
+          }
         }
       } else {
         throw new WasiException(Errno.INVAL);
@@ -110,9 +143,33 @@ public final class PollCalls {
       m.putU16(out + 8, event.error());
       m.putU8(out + 10, event.type());
       m.putU64(out + 16, event.nbytes());
+      m.putU16(out + 24, event.flags());
     }
     m.putSize(a[3], ready.size());
     return Errno.SUCCESS;
+  }
+
+  /** Fails the call as wasmtime does before it waits (see {@link #pollOneoffAsWasmtime}). */
+  private static void checkAsWasmtime(WasiState s, GuestMem m, long subscriptions, long count) {
+    for (long i = 0; i < count; i++) {
+      long sub = subscriptions + i * SUBSCRIPTION;
+      int tag = m.u8(sub + 8);
+      if (tag == CLOCK) {
+        long id = m.u32(sub + 16);
+        if (id != Clock.REALTIME && id != Clock.MONOTONIC) {
+          throw new WasiException(Errno.INVAL);
+        }
+      } else if (tag == FD_READ || tag == FD_WRITE) {
+        // The fds only WASIX makes (pipes, event fds) keep WASIX's answer.
+        Fd fd = s.fds().get(m.u32(sub + 16));
+        boolean misfit =
+            fd instanceof DirFd
+                || fd instanceof StreamFd stream && stream.input() != (tag == FD_READ);
+        if (misfit) {
+          throw new WasiException(Errno.BADF);
+        }
+      }
+    }
   }
 
   /**

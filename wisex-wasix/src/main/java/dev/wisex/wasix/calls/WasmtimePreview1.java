@@ -21,7 +21,8 @@ import java.util.Map;
  * and allocating work on files only ({@code EBADF} elsewhere; allocating is {@code ENOTSUP}); only
  * {@code append} and {@code nonblock} can be set; the sandbox has no sockets, so a socket call on
  * an fd is {@code ENOTSOCK}; {@code proc_raise} is {@code ENOTSUP}; fds report wasmtime's rights
- * ({@link WasmtimeFdstat}).
+ * ({@link WasmtimeFdstat}); poll_oneoff checks its subscriptions first and reports 1 byte ready
+ * ({@link PollCalls#pollOneoffAsWasmtime}).
  */
 public final class WasmtimePreview1 {
   private static final int APPEND = 1;
@@ -59,6 +60,7 @@ public final class WasmtimePreview1 {
           Map.entry("fd_filestat_get", WasmtimePreview1::fdFilestatGet),
           Map.entry("fd_filestat_set_times", WasmtimePreview1::fdFilestatSetTimes),
           Map.entry("fd_sync", WasmtimePreview1::fdSync),
+          Map.entry("poll_oneoff", PollCalls::pollOneoffAsWasmtime),
           Map.entry("proc_raise", WasmtimePreview1::procRaise),
           Map.entry("sock_accept", WasmtimePreview1::sockCall),
           Map.entry("sock_recv", WasmtimePreview1::sockCall),
