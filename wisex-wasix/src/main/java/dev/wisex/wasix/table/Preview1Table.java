@@ -26,8 +26,8 @@ public final class Preview1Table {
   private Preview1Table() {}
 
   /**
-   * The preview1 rows, with the calls that wasmtime (Wizer's engine) answers otherwise than wasmer
-   * answered as wasmtime ({@link WasmtimePreview1#CALLS}).
+   * The preview1 rows; where wasmtime (Wizer's engine) answers a call otherwise than wasmer, as
+   * wasmtime does ({@link WasmtimePreview1#CALLS}).
    */
   public static Table create() {
     Table table = fill(new Table(NAMESPACE, PointerWidth.P32));
