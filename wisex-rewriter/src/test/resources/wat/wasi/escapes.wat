@@ -50,8 +50,9 @@
     ;; a path and result pointers out of memory
     (call $e (i32.const 10) (call $path_open (i32.const 3) (i32.const 0) (i32.const 65530) (i32.const 100)
       (i32.const 0) (i64.const 0x42) (i64.const 0) (i32.const 0) (i32.const 24)))
+    ;; (to read: a directory opened to write is EISDIR before any pointer is written)
     (call $e (i32.const 11) (call $path_open (i32.const 3) (i32.const 0) (i32.const 2240) (i32.const 1)
-      (i32.const 0) (i64.const 0x42) (i64.const 0) (i32.const 0) (i32.const 65535)))
+      (i32.const 0) (i64.const 0x2) (i64.const 0) (i32.const 0) (i32.const 65535)))
     (call $e (i32.const 12) (call $args_get (i32.const 65534) (i32.const 65534)))
     (call $e (i32.const 13) (call $path_filestat_get (i32.const 3) (i32.const 0) (i32.const 2240) (i32.const 1)
       (i32.const 65500)))

@@ -87,6 +87,26 @@ class WasmtimePreview1Test {
     }
   }
 
+  /**
+   * path_open refuses what Linux refuses with a directory, as Wizer 11.0.3 answered open_dirs.wat.
+   * Before: the directory opened (4 cases), ENOTDIR, EEXIST or EISDIR where wasmtime says EINVAL,
+   * ENOTDIR for creating "a.txt/", ELOOP for O_CREAT|O_EXCL on a symlink loop.
+   */
+  @Test
+  void openRefusesWhatLinuxRefusesWithADirectory() throws IOException {
+    Files.writeString(dir.resolve("a.txt"), "hello");
+    Files.createDirectories(dir.resolve("sub"));
+    Files.createSymbolicLink(dir.resolve("loop1"), Path.of("loop2"));
+    Files.createSymbolicLink(dir.resolve("loop2"), Path.of("loop1"));
+    Memory m = WasiRun.check(WasiRun.wat("open_dirs"), WasiRun.options().dir(dir).build());
+    int eisdir = 31;
+    int eexist = 20;
+    int[] expected = {eisdir, eisdir, eisdir, eisdir, EINVAL, EINVAL, EINVAL, eisdir, eexist, 0, 0};
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], m.errno(i), "open " + i);
+    }
+  }
+
   private static void assertEvent(Memory m, int i, String what, int type, int flags) {
     int at = 2048 + 32 * i;
     assertEquals(0, m.errno(i), what);

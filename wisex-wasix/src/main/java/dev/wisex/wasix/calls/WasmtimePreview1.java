@@ -4,12 +4,17 @@ import dev.wisex.api.InitFailedException;
 import dev.wisex.wasix.abi.Errno;
 import dev.wisex.wasix.abi.GuestMem;
 import dev.wisex.wasix.abi.WasiException;
+import dev.wisex.wasix.fs.DirFd;
 import dev.wisex.wasix.fs.Fd;
 import dev.wisex.wasix.fs.FileFd;
 import dev.wisex.wasix.fs.FileType;
+import dev.wisex.wasix.fs.PathResolver;
 import dev.wisex.wasix.fs.StreamFd;
 import dev.wisex.wasix.state.Clock;
 import dev.wisex.wasix.state.WasiState;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -60,6 +65,7 @@ public final class WasmtimePreview1 {
           Map.entry("fd_filestat_get", WasmtimePreview1::fdFilestatGet),
           Map.entry("fd_filestat_set_times", WasmtimePreview1::fdFilestatSetTimes),
           Map.entry("fd_sync", WasmtimePreview1::fdSync),
+          Map.entry("path_open", WasmtimePreview1::pathOpen),
           Map.entry("poll_oneoff", PollCalls::pollOneoffAsWasmtime),
           Map.entry("proc_raise", WasmtimePreview1::procRaise),
           Map.entry("sock_accept", WasmtimePreview1::sockCall),
@@ -186,6 +192,43 @@ public final class WasmtimePreview1 {
           "init called `proc_raise` with signal " + a[0] + ", which preview1 does not define");
     }
     return Errno.NOTSUP;
+  }
+
+  /**
+   * path_open: the flags Linux refuses with a directory are refused first, as wasmtime does (its
+   * files are the host's): {@code O_DIRECTORY} with {@code O_CREAT}, {@code O_EXCL} or {@code
+   * O_TRUNC} is {@code EINVAL}; creating a name that ends in {@code /}, or opening a directory to
+   * write or with {@code O_CREAT}, is {@code EISDIR}; {@code O_CREAT|O_EXCL} on any existing name,
+   * a symlink included, is {@code EEXIST}. Then as WASIX ({@link PathCalls#pathOpen}).
+   */
+  public static int pathOpen(WasiState s, GuestMem m, long[] a) {
+    long oflags = a[4];
+    boolean create = (oflags & PathCalls.O_CREAT) != 0;
+    boolean exclusive = (oflags & PathCalls.O_EXCL) != 0;
+    if ((oflags & PathCalls.O_DIRECTORY) != 0
+        && (oflags & (PathCalls.O_CREAT | PathCalls.O_EXCL | PathCalls.O_TRUNC)) != 0) {
+      throw new WasiException(Errno.INVAL);
+    }
+    String guestPath = m.string(a[2], a[3]);
+    if (create && PathResolver.namesDirectory(guestPath)) {
+      throw new WasiException(Errno.ISDIR);
+    }
+    DirFd dir = s.fds().get(a[0], DirFd.class, Errno.NOTDIR);
+    if (create && exclusive) {
+      Path last = PathResolver.resolve(dir, guestPath, false);
+      if (Files.exists(last, LinkOption.NOFOLLOW_LINKS)) {
+        throw new WasiException(Errno.EXIST);
+      }
+    }
+    boolean writing = (a[5] & PathCalls.RIGHT_FD_WRITE) != 0;
+    if (writing || create) {
+      Path target =
+          PathResolver.resolve(dir, guestPath, (a[1] & PathCalls.LOOKUP_SYMLINK_FOLLOW) != 0);
+      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        throw new WasiException(Errno.ISDIR);
+      }
+    }
+    return PathCalls.pathOpen(s, m, a);
   }
 
   private static boolean both(long flags, long one, long other) {
