@@ -47,12 +47,18 @@ public final class FdMetaCalls {
   /** fd_fdstat_get(fd, fdstat*): filetype u8, flags u16 at 2, rights at 8 and 16. */
   public static int fdFdstatGet(WasiState s, GuestMem m, long[] a) {
     Fd fd = s.fds().get(a[0]);
-    m.write(a[1], new byte[24]);
-    m.putU8(a[1], fd.filetype());
-    m.putU16(a[1] + 2, fd.fdflags);
-    m.putU64(a[1] + 8, ALL_RIGHTS);
-    m.putU64(a[1] + 16, ALL_RIGHTS);
+    writeFdstat(m, a[1], fd.filetype(), fd.fdflags, ALL_RIGHTS, ALL_RIGHTS);
     return Errno.SUCCESS;
+  }
+
+  /** Writes an fdstat: filetype u8, flags u16 at 2, rights at 8 and inheriting rights at 16. */
+  static void writeFdstat(
+      GuestMem m, long address, int filetype, int flags, long rights, long inheriting) {
+    m.write(address, new byte[24]);
+    m.putU8(address, filetype);
+    m.putU16(address + 2, flags);
+    m.putU64(address + 8, rights);
+    m.putU64(address + 16, inheriting);
   }
 
   public static int fdFdstatSetFlags(WasiState s, GuestMem m, long[] a) {

@@ -37,14 +37,38 @@ public final class PathCalls {
    * path_open(fd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd*).
    */
   public static int pathOpen(WasiState s, GuestMem m, long[] a) {
-    int fd = open(s, m, a[0], a[1], m.string(a[2], a[3]), (int) a[4], a[5], (int) a[7], 0);
+    int fd = open(s, m, a[0], a[1], m.string(a[2], a[3]), (int) a[4], a[5], (int) a[7], 0, false);
+    m.putU32(a[8], fd);
+    return Errno.SUCCESS;
+  }
+
+  /**
+   * path_open in {@code wasi_snapshot_preview1}, as wasmtime answers it (its files are the host's,
+   * so Linux's rules for directories hold): {@code O_DIRECTORY} with {@code O_CREAT}, {@code
+   * O_EXCL} or {@code O_TRUNC} is {@code EINVAL}; creating a name that ends in {@code /}, or
+   * opening a directory to write or with {@code O_CREAT}, is {@code EISDIR}; {@code O_CREAT|O_EXCL}
+   * on any existing name, a symlink included, is {@code EEXIST}.
+   */
+  public static int pathOpenAsWasmtime(WasiState s, GuestMem m, long[] a) {
+    int fd = open(s, m, a[0], a[1], m.string(a[2], a[3]), (int) a[4], a[5], (int) a[7], 0, true);
     m.putU32(a[8], fd);
     return Errno.SUCCESS;
   }
 
   /** WASIX path_open2: path_open plus fdflagsext (cloexec). */
   public static int pathOpen2(WasiState s, GuestMem m, long[] a) {
-    int fd = open(s, m, a[0], a[1], m.string(a[2], a[3]), (int) a[4], a[5], (int) a[7], (int) a[8]);
+    int fd =
+        open(
+            s,
+            m,
+            a[0],
+            a[1],
+            m.string(a[2], a[3]),
+            (int) a[4],
+            a[5],
+            (int) a[7],
+            (int) a[8],
+            false);
     m.putU32(a[9], fd);
     return Errno.SUCCESS;
   }
@@ -58,12 +82,30 @@ public final class PathCalls {
       int oflags,
       long rights,
       int fdflags,
-      int fdflagsExt) {
+      int fdflagsExt,
+      boolean asWasmtime) {
+    boolean create = (oflags & O_CREAT) != 0;
+    boolean exclusive = create && (oflags & O_EXCL) != 0;
+    if (asWasmtime) {
+      if ((oflags & O_DIRECTORY) != 0 && (oflags & (O_CREAT | O_EXCL | O_TRUNC)) != 0) {
+        throw new WasiException(Errno.INVAL);
+      }
+      if (create && PathResolver.namesDirectory(guestPath)) {
+        throw new WasiException(Errno.ISDIR);
+      }
+    }
     DirFd dir = s.fds().get(dirFd, DirFd.class, Errno.NOTDIR);
-    Path path = PathResolver.resolve(dir, guestPath, (dirflags & LOOKUP_SYMLINK_FOLLOW) != 0);
+    // Linux's O_CREAT|O_EXCL never follows a final symlink: the name itself exists.
+    boolean follow = (dirflags & LOOKUP_SYMLINK_FOLLOW) != 0 && !(asWasmtime && exclusive);
+    Path path = PathResolver.resolve(dir, guestPath, follow);
     boolean exists = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
-    if (exists && (oflags & O_CREAT) != 0 && (oflags & O_EXCL) != 0) {
+    if (exists && exclusive) {
       throw new WasiException(Errno.EXIST);
+    }
+    if (asWasmtime
+        && ((rights & RIGHT_FD_WRITE) != 0 || create)
+        && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      throw new WasiException(Errno.ISDIR);
     }
     if (!exists && ((oflags & O_CREAT) == 0 || (oflags & O_DIRECTORY) != 0)) {
       throw new WasiException(Errno.NOENT);

@@ -76,12 +76,17 @@ final class Stat {
     memory.putU64(address + 56, ctim);
   }
 
+  /** Whether {@code fstflags} set a time both given and "now" ({@code atim} or {@code mtim}). */
+  static boolean givenAndNow(long flags) {
+    return (flags & 3) == 3 || (flags & 12) == 12;
+  }
+
   /**
    * {@code fd_filestat_set_times}/{@code path_filestat_set_times}: flags ATIM=1, ATIM_NOW=2,
    * MTIM=4, MTIM_NOW=8.
    */
   static void setTimes(Path path, long atim, long mtim, long flags, FileTime now) {
-    if ((flags & 3) == 3 || (flags & 12) == 12 || (flags & ~15L) != 0) {
+    if (givenAndNow(flags) || (flags & ~15L) != 0) {
       throw new WasiException(Errno.INVAL);
     }
     FileTime access = (flags & 2) != 0 ? now : (flags & 1) != 0 ? time(atim) : null;

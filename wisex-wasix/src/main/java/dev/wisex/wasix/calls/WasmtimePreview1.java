@@ -4,17 +4,11 @@ import dev.wisex.api.InitFailedException;
 import dev.wisex.wasix.abi.Errno;
 import dev.wisex.wasix.abi.GuestMem;
 import dev.wisex.wasix.abi.WasiException;
-import dev.wisex.wasix.fs.DirFd;
-import dev.wisex.wasix.fs.Fd;
 import dev.wisex.wasix.fs.FileFd;
 import dev.wisex.wasix.fs.FileType;
-import dev.wisex.wasix.fs.PathResolver;
 import dev.wisex.wasix.fs.StreamFd;
 import dev.wisex.wasix.state.Clock;
 import dev.wisex.wasix.state.WasiState;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -35,13 +29,6 @@ public final class WasmtimePreview1 {
   private static final int NONBLOCK = 4;
   private static final int RSYNC = 8;
   private static final int SYNC = 16;
-
-  /** {@code fstflags}. */
-  private static final long ATIM = 1;
-
-  private static final long ATIM_NOW = 2;
-  private static final long MTIM = 4;
-  private static final long MTIM_NOW = 8;
 
   /** {@code sdflags}: {@code rd} and {@code wr}. */
   private static final long SHUTDOWN_FLAGS = 3;
@@ -65,7 +52,7 @@ public final class WasmtimePreview1 {
           Map.entry("fd_filestat_get", WasmtimePreview1::fdFilestatGet),
           Map.entry("fd_filestat_set_times", WasmtimePreview1::fdFilestatSetTimes),
           Map.entry("fd_sync", WasmtimePreview1::fdSync),
-          Map.entry("path_open", WasmtimePreview1::pathOpen),
+          Map.entry("path_open", PathCalls::pathOpenAsWasmtime),
           Map.entry("poll_oneoff", PollCalls::pollOneoffAsWasmtime),
           Map.entry("proc_raise", WasmtimePreview1::procRaise),
           Map.entry("sock_accept", WasmtimePreview1::sockCall),
@@ -134,7 +121,7 @@ public final class WasmtimePreview1 {
    * looked at.
    */
   public static int fdFilestatSetTimes(WasiState s, GuestMem m, long[] a) {
-    if (both(a[3], ATIM, ATIM_NOW) || both(a[3], MTIM, MTIM_NOW)) {
+    if (Stat.givenAndNow(a[3])) {
       throw new WasiException(Errno.INVAL);
     }
     file(s, a[0]);
@@ -147,11 +134,7 @@ public final class WasmtimePreview1 {
     if (stat == null) {
       return FdMetaCalls.fdFdstatGet(s, m, a);
     }
-    m.write(a[1], new byte[24]);
-    m.putU8(a[1], stat.filetype());
-    m.putU16(a[1] + 2, stat.flags());
-    m.putU64(a[1] + 8, stat.base());
-    m.putU64(a[1] + 16, stat.inheriting());
+    FdMetaCalls.writeFdstat(m, a[1], stat.filetype(), stat.flags(), stat.base(), stat.inheriting());
     return Errno.SUCCESS;
   }
 
@@ -194,47 +177,6 @@ public final class WasmtimePreview1 {
     return Errno.NOTSUP;
   }
 
-  /**
-   * path_open: the flags Linux refuses with a directory are refused first, as wasmtime does (its
-   * files are the host's): {@code O_DIRECTORY} with {@code O_CREAT}, {@code O_EXCL} or {@code
-   * O_TRUNC} is {@code EINVAL}; creating a name that ends in {@code /}, or opening a directory to
-   * write or with {@code O_CREAT}, is {@code EISDIR}; {@code O_CREAT|O_EXCL} on any existing name,
-   * a symlink included, is {@code EEXIST}. Then as WASIX ({@link PathCalls#pathOpen}).
-   */
-  public static int pathOpen(WasiState s, GuestMem m, long[] a) {
-    long oflags = a[4];
-    boolean create = (oflags & PathCalls.O_CREAT) != 0;
-    boolean exclusive = (oflags & PathCalls.O_EXCL) != 0;
-    if ((oflags & PathCalls.O_DIRECTORY) != 0
-        && (oflags & (PathCalls.O_CREAT | PathCalls.O_EXCL | PathCalls.O_TRUNC)) != 0) {
-      throw new WasiException(Errno.INVAL);
-    }
-    String guestPath = m.string(a[2], a[3]);
-    if (create && PathResolver.namesDirectory(guestPath)) {
-      throw new WasiException(Errno.ISDIR);
-    }
-    DirFd dir = s.fds().get(a[0], DirFd.class, Errno.NOTDIR);
-    if (create && exclusive) {
-      Path last = PathResolver.resolve(dir, guestPath, false);
-      if (Files.exists(last, LinkOption.NOFOLLOW_LINKS)) {
-        throw new WasiException(Errno.EXIST);
-      }
-    }
-    boolean writing = (a[5] & PathCalls.RIGHT_FD_WRITE) != 0;
-    if (writing || create) {
-      Path target =
-          PathResolver.resolve(dir, guestPath, (a[1] & PathCalls.LOOKUP_SYMLINK_FOLLOW) != 0);
-      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-        throw new WasiException(Errno.ISDIR);
-      }
-    }
-    return PathCalls.pathOpen(s, m, a);
-  }
-
-  private static boolean both(long flags, long one, long other) {
-    return (flags & one) != 0 && (flags & other) != 0;
-  }
-
   private static void wallOrMonotonic(long id) {
     if (id == Clock.PROCESS_CPUTIME || id == Clock.THREAD_CPUTIME) {
       throw new WasiException(Errno.BADF);
@@ -242,10 +184,6 @@ public final class WasmtimePreview1 {
   }
 
   private static FileFd file(WasiState s, long fd) {
-    Fd open = s.fds().get(fd);
-    if (open instanceof FileFd file) {
-      return file;
-    }
-    throw new WasiException(Errno.BADF);
+    return s.fds().get(fd, FileFd.class, Errno.BADF);
   }
 }
