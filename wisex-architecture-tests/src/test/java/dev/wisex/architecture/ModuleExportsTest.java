@@ -21,6 +21,7 @@ class ModuleExportsTest {
             "dev.wisex.rewriter",
             "dev.wisex.runtime.chicory",
             "dev.wisex.runtime.graal",
+            "dev.wisex.runtime.node",
             "dev.wisex.runtime.spi",
             "dev.wisex.testkit",
             "dev.wisex.wasix"),

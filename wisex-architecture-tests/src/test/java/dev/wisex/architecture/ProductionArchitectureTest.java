@@ -62,6 +62,7 @@ class ProductionArchitectureTest {
           "dev.wisex.runtime.spi",
           "dev.wisex.runtime.chicory",
           "dev.wisex.runtime.graal",
+          "dev.wisex.runtime.node",
           "dev.wisex.wasix",
           "dev.wisex.testkit",
           "dev.wisex.rewriter",

@@ -36,6 +36,7 @@ public final class WisexRules {
   static final String WASIX = "dev.wisex.wasix..";
   static final String CHICORY_BACKEND = "dev.wisex.runtime.chicory..";
   static final String GRAAL_BACKEND = "dev.wisex.runtime.graal..";
+  static final String NODE_BACKEND = "dev.wisex.runtime.node..";
   static final String REWRITER = "dev.wisex.rewriter..";
   static final String CLI = "dev.wisex.cli..";
   static final String MAVEN_PLUGIN = "dev.wisex.maven..";
@@ -51,6 +52,7 @@ public final class WisexRules {
           "dev.wisex.wasix",
           "dev.wisex.runtime.chicory",
           "dev.wisex.runtime.graal",
+          "dev.wisex.runtime.node",
           "dev.wisex.rewriter",
           "dev.wisex.cli",
           "dev.wisex.maven",
@@ -98,6 +100,8 @@ public final class WisexRules {
           .definedBy(CHICORY_BACKEND)
           .layer("runtime-graal")
           .definedBy(GRAAL_BACKEND)
+          .layer("runtime-node")
+          .definedBy(NODE_BACKEND)
           .layer("rewriter")
           .definedBy(REWRITER)
           .layer("cli")
@@ -119,6 +123,8 @@ public final class WisexRules {
           .whereLayer("runtime-chicory")
           .mayOnlyAccessLayers("parser", "runtime-spi", "api")
           .whereLayer("runtime-graal")
+          .mayOnlyAccessLayers("parser", "runtime-spi", "api")
+          .whereLayer("runtime-node")
           .mayOnlyAccessLayers("parser", "runtime-spi", "api")
           .whereLayer("rewriter")
           .mayOnlyAccessLayers("parser", "runtime-spi", "wasix", "api")
