@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wisex.testkit.JvmBackendsOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * comes from the cache, is compiled and cached, or is compiled without a cache; a warm run reads
  * the entry (its modification time is refreshed, which is what eviction goes by).
  */
+/* Chicory's cache is what is checked: the default runs on the JVM backends, as without V8. */
+@ExtendWith(JvmBackendsOnly.class)
 class CompileCacheCliTest {
+
   private static final FileTime LONG_AGO = FileTime.fromMillis(946_684_800_000L); // 2000-01-01
 
   @TempDir Path dir;

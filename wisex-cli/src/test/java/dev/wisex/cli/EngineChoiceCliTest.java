@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.testkit.HostileModules;
+import dev.wisex.testkit.JvmBackendsOnly;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,8 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * here by construction: functions of 8,000 bytes each after a 6-byte init), and {@code --runtime}
  * overrides the choice.
  */
+@ExtendWith(JvmBackendsOnly.class)
 class EngineChoiceCliTest {
-  /** Race whatever the machine's load: the tests check the race, not when it is refused. */
+  /**
+   * Race whatever the machine's load: the tests check the race, not when it is refused. The class
+   * checks the rule among the JVM backends, which the default follows where V8 is off or cannot run
+   * the module ({@link NodeChoiceCliTest} checks the choice of V8).
+   */
   @BeforeAll
   static void raceAlways() {
     System.setProperty("wisex.race", "always");

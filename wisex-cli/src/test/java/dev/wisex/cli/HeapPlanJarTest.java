@@ -30,6 +30,8 @@ class HeapPlanJarTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-XX:+UseSerialGC", "-Xmx" + heap));
+    // The Java heap's plan for the JVM backends, whose memories live in it (V8's live in Node).
+    command.add("-Dwisex.node=off");
     if (Runtime.version().feature() >= 24) {
       // As ./wisex does: GraalWasm's Truffle warns about sun.misc.Unsafe on stderr otherwise.
       command.add("--sun-misc-unsafe-memory-access=allow");

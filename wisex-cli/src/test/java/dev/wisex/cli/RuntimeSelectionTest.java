@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
+import dev.wisex.testkit.JvmBackendsOnly;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -14,7 +15,7 @@ class RuntimeSelectionTest {
   /** README's rule (EngineChoiceTest checks the choice itself): which backend per code size. */
   @Test
   void listRuntimesSaysTheDefaultIsChosenPerModule() {
-    Cli.Result r = Cli.run("--list-runtimes");
+    Cli.Result r = JvmBackendsOnly.call(() -> Cli.run("--list-runtimes"));
 
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(

@@ -112,6 +112,16 @@ record EngineChoice(
       runtimes.select(null, required); // throws, naming what is missing
     }
     WasmRuntime preferred = able.get(0);
+    Optional<WasmRuntime> machineCode = first(able, CodeLoading.MACHINE_CODE);
+    if (machineCode.isPresent() && options.executionMode() == ExecutionMode.AUTO) {
+      return alone(
+          machineCode.get(),
+          "runtime `"
+              + machineCode.get().name()
+              + "`: it compiles functions to machine code as init first calls them, so it starts"
+              + " as soon as a backend that interprets and runs as fast as one that compiles"
+              + " first, on code of any size");
+    }
     Optional<WasmRuntime> ahead = first(able, CodeLoading.AHEAD_OF_TIME);
     Optional<WasmRuntime> onDemand = first(able, CodeLoading.ON_DEMAND);
     if (ahead.isEmpty() || onDemand.isEmpty()) {

@@ -16,14 +16,17 @@ import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
 import dev.wisex.testkit.HostileModules;
+import dev.wisex.testkit.JvmBackendsOnly;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Shapes Chicory's compiler takes superlinear time on go to the backend that prepares code on
  * demand, which computes them right and writes the same output.
  */
+@ExtendWith(JvmBackendsOnly.class)
 class CompileCostHazardTest {
   private static final RuntimeRegistry RUNTIMES = RuntimeRegistry.discover();
 

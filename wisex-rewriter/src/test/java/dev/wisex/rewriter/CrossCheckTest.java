@@ -16,12 +16,15 @@ import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmInstance;
 import dev.wisex.runtime.spi.WasmRuntime;
+import dev.wisex.testkit.JvmBackendsOnly;
 import dev.wisex.testkit.Wat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code crossCheck(true)} runs init on every backend and names the first disagreement. */
+@ExtendWith(JvmBackendsOnly.class)
 class CrossCheckTest {
   private static final byte[] MODULE =
       Wat.assemble(

@@ -14,12 +14,14 @@ import dev.wisex.parser.analysis.CodeScanner;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.testkit.HostileModules;
+import dev.wisex.testkit.JvmBackendsOnly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in between), on synthetic modules whose code size the test knows by construction; and whichever
  * backend runs init, the output is the same bytes as the other backend's.
  */
+@ExtendWith(JvmBackendsOnly.class)
 class EngineChoiceTest {
   private static final RuntimeRegistry RUNTIMES = RuntimeRegistry.discover();
   private static final long KIB = 1 << 10;

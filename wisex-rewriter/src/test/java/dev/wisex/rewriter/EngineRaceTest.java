@@ -18,6 +18,7 @@ import dev.wisex.parser.WasmModule;
 import dev.wisex.rewriter.instrument.EngineLimitException;
 import dev.wisex.rewriter.instrument.EngineMemoryLimit;
 import dev.wisex.runtime.spi.RuntimeRegistry;
+import dev.wisex.testkit.JvmBackendsOnly;
 import dev.wisex.testkit.Wat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * caller once, the loser's threads end, and a trap is reported as the compiling backend reports it.
  * The modules are small WAT padded with 320,000 bytes of functions nothing calls.
  */
+@ExtendWith(JvmBackendsOnly.class)
 class EngineRaceTest {
   /** Race whatever the machine's load: the tests check the race, not when it is refused. */
   @BeforeAll

@@ -37,6 +37,7 @@ class ForeignEngineJarsTest {
     command.add(ChildJvm.tool("java"));
     command.add("--enable-native-access=ALL-UNNAMED");
     command.add("--sun-misc-unsafe-memory-access=allow");
+    command.add("-Dwisex.node=off"); // the JVM backends' rule is what is checked
     command.add("-cp");
     command.add(classPathWithForeignChicory());
     command.add(ForeignEngineJarsUser.class.getName());

@@ -14,6 +14,7 @@ import dev.wisex.parser.WasmModule;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.runtime.spi.WasmRuntime;
+import dev.wisex.testkit.JvmBackendsOnly;
 import dev.wisex.testkit.Wat;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -69,9 +70,13 @@ class LargeMemoryTest {
     List<String> able =
         backends().stream().filter(n -> runtime(n).maxMemoryBytes() >= (32768L << 16)).toList();
     Assumptions.assumeFalse(able.isEmpty(), "no backend here holds 2 GiB");
+    // The JVM backends' rule: V8 (Node.js), where installed, holds 4 GiB and runs it at once.
     WisexResult result =
-        new Preinitializer(WisexOptions.defaults()).preinitialize(wat("grow_past_2gib"));
-    assertEquals(able.get(0), result.report().runtime());
+        JvmBackendsOnly.call(
+            () -> new Preinitializer(WisexOptions.defaults()).preinitialize(wat("grow_past_2gib")));
+    assertEquals(
+        able.stream().filter(n -> !n.equals("node")).findFirst().orElseThrow(),
+        result.report().runtime());
     assertGrewTo2Gib(result);
   }
 
@@ -118,6 +123,8 @@ class LargeMemoryTest {
   @ParameterizedTest
   @MethodSource("backends")
   void copiesBetweenHeapAndOffHeapMemoriesWork(String name) {
+    Assumptions.assumeTrue(
+        runtime(name).capabilities().contains(Capability.MULTI_MEMORY), "runs multi-memory");
     WasmModule output = ModuleParser.parse(run(name, wat("copy_between_memory_kinds")).module());
     Map<Long, Byte> hello = new HashMap<>();
     byte[] text = "hello".getBytes(StandardCharsets.US_ASCII);
@@ -204,9 +211,11 @@ class LargeMemoryTest {
     InitFailedException e =
         org.junit.jupiter.api.Assertions.assertThrows(
             InitFailedException.class, () -> run(name, wat("segment_past_the_end")));
-    // Wizer: "wasm trap: out of bounds memory access"; Chicory cannot hold the memory.
+    // Wizer: "wasm trap: out of bounds memory access"; Chicory cannot hold the memory; V8 checks
+    // segments itself, in its words.
     assertTrue(
-        e.getMessage().contains("data segment 0 (2 bytes at 0x8000FFFF) does not fit memory 0"),
+        e.getMessage().contains("data segment 0 (2 bytes at 0x8000FFFF) does not fit memory 0")
+            || (name.equals("node") && e.getMessage().contains("data segment is out of bounds")),
         e.getMessage());
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wisex.api.InitLimits;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
+import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;
 import dev.wisex.runtime.spi.RuntimeRegistry;
@@ -23,8 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * tested under a small heap in {@code HeapPlanJarTest}.
  */
 class GrowGuardTest {
+  /** The backends that run the tests' modules of several memories. */
   static List<WasmRuntime> backends() {
-    return RuntimeRegistry.discover().available();
+    return RuntimeRegistry.discover().available().stream()
+        .filter(r -> r.capabilities().contains(Capability.MULTI_MEMORY))
+        .toList();
   }
 
   @ParameterizedTest

@@ -46,8 +46,11 @@ class HighAddressBulkMemoryTest {
   /** GraalWasm's rule: a memory with a maximum of at most 32,767 pages is a byte array. */
   private static final Predicate<MemoryType> ON_HEAP = t -> t.hasMaximum() && t.maximum() <= 32767;
 
+  /** The backends that run the tests' modules of several memories. */
   static List<WasmRuntime> backends() {
-    return RuntimeRegistry.discover().available();
+    return RuntimeRegistry.discover().available().stream()
+        .filter(r -> r.capabilities().contains(Capability.MULTI_MEMORY))
+        .toList();
   }
 
   private static WasmModule module() {

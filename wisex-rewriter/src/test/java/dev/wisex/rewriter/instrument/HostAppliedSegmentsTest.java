@@ -11,6 +11,7 @@ import dev.wisex.parser.DataSegment;
 import dev.wisex.parser.ModuleParser;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.analysis.CodeScanner;
+import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.HostImports;
 import dev.wisex.runtime.spi.InstanceConfig;
@@ -32,8 +33,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostAppliedSegmentsTest {
   private static final long THRESHOLD = 0x180;
 
+  /** The backends that run the tests' modules of several memories. */
   static List<WasmRuntime> backends() {
-    return RuntimeRegistry.discover().available();
+    return RuntimeRegistry.discover().available().stream()
+        .filter(r -> r.capabilities().contains(Capability.MULTI_MEMORY))
+        .toList();
   }
 
   private static WasmModule module(String name) {

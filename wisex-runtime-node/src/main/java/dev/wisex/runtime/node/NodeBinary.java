@@ -11,19 +11,26 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code node} executable this backend starts: {@code WISEX_NODE} (or the system property
- * {@code wisex.node}) when set, else the first {@code node} on {@code PATH}. Finding it only looks
- * at files, so that asking whether the backend is available costs no process start; its version is
- * asked of it once, when needed.
+ * {@code wisex.node}) when set, else the first {@code node} on {@code PATH}; {@value #OFF} there
+ * turns the backend off (the default selection then chooses among the JVM backends). Finding it
+ * only looks at files, so that asking whether the backend is available costs no process start; its
+ * version is asked of it once, when needed.
  */
 final class NodeBinary {
   /** The oldest Node.js whose V8 runs what this backend claims (its {@code capabilities}). */
   static final int OLDEST_MAJOR = 20;
 
+  /** The value of {@code WISEX_NODE} that turns this backend off. */
+  static final String OFF = "off";
+
   private NodeBinary() {}
 
   /** The executable, if there is one. */
   static Optional<Path> find() {
-    String named = System.getProperty("wisex.node", System.getenv("WISEX_NODE"));
+    String named = named();
+    if (OFF.equals(named)) {
+      return Optional.empty();
+    }
     if (named != null && !named.isBlank()) {
       Path path = Path.of(named);
       return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
@@ -45,9 +52,12 @@ final class NodeBinary {
   }
 
   static Availability availability() {
-    String named = System.getProperty("wisex.node", System.getenv("WISEX_NODE"));
+    String named = named();
     if (find().isPresent()) {
       return Availability.yes();
+    }
+    if (OFF.equals(named)) {
+      return Availability.no("WISEX_NODE=off turns it off");
     }
     return Availability.no(
         named != null && !named.isBlank()
@@ -55,6 +65,10 @@ final class NodeBinary {
             : "Node.js is not on PATH (install Node.js "
                 + OLDEST_MAJOR
                 + " or later, or set WISEX_NODE to its `node`)");
+  }
+
+  private static String named() {
+    return System.getProperty("wisex.node", System.getenv("WISEX_NODE"));
   }
 
   /** {@code node --version} without its {@code v}, or {@code unknown}; asked once per JVM. */

@@ -33,6 +33,7 @@ final class NodeProcess implements AutoCloseable {
   private final OutputStream toNode;
   private final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  private final Thread errors;
 
   private NodeProcess(Process process) {
     this.process = process;
@@ -40,7 +41,7 @@ final class NodeProcess implements AutoCloseable {
     Thread reader = new Thread(this::readFrames, "wisex-node-reader");
     reader.setDaemon(true);
     reader.start();
-    Thread errors = new Thread(this::drainStderr, "wisex-node-stderr");
+    errors = new Thread(this::drainStderr, "wisex-node-stderr");
     errors.setDaemon(true);
     errors.start();
   }
@@ -90,6 +91,13 @@ final class NodeProcess implements AutoCloseable {
       frames.add(END); // every later receive sees the end too
       throw ended();
     }
+    if (next instanceof Error failed) {
+      // The reader ran out of heap for a frame: the caller's thread says so as wisex says it of any
+      // run that outgrows the heap.
+      frames.add(END);
+      close();
+      throw failed;
+    }
     return new NodeProtocol.In((byte[]) next);
   }
 
@@ -105,7 +113,9 @@ final class NodeProcess implements AutoCloseable {
 
   private InitFailedException ended() {
     try {
-      process.waitFor(2, TimeUnit.SECONDS);
+      if (process.waitFor(2, TimeUnit.SECONDS)) {
+        errors.join(1_000); // what it said last
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -131,11 +141,12 @@ final class NodeProcess implements AutoCloseable {
         frames.add(frame);
       }
     } catch (EOFException e) {
-      // Node ended
+      frames.add(END); // Node ended
     } catch (IOException e) {
       LOG.debug("reading from Node.js failed: {}", e.toString());
-    } finally {
       frames.add(END);
+    } catch (OutOfMemoryError e) {
+      frames.add(e);
     }
   }
 

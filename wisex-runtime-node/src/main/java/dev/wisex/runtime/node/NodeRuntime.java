@@ -26,7 +26,8 @@ import java.util.Set;
  * time a JVM engine takes, and no compile of the whole module comes first. Every import, WASI's
  * included, calls back into this JVM, where wisex's host and sandbox answer it; the guest sees
  * nothing of the Node process. Available where a {@code node} executable of Node.js 20 or later is
- * found ({@link NodeBinary}); chosen with {@code --runtime node}.
+ * found ({@link NodeBinary}), where the default selection prefers it for every module it runs;
+ * {@code --runtime node} forces it.
  */
 public final class NodeRuntime implements WasmRuntime {
   /** The name {@code --runtime} takes. */
@@ -42,7 +43,11 @@ public final class NodeRuntime implements WasmRuntime {
     return NodeBinary.version();
   }
 
-  /** Below the JVM backends: chosen by name, never by default. */
+  /**
+   * Below the JVM backends where the execution mode leaves the choice to priority ({@code
+   * --execution-mode compiler|interpreter}, which V8 does not have); without it the default
+   * selection prefers this backend by its {@link #codeLoading()}.
+   */
   @Override
   public int priority() {
     return 10;
@@ -63,9 +68,10 @@ public final class NodeRuntime implements WasmRuntime {
     return EnumSet.of(Capability.SIMD, Capability.TAIL_CALLS);
   }
 
+  /** V8 compiles a function when it is first called (Liftoff), and optimizes it when hot. */
   @Override
   public CodeLoading codeLoading() {
-    return CodeLoading.ON_DEMAND;
+    return CodeLoading.MACHINE_CODE;
   }
 
   /** V8's limit for a 32-bit memory: 65,536 pages. */

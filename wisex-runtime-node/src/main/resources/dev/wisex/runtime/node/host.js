@@ -11,6 +11,11 @@ const OP = {
   OK: 0x81, RESULT: 0x82, ERROR: 0x83, HOST_CALL: 0x84, DATA: 0x85, VALUE: 0x86,
 };
 const ERROR = { TRAP: 1, LINK: 2, HOST: 3, STACK: 4, INTERNAL: 5, COMPILE: 6 };
+const OLDEST_MAJOR = 20; // NodeBinary.OLDEST_MAJOR
+if (Number(process.versions.node.split('.')[0]) < OLDEST_MAJOR) {
+  process.stderr.write('wisex needs Node.js ' + OLDEST_MAJOR + ' or later; this is ' + process.version + '\n');
+  process.exit(3);
+}
 const I32 = 0x7f, I64 = 0x7e, F32 = 0x7d, F64 = 0x7c, FUNCREF = 0x70, EXTERNREF = 0x6f;
 
 function readFully(n) {
@@ -181,7 +186,14 @@ function sendError(e, fallback) {
   else if (e instanceof WebAssembly.LinkError) kind = ERROR.LINK;
   else if (e instanceof WebAssembly.CompileError) kind = ERROR.COMPILE;
   else if (e instanceof RangeError && /call stack/i.test(e.message)) kind = ERROR.STACK;
-  new Writer(OP.ERROR).u8(kind).str(e && e.message !== undefined ? e.message : String(e)).send();
+  let message = e && e.message !== undefined ? e.message : String(e);
+  // V8 names the API call that failed ("WebAssembly.Instance(): data segment is out of bounds").
+  message = message.replace(/^WebAssembly\.\w+\(\): /, '');
+  if (typeof WebAssembly.Exception === 'function' && e instanceof WebAssembly.Exception) {
+    kind = ERROR.TRAP;
+    message = 'uncaught exception';
+  }
+  new Writer(OP.ERROR).u8(kind).str(message).send();
 }
 
 function instantiate(reader) {

@@ -15,5 +15,11 @@ public enum CodeLoading {
    * A function is prepared when it is first called (an interpreter such as GraalWasm on a stock
    * JDK): start-up is cheap whatever the code size, the code then runs slower.
    */
-  ON_DEMAND
+  ON_DEMAND,
+  /**
+   * A function is compiled to machine code when it is first called, and again, optimized, once it
+   * runs hot (V8, in Node.js): start-up is cheap and the code runs fast, so the default selection
+   * prefers such a backend wherever it can run the module.
+   */
+  MACHINE_CODE
 }
