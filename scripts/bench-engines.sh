@@ -75,8 +75,10 @@ measure() {
     cache_flags=(--cache-dir "$work/cache-$m-$tool")
   fi
   load=$(cut -d' ' -f1 /proc/loadavg)
-  rm -f "$out"
-  run_module "$m" "$out" /usr/bin/time -f '%e %U %S %M' -o "$tf" timeout "$TIMEOUT" "${cmd[@]}" "${cache_flags[@]}" \
+  rm -f "$out" "$work/rss"
+  # Peak RSS is that of the whole process tree (tree-rss.py): the node backend's Node process counts too.
+  run_module "$m" "$out" python3 "$root/scripts/tree-rss.py" "$work/rss" \
+    /usr/bin/time -f '%e %U %S %M' -o "$tf" timeout "$TIMEOUT" "${cmd[@]}" "${cache_flags[@]}" \
     >"$work/log" 2>&1 || status=failed
   if [ "$status" != ok ]; then
     if grep -q 'status 124' "$tf" 2>/dev/null; then status=timeout; fi
@@ -88,8 +90,8 @@ measure() {
   fi
   # /usr/bin/time's last line: wall, user, system, peak RSS (KiB)
   tail -1 "$tf" | awk -v m="$m" -v t="$tool" -v c="$cache" -v r="$run" -v l="$load" -v s="$status" -v b="$(stat -c %s "$out" 2>/dev/null || echo 0)" \
-    -v rt="$runtime" -v im="$init_ms" \
-    '{printf "%s\t%s\t%s\t%s\t%.2f\t%.2f\t%.0f\t%s\t%s\t%s\t%s\t%s\n", m, t, c, r, $1, $2 + $3, $4 / 1024, l, s, b, rt, im}' >>"$tsv"
+    -v rt="$runtime" -v im="$init_ms" -v tree="$(cat "$work/rss" 2>/dev/null || echo 0)" \
+    '{rss = tree > $4 ? tree : $4; printf "%s\t%s\t%s\t%s\t%.2f\t%.2f\t%.0f\t%s\t%s\t%s\t%s\t%s\n", m, t, c, r, $1, $2 + $3, rss / 1024, l, s, b, rt, im}' >>"$tsv"
   [ "$status" != ok ] || cp "$out" "$work/$m.$tool.$cache.$run.out"
   # What Chicory's cold compiles taught about this machine, kept for the default's taught runs.
   if [ "$cache" = cold ] && [ -f "$work/cache-$m-$tool/chicory/compile-rate" ]; then

@@ -12,7 +12,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
@@ -35,8 +37,23 @@ final class NodeProcess implements AutoCloseable {
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
   private final Thread errors;
 
+  /**
+   * The Node processes alive in this JVM, ended when it exits (SIGTERM, Ctrl-C, {@code
+   * System.exit}) so that none runs on with a guest in an endless loop; the host script ends itself
+   * should the JVM be killed outright.
+   */
+  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> LIVE.forEach(Process::destroyForcibly), "wisex-node-shutdown"));
+  }
+
   private NodeProcess(Process process) {
     this.process = process;
+    LIVE.add(process);
+    process.onExit().thenRun(() -> LIVE.remove(process));
     this.toNode = process.getOutputStream();
     Thread reader = new Thread(this::readFrames, "wisex-node-reader");
     reader.setDaemon(true);

@@ -16,6 +16,14 @@ if (Number(process.versions.node.split('.')[0]) < OLDEST_MAJOR) {
   process.stderr.write('wisex needs Node.js ' + OLDEST_MAJOR + ' or later; this is ' + process.version + '\n');
   process.exit(3);
 }
+// Should the JVM die without closing the pipe's other end (SIGKILL) while the guest runs in a loop, this
+// process must not run on alone: a thread of its own ends it once its parent is gone.
+const { Worker } = require('worker_threads');
+new Worker(
+  'const parent = process.ppid;' +
+    "setInterval(() => { if (process.ppid !== parent) process.kill(process.pid, 'SIGKILL'); }, 500);",
+  { eval: true },
+).unref();
 const I32 = 0x7f, I64 = 0x7e, F32 = 0x7d, F64 = 0x7c, FUNCREF = 0x70, EXTERNREF = 0x6f;
 
 function readFully(n) {
