@@ -5,7 +5,7 @@
 #
 #   scripts/bench-engines.sh                        # every module, RUNS=1
 #   MODULES="quickjs ruby" RUNS=3 scripts/bench-engines.sh
-#   TOOLS="wizer graal" scripts/bench-engines.sh    # some of: wizer default chicory graal
+#   TOOLS="wizer graal" scripts/bench-engines.sh    # some of: wizer default chicory graal node
 #   TSV=/tmp/raw.tsv scripts/bench-engines.sh       # also keep every run's figures
 #   WISEX=/opt/wisex-0.1.0/bin/wisex scripts/bench-engines.sh   # an unpacked distribution instead of ./wisex
 #
@@ -28,7 +28,7 @@ TIMEOUT=${TIMEOUT:-300}
 # shellcheck disable=SC2206 # lists of names
 modules=(${MODULES:-${corpus_modules[*]} ${realworld_modules[*]}})
 # shellcheck disable=SC2206
-tools=(${TOOLS:-wizer default chicory graal})
+tools=(${TOOLS:-wizer default chicory graal node})
 check_modules "${modules[@]}"
 command -v /usr/bin/time >/dev/null || missing "/usr/bin/time is missing (Debian package time)"
 

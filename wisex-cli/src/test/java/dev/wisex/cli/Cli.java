@@ -41,6 +41,24 @@ final class Cli {
     return run(new byte[0], false, args);
   }
 
+  /**
+   * Runs the CLI as {@link #run}; the result's stderr also holds what was logged (the log appender
+   * follows {@code System.err}, which is captured meanwhile).
+   */
+  static Result logged(String... args) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    Result r;
+    try {
+      System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+      r = run(args);
+    } finally {
+      System.setErr(original);
+    }
+    return new Result(
+        r.exitCode(), r.stdoutBytes(), r.stderr() + log.toString(StandardCharsets.UTF_8));
+  }
+
   private static Result run(byte[] stdin, boolean plainFirst, String... args) {
     InputStream in = new ByteArrayInputStream(stdin);
     ByteArrayOutputStream out = new ByteArrayOutputStream();

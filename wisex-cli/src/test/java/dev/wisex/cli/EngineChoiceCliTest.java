@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.testkit.HostileModules;
 import dev.wisex.testkit.JvmBackendsOnly;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -60,21 +57,6 @@ class EngineChoiceCliTest {
         BODY);
   }
 
-  /** Runs the CLI; the result's stderr is what was logged (the log appender follows System.err). */
-  private static Cli.Result logged(String... args) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    Cli.Result r;
-    try {
-      System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-      r = Cli.run(args);
-    } finally {
-      System.setErr(original);
-    }
-    return new Cli.Result(
-        r.exitCode(), r.stdoutBytes(), r.stderr() + log.toString(StandardCharsets.UTF_8));
-  }
-
   private static String reasonLine(Cli.Result r) {
     return r.stderr()
         .lines()
@@ -87,7 +69,7 @@ class EngineChoiceCliTest {
   void verboseNamesTheCompilingBackendForSmallCode() throws IOException {
     Path in = module("small", 3);
 
-    Cli.Result r = logged(in.toString(), "-o", dir.resolve("out.wasm").toString(), "-v");
+    Cli.Result r = Cli.logged(in.toString(), "-o", dir.resolve("out.wasm").toString(), "-v");
 
     assertEquals(0, r.exitCode(), r::toString);
     assertEquals(
@@ -103,7 +85,7 @@ class EngineChoiceCliTest {
     int functions = 4 * 1024 * 1024 / BODY + 2; // 525 bodies of 8,000 after the init: over 4 MiB
     Path in = module("large", functions);
 
-    Cli.Result r = logged(in.toString(), "-o", dir.resolve("out.wasm").toString(), "-v");
+    Cli.Result r = Cli.logged(in.toString(), "-o", dir.resolve("out.wasm").toString(), "-v");
 
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(
@@ -120,7 +102,8 @@ class EngineChoiceCliTest {
     Path in = module("small", 3);
 
     Cli.Result r =
-        logged(in.toString(), "-o", dir.resolve("out.wasm").toString(), "--runtime", "graal", "-v");
+        Cli.logged(
+            in.toString(), "-o", dir.resolve("out.wasm").toString(), "--runtime", "graal", "-v");
 
     assertEquals(0, r.exitCode(), r::toString);
     assertEquals("wisex: INFO init runs on runtime `graal`: chosen with --runtime", reasonLine(r));
@@ -133,7 +116,7 @@ class EngineChoiceCliTest {
     Path alone = dir.resolve("alone.wasm");
 
     // --no-cache: no memo of an earlier run of the same module decides instead of the race.
-    Cli.Result r = logged(in.toString(), "-o", raced.toString(), "-v", "--no-cache");
+    Cli.Result r = Cli.logged(in.toString(), "-o", raced.toString(), "-v", "--no-cache");
     Cli.Result reference = Cli.run(in.toString(), "-o", alone.toString(), "--runtime", "chicory");
 
     assertEquals(0, r.exitCode(), r::toString);

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.testkit.Wat;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +45,7 @@ class NodeChoiceCliTest {
     List<String> flags =
         List.of("--allow-wasi", "--mapdir", "/data::" + data, "--env", "GREETING=hi there");
 
-    Cli.Result byDefault = logged(args(flags, in, dir.resolve("default.wasm"), "-v"));
+    Cli.Result byDefault = Cli.logged(args(flags, in, dir.resolve("default.wasm"), "-v"));
     Cli.Result onChicory =
         Cli.run(args(flags, in, dir.resolve("chicory.wasm"), "--runtime", "chicory"));
 
@@ -91,7 +88,7 @@ class NodeChoiceCliTest {
                 "(module (memory 1 1 shared) (func (export \"wizex.initialize\")"
                     + " (i32.atomic.store (i32.const 8) (i32.const 7))))"));
 
-    Cli.Result r = logged(in.toString(), "-o", dir.resolve("out.wasm").toString(), "-v");
+    Cli.Result r = Cli.logged(in.toString(), "-o", dir.resolve("out.wasm").toString(), "-v");
 
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(r.stderr().contains("init runs on runtime `chicory`"), r::toString);
@@ -105,7 +102,7 @@ class NodeChoiceCliTest {
     Cli.Result listed;
     System.setProperty("wisex.node", "off");
     try {
-      byDefault = logged(in.toString(), "-o", dir.resolve("a.wasm").toString(), "-v");
+      byDefault = Cli.logged(in.toString(), "-o", dir.resolve("a.wasm").toString(), "-v");
       named = Cli.run("--runtime", "node", in.toString(), "-o", dir.resolve("b.wasm").toString());
       listed = Cli.run("--list-runtimes");
     } finally {
@@ -174,20 +171,5 @@ class NodeChoiceCliTest {
     all.add(out.toString());
     all.addAll(List.of(more));
     return all.toArray(String[]::new);
-  }
-
-  /** Runs the CLI; the result's stderr holds what was logged (the appender follows System.err). */
-  private static Cli.Result logged(String... args) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    Cli.Result r;
-    try {
-      System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-      r = Cli.run(args);
-    } finally {
-      System.setErr(original);
-    }
-    return new Cli.Result(
-        r.exitCode(), r.stdoutBytes(), r.stderr() + log.toString(StandardCharsets.UTF_8));
   }
 }

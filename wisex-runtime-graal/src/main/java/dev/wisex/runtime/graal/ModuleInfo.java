@@ -7,18 +7,15 @@ import dev.wisex.parser.FunctionType;
 import dev.wisex.parser.Import;
 import dev.wisex.parser.MemoryType;
 import dev.wisex.parser.ModuleParser;
-import dev.wisex.parser.Section;
 import dev.wisex.parser.ValueType;
 import dev.wisex.parser.WasmModule;
-import dev.wisex.parser.write.ModuleAssembler;
+import dev.wisex.parser.write.ReservedExports;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.ValType;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What this backend must know about a module before GraalWasm sees it, read with wisex's parser:
@@ -48,7 +45,7 @@ final class ModuleInfo {
   private final List<FuncType> functionTypes;
   private final List<ValType> globalTypes;
   private final Map<String, Export> exports;
-  private final Set<String> reserved = new HashSet<>();
+  private final ReservedExports reserved;
   private final boolean memory64;
   private final boolean largeMemory;
   private final byte[] prepared;
@@ -86,25 +83,11 @@ final class ModuleInfo {
                     !m.hasMaximum()
                         || Long.compareUnsigned(m.maximum(), BYTE_ARRAY_MEMORY_PAGES) > 0);
 
-    List<Export> added = new ArrayList<>();
-    this.startExport = module.start() >= 0 ? reserved("__wisex_graal_start") : null;
-    if (startExport != null) {
-      added.add(new Export(startExport, ExternalKind.FUNCTION, module.start()));
-    }
-    String memory0 = memoryExportOf(module);
-    if (memory0 == null && !memories.isEmpty()) {
-      this.memoryExport = reserved("__wisex_graal_memory0");
-      added.add(new Export(memoryExport, ExternalKind.MEMORY, 0));
-    } else {
-      this.memoryExport = memory0;
-    }
-    this.prepared =
-        added.isEmpty()
-            ? bytes
-            : ModuleAssembler.assemble(
-                module,
-                Map.of(Section.EXPORT, ModuleAssembler.appendExports(module, added)),
-                Set.of(Section.START));
+    ReservedExports added = new ReservedExports(module);
+    this.startExport = added.start("__wisex_graal_start");
+    this.memoryExport = added.memoryZero("__wisex_graal_memory0");
+    this.reserved = added;
+    this.prepared = added.assemble(Map.of());
   }
 
   /** A module the parser refuses: handed on unchanged, with nothing known about it. */
@@ -119,6 +102,7 @@ final class ModuleInfo {
     this.prepared = bytes;
     this.startExport = null;
     this.memoryExport = null;
+    this.reserved = null;
   }
 
   static ModuleInfo read(byte[] bytes) {
@@ -153,7 +137,7 @@ final class ModuleInfo {
 
   /** The module's own export of this name, or {@code null} (reserved names included). */
   Export export(String name) {
-    return reserved.contains(name) ? null : exports.get(name);
+    return reserved != null && reserved.isReserved(name) ? null : exports.get(name);
   }
 
   boolean usesMemory64() {
@@ -182,23 +166,6 @@ final class ModuleInfo {
     return globalIndex >= 0 && globalIndex < globalTypes.size()
         ? globalTypes.get(globalIndex)
         : null;
-  }
-
-  private static String memoryExportOf(WasmModule module) {
-    return module.exports().stream()
-        .filter(e -> e.kind() == ExternalKind.MEMORY && e.index() == 0)
-        .map(Export::name)
-        .findFirst()
-        .orElse(null);
-  }
-
-  private String reserved(String base) {
-    String name = base;
-    for (int i = 2; exports.containsKey(name) || reserved.contains(name); i++) {
-      name = base + "_" + i;
-    }
-    reserved.add(name);
-    return name;
   }
 
   private static FuncType toSpi(FunctionType type) {

@@ -13,12 +13,11 @@ import dev.wisex.parser.Section;
 import dev.wisex.parser.ValueType;
 import dev.wisex.parser.WasmModule;
 import dev.wisex.parser.write.ModuleAssembler;
+import dev.wisex.parser.write.ReservedExports;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What this backend must know about a module before V8 sees it, and the bytes V8 runs.
@@ -44,7 +43,7 @@ final class NodeModule {
 
   private final WasmModule module;
   private final Map<String, Export> exports = new HashMap<>();
-  private final Set<String> reserved = new HashSet<>();
+  private final ReservedExports reserved;
   private final Map<String, String> exactCalls = new HashMap<>();
   private final Map<String, String> exactGlobals = new HashMap<>();
   private final byte[] prepared;
@@ -73,48 +72,29 @@ final class NodeModule {
                 + "` links no memory imports; use --runtime chicory");
       }
     }
-    List<Export> added = new ArrayList<>();
-    this.startExport = module.start() >= 0 ? reserved("__wisex_node_start") : null;
-    if (startExport != null) {
-      added.add(new Export(startExport, ExternalKind.FUNCTION, module.start()));
-    }
-    String memory0 =
-        module.exports().stream()
-            .filter(e -> e.kind() == ExternalKind.MEMORY && e.index() == 0)
-            .map(Export::name)
-            .findFirst()
-            .orElse(null);
-    if (memory0 == null && !memories.isEmpty()) {
-      this.memoryExport = reserved("__wisex_node_memory0");
-      added.add(new Export(memoryExport, ExternalKind.MEMORY, 0));
-    } else {
-      this.memoryExport = memory0;
-    }
+    ReservedExports added = new ReservedExports(module);
+    this.reserved = added;
+    this.startExport = added.start("__wisex_node_start");
+    this.memoryExport = added.memoryZero("__wisex_node_memory0");
     Wrappers wrappers = new Wrappers();
     for (Export export : module.exports()) {
       if (export.kind() == ExternalKind.FUNCTION) {
         FunctionType type = module.functionType(export.index());
         if (needsWrapper(type.params()) || needsWrapper(type.results())) {
-          String name = reserved("__wisex_node_call_" + export.name());
+          String name = added.reserve("__wisex_node_call_" + export.name());
           exactCalls.put(export.name(), name);
           added.add(new Export(name, ExternalKind.FUNCTION, wrappers.call(export.index(), type)));
         }
       } else if (export.kind() == ExternalKind.GLOBAL) {
         ValueType type = globalType(export.index());
         if (type == ValueType.F32 || type == ValueType.F64 || type == ValueType.V128) {
-          String name = reserved("__wisex_node_global_" + export.name());
+          String name = added.reserve("__wisex_node_global_" + export.name());
           exactGlobals.put(export.name(), name);
           added.add(new Export(name, ExternalKind.FUNCTION, wrappers.getter(export.index(), type)));
         }
       }
     }
-    if (added.isEmpty()) {
-      this.prepared = module.bytes();
-    } else {
-      Map<Integer, byte[]> sections = new HashMap<>(wrappers.sections());
-      sections.put(Section.EXPORT, ModuleAssembler.appendExports(module, added));
-      this.prepared = ModuleAssembler.assemble(module, sections, Set.of(Section.START));
-    }
+    this.prepared = added.assemble(wrappers.sections());
   }
 
   /**
@@ -155,7 +135,7 @@ final class NodeModule {
 
   /** The module's own export of this name, or {@code null}. */
   Export export(String name) {
-    return reserved.contains(name) ? null : exports.get(name);
+    return reserved.isReserved(name) ? null : exports.get(name);
   }
 
   FunctionType functionType(int functionIndex) {
@@ -210,15 +190,6 @@ final class NodeModule {
 
   private static boolean needsWrapper(List<ValueType> types) {
     return !exact(types).equals(types);
-  }
-
-  private String reserved(String base) {
-    String name = base;
-    for (int i = 2; exports.containsKey(name) || reserved.contains(name); i++) {
-      name = base + "_" + i;
-    }
-    reserved.add(name);
-    return name;
   }
 
   /** The functions appended to the module: their types, declarations and bodies. */
