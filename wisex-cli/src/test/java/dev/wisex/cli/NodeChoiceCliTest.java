@@ -9,6 +9,7 @@ import dev.wisex.runtime.spi.RuntimeRegistry;
 import dev.wisex.testkit.Wat;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +118,44 @@ class NodeChoiceCliTest {
     assertFalse(Files.exists(dir.resolve("b.wasm")));
     assertTrue(
         listed.stdout().contains("unavailable: WISEX_NODE=off turns it off"), listed::toString);
+  }
+
+  @Test
+  void aNodeTooOldLeavesTheDefaultToTheJvmBackendsAndFailsWhenNamed() throws Exception {
+    Path node = dir.resolve("node");
+    Files.writeString(
+        node, "#!/bin/sh\necho 'wisex needs Node.js 20 or later; this is v18.19.1' >&2\nexit 3\n");
+    Files.setPosixFilePermissions(node, PosixFilePermissions.fromString("rwx------"));
+    Path in = Files.write(dir.resolve("counter.wasm"), Samples.counter());
+    Cli.Result byDefault;
+    Cli.Result named;
+    System.setProperty("wisex.node", node.toString());
+    try {
+      byDefault = Cli.logged(in.toString(), "-o", dir.resolve("a.wasm").toString(), "-v");
+      named = Cli.run("--runtime", "node", in.toString(), "-o", dir.resolve("b.wasm").toString());
+    } finally {
+      System.clearProperty("wisex.node");
+    }
+    Cli.Result onChicory =
+        Cli.run("--runtime", "chicory", in.toString(), "-o", dir.resolve("c.wasm").toString());
+
+    assertEquals(0, byDefault.exitCode(), byDefault::toString);
+    assertTrue(
+        byDefault
+            .stderr()
+            .contains(
+                "runtime `node` cannot run here: Node.js ended with exit code 3: wisex needs Node.js"
+                    + " 20 or later; this is v18.19.1; choosing a backend again without it"),
+        byDefault::toString);
+    assertTrue(byDefault.stderr().contains("init runs on runtime `chicory`"), byDefault::toString);
+    assertArrayEquals(
+        Files.readAllBytes(dir.resolve("c.wasm")), Files.readAllBytes(dir.resolve("a.wasm")));
+    assertEquals(1, named.exitCode(), named::toString);
+    assertEquals(
+        "error: runtime `node` cannot run here: Node.js ended with exit code 3: wisex needs Node.js"
+            + " 20 or later; this is v18.19.1\n",
+        named.stderr());
+    assertFalse(Files.exists(dir.resolve("b.wasm")));
   }
 
   @Test

@@ -30,6 +30,7 @@ import dev.wisex.rewriter.rewrite.OutputAssembler;
 import dev.wisex.rewriter.snapshot.Snapshot;
 import dev.wisex.rewriter.snapshot.Snapshotter;
 import dev.wisex.rewriter.validate.RestrictionValidator;
+import dev.wisex.runtime.spi.BackendUnusableException;
 import dev.wisex.runtime.spi.Capability;
 import dev.wisex.runtime.spi.HostFunction;
 import dev.wisex.runtime.spi.InstanceConfig;
@@ -231,6 +232,16 @@ public final class Preinitializer {
       try {
         try {
           return preinitialize(parsed, deadline, namedBy, noRace);
+        } catch (BackendUnusableException e) {
+          // The backend cannot run anything here (a Node.js too old): where no runtime was named,
+          // the default chooses again among the others, within the same deadline.
+          RuntimeRegistry others = options.runtime().name() == null ? without(e) : null;
+          if (others == null) {
+            throw e;
+          }
+          LOG.info("{}; choosing a backend again without it", e.getMessage());
+          return new Preinitializer(options, others, hostFunctions, progress, vocabulary)
+              .preinitialize(parsed, deadline, null, noRace);
         } catch (EngineLimitException e) {
           // The module outgrew the engine, not a limit the user set: where no runtime was named,
           // run init again on one that holds more, within the same deadline, on the same parse.
@@ -367,6 +378,13 @@ public final class Preinitializer {
     }
     return new WisexResult(
         output.bytes(), report(runtime, input, module, snapshot, output, calls, clock));
+  }
+
+  /** The runtimes other than the one that cannot run here, or {@code null} if none is left. */
+  private RuntimeRegistry without(BackendUnusableException failure) {
+    List<WasmRuntime> rest =
+        runtimes.all().stream().filter(r -> !r.name().equals(failure.runtime())).toList();
+    return rest.isEmpty() ? null : new RuntimeRegistry(rest);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.wisex.parser.ExternalKind;
 import dev.wisex.parser.FunctionType;
 import dev.wisex.parser.Import;
 import dev.wisex.parser.ValueType;
+import dev.wisex.runtime.spi.BackendUnusableException;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.GuestMemory;
@@ -74,7 +75,14 @@ final class NodeInstance implements WasmInstance {
       request.types(codes(type.params())).types(codes(type.results()));
     }
     request.str(module.startExport() == null ? "" : module.startExport());
-    expect(request(request), NodeProtocol.OK);
+    try {
+      expect(request(request), NodeProtocol.OK);
+    } catch (NodeProcess.Ended e) {
+      // Node ended before it had instantiated anything: it cannot run modules here (a version too
+      // old says so and exits), and the default chooses again without it.
+      throw new BackendUnusableException(
+          NodeRuntime.NAME, "runtime `node` cannot run here: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -53,14 +53,22 @@ final class NodeModule {
   private NodeModule(WasmModule module) {
     this.module = module;
     module.exports().forEach(e -> exports.put(e.name(), e));
+    // What this backend does not claim is refused here, whatever the Node.js at hand would run
+    // (Node 22 runs several memories and exception handling unflagged, 20 does not).
     List<MemoryType> memories = module.allMemories();
+    if (memories.size() > 1) {
+      throw unclaimed(memories.size() + " memories (multi-memory)", "graal");
+    }
     for (MemoryType memory : memories) {
       if (memory.shared()) {
-        throw new InitFailedException(
-            "the module has a shared memory (the threads proposal), which runtime `"
-                + NodeRuntime.NAME
-                + "` does not run; use --runtime chicory");
+        throw unclaimed("a shared memory (the threads proposal)", "chicory");
       }
+      if (memory.memory64()) {
+        throw unclaimed("a 64-bit memory (memory64)", "graal");
+      }
+    }
+    if (!module.tags().isEmpty()) {
+      throw unclaimed("exception tags (exception handling)", "chicory");
     }
     for (Import imported : module.imports()) {
       if (imported.kind() == ExternalKind.MEMORY) {
@@ -95,6 +103,16 @@ final class NodeModule {
       }
     }
     this.prepared = added.assemble(wrappers.sections());
+  }
+
+  private static InitFailedException unclaimed(String what, String other) {
+    return new InitFailedException(
+        "the module has "
+            + what
+            + ", which runtime `"
+            + NodeRuntime.NAME
+            + "` does not run; use --runtime "
+            + other);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.wisex.runtime.node;
 
 import dev.wisex.api.InitFailedException;
+import dev.wisex.runtime.spi.BackendUnusableException;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -63,7 +64,20 @@ final class NodeProcess implements AutoCloseable {
     errors.start();
   }
 
-  /** Starts {@code node} on the host script, with the flags given. */
+  /** Node's end, which the caller did not ask for: a crash, or a Node.js that refuses to run. */
+  static final class Ended extends InitFailedException {
+    private static final long serialVersionUID = 1L;
+
+    Ended(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Starts {@code node} on the host script, with the flags given.
+   *
+   * @throws BackendUnusableException if the executable cannot be started
+   */
   static NodeProcess start(Path node, List<String> flags, String script) {
     List<String> command = new java.util.ArrayList<>();
     command.add(node.toString());
@@ -76,7 +90,8 @@ final class NodeProcess implements AutoCloseable {
     try {
       return new NodeProcess(builder.start());
     } catch (IOException e) {
-      throw new InitFailedException("cannot start Node.js (" + node + "): " + e.getMessage(), e);
+      throw new BackendUnusableException(
+          NodeRuntime.NAME, "cannot start Node.js (" + node + "): " + e.getMessage(), e);
     }
   }
 
@@ -93,7 +108,8 @@ final class NodeProcess implements AutoCloseable {
   /**
    * The next frame from Node. An interrupt kills the process and throws; so does Node's end.
    *
-   * @throws InitFailedException if Node ended or the wait was interrupted
+   * @throws Ended if Node ended
+   * @throws InitFailedException if the wait was interrupted
    */
   NodeProtocol.In receive() {
     Object next;
@@ -128,7 +144,7 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  private InitFailedException ended() {
+  private Ended ended() {
     try {
       if (process.waitFor(2, TimeUnit.SECONDS)) {
         errors.join(1_000); // what it said last
@@ -141,7 +157,7 @@ final class NodeProcess implements AutoCloseable {
       said = stderr.toString(StandardCharsets.UTF_8).strip();
     }
     String exit = process.isAlive() ? "" : " with exit code " + process.exitValue();
-    return new InitFailedException(
+    return new Ended(
         "Node.js ended"
             + exit
             + (said.isEmpty() ? "" : ": " + said.lines().reduce((a, b) -> b).orElse(said)));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wisex.api.InitFailedException;
+import dev.wisex.runtime.spi.BackendUnusableException;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.GuestMemory;
 import dev.wisex.runtime.spi.HostFunction;
@@ -115,22 +116,24 @@ class NodeRuntimeTest {
   }
 
   @Test
-  void aNodeThatEndsIsReportedWithItsLastWords() throws Exception {
+  void aNodeThatEndsBeforeInstantiatingIsUnusableAndSaysWhy() throws Exception {
     Path node = dir.resolve("node");
     Files.writeString(
         node, "#!/bin/sh\necho 'wisex needs Node.js 20 or later; this is v18.20.0' >&2\nexit 3\n");
     Files.setPosixFilePermissions(node, PosixFilePermissions.fromString("rwx------"));
     System.setProperty("wisex.node", node.toString());
 
-    InitFailedException e =
+    BackendUnusableException e =
         assertThrows(
-            InitFailedException.class,
+            BackendUnusableException.class,
             () ->
                 RUNTIME.instantiate(
                     Wat.assemble("(module)"), HostImports.none(), InstanceConfig.defaults()));
     assertEquals(
-        "Node.js ended with exit code 3: wisex needs Node.js 20 or later; this is v18.20.0",
+        "runtime `node` cannot run here: Node.js ended with exit code 3: wisex needs Node.js 20 or"
+            + " later; this is v18.20.0",
         e.getMessage());
+    assertEquals("node", e.runtime());
   }
 
   @Test
