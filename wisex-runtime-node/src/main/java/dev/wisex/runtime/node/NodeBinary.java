@@ -20,6 +20,9 @@ final class NodeBinary {
   /** The oldest Node.js whose V8 runs what this backend claims (its {@code capabilities}). */
   static final int OLDEST_MAJOR = 20;
 
+  /** The executable's file names on {@code PATH}: Windows adds an extension. */
+  private static final String[] EXECUTABLES = {"node", "node.exe"};
+
   /** The value of {@code WISEX_NODE} that turns this backend off. */
   static final String OFF = "off";
 
@@ -43,9 +46,11 @@ final class NodeBinary {
       if (dir.isEmpty()) {
         continue;
       }
-      Path candidate = Path.of(dir, "node");
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
+      for (String name : EXECUTABLES) {
+        Path candidate = Path.of(dir, name);
+        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+          return Optional.of(candidate);
+        }
       }
     }
     return Optional.empty();
