@@ -32,9 +32,10 @@ final class NodeInstance implements WasmInstance {
   private final NodeModule module;
   private final List<HostFunction> hostFunctions = new ArrayList<>();
   private final Map<String, NodeMemory> memories = new HashMap<>();
-  private final GuestMemory memoryZero;
+  private final NodeMemory memoryZero;
   private Throwable hostFailure;
   private long guestRuns;
+  private int hostCalls;
 
   private NodeInstance(NodeProcess process, NodeModule module) {
     this.process = process;
@@ -75,6 +76,7 @@ final class NodeInstance implements WasmInstance {
       request.types(codes(type.params())).types(codes(type.results()));
     }
     request.str(module.startExport() == null ? "" : module.startExport());
+    request.str(module.memoryExport() == null ? "" : module.memoryExport());
     try {
       expect(request(request), NodeProtocol.OK);
     } catch (NodeProcess.Ended e) {
@@ -178,6 +180,16 @@ final class NodeInstance implements WasmInstance {
     process.close();
   }
 
+  /** Whether a host function is running, called by guest code now paused in Node. */
+  boolean inHostCall() {
+    return hostCalls > 0;
+  }
+
+  /** Sends a request that has no answer ({@link NodeProtocol#MEMORY_WRITE}). */
+  void tell(NodeProtocol.Out request) {
+    process.send(request.frame());
+  }
+
   /**
    * Sends a request and returns its answer, serving the guest's calls of host functions meanwhile.
    *
@@ -204,7 +216,20 @@ final class NodeInstance implements WasmInstance {
   }
 
   private void serveHostCall(NodeProtocol.In call) {
+    hostCalls++;
+    try {
+      answerHostCall(call);
+    } finally {
+      hostCalls--;
+    }
+  }
+
+  private void answerHostCall(NodeProtocol.In call) {
     HostFunction function = hostFunctions.get(call.u32());
+    long memoryZeroBytes = call.u64();
+    if (memoryZero != null) {
+      memoryZero.sizeIs(memoryZeroBytes);
+    }
     long[] args = call.values();
     List<ValType> params = function.type().params();
     for (int i = 0; i < args.length; i++) {

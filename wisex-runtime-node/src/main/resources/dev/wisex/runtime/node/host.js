@@ -129,6 +129,7 @@ function readValues(reader) {
 class HostUnwind extends Error {}
 
 let instance = null;
+let memoryZero = '';
 let hostDepth = 0;
 
 function memory(name) {
@@ -155,9 +156,9 @@ function serveAccess(reader, op) {
       return true;
     }
     case OP.MEMORY_WRITE: {
+      // Unanswered: the next request that waits for an answer comes after it on the same pipe.
       const name = reader.str(), address = Number(reader.u64()), length = reader.u32();
       Buffer.from(memory(name).buffer, address, length).set(reader.bytes(length));
-      new Writer(OP.OK).send();
       return true;
     }
     default:
@@ -167,7 +168,11 @@ function serveAccess(reader, op) {
 
 function hostFunction(index, params, results) {
   return function (...args) {
-    const call = new Writer(OP.HOST_CALL).u32(index);
+    // With the size of memory 0, which the host asks first of every access it checks.
+    const m = instance && instance.exports[memoryZero];
+    const call = new Writer(OP.HOST_CALL)
+      .u32(index)
+      .u64(BigInt(m instanceof WebAssembly.Memory ? m.buffer.byteLength : 0));
     writeValues(call, params, args);
     call.send();
     hostDepth++;
@@ -214,6 +219,7 @@ function instantiate(reader) {
     (imports[module] ||= {})[name] = hostFunction(i, params, results);
   }
   const start = reader.str();
+  memoryZero = reader.str();
   let compiled;
   try {
     compiled = new WebAssembly.Module(bytes);
