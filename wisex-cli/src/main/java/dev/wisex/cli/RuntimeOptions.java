@@ -14,7 +14,7 @@ final class RuntimeOptions {
       Opt.<String>of(String.class, "--runtime")
           .label("NAME")
           .description(
-              "Backend that runs init, e.g. chicory (default: chosen per module by its code size; -v says why).");
+              "Backend that runs init, e.g. chicory (default: node where Node.js 20+ is installed and runs the module, else chosen per module by its code size; -v says why).");
 
   static final Opt<Boolean> LIST_RUNTIMES =
       Opt.<Boolean>of(boolean.class, "--list-runtimes")

@@ -352,7 +352,7 @@ final class AnnotatedModel implements Callable<Integer> {
         names = "--runtime",
         paramLabel = "NAME",
         description =
-            "Backend that runs init, e.g. chicory (default: chosen per module by its code size; -v says why).")
+            "Backend that runs init, e.g. chicory (default: node where Node.js 20+ is installed and runs the module, else chosen per module by its code size; -v says why).")
     String runtime;
 
     @Option(names = "--list-runtimes", description = "List the discovered backends and exit.")

@@ -150,8 +150,9 @@ public final class PreinitMojo extends AbstractMojo {
 
   /**
    * The runtime backend by name, e.g. {@code chicory} ({@code --runtime}); when unset, chosen per
-   * module as by the CLI (README, "Choosing a runtime backend"). Other backends are added as
-   * dependencies of the plugin.
+   * module as by the CLI (README, "Choosing a runtime backend"): V8 where {@code
+   * wisex-runtime-node} is a plugin dependency and Node.js 20+ is installed. Other backends are
+   * added as dependencies of the plugin.
    */
   @Parameter(property = "wisex.runtime")
   String runtime;
