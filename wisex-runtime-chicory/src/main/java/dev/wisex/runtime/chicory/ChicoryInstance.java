@@ -4,7 +4,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
-import dev.wisex.api.InitFailedException;
+import dev.wisex.runtime.spi.ExportFailures;
 import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.GuestMemory;
 import dev.wisex.runtime.spi.WasmInstance;
@@ -30,14 +30,7 @@ final class ChicoryInstance implements WasmInstance {
     FunctionType type = instance.type(instance.functionType(function));
     if (args.length != type.params().size()) {
       // Chicory does not check arity; too few arguments would fail deep inside the engine.
-      throw new InitFailedException(
-          "exported function `"
-              + export
-              + "` has type "
-              + ValTypes.describe(type)
-              + " but was called with "
-              + args.length
-              + " arguments");
+      throw ExportFailures.wrongArity(export, ValTypes.describe(type), args.length);
     }
     long[] arguments = args.clone();
     long[] results = Failures.executing(() -> instance.export(export).apply(arguments));

@@ -4,7 +4,7 @@ import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
-import dev.wisex.api.InitFailedException;
+import dev.wisex.runtime.spi.ExportFailures;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +25,7 @@ final class ExportIndex {
   int indexOf(String name, ExternalType kind) {
     Export export = byName.get(name);
     if (export == null || export.exportType() != kind) {
-      throw new InitFailedException(
-          "module has no exported " + kind.name().toLowerCase(Locale.ROOT) + " `" + name + "`");
+      throw ExportFailures.missing(kind.name().toLowerCase(Locale.ROOT), name);
     }
     return export.index();
   }

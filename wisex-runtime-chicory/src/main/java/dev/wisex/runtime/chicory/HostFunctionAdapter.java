@@ -4,7 +4,6 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;
-import dev.wisex.api.InitFailedException;
 import dev.wisex.runtime.spi.GuestMemory;
 import dev.wisex.runtime.spi.HostHandler;
 import dev.wisex.runtime.spi.ValType;
@@ -12,22 +11,19 @@ import java.util.List;
 
 /** Presents an SPI host function to Chicory, so that handlers never see an engine type. */
 final class HostFunctionAdapter {
-  private static final long[] NO_RESULTS = new long[0];
 
+  private final dev.wisex.runtime.spi.HostFunction function;
   private final HostHandler handler;
-  private final String qualifiedName;
   private final boolean[] narrowParams;
-  private final int resultCount;
 
   private HostFunctionAdapter(dev.wisex.runtime.spi.HostFunction function) {
+    this.function = function;
     this.handler = function.handler();
-    this.qualifiedName = function.qualifiedName();
     List<ValType> params = function.type().params();
     this.narrowParams = new boolean[params.size()];
     for (int i = 0; i < narrowParams.length; i++) {
       narrowParams[i] = params.get(i) == ValType.I32 || params.get(i) == ValType.F32;
     }
-    this.resultCount = function.type().results().size();
   }
 
   static HostFunction adapt(dev.wisex.runtime.spi.HostFunction function) {
@@ -37,25 +33,12 @@ final class HostFunctionAdapter {
   }
 
   private long[] invoke(Instance instance, long... args) {
-    long[] results;
     try {
-      results = handler.apply(memoryOf(instance), zeroExtend32(args));
+      // Chicory pushes whatever it is given: a wrong count would corrupt the guest's operand stack.
+      return function.checkedResults(handler.apply(memoryOf(instance), zeroExtend32(args)));
     } catch (RuntimeException e) {
       throw new HostFailure(e);
     }
-    int returned = results == null ? 0 : results.length;
-    if (returned != resultCount) {
-      // Chicory pushes whatever it is given; a wrong count would corrupt the guest's operand stack.
-      throw new HostFailure(
-          new InitFailedException(
-              "host function `"
-                  + qualifiedName
-                  + "` returned "
-                  + returned
-                  + " values, but its type declares "
-                  + resultCount));
-    }
-    return results == null ? NO_RESULTS : results;
   }
 
   // Chicory passes 32-bit values sign-extended; handlers get the convention call results and

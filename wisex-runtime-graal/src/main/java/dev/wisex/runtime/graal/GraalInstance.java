@@ -3,6 +3,7 @@ package dev.wisex.runtime.graal;
 import dev.wisex.api.InitFailedException;
 import dev.wisex.parser.Export;
 import dev.wisex.parser.ExternalKind;
+import dev.wisex.runtime.spi.ExportFailures;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.GuestMemory;
@@ -70,14 +71,7 @@ final class GraalInstance implements WasmInstance {
           "cannot read the signature of exported function `" + export + "`");
     }
     if (args.length != type.params().size()) {
-      throw new InitFailedException(
-          "exported function `"
-              + export
-              + "` has type "
-              + type.describe()
-              + " but was called with "
-              + args.length
-              + " arguments");
+      throw ExportFailures.wrongArity(export, type.describe(), args.length);
     }
     Object[] arguments = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
@@ -167,7 +161,7 @@ final class GraalInstance implements WasmInstance {
   private int indexOf(String name, ExternalKind kind) {
     Export export = module.export(name);
     if (export == null || export.kind() != kind) {
-      throw new InitFailedException("module has no exported " + kind.word() + " `" + name + "`");
+      throw ExportFailures.missing(kind.word(), name);
     }
     return export.index();
   }

@@ -18,6 +18,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * and is rethrown unchanged by the caller.
  */
 final class HostFunctionAdapter implements ProxyExecutable {
+  private final HostFunction function;
   private final HostHandler handler;
   private final String qualifiedName;
   private final List<ValType> params;
@@ -25,6 +26,7 @@ final class HostFunctionAdapter implements ProxyExecutable {
   private final Supplier<GuestMemory> memory;
 
   HostFunctionAdapter(HostFunction function, Supplier<GuestMemory> memory) {
+    this.function = function;
     this.handler = function.handler();
     this.qualifiedName = function.qualifiedName();
     this.params = function.type().params();
@@ -49,17 +51,8 @@ final class HostFunctionAdapter implements ProxyExecutable {
           Values.fromGuest(
               params.get(i), arguments[i], "argument " + i + " of `" + qualifiedName + "`");
     }
-    long[] returned = handler.apply(memory.get(), args);
-    int count = returned == null ? 0 : returned.length;
-    if (count != results.size()) {
-      throw new InitFailedException(
-          "host function `"
-              + qualifiedName
-              + "` returned "
-              + count
-              + " values, but its type declares "
-              + results.size());
-    }
+    long[] returned = function.checkedResults(handler.apply(memory.get(), args));
+    int count = returned.length;
     String where = "result of `" + qualifiedName + "`";
     if (count == 0) {
       return null;

@@ -8,6 +8,7 @@ import dev.wisex.parser.FunctionType;
 import dev.wisex.parser.Import;
 import dev.wisex.parser.ValueType;
 import dev.wisex.runtime.spi.BackendUnusableException;
+import dev.wisex.runtime.spi.ExportFailures;
 import dev.wisex.runtime.spi.FuncType;
 import dev.wisex.runtime.spi.GlobalValue;
 import dev.wisex.runtime.spi.GuestMemory;
@@ -60,18 +61,14 @@ final class NodeInstance implements WasmInstance {
     NodeProtocol.Out request = new NodeProtocol.Out(NodeProtocol.INSTANTIATE);
     byte[] bytes = module.prepared();
     request.u32(bytes.length).bytes(bytes, 0, bytes.length);
-    List<Import> functions = new ArrayList<>();
+    // Functions are all it links (NodeModule refused memory imports); Node gets them by number.
+    request.u32(module.imports().size());
     for (Import imported : module.imports()) {
       if (imported.kind() != ExternalKind.FUNCTION) {
         throw ImportMatcher.unsupported(imported.kind().word(), imported.qualifiedName());
       }
       FunctionType type = module.type(imported.functionTypeIndex());
       hostFunctions.add(matcher.function(imported.qualifiedName(), toSpi(type)));
-      functions.add(imported);
-    }
-    request.u32(functions.size());
-    for (Import imported : functions) {
-      FunctionType type = module.type(imported.functionTypeIndex());
       request.str(imported.module()).str(imported.name());
       request.types(codes(type.params())).types(codes(type.results()));
     }
@@ -89,22 +86,11 @@ final class NodeInstance implements WasmInstance {
 
   @Override
   public long[] call(String export, long... args) {
-    Export e = module.export(export);
-    if (e == null || e.kind() != ExternalKind.FUNCTION) {
-      throw new InitFailedException("module has no exported function `" + export + "`");
-    }
-    FunctionType type = module.functionType(e.index());
+    FunctionType type = module.functionType(exported(export, ExternalKind.FUNCTION));
     List<ValueType> exactParams = NodeModule.exact(type.params());
     List<ValueType> exactResults = NodeModule.exact(type.results());
     if (args.length != exactParams.size()) {
-      throw new InitFailedException(
-          "exported function `"
-              + export
-              + "` has type "
-              + toSpi(type).describe()
-              + " but was called with "
-              + args.length
-              + " arguments");
+      throw ExportFailures.wrongArity(export, toSpi(type).describe(), args.length);
     }
     List<Integer> params = codes(exactParams);
     List<Integer> results = codes(exactResults);
@@ -126,11 +112,7 @@ final class NodeInstance implements WasmInstance {
 
   @Override
   public GlobalValue global(String export) {
-    Export e = module.export(export);
-    if (e == null || e.kind() != ExternalKind.GLOBAL) {
-      throw new InitFailedException("module has no exported global `" + export + "`");
-    }
-    ValueType type = module.globalType(e.index());
+    ValueType type = module.globalType(exported(export, ExternalKind.GLOBAL));
     String getter = module.globalGetter(export);
     ValType spi = toSpi(type);
     if (getter != null) {
@@ -156,11 +138,17 @@ final class NodeInstance implements WasmInstance {
 
   @Override
   public GuestMemory memory(String export) {
-    Export e = module.export(export);
-    if (e == null || e.kind() != ExternalKind.MEMORY) {
-      throw new InitFailedException("module has no exported memory `" + export + "`");
-    }
+    exported(export, ExternalKind.MEMORY);
     return memoryNamed(export);
+  }
+
+  /** The index of the module's own export of this name and kind. */
+  private int exported(String name, ExternalKind kind) {
+    Export export = module.export(name);
+    if (export == null || export.kind() != kind) {
+      throw ExportFailures.missing(kind.word(), name);
+    }
+    return export.index();
   }
 
   private NodeMemory memoryNamed(String export) {
@@ -197,12 +185,10 @@ final class NodeInstance implements WasmInstance {
    * @throws InitFailedException if V8 refused the module or Node failed
    */
   NodeProtocol.In request(NodeProtocol.Out request) {
-    byte[] frame = request.frame();
-    int op = frame[4];
-    if (op == NodeProtocol.INSTANTIATE || op == NodeProtocol.CALL) {
+    if (request.op() == NodeProtocol.INSTANTIATE || request.op() == NodeProtocol.CALL) {
       guestRuns++;
     }
-    process.send(frame);
+    process.send(request.frame());
     for (; ; ) {
       NodeProtocol.In answer = process.receive();
       switch (answer.op()) {
@@ -239,17 +225,7 @@ final class NodeInstance implements WasmInstance {
     }
     long[] returned;
     try {
-      returned = function.handler().apply(memoryZero, args);
-      int count = returned == null ? 0 : returned.length;
-      if (count != function.type().results().size()) {
-        throw new InitFailedException(
-            "host function `"
-                + function.qualifiedName()
-                + "` returned "
-                + count
-                + " values, but its type declares "
-                + function.type().results().size());
-      }
+      returned = function.checkedResults(function.handler().apply(memoryZero, args));
     } catch (RuntimeException | Error e) {
       hostFailure = e;
       guestRuns++;
@@ -258,10 +234,7 @@ final class NodeInstance implements WasmInstance {
     }
     guestRuns++;
     List<Integer> results = function.type().results().stream().map(ValType::code).toList();
-    process.send(
-        new NodeProtocol.Out(NodeProtocol.HOST_RETURN)
-            .values(results, returned == null ? new long[0] : returned)
-            .frame());
+    process.send(new NodeProtocol.Out(NodeProtocol.HOST_RETURN).values(results, returned).frame());
   }
 
   private RuntimeException failure(NodeProtocol.In error) {

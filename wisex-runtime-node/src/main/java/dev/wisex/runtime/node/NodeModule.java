@@ -161,16 +161,10 @@ final class NodeModule {
   }
 
   ValueType globalType(int globalIndex) {
-    int imported = 0;
-    for (Import i : module.imports()) {
-      if (i.kind() == ExternalKind.GLOBAL) {
-        if (imported == globalIndex) {
-          return i.global().valueType();
-        }
-        imported++;
-      }
-    }
-    return module.globals().get(globalIndex - imported).type().valueType();
+    List<Import> imported = module.imports(ExternalKind.GLOBAL);
+    return globalIndex < imported.size()
+        ? imported.get(globalIndex).global().valueType()
+        : module.globals().get(globalIndex - imported.size()).type().valueType();
   }
 
   /** The export to call for {@code export}: its exact-bits wrapper where it has one. */

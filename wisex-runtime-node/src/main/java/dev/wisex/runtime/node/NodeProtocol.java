@@ -42,10 +42,16 @@ final class NodeProtocol {
   /** A frame being written: the operation, then its payload. */
   static final class Out {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final int op;
 
     Out(int op) {
+      this.op = op;
       bytes.writeBytes(new byte[4]); // the length, filled in by frame()
       bytes.write(op);
+    }
+
+    int op() {
+      return op;
     }
 
     Out u8(int value) {
